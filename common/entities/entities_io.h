@@ -1,0 +1,30 @@
+// Input/output helpers of the newsdex-entities CLI (kept in the library so the
+// main function stays thin and the formats are unit-testable).
+#pragma once
+
+#include "common/article.h"
+#include "common/entities/entities.h"
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace newsdex {
+
+/// Read CoNLL-2003 text (`WORD POS CHUNK NER` lines or just `WORD` lines;
+/// blank line = sentence end; -DOCSTART- starts a document), tag it with
+/// document context and write one JSON line per predicted PER/ORG mention:
+/// {"doc": D, "type": "PER", "text": "...", "start": S, "end": E}
+/// (D from 0 at each -DOCSTART-, S..E token indexes within the document,
+/// E exclusive).  Returns the number of mentions written.
+std::size_t tag_conll(const EntityExtractor& extractor, std::istream& in, std::ostream& out);
+
+/// One JSON object (one line, no newline) describing an article's entities:
+/// {"article": id, "title": ..., "entities": [{"id","name","type","mentions",
+/// "offsets": [[s,e],...], "aliases": [...]}, ...]}
+std::string entities_json(const Article& article, const std::vector<Entity>& entities);
+
+/// Human-readable aligned table of an article's entities.
+std::string entities_table(const Article& article, const std::vector<Entity>& entities);
+
+}  // namespace newsdex

@@ -1,0 +1,578 @@
+// Feature extraction, model storage and Viterbi decoding for the NER tagger.
+#include "common/entities/ner.h"
+
+#include "newsdex/error.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <fstream>
+#include <limits>
+#include <sstream>
+
+namespace newsdex::ner {
+
+namespace {
+const char* const kTagNames[kNumTags] = {"O",     "B-PER", "I-PER",  "B-ORG", "I-ORG",
+                                         "B-LOC", "I-LOC", "B-MISC", "I-MISC"};
+const char* const kTypeNames[4] = {"PER", "ORG", "LOC", "MISC"};
+
+inline bool is_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+inline bool is_lower(unsigned char c) { return (c >= 'a' && c <= 'z') || c >= 0x80; }
+inline bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+}  // namespace
+
+const char* tag_name(int tag) { return tag >= 0 && tag < kNumTags ? kTagNames[tag] : "?"; }
+int tag_from_name(std::string_view name) {
+    for (int i = 0; i < kNumTags; ++i)
+        if (name == kTagNames[i]) return i;
+    return -1;
+}
+const char* type_name(int type) { return type >= 0 && type < 4 ? kTypeNames[type] : "?"; }
+
+std::string ascii_lower(std::string_view s) {
+    std::string r(s);
+    for (auto& c : r)
+        if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
+    return r;
+}
+
+// ---------------------------------------------------------------------------
+// Word lists
+// ---------------------------------------------------------------------------
+
+const std::vector<std::string>& legal_suffix_words() {
+    static const std::vector<std::string> v = {
+        "inc",   "inc.",  "incorporated", "corp", "corp.", "corporation", "co",   "co.",
+        "ltd",   "ltd.",  "limited",      "plc",  "ag",    "sa",          "s.a.", "nv",
+        "n.v.",  "bv",    "b.v.",         "gmbh", "llc",   "l.p.",        "lp",   "holdings",
+        "group", "spa",   "s.p.a.",       "ab",   "asa",   "oy",          "oyj",  "kk",
+        "k.k.",  "pty",   "bhd",          "srl",  "cos",   "cie",         "se",   "kgaa",
+        "lp.",   "l.l.c.", "bancorp",     "bancshares", "industries", "pte", "tbk", "sab"};
+    return v;
+}
+
+const std::vector<std::string>& title_words() {
+    static const std::vector<std::string> v = {
+        "mr",        "mr.",        "mrs",       "mrs.",      "ms",         "ms.",
+        "dr",        "dr.",        "prof",      "prof.",     "sir",        "dame",
+        "lord",      "lady",       "president", "chairman",  "chairwoman", "chairperson",
+        "ceo",       "minister",   "premier",   "senator",   "sen.",       "sen",
+        "rep.",      "rep",        "gov.",      "governor",  "king",       "queen",
+        "prince",    "princess",   "pope",      "judge",     "justice",    "general",
+        "gen.",      "col.",       "colonel",   "capt.",     "captain",    "lt.",
+        "sgt.",      "adm.",       "admiral",   "secretary", "chancellor", "mayor",
+        "ambassador", "director",  "executive", "officer",   "spokesman",  "spokeswoman",
+        "analyst",   "economist",  "coach",     "manager",   "vice",       "deputy",
+        "chief",     "prime",      "father",    "rev.",      "reverend",   "sheikh",
+        "st.",       "messrs",     "messrs.",   "mme",       "herr",       "monsieur",
+        "madame",    "emperor",    "ayatollah", "cardinal",  "bishop",     "rabbi",
+        "founder",   "treasurer",  "commissioner", "speaker", "leader",    "sultan"};
+    return v;
+}
+
+const std::vector<std::string>& org_keywords() {
+    static const std::vector<std::string> v = {
+        "ministry",   "commission",  "university", "party",      "union",       "council",
+        "agency",     "department",  "committee",  "federation", "association", "institute",
+        "court",      "parliament",  "congress",   "senate",     "government",  "authority",
+        "board",      "bureau",      "office",     "organisation", "organization", "league",
+        "club",       "fc",          "army",       "police",     "reserve",     "fund",
+        "foundation", "church",      "college",    "school",     "academy",     "assembly",
+        "exchange",   "secretariat", "tribunal",   "front",      "movement",    "alliance",
+        "cabinet",    "navy",        "treasury",   "centre",     "center",      "society",
+        "united",     "city",        "rovers",     "athletic",   "wanderers",   "county",
+        "national",   "federal",     "central",    "nations",    "community",   "opec",
+        "gatt",       "nato",        "imf",        "ec",         "eu",          "un",
+        "u.n.",       "fed",         "sec",        "ftc",        "fda",         "uefa",
+        "fifa",       "interpol",    "police",     "guard",      "forces",      "brigade"};
+    return v;
+}
+
+const std::vector<std::string>& date_words() {
+    static const std::vector<std::string> v = {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "january", "february", "march", "april", "may", "june", "july", "august",
+        "september", "october", "november", "december", "jan", "feb", "mar", "apr",
+        "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"};
+    return v;
+}
+
+std::vector<std::string> read_list(const std::string& path) {
+    std::ifstream in(path);
+    if (!in) throw SystemError("cannot read data file " + path);
+    std::vector<std::string> out;
+    std::string line;
+    while (std::getline(in, line)) {
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (line.empty() || line[0] == '#') continue;
+        auto tab = line.find('\t');
+        if (tab != std::string::npos) line.resize(tab);
+        if (!line.empty()) out.push_back(line);
+    }
+    return out;
+}
+
+void Lexicon::add_words(const std::vector<std::string>& words, std::uint32_t flag) {
+    for (const auto& w : words) flags[hash_str(ascii_lower(w))] |= flag;
+}
+
+void Lexicon::add_company(std::string_view name) {
+    std::string lower = ascii_lower(name);
+    std::uint64_t h = 0xcbf29ce484222325ULL;
+    std::size_t n = 0, pos = 0;
+    bool first = true;
+    while (pos < lower.size()) {
+        while (pos < lower.size() && lower[pos] == ' ') ++pos;
+        if (pos >= lower.size()) break;
+        auto end = lower.find(' ', pos);
+        if (end == std::string::npos) end = lower.size();
+        if (!first) {
+            company_prefixes.insert(h);
+            h = hash_bytes(h, " ");
+        }
+        h = hash_bytes(h, std::string_view(lower).substr(pos, end - pos));
+        first = false;
+        ++n;
+        pos = end;
+    }
+    if (n == 0) return;
+    company_names.insert(h);
+    max_company_tokens = std::max(max_company_tokens, n);
+}
+
+void Lexicon::load(const std::string& dir) {
+    add_words(read_list(dir + "/first_names.txt"), kGzFirst);
+    add_words(read_list(dir + "/first_names_rare.txt"), kGzFirstRare);
+    add_words(read_list(dir + "/last_names.txt"), kGzLast);
+    add_words(read_list(dir + "/last_names_rare.txt"), kGzLastRare);
+    add_words(read_list(dir + "/company_words.txt"), kGzCompanyWord);
+    add_words(legal_suffix_words(), kGzLegal);
+    add_words(title_words(), kGzTitle);
+    add_words(org_keywords(), kGzOrgWord);
+    add_words(date_words(), kGzDate);
+    for (const auto& c : read_list(dir + "/companies.txt")) add_company(c);
+}
+
+// ---------------------------------------------------------------------------
+// Features
+// ---------------------------------------------------------------------------
+
+namespace {
+
+std::string shape_of(std::string_view w) {
+    std::string s;
+    char last = 0;
+    int run = 0;
+    for (unsigned char c : w) {
+        char k = is_upper(c) ? 'X' : is_lower(c) ? 'x' : is_digit(c) ? 'd' : char(c);
+        if (k == last) {
+            if (++run >= 2) continue;
+        } else {
+            run = 0;
+        }
+        s.push_back(k);
+        last = k;
+        if (s.size() >= 12) break;
+    }
+    return s;
+}
+
+struct Tok {
+    std::string_view form;  ///< working form (case-restored in all-caps sentences)
+    std::string lower;
+    std::uint64_t h_form = 0, h_lower = 0, h_shape = 0;
+    std::uint32_t gz = 0;
+    bool cap = false;       ///< first char upper-case
+    bool allcap_word = false;
+    bool alpha = false;     ///< has a letter
+};
+
+struct DocStat {
+    std::uint32_t lower_mid = 0, cap_mid = 0, after_first = 0, before_legal = 0, in_run = 0,
+                  total = 0;
+};
+
+inline bool has_lower(std::string_view w) {
+    for (unsigned char c : w)
+        if (c >= 'a' && c <= 'z') return true;
+    return false;
+}
+inline bool has_alpha(std::string_view w) {
+    for (unsigned char c : w)
+        if (is_upper(c) || is_lower(c)) return true;
+    return false;
+}
+
+}  // namespace
+
+void extract_features(const std::vector<std::vector<std::string_view>>& doc, const Lexicon& lex,
+                      DocFeatures& out) {
+    const std::size_t ns = doc.size();
+    // Which sentences are all caps (headlines, datelines)?
+    std::vector<char> caps_sentence(ns, 0);
+    for (std::size_t s = 0; s < ns; ++s) {
+        int alpha = 0, lowered = 0;
+        for (auto w : doc[s]) {
+            if (has_alpha(w)) {
+                ++alpha;
+                if (has_lower(w)) ++lowered;
+            }
+        }
+        caps_sentence[s] = alpha >= 1 && lowered == 0;
+    }
+    // Case restoration map: lower-case word -> most frequent form seen in
+    // mixed-case sentences (non-initial occurrences count double).
+    std::unordered_map<std::uint64_t, std::pair<std::string_view, int>> best_form;
+    {
+        std::unordered_map<std::uint64_t, int> counts;  // hash(form) -> weight
+        for (std::size_t s = 0; s < ns; ++s) {
+            if (caps_sentence[s]) continue;
+            for (std::size_t t = 0; t < doc[s].size(); ++t) {
+                auto w = doc[s][t];
+                if (!has_alpha(w)) continue;
+                int& c = counts[hash_str(w)];
+                c += t == 0 ? 1 : 2;
+                auto key = hash_str(ascii_lower(w));
+                auto& b = best_form[key];
+                if (c > b.second) b = {w, c};
+            }
+        }
+    }
+
+    // Per-token info.
+    std::vector<std::vector<Tok>> toks(ns);
+    for (std::size_t s = 0; s < ns; ++s) {
+        toks[s].resize(doc[s].size());
+        for (std::size_t t = 0; t < doc[s].size(); ++t) {
+            Tok& k = toks[s][t];
+            std::string_view w = doc[s][t];
+            k.lower = ascii_lower(w);
+            k.h_lower = hash_str(k.lower);
+            k.form = w;
+            k.alpha = has_alpha(w);
+            if (caps_sentence[s] && k.alpha) {
+                auto it = best_form.find(k.h_lower);
+                if (it != best_form.end()) k.form = it->second.first;
+            }
+            k.h_form = hash_str(k.form);
+            k.h_shape = hash_str(shape_of(k.form));
+            k.cap = !k.form.empty() && is_upper((unsigned char)k.form[0]);
+            k.allcap_word = k.alpha && !has_lower(k.form);
+            k.gz = lex.word_flags(k.lower);
+        }
+    }
+
+    // Document statistics per lower-case word.
+    std::unordered_map<std::uint64_t, DocStat> stats;
+    for (std::size_t s = 0; s < ns; ++s) {
+        auto& ts = toks[s];
+        for (std::size_t t = 0; t < ts.size(); ++t) {
+            const Tok& k = ts[t];
+            if (!k.alpha) continue;
+            DocStat& st = stats[k.h_lower];
+            ++st.total;
+            if (caps_sentence[s]) continue;
+            if (!k.cap && (unsigned char)k.form[0] >= 'a') ++st.lower_mid;
+            if (k.cap && t > 0) ++st.cap_mid;
+            if (k.cap && t > 0 && ts[t - 1].cap && (ts[t - 1].gz & (kGzFirst | kGzFirstRare)))
+                ++st.after_first;
+            bool prev_cap = t > 0 && ts[t - 1].cap;
+            bool next_cap = t + 1 < ts.size() && ts[t + 1].cap;
+            if (k.cap && (prev_cap || next_cap)) ++st.in_run;
+            if (k.cap) {
+                for (std::size_t u = t + 1; u < ts.size() && u <= t + 3; ++u) {
+                    if (ts[u].gz & kGzLegal) { ++st.before_legal; break; }
+                    if (!ts[u].cap) break;
+                }
+            }
+        }
+    }
+
+    out.assign(ns, {});
+    std::vector<std::uint8_t> comp;  // company-name match marks per token
+    for (std::size_t s = 0; s < ns; ++s) {
+        auto& ts = toks[s];
+        const std::size_t n = ts.size();
+        out[s].assign(n, {});
+        // Company gazetteer matches (longest first).
+        comp.assign(n, 0);
+        for (std::size_t i = 0; i < n; ++i) {
+            if (!(ts[i].cap || (!ts[i].form.empty() && is_digit((unsigned char)ts[i].form[0]))))
+                continue;
+            std::uint64_t h = 0xcbf29ce484222325ULL;
+            std::size_t best = 0;
+            for (std::size_t j = i; j < n && j - i < lex.max_company_tokens; ++j) {
+                if (j > i) h = hash_bytes(h, " ");
+                h = hash_bytes(h, ts[j].lower);
+                if (lex.company_names.count(h)) best = j - i + 1;
+                if (!lex.company_prefixes.count(h)) break;
+            }
+            if (best) {
+                comp[i] = best == 1 ? 3 : 1;
+                for (std::size_t j = i + 1; j < i + best; ++j) comp[j] = 2;
+                i += best - 1;
+            }
+        }
+        const bool caps = caps_sentence[s];
+        static const std::uint64_t kBos = hash_str("<S>"), kEos = hash_str("</S>");
+        auto lower_at = [&](long j) -> std::uint64_t {
+            if (j < 0) return kBos;
+            if (j >= long(n)) return kEos;
+            return ts[j].h_lower;
+        };
+        auto shape_at = [&](long j) -> std::uint64_t {
+            if (j < 0) return kBos;
+            if (j >= long(n)) return kEos;
+            return ts[j].h_shape;
+        };
+        auto gz_at = [&](long j) -> std::uint32_t {
+            if (j < 0 || j >= long(n)) return 0;
+            return ts[j].gz | (ts[j].cap ? 1u << 20 : 0u);
+        };
+        for (std::size_t i = 0; i < n; ++i) {
+            const Tok& k = ts[i];
+            auto& f = out[s][i];
+            f.reserve(48);
+            auto F = [&](std::uint64_t tid, std::uint64_t v) { f.push_back(hash_mix(tid * 0x9E3779B1ULL + 7, v)); };
+            const long I = long(i);
+            F(1, 0);                 // bias
+            F(2, k.h_form);
+            F(3, k.h_lower);
+            F(4, k.h_shape);
+            std::string_view lw = k.lower;
+            for (std::size_t p = 1; p <= 4 && p < lw.size(); ++p) {
+                F(10 + p, hash_str(lw.substr(0, p)));
+                F(20 + p, hash_str(lw.substr(lw.size() - p)));
+            }
+            F(30, lower_at(I - 1));
+            F(31, lower_at(I - 2));
+            F(32, lower_at(I + 1));
+            F(33, lower_at(I + 2));
+            F(34, hash_mix(lower_at(I - 1), k.h_lower));
+            F(35, hash_mix(k.h_lower, lower_at(I + 1)));
+            F(36, hash_mix(shape_at(I - 1), k.h_shape));
+            F(37, hash_mix(k.h_shape, shape_at(I + 1)));
+            F(38, hash_mix(hash_mix(shape_at(I - 1), k.h_shape), shape_at(I + 1)));
+            F(39, hash_mix(lower_at(I - 1), k.h_shape));
+            F(40, hash_mix(k.h_shape, lower_at(I + 1)));
+            F(41, hash_mix(lower_at(I - 2), lower_at(I - 1)));
+            F(42, hash_mix(lower_at(I + 1), lower_at(I + 2)));
+            if (i == 0) F(50, k.h_shape);
+            if (i == 0) F(51, k.h_lower);
+            if (caps) {
+                F(52, k.h_shape);
+                F(53, k.form.data() == doc[s][i].data() ? 0 : 1);  // restored?
+            }
+            F(54, std::min<std::size_t>(k.form.size(), 12));
+            F(55, std::min<std::size_t>(n, 6));
+            // Gazetteers.
+            std::uint32_t g = gz_at(I), gp = gz_at(I - 1), gn = gz_at(I + 1);
+            for (int b = 0; b < 9; ++b) {
+                std::uint32_t bit = 1u << b;
+                if (g & bit) F(60 + b, k.cap);
+                if (gp & bit) F(70 + b, k.cap);
+                if (gn & bit) F(80 + b, k.cap);
+            }
+            F(90, hash_mix(g, hash_mix(gp, gn)));
+            if (comp[i]) {
+                F(91, comp[i]);
+                F(92, hash_mix(comp[i], k.h_shape));
+            }
+            if (i > 0 && comp[i - 1]) F(93, comp[i - 1]);
+            if (i + 1 < n && comp[i + 1]) F(94, comp[i + 1]);
+            // Document-level evidence.
+            if (k.alpha) {
+                auto it = stats.find(k.h_lower);
+                if (it != stats.end()) {
+                    const DocStat& st = it->second;
+                    if (k.cap && st.lower_mid) F(100, caps ? 1 : 0);
+                    if (st.cap_mid) F(101, hash_mix(k.cap, i == 0 || caps));
+                    if (st.after_first) F(102, k.cap);
+                    if (st.before_legal) F(103, k.cap);
+                    if (st.in_run) F(104, k.cap);
+                    if (k.cap && !st.lower_mid && !st.cap_mid) F(105, i == 0 || caps);
+                    F(106, std::min<std::uint32_t>(st.total, 4));
+                }
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Decoding
+// ---------------------------------------------------------------------------
+
+bool transition_allowed(int prev, int cur) {
+    if (cur == kO || tag_is_begin(cur)) return true;
+    // I-X only after B-X or I-X
+    return prev >= 0 && prev != kO && tag_type(prev) == tag_type(cur);
+}
+
+std::vector<int> viterbi(const std::vector<std::array<float, kNumTags>>& scores, const float* trans) {
+    const std::size_t n = scores.size();
+    std::vector<int> path(n);
+    if (n == 0) return path;
+    const float kNeg = -1e30f;
+    std::vector<std::array<float, kNumTags>> delta(n);
+    std::vector<std::array<int, kNumTags>> back(n);
+    for (int c = 0; c < kNumTags; ++c)
+        delta[0][c] = transition_allowed(-1, c) ? scores[0][c] + trans[c] : kNeg;
+    for (std::size_t t = 1; t < n; ++t) {
+        for (int c = 0; c < kNumTags; ++c) {
+            float best = kNeg;
+            int arg = 0;
+            for (int p = 0; p < kNumTags; ++p) {
+                if (!transition_allowed(p, c)) continue;
+                float v = delta[t - 1][p] + trans[(p + 1) * kNumTags + c];
+                if (v > best) { best = v; arg = p; }
+            }
+            delta[t][c] = best + scores[t][c];
+            back[t][c] = arg;
+        }
+    }
+    int arg = 0;
+    for (int c = 1; c < kNumTags; ++c)
+        if (delta[n - 1][c] > delta[n - 1][arg]) arg = c;
+    for (std::size_t t = n; t-- > 0;) {
+        path[t] = arg;
+        if (t > 0) arg = back[t][arg];
+    }
+    return path;
+}
+
+// ---------------------------------------------------------------------------
+// Model
+// ---------------------------------------------------------------------------
+
+namespace {
+constexpr char kMagic[8] = {'N', 'D', 'X', 'N', 'E', 'R', '0', '1'};
+}
+
+void Model::index() {
+    std::size_t cap = 16;
+    while (cap < ordered_keys_.size() * 2) cap <<= 1;
+    keys_.assign(cap, 0);
+    slots_.assign(cap, 0);
+    mask_ = cap - 1;
+    for (std::size_t i = 0; i < ordered_keys_.size(); ++i) {
+        std::uint64_t k = ordered_keys_[i] ? ordered_keys_[i] : 1;
+        std::size_t p = k & mask_;
+        while (keys_[p]) p = (p + 1) & mask_;
+        keys_[p] = k;
+        slots_[p] = std::uint32_t(i);
+    }
+    count_ = ordered_keys_.size();
+}
+
+const std::int16_t* Model::find(std::uint64_t key) const {
+    if (!key) key = 1;
+    std::size_t p = key & mask_;
+    while (true) {
+        std::uint64_t k = keys_[p];
+        if (k == key) return &weights_[std::size_t(slots_[p]) * kNumTags];
+        if (!k) return nullptr;
+        p = (p + 1) & mask_;
+    }
+}
+
+void Model::build(const std::vector<std::uint64_t>& keys, const std::vector<float>& w,
+                  const std::vector<float>& trans, double prune) {
+    float maxabs = 1e-9f;
+    for (float x : w) maxabs = std::max(maxabs, std::fabs(x));
+    for (float x : trans) maxabs = std::max(maxabs, std::fabs(x));
+    const float scale = 32000.0f / maxabs;
+    ordered_keys_.clear();
+    weights_.clear();
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+        float m = 0;
+        for (int t = 0; t < kNumTags; ++t) m = std::max(m, std::fabs(w[i * kNumTags + t]));
+        if (m <= prune * maxabs) continue;
+        ordered_keys_.push_back(keys[i]);
+        for (int t = 0; t < kNumTags; ++t)
+            weights_.push_back(std::int16_t(std::lround(w[i * kNumTags + t] * scale)));
+    }
+    for (std::size_t i = 0; i < trans_.size(); ++i) trans_[i] = std::int32_t(std::lround(trans[i] * scale));
+    index();
+}
+
+void Model::save(const std::string& path) const {
+    std::ofstream out(path, std::ios::binary);
+    if (!out) throw SystemError("cannot write " + path);
+    out.write(kMagic, 8);
+    std::uint32_t n = std::uint32_t(ordered_keys_.size()), nt = kNumTags;
+    out.write(reinterpret_cast<const char*>(&nt), 4);
+    out.write(reinterpret_cast<const char*>(&n), 4);
+    for (auto v : trans_) {
+        std::int32_t x = v;
+        out.write(reinterpret_cast<const char*>(&x), 4);
+    }
+    // Sparse rows: key, 16-bit mask of non-zero tags, the non-zero weights.
+    for (std::uint32_t i = 0; i < n; ++i) {
+        out.write(reinterpret_cast<const char*>(&ordered_keys_[i]), 8);
+        std::uint16_t mask = 0;
+        for (int t = 0; t < kNumTags; ++t)
+            if (weights_[std::size_t(i) * kNumTags + t]) mask |= std::uint16_t(1u << t);
+        out.write(reinterpret_cast<const char*>(&mask), 2);
+        for (int t = 0; t < kNumTags; ++t)
+            if (mask & (1u << t)) out.write(reinterpret_cast<const char*>(&weights_[std::size_t(i) * kNumTags + t]), 2);
+    }
+    if (!out) throw SystemError("cannot write " + path);
+}
+
+void Model::load(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw SystemError("cannot read NER model " + path);
+    std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::size_t pos = 0;
+    auto need = [&](std::size_t k) {
+        if (pos + k > data.size()) throw SystemError("corrupt NER model " + path);
+    };
+    need(16);
+    if (std::memcmp(data.data(), kMagic, 8) != 0) throw SystemError("not a newsdex NER model: " + path);
+    pos = 8;
+    std::uint32_t nt, n;
+    std::memcpy(&nt, data.data() + pos, 4);
+    std::memcpy(&n, data.data() + pos + 4, 4);
+    pos += 8;
+    if (nt != kNumTags) throw SystemError("incompatible NER model " + path);
+    need(trans_.size() * 4);
+    for (auto& v : trans_) {
+        std::memcpy(&v, data.data() + pos, 4);
+        pos += 4;
+    }
+    ordered_keys_.resize(n);
+    weights_.assign(std::size_t(n) * kNumTags, 0);
+    for (std::uint32_t i = 0; i < n; ++i) {
+        need(10);
+        std::memcpy(&ordered_keys_[i], data.data() + pos, 8);
+        std::uint16_t mask;
+        std::memcpy(&mask, data.data() + pos + 8, 2);
+        pos += 10;
+        for (int t = 0; t < kNumTags; ++t) {
+            if (!(mask & (1u << t))) continue;
+            need(2);
+            std::memcpy(&weights_[std::size_t(i) * kNumTags + t], data.data() + pos, 2);
+            pos += 2;
+        }
+    }
+    index();
+}
+
+std::vector<int> Model::decode(const std::vector<std::vector<std::uint64_t>>& sentence) const {
+    std::vector<std::array<float, kNumTags>> scores(sentence.size());
+    for (std::size_t i = 0; i < sentence.size(); ++i) {
+        std::array<std::int32_t, kNumTags> acc{};
+        for (auto key : sentence[i]) {
+            const std::int16_t* w = find(key);
+            if (!w) continue;
+            for (int t = 0; t < kNumTags; ++t) acc[t] += w[t];
+        }
+        for (int t = 0; t < kNumTags; ++t) scores[i][t] = float(acc[t]);
+    }
+    float trans[(kNumTags + 1) * kNumTags];
+    for (std::size_t i = 0; i < trans_.size(); ++i) trans[i] = float(trans_[i]);
+    return viterbi(scores, trans);
+}
+
+}  // namespace newsdex::ner

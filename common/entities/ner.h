@@ -1,0 +1,130 @@
+// The statistical named-entity tagger behind EntityExtractor: an averaged
+// perceptron over hashed features with first-order Viterbi decoding of BIO
+// tags for the four CoNLL-2003 types (PER, ORG, LOC, MISC).  The model file
+// and the gazetteer lists live in common/data/ and are produced by
+// tools/ner_train.cpp (newsdex-ner-train); see docs/entities.md.
+//
+// Internal header: used by common/entities/*.cpp and tools/ner_train.cpp.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+namespace newsdex::ner {
+
+// Tags: O, then B/I for each type.
+enum : int { kO = 0, kBPer, kIPer, kBOrg, kIOrg, kBLoc, kILoc, kBMisc, kIMisc, kNumTags };
+const char* tag_name(int tag);            ///< "O", "B-PER", ...
+int tag_from_name(std::string_view name);  ///< -1 when unknown
+inline int tag_type(int tag) { return tag == kO ? -1 : (tag - 1) / 2; }  ///< 0 PER,1 ORG,2 LOC,3 MISC
+inline bool tag_is_begin(int tag) { return tag != kO && (tag - 1) % 2 == 0; }
+const char* type_name(int type);  ///< "PER", "ORG", "LOC", "MISC"
+
+/// 64-bit FNV-1a style hashing helpers.
+inline std::uint64_t hash_bytes(std::uint64_t h, std::string_view s) {
+    for (unsigned char c : s) { h ^= c; h *= 0x100000001b3ULL; }
+    return h;
+}
+inline std::uint64_t hash_mix(std::uint64_t a, std::uint64_t b) {
+    std::uint64_t h = a ^ (b + 0x9e3779b97f4a7c15ULL + (a << 6) + (a >> 2));
+    h ^= h >> 31; h *= 0x7fb5d329728ea185ULL; h ^= h >> 27;
+    return h;
+}
+inline std::uint64_t hash_str(std::string_view s) { return hash_bytes(0xcbf29ce484222325ULL, s); }
+
+/// ASCII lower-casing (bytes >= 0x80 kept).
+std::string ascii_lower(std::string_view s);
+
+// Word-class flags from the gazetteer lists.
+enum : std::uint32_t {
+    kGzFirst = 1u << 0,       ///< common first name
+    kGzFirstRare = 1u << 1,   ///< less common first name
+    kGzLast = 1u << 2,        ///< common surname
+    kGzLastRare = 1u << 3,
+    kGzCompanyWord = 1u << 4,  ///< word frequent in company names
+    kGzLegal = 1u << 5,        ///< company legal suffix (inc, corp, ltd, plc, ag ...)
+    kGzTitle = 1u << 6,        ///< honorific / title (mr, president, chairman ...)
+    kGzOrgWord = 1u << 7,      ///< non-company organisation keyword (ministry, university ...)
+    kGzDate = 1u << 8,         ///< weekday / month
+};
+
+/// Gazetteer lists (lower-case) loaded from common/data/.
+struct Lexicon {
+    std::unordered_map<std::uint64_t, std::uint32_t> flags;  ///< hash_str(lower word) -> kGz*
+    std::unordered_set<std::uint64_t> company_names;    ///< hash of lower token sequence (joined by ' ')
+    std::unordered_set<std::uint64_t> company_prefixes;  ///< every proper prefix of those
+    std::size_t max_company_tokens = 0;
+
+    std::uint32_t word_flags(std::string_view lower) const {
+        auto it = flags.find(hash_str(lower));
+        return it == flags.end() ? 0u : it->second;
+    }
+    void add_words(const std::vector<std::string>& words, std::uint32_t flag);
+    /// Add a company name (any case, tokenised on spaces).
+    void add_company(std::string_view name);
+    /// Load first_names.txt, last_names.txt, company_words.txt, companies.txt
+    /// and the built-in keyword lists from a data directory.  Throws SystemError.
+    void load(const std::string& data_dir);
+};
+
+/// Read a one-entry-per-line list (blank lines and '#' comments skipped);
+/// a tab ends the entry.  Throws SystemError when missing.
+std::vector<std::string> read_list(const std::string& path);
+
+/// Built-in word lists.
+const std::vector<std::string>& legal_suffix_words();
+const std::vector<std::string>& title_words();
+const std::vector<std::string>& org_keywords();
+const std::vector<std::string>& date_words();
+
+/// Feature hashes of every token of a document (sentences of tokens).
+/// feats[s][t] = the feature hashes of token t of sentence s.
+using DocFeatures = std::vector<std::vector<std::vector<std::uint64_t>>>;
+void extract_features(const std::vector<std::vector<std::string_view>>& doc, const Lexicon& lex,
+                      DocFeatures& out);
+
+/// The weights.
+class Model {
+  public:
+    /// Dense scores per tag for one token.
+    using Scores = std::array<std::int32_t, kNumTags>;
+
+    void load(const std::string& path);  ///< throws SystemError
+    bool empty() const { return keys_.empty(); }
+
+    /// Best tag sequence for one sentence.
+    std::vector<int> decode(const std::vector<std::vector<std::uint64_t>>& sentence) const;
+
+    /// Build from trained float weights (trainer): keys[i] has weights w[i*kNumTags..],
+    /// trans[(prev+1)*kNumTags + cur].  Features with max |w| below
+    /// `prune` (relative to the largest weight) are dropped.
+    void build(const std::vector<std::uint64_t>& keys, const std::vector<float>& w,
+               const std::vector<float>& trans, double prune);
+    void save(const std::string& path) const;  ///< throws SystemError
+    std::size_t size() const { return count_; }
+
+  private:
+    void index();
+    const std::int16_t* find(std::uint64_t key) const;
+    std::vector<std::uint64_t> keys_;   ///< open-addressing table (0 = empty)
+    std::vector<std::uint32_t> slots_;  ///< index into weights_ / kNumTags
+    std::vector<std::int16_t> weights_;
+    std::vector<std::uint64_t> ordered_keys_;
+    std::array<std::int32_t, (kNumTags + 1) * kNumTags> trans_{};
+    std::size_t count_ = 0;
+    std::uint64_t mask_ = 0;
+};
+
+/// True when the transition prev -> cur is allowed in BIO (prev -1 = start).
+bool transition_allowed(int prev, int cur);
+
+/// Viterbi over dense per-token scores; shared by Model::decode and the trainer.
+std::vector<int> viterbi(const std::vector<std::array<float, kNumTags>>& scores,
+                         const float* trans /* (kNumTags+1)*kNumTags */);
+
+}  // namespace newsdex::ner

@@ -1,0 +1,101 @@
+// Internals shared by the input readers (not part of the public interface).
+#pragma once
+
+#include "common/readers.h"
+
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+namespace newsdex::detail {
+
+/// An I/O or decompression failure while reading one file; reported as a bad
+/// record for that file, never thrown out of read_path.
+struct InputError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+/// A stream of (decompressed) bytes.
+class ByteSource {
+  public:
+    virtual ~ByteSource() = default;
+    /// Read up to n bytes; 0 at end of input.  Throws InputError.
+    virtual std::size_t read(char* buf, std::size_t n) = 0;
+    /// Bytes of the underlying (possibly compressed) input consumed so far.
+    virtual std::uint64_t raw_offset() const = 0;
+};
+
+class MemorySource : public ByteSource {
+  public:
+    explicit MemorySource(std::string_view data) : data_(data) {}
+    std::size_t read(char* buf, std::size_t n) override;
+    std::uint64_t raw_offset() const override { return pos_; }
+
+  private:
+    std::string_view data_;
+    std::size_t pos_ = 0;
+};
+
+class ReadContext;
+
+/// Splits a ByteSource into lines without quadratic behaviour on long lines.
+class LineReader {
+  public:
+    LineReader(ByteSource& source, std::string initial, ReadContext* progress = nullptr);
+    /// Next line without its '\n' (and '\r'); false at end.  Throws InputError.
+    bool next(std::string_view& line);
+    /// 1-based number of the line last returned.
+    std::size_t line_number() const { return line_; }
+
+  private:
+    bool fill();
+    ByteSource& source_;
+    std::string buf_;
+    std::size_t start_ = 0, scanned_ = 0, line_ = 0;
+    bool eof_ = false;
+    ReadContext* progress_;
+};
+
+/// State for one read_path / read_buffer call.
+class ReadContext {
+  public:
+    ReadContext(const ReaderOptions& options, ReaderSink& sink) : options(options), sink(sink) {}
+
+    const ReaderOptions& options;
+    ReaderSink& sink;
+    std::string name;             ///< display name of the current file
+    std::uint64_t base = 0;       ///< bytes consumed before the current file
+    std::uint64_t reported = 0;   ///< last value passed to sink.progress
+
+    std::string where(std::size_t line) const { return name + ":" + std::to_string(line); }
+    void bad(const std::string& where, const std::string& reason);
+    /// Final checks (size, boilerplate, title/body, id) and hand-over to the sink.
+    /// `allow_empty`: keep an article with neither title nor body (Reuters keeps
+    /// every NEWID, even the one empty UNPROC item).
+    void emit(Article&& article, const std::string& where, const std::string& default_id,
+              bool allow_empty = false);
+    /// Progress within the current file (raw bytes); reported every ~1 MB or when forced.
+    void progress(std::uint64_t offset_in_file, bool force = false);
+};
+
+// The format parsers.
+void read_jsonl(LineReader& lines, ReadContext& ctx);
+/// `require_header`: silently skip a file without a header (README.md in a corpus).
+void read_text(std::string_view data, ReadContext& ctx, bool require_header);
+void read_html(std::string_view data, ReadContext& ctx);
+void read_reuters(std::string_view data, ReadContext& ctx);
+
+// Helpers.
+bool has_text_header(std::string_view data);
+/// Normalise a language tag to its primary subtag in lower case ("en-US" -> "en").
+std::string normalize_language(std::string_view tag);
+/// Split on ',' and ';', trimming, dropping empty items.
+std::vector<std::string> split_list(std::string_view text);
+/// "invalid UTF-8 at byte N" with `where` naming the line of byte `offset` in `data`
+/// (line counted from `first_line`); returns false (and reports) when invalid.
+bool check_utf8(std::string_view data, ReadContext& ctx, std::size_t first_line = 1);
+std::string_view strip_bom(std::string_view data);
+std::string to_lower(std::string_view s);
+
+}  // namespace newsdex::detail

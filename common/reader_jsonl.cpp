@@ -1,0 +1,149 @@
+// JSON Lines reader: one article object per line.
+#include "common/reader_common.h"
+#include "common/utf8.h"
+
+#include <nlohmann/json.hpp>
+
+#include <optional>
+
+namespace newsdex::detail {
+
+namespace {
+
+using nlohmann::json;
+
+/// "syntax error while parsing value - invalid literal; last read: 'x' at column 5"
+std::string describe(const json::parse_error& e) {
+    std::string what = e.what();
+    std::size_t colon = what.find(": ");
+    std::string msg = colon == std::string::npos ? what : what.substr(colon + 2);
+    return "invalid JSON: " + msg + " (column " + std::to_string(e.byte) + ")";
+}
+
+/// Field extraction with type checks; the first problem wins.
+struct Fields {
+    const json& obj;
+    std::optional<std::string> error;
+
+    const json* get(const char* key) {
+        auto it = obj.find(key);
+        if (it == obj.end() || it->is_null()) return nullptr;
+        return &*it;
+    }
+    void string(const char* key, std::string& out) {
+        const json* v = get(key);
+        if (!v || error) return;
+        if (!v->is_string()) {
+            error = std::string("field '") + key + "' must be a string";
+            return;
+        }
+        out = v->get_ref<const std::string&>();
+    }
+    void id(std::string& out) {
+        const json* v = get("id");
+        if (!v || error) return;
+        if (v->is_string()) out = v->get_ref<const std::string&>();
+        else if (v->is_number_integer() || v->is_number_unsigned()) out = v->dump();
+        else error = "field 'id' must be a string";
+    }
+    void list(const char* key, std::vector<std::string>& out) {
+        const json* v = get(key);
+        if (!v || error) return;
+        if (v->is_string()) {
+            out.push_back(v->get<std::string>());
+            return;
+        }
+        if (v->is_array()) {
+            for (const auto& item : *v) {
+                if (!item.is_string()) {
+                    error = std::string("field '") + key + "' must be a string or an array of strings";
+                    return;
+                }
+                out.push_back(item.get<std::string>());
+            }
+            return;
+        }
+        error = std::string("field '") + key + "' must be a string or an array of strings";
+    }
+};
+
+}  // namespace
+
+void read_jsonl(LineReader& lines, ReadContext& ctx) {
+    std::string_view line;
+    for (;;) {
+        std::optional<std::string> io_error;
+        try {
+            if (!lines.next(line)) break;
+        } catch (const InputError& e) {
+            io_error = e.what();
+        }
+        if (io_error) {
+            ctx.bad(ctx.name, *io_error);
+            break;
+        }
+        const std::size_t n = lines.line_number();
+        if (n == 1) line = strip_bom(line);
+        if (utf8::trim(line).empty()) continue;
+        const std::string where = ctx.where(n);
+
+        if (auto bad = utf8::find_invalid(line)) {
+            ctx.bad(where, "invalid UTF-8 at byte " + std::to_string(*bad + 1));
+            continue;
+        }
+        json obj;
+        std::optional<std::string> error;
+        try {
+            obj = json::parse(line.begin(), line.end());
+        } catch (const json::parse_error& e) {
+            error = describe(e);
+        }
+        if (!error && !obj.is_object()) error = "not a JSON object";
+        Article a;
+        if (!error) {
+            Fields f{obj, std::nullopt};
+            f.id(a.id);
+            f.string("title", a.title);
+            f.string("body", a.body);
+            f.string("source", a.source);
+            f.string("url", a.url);
+            f.string("language", a.language);
+            f.string("dateline", a.dateline);
+            f.list("authors", a.authors);
+            f.list("author", a.authors);
+            f.list("companies", a.companies);
+            f.list("persons", a.persons);
+            f.list("organizations", a.organizations);
+            std::string date;
+            f.string("date", date);
+            if (const json* tags = f.get("tags"); tags && !f.error) {
+                if (!tags->is_object()) {
+                    f.error = "field 'tags' must be an object of string arrays";
+                } else {
+                    for (const auto& [key, value] : tags->items()) {
+                        Fields sub{*tags, std::nullopt};
+                        std::vector<std::string> values;
+                        sub.list(key.c_str(), values);
+                        if (sub.error) {
+                            f.error = "field 'tags' must be an object of string arrays";
+                            break;
+                        }
+                        a.tags[key] = std::move(values);
+                    }
+                }
+            }
+            error = f.error;
+            if (!error && !date.empty()) {
+                a.date = parse_iso_date(date);
+                if (!a.date) error = "invalid date '" + date + "'";
+            }
+        }
+        if (error) {
+            ctx.bad(where, *error);
+            continue;
+        }
+        ctx.emit(std::move(a), where, where);
+    }
+}
+
+}  // namespace newsdex::detail

@@ -1,0 +1,60 @@
+// Input readers: turn files, directory trees and standard input into Articles.
+//
+// Every format reports bad records through the same callback with the file and
+// line, so the indexer can count and skip them (or stop, with --strict).
+#pragma once
+
+#include "common/article.h"
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace newsdex {
+
+/// Input formats.  Auto detects by extension first, then by content.
+enum class InputFormat { Auto, Jsonl, Text, Html, Reuters };
+
+/// Table of format names, used to parse --format and to list the valid values.
+struct InputFormatName { const char* name; InputFormat format; const char* description; };
+const std::vector<InputFormatName>& input_format_names();
+/// Parse a --format value; throws UserError listing the valid values.
+InputFormat parse_input_format(std::string_view name);
+
+/// A record that could not be read.  `where` is "file:line" (or "file").
+struct BadRecord {
+    std::string where;
+    std::string reason;  ///< short, e.g. "invalid JSON: unexpected '}' at column 17"
+};
+
+struct ReaderOptions {
+    InputFormat format = InputFormat::Auto;
+    /// Articles whose title+body exceed this many bytes are reported and skipped.
+    std::size_t max_article_bytes = 8u << 20;
+};
+
+/// Callbacks: one per good article, one per bad record.  Either may throw to
+/// stop reading (the indexer does so with --strict).
+struct ReaderSink {
+    std::function<void(Article&&)> article;
+    std::function<void(const BadRecord&)> bad;
+    /// Called with the number of input bytes consumed so far (for progress); optional.
+    std::function<void(std::uint64_t)> progress;
+};
+
+/// Read one path: a file (".gz" decompressed transparently), a directory
+/// (recursively, in sorted order, hidden entries skipped) or "-" for standard
+/// input.  Unreadable paths are reported through sink.bad, not thrown.
+void read_path(const std::string& path, const ReaderOptions& options, ReaderSink& sink);
+
+/// Total size in bytes of the files read_path would read (0 for "-"); for ETA.
+std::uint64_t input_size(const std::string& path);
+
+/// Parse text in a given format as if read from a file named `name`
+/// (used by tests and by newsdex-entities on standard input).
+void read_buffer(std::string_view data, const std::string& name, const ReaderOptions& options,
+                 ReaderSink& sink);
+
+}  // namespace newsdex

@@ -1,0 +1,126 @@
+// The newsdex index schema: every term prefix, value slot and metadata key.
+// The indexer writes through it and the searcher reads through it; no other
+// file spells a prefix or a slot number.
+//
+// ---------------------------------------------------------------------------
+// The database
+// ---------------------------------------------------------------------------
+// A newsdex database is a directory holding N Xapian glass shards
+// (shard-000, shard-001, ...) and a Xapian stub file XAPIANDB listing them, so
+// that Xapian (and its tools: delve, quest, xapian-compact) opens the
+// directory as one database.  An article lives in the shard chosen by a hash
+// of its id, so re-indexing an id always replaces it in the same shard.  A
+// stub file may instead list remote shards ("remote :host:port") served by
+// xapian-tcpsrv; the searcher treats both alike.
+//
+// One Xapian document per article:
+//
+//   Terms (all text goes through common/analyzer: NFKC, case and diacritic
+//   folding, ICU word segmentation, Snowball stemming):
+//     <stem>            title and body words, stemmed, with positions (title
+//                       first, then a gap of 100, then the body).  Title words
+//                       get wdf weight kTitleWeight.  CJK text is indexed as
+//                       one positional term per ideograph/kana (so any typed
+//                       CJK phrase matches as a phrase of characters) plus
+//                       each ICU dictionary word as a non-positional term.
+//     S<stem>           title words only, positional          (title:)
+//     Q<id>             the article id, unique                  (id:)
+//     XC<slug>          each company mentioned                  (company:)
+//     XP<slug>          each person mentioned                   (person:)
+//     XO<slug>          each other organisation mentioned       (org:)
+//     XS<slug>          source / publisher                      (source:)
+//     XL<code>          language, e.g. XLen                     (lang:)
+//     XT<slug>          Reuters TOPICS                          (topic:)
+//     XG<slug>          Reuters PLACES                          (place:)
+//     XA<slug>          each author                             (author:)
+//
+//   Values:
+//     0  kSlotDate      "YYYYMMDD", the local calendar date of publication
+//                       (date:, after:, before:, the date facet)
+//     1  kSlotTime      sortable_serialise(UTC seconds)  (--sort, --recency)
+//     2  kSlotHash      hex digest of the indexed content (unchanged detection)
+//     3  kSlotDupKey    near-duplicate key: digest of the first words of the
+//                       body, equal for one wire story carried by several
+//                       sources (collapsing)
+//     10..10+K-1        kSlotCompanyBase: the i-th company's slug, one per slot
+//     50..50+K-1        kSlotPersonBase: the i-th person's slug
+//                       (K = kMaxFacetSlots).  Multi-valued facets counted with
+//                       Xapian's built-in ValueCountMatchSpy, one spy per slot,
+//                       so that counting also works on remote shards served by
+//                       xapian-tcpsrv, which knows only built-in spies.
+//
+//   Data: a JSON object (see docs/index-schema.md): id, title, date, source,
+//   url, authors, language, body (first kMaxStoredBody bytes), entities.
+//
+//   Metadata (written to every shard, so any shard answers):
+//     newsdex:schema        schema version, kSchemaVersion
+//     name:<prefix><slug>   display name of an entity or source, e.g.
+//                           "name:XCibm" -> "IBM"
+//     alias:<prefix><slug>  canonical slug for another name of an entity, e.g.
+//                           "alias:XPjack-ma" -> "ma-yun"
+// ---------------------------------------------------------------------------
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <xapian.h>
+
+namespace newsdex::schema {
+
+inline constexpr int kSchemaVersion = 1;
+inline constexpr const char* kSchemaVersionKey = "newsdex:schema";
+inline constexpr const char* kStubFile = "XAPIANDB";
+
+// Term prefixes.
+inline constexpr std::string_view kPrefixTitle = "S";
+inline constexpr std::string_view kPrefixId = "Q";
+inline constexpr std::string_view kPrefixCompany = "XC";
+inline constexpr std::string_view kPrefixPerson = "XP";
+inline constexpr std::string_view kPrefixOrganization = "XO";
+inline constexpr std::string_view kPrefixSource = "XS";
+inline constexpr std::string_view kPrefixLanguage = "XL";
+inline constexpr std::string_view kPrefixTopic = "XT";
+inline constexpr std::string_view kPrefixPlace = "XG";
+inline constexpr std::string_view kPrefixAuthor = "XA";
+
+// Value slots.
+inline constexpr Xapian::valueno kSlotDate = 0;
+inline constexpr Xapian::valueno kSlotTime = 1;
+inline constexpr Xapian::valueno kSlotHash = 2;
+inline constexpr Xapian::valueno kSlotDupKey = 3;
+inline constexpr Xapian::valueno kSlotCompanyBase = 10;
+inline constexpr Xapian::valueno kSlotPersonBase = 50;
+inline constexpr unsigned kMaxFacetSlots = 40;
+
+// Indexing constants.
+inline constexpr unsigned kTitleWeight = 5;       ///< wdf increment for title words
+inline constexpr unsigned kTitleBodyGap = 100;    ///< position gap between title and body
+inline constexpr std::size_t kMaxStoredBody = 8192;  ///< body bytes kept in document data
+inline constexpr std::size_t kMaxTermBytes = 120;     ///< longer tokens are not indexed
+
+/// Boolean filter fields: the query syntax name, its term prefix, and whether
+/// the value is an entity (resolved through aliases) -- one table that drives
+/// both the indexer's term generation and the searcher's query parsing.
+struct FilterField {
+    std::string_view name;    ///< as typed in a query, e.g. "company"
+    std::string_view prefix;  ///< term prefix, e.g. "XC"
+    bool entity;              ///< resolve the value through alias metadata
+    std::string_view description;
+};
+const std::vector<FilterField>& filter_fields();
+/// The field with this query name, or nullptr.
+const FilterField* find_filter_field(std::string_view name);
+
+/// "name:" metadata key for a prefixed term.
+std::string name_key(std::string_view prefix, std::string_view slug);
+/// "alias:" metadata key.
+std::string alias_key(std::string_view prefix, std::string_view alias_slug);
+
+/// Shard directory name for shard i ("shard-000").
+std::string shard_name(unsigned index);
+/// Shard an id belongs to among `count` shards (stable hash, FNV-1a).
+unsigned shard_for_id(std::string_view id, unsigned count);
+
+}  // namespace newsdex::schema

@@ -1,0 +1,181 @@
+#include "indexer/document_builder.h"
+
+#include "common/schema.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+
+namespace newsdex {
+
+namespace {
+
+std::uint64_t fnv1a(std::string_view data, std::uint64_t h = 1469598103934665603ULL) {
+    for (unsigned char c : data) {
+        h ^= c;
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+std::string hex64(std::uint64_t v) {
+    char buf[17];
+    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(v));
+    return buf;
+}
+
+// Keep whole UTF-8 characters when cutting text to a byte budget.
+std::string_view utf8_prefix(std::string_view s, std::size_t max_bytes) {
+    if (s.size() <= max_bytes) return s;
+    std::size_t n = max_bytes;
+    while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+    return s.substr(0, n);
+}
+
+std::string plain_slug(std::string_view value) { return entity_slug(value); }
+
+}  // namespace
+
+DocumentBuilder::DocumentBuilder(const EntityExtractor* extractor, std::string default_language)
+    : extractor_(extractor), default_language_(std::move(default_language)) {}
+
+void DocumentBuilder::index_text(Xapian::Document& doc, std::string_view text, const std::string& language,
+                                 unsigned& position, unsigned title_wdf, bool title) {
+    terms_.clear();
+    analyzer_.analyze(text, language, terms_);
+    const std::string title_prefix(schema::kPrefixTitle);
+    for (const auto& t : terms_) {
+        if (!t.positional) {
+            doc.add_term(t.term, title_wdf);
+            if (title) doc.add_term(title_prefix + t.term);
+            continue;
+        }
+        ++position;
+        doc.add_posting(t.term, position, title_wdf);
+        if (title) doc.add_posting(title_prefix + t.term, position);
+    }
+}
+
+BuiltDocument DocumentBuilder::build(const Article& article) {
+    BuiltDocument built;
+    Xapian::Document& doc = built.document;
+    built.language = stemming_language(article.language.empty() ? default_language_ : article.language);
+    built.text_bytes = article.title.size() + article.body.size();
+
+    // Text: title (weighted, also S-prefixed), a gap, then the body.
+    unsigned position = 0;
+    index_text(doc, article.title, built.language, position, schema::kTitleWeight, true);
+    position += schema::kTitleBodyGap;
+    std::size_t body_start_terms = 0;
+    index_text(doc, article.body, built.language, position, 1, false);
+
+    // Near-duplicate key: the first 40 words of the body, folded.
+    {
+        std::string key;
+        int words = 0;
+        for (std::size_t i = body_start_terms; i < terms_.size() && words < 40; ++i) {
+            if (!terms_[i].positional) continue;
+            key += terms_[i].folded;
+            key += ' ';
+            ++words;
+        }
+        if (words >= 20) doc.add_value(schema::kSlotDupKey, hex64(fnv1a(key)));
+    }
+
+    // Boolean terms.
+    built.id_term = std::string(schema::kPrefixId) + article.id;
+    doc.add_boolean_term(built.id_term);
+    auto add_filter = [&](std::string_view prefix, const std::string& value, bool store_name) {
+        std::string slug = plain_slug(value);
+        if (slug.empty()) return;
+        std::string term = std::string(prefix) + slug;
+        if (term.size() > 240) return;
+        doc.add_boolean_term(term);
+        if (store_name) built.metadata.emplace_back(schema::name_key(prefix, slug), value);
+    };
+    if (!article.source.empty()) add_filter(schema::kPrefixSource, article.source, true);
+    for (const auto& author : article.authors) add_filter(schema::kPrefixAuthor, author, true);
+    doc.add_boolean_term(std::string(schema::kPrefixLanguage) + built.language);
+    if (auto it = article.tags.find("topics"); it != article.tags.end())
+        for (const auto& v : it->second) add_filter(schema::kPrefixTopic, v, false);
+    if (auto it = article.tags.find("places"); it != article.tags.end())
+        for (const auto& v : it->second) add_filter(schema::kPrefixPlace, v, false);
+
+    // Entities.
+    std::vector<Entity> entities;
+    if (extractor_) {
+        entities = extractor_->extract(article);
+    } else {
+        auto add_meta = [&](const std::vector<std::string>& names, EntityType type) {
+            for (const auto& name : names) {
+                Entity e;
+                e.id = entity_slug(name);
+                e.name = name;
+                e.type = type;
+                if (!e.id.empty()) entities.push_back(std::move(e));
+            }
+        };
+        add_meta(article.companies, EntityType::Company);
+        add_meta(article.persons, EntityType::Person);
+        add_meta(article.organizations, EntityType::Organization);
+    }
+    nlohmann::json companies = nlohmann::json::array(), persons = nlohmann::json::array(),
+                   organizations = nlohmann::json::array();
+    unsigned company_slot = 0, person_slot = 0;
+    for (const auto& e : entities) {
+        std::string_view prefix = e.type == EntityType::Company  ? schema::kPrefixCompany
+                                  : e.type == EntityType::Person ? schema::kPrefixPerson
+                                                                 : schema::kPrefixOrganization;
+        if (e.id.empty() || e.id.size() > 200) continue;
+        doc.add_boolean_term(std::string(prefix) + e.id);
+        built.metadata.emplace_back(schema::name_key(prefix, e.id), e.name);
+        for (const auto& alias : e.aliases) {
+            std::string alias_slug = entity_slug(alias);
+            if (!alias_slug.empty() && alias_slug != e.id && alias_slug.size() < 200)
+                built.metadata.emplace_back(schema::alias_key(prefix, alias_slug), e.id);
+        }
+        nlohmann::json j = {{"id", e.id}, {"name", e.name}, {"mentions", e.mentions}};
+        if (e.type == EntityType::Company) {
+            if (company_slot < schema::kMaxFacetSlots)
+                doc.add_value(schema::kSlotCompanyBase + company_slot++, e.id);
+            companies.push_back(std::move(j));
+        } else if (e.type == EntityType::Person) {
+            if (person_slot < schema::kMaxFacetSlots)
+                doc.add_value(schema::kSlotPersonBase + person_slot++, e.id);
+            persons.push_back(std::move(j));
+        } else {
+            organizations.push_back(std::move(j));
+        }
+    }
+
+    // Values.
+    if (article.date) {
+        doc.add_value(schema::kSlotDate, article.date->yyyymmdd());
+        doc.add_value(schema::kSlotTime,
+                      Xapian::sortable_serialise(static_cast<double>(article.date->utc_seconds())));
+    }
+
+    // Data: what the searcher shows.
+    nlohmann::json data = {
+        {"id", article.id},
+        {"title", article.title},
+        {"source", article.source},
+        {"url", article.url},
+        {"language", built.language},
+        {"body", std::string(utf8_prefix(article.body, schema::kMaxStoredBody))},
+    };
+    if (article.date) data["date"] = article.date->iso8601();
+    if (!article.authors.empty()) data["authors"] = article.authors;
+    if (!article.dateline.empty()) data["dateline"] = article.dateline;
+    if (!companies.empty()) data["companies"] = std::move(companies);
+    if (!persons.empty()) data["persons"] = std::move(persons);
+    if (!organizations.empty()) data["organizations"] = std::move(organizations);
+    if (!article.tags.empty()) data["tags"] = article.tags;
+    std::string serialized = data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    built.content_hash = hex64(fnv1a(article.body, fnv1a(serialized)));
+    doc.add_value(schema::kSlotHash, built.content_hash);
+    doc.set_data(std::move(serialized));
+    return built;
+}
+
+}  // namespace newsdex

@@ -1,0 +1,3 @@
+#include "indexer/index_cli.h"
+
+int main(int argc, char** argv) { return newsdex::cli::index_main(argc, argv); }

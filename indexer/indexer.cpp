@@ -1,0 +1,286 @@
+#include "indexer/indexer.h"
+
+#include "common/entities/entities.h"
+#include "common/schema.h"
+#include "indexer/document_builder.h"
+#include "indexer/shard_set.h"
+#include "newsdex/error.h"
+
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <memory>
+#include <mutex>
+#include <set>
+#include <thread>
+#include <unordered_map>
+
+#include <xapian.h>
+
+namespace newsdex {
+
+std::string reason_kind(const std::string& reason) {
+    auto colon = reason.find(':');
+    std::string kind = colon == std::string::npos ? reason : reason.substr(0, colon);
+    // "article too large (…)" -> "article too large"
+    auto paren = kind.find(" (");
+    if (paren != std::string::npos) kind.resize(paren);
+    return kind;
+}
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+/// A queue bounded in bytes, so that memory stays flat whatever the corpus.
+class ArticleQueue {
+  public:
+    explicit ArticleQueue(std::size_t max_bytes) : max_bytes_(max_bytes) {}
+
+    void push(Article&& a) {
+        std::size_t size = a.title.size() + a.body.size() + 256;
+        std::unique_lock lock(mutex_);
+        not_full_.wait(lock, [&] { return closed_ || items_.empty() || bytes_ + size <= max_bytes_; });
+        if (closed_) return;
+        bytes_ += size;
+        items_.emplace_back(std::move(a), size);
+        not_empty_.notify_one();
+    }
+    bool pop(Article& out) {
+        std::unique_lock lock(mutex_);
+        not_empty_.wait(lock, [&] { return closed_ || !items_.empty(); });
+        if (items_.empty()) return false;
+        out = std::move(items_.front().first);
+        bytes_ -= items_.front().second;
+        items_.pop_front();
+        not_full_.notify_all();
+        return true;
+    }
+    /// No more input: pop() drains what is queued, then returns false.
+    void close() {
+        std::lock_guard lock(mutex_);
+        closed_ = true;
+        not_empty_.notify_all();
+        not_full_.notify_all();
+    }
+
+  private:
+    std::mutex mutex_;
+    std::condition_variable not_empty_, not_full_;
+    std::deque<std::pair<Article, std::size_t>> items_;
+    std::size_t bytes_ = 0, max_bytes_;
+    bool closed_ = false;
+};
+
+/// Metadata (display names, aliases, languages) that every shard must carry.
+/// Append-only; each shard writes what it has not written yet at its commits.
+class SharedMetadata {
+  public:
+    void add(const std::vector<std::pair<std::string, std::string>>& entries, const std::string& language) {
+        std::lock_guard lock(mutex_);
+        for (const auto& [key, value] : entries) {
+            auto [it, inserted] = seen_.emplace(key, value);
+            if (inserted) log_.emplace_back(key, value);
+        }
+        if (languages_.insert(language).second) languages_changed_ = true, ++language_version_;
+    }
+    void load_languages(const std::string& list) {
+        std::lock_guard lock(mutex_);
+        std::size_t start = 0;
+        while (start < list.size()) {
+            auto comma = list.find(',', start);
+            if (comma == std::string::npos) comma = list.size();
+            if (comma > start) languages_.insert(list.substr(start, comma - start));
+            start = comma + 1;
+        }
+    }
+    /// Write entries [cursor, end) and the language list to db.
+    void write_new(Xapian::WritableDatabase& db, std::size_t& cursor, std::uint64_t& language_version) {
+        std::vector<std::pair<std::string, std::string>> pending;
+        std::string languages;
+        {
+            std::lock_guard lock(mutex_);
+            pending.assign(log_.begin() + static_cast<std::ptrdiff_t>(cursor), log_.end());
+            cursor = log_.size();
+            if (language_version != language_version_) {
+                language_version = language_version_;
+                for (const auto& l : languages_) languages += (languages.empty() ? "" : ",") + l;
+            }
+        }
+        for (const auto& [key, value] : pending) db.set_metadata(key, value);
+        if (!languages.empty()) db.set_metadata("newsdex:languages", languages);
+    }
+
+  private:
+    std::mutex mutex_;
+    std::unordered_map<std::string, std::string> seen_;
+    std::vector<std::pair<std::string, std::string>> log_;
+    std::set<std::string> languages_;
+    bool languages_changed_ = false;
+    std::uint64_t language_version_ = 0;
+};
+
+struct ShardWorker {
+    Xapian::WritableDatabase db;
+    ArticleQueue queue{32u << 20};
+    IndexStats stats;
+    std::exception_ptr error;
+    std::thread thread;
+    std::atomic<std::uint64_t> done{0};
+};
+
+void run_worker(ShardWorker& w, const IndexOptions& options, const EntityExtractor* extractor,
+                SharedMetadata& metadata, std::atomic<bool>& failed) {
+    std::size_t metadata_cursor = 0;
+    std::uint64_t language_version = 0;
+    try {
+        DocumentBuilder builder(extractor, options.default_language);
+        Article article;
+        unsigned since_commit = 0;
+        auto commit = [&] {
+            metadata.write_new(w.db, metadata_cursor, language_version);
+            w.db.commit();
+            since_commit = 0;
+        };
+        while (w.queue.pop(article)) {
+            if (failed) continue;  // drain without work once a sibling failed
+            BuiltDocument built = builder.build(article);
+            metadata.add(built.metadata, built.language);
+            w.stats.text_bytes += built.text_bytes;
+            Xapian::PostingIterator existing = w.db.postlist_begin(built.id_term);
+            if (existing != w.db.postlist_end(built.id_term)) {
+                Xapian::docid docid = *existing;
+                if (w.db.get_document(docid).get_value(schema::kSlotHash) == built.content_hash) {
+                    ++w.stats.unchanged;
+                    ++w.done;
+                    continue;
+                }
+                w.db.replace_document(docid, built.document);
+                ++w.stats.replaced;
+            } else {
+                w.db.add_document(built.document);
+                ++w.stats.added;
+            }
+            ++w.done;
+            if (++since_commit >= options.commit_every) commit();
+        }
+        commit();
+    } catch (const Xapian::Error& e) {
+        w.error = std::make_exception_ptr(SystemError("writing the database: " + e.get_description()));
+        failed = true;
+    } catch (...) {
+        w.error = std::current_exception();
+        failed = true;
+    }
+    if (failed) {
+        // Drain so the reader never blocks on a full queue.
+        Article ignored;
+        while (w.queue.pop(ignored)) {}
+    }
+}
+
+unsigned default_shards() {
+    unsigned cores = std::thread::hardware_concurrency();
+    return std::clamp(cores ? cores : 1u, 1u, 4u);
+}
+
+}  // namespace
+
+IndexStats index_paths(const std::vector<std::string>& paths, const IndexOptions& options,
+                       const IndexObserver& observer) {
+    auto started = Clock::now();
+    std::unique_ptr<EntityExtractor> extractor;
+    if (options.extract_entities) extractor = std::make_unique<EntityExtractor>("", options.aliases_file);
+
+    auto dbs = open_shards_for_writing(options.db_path, options.shards ? options.shards : default_shards());
+    SharedMetadata metadata;
+    metadata.load_languages(dbs.front().get_metadata("newsdex:languages"));
+
+    std::vector<std::unique_ptr<ShardWorker>> workers;
+    std::atomic<bool> failed{false};
+    for (auto& db : dbs) {
+        auto w = std::make_unique<ShardWorker>();
+        w->db = db;
+        workers.push_back(std::move(w));
+    }
+    for (auto& w : workers)
+        w->thread = std::thread(run_worker, std::ref(*w), std::cref(options), extractor.get(), std::ref(metadata),
+                                std::ref(failed));
+
+    IndexStats stats;
+    std::uint64_t total_bytes = 0;
+    for (const auto& p : paths) total_bytes += input_size(p);
+    std::uint64_t bytes_before = 0, bytes_now = 0;
+    auto articles_done = [&] {
+        std::uint64_t n = 0;
+        for (auto& w : workers) n += w->done;
+        return n;
+    };
+
+    ReaderSink sink;
+    sink.article = [&](Article&& a) {
+        if (failed) throw SystemError("stopping: a writer failed");
+        unsigned shard = schema::shard_for_id(a.id, static_cast<unsigned>(workers.size()));
+        workers[shard]->queue.push(std::move(a));
+    };
+    sink.bad = [&](const BadRecord& bad) {
+        ++stats.skipped;
+        ++stats.skip_reasons[reason_kind(bad.reason)];
+        if (observer.bad_record) observer.bad_record(bad);
+        if (options.strict) throw UserError(bad.where + ": " + bad.reason + " (--strict)");
+    };
+    sink.progress = [&](std::uint64_t bytes) {
+        bytes_now = bytes_before + bytes;
+        if (observer.progress) observer.progress(bytes_now, total_bytes, articles_done());
+    };
+
+    std::exception_ptr reader_error;
+    try {
+        for (const auto& p : paths) {
+            read_path(p, options.reader, sink);
+            bytes_before = bytes_now = bytes_before + input_size(p);
+            if (observer.progress) observer.progress(bytes_now, total_bytes, articles_done());
+        }
+    } catch (...) {
+        reader_error = std::current_exception();
+    }
+    for (auto& w : workers) w->queue.close();
+    for (auto& w : workers) w->thread.join();
+
+    for (auto& w : workers) {
+        if (w->error) std::rethrow_exception(w->error);
+        stats.added += w->stats.added;
+        stats.replaced += w->stats.replaced;
+        stats.unchanged += w->stats.unchanged;
+        stats.text_bytes += w->stats.text_bytes;
+    }
+    if (reader_error) std::rethrow_exception(reader_error);
+    stats.seconds = std::chrono::duration<double>(Clock::now() - started).count();
+    return stats;
+}
+
+IndexStats delete_ids(const std::vector<std::string>& ids, const IndexOptions& options) {
+    auto started = Clock::now();
+    auto dbs = open_shards_for_writing(options.db_path, options.shards ? options.shards : default_shards());
+    IndexStats stats;
+    try {
+        for (const auto& id : ids) {
+            auto& db = dbs[schema::shard_for_id(id, static_cast<unsigned>(dbs.size()))];
+            std::string term = std::string(schema::kPrefixId) + id;
+            if (db.postlist_begin(term) == db.postlist_end(term)) {
+                ++stats.not_found;
+                continue;
+            }
+            db.delete_document(term);
+            ++stats.deleted;
+        }
+        for (auto& db : dbs) db.commit();
+    } catch (const Xapian::Error& e) {
+        throw SystemError("deleting from " + options.db_path + ": " + e.get_description());
+    }
+    stats.seconds = std::chrono::duration<double>(Clock::now() - started).count();
+    return stats;
+}
+
+}  // namespace newsdex

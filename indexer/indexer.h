@@ -1,0 +1,60 @@
+// The indexing library: reads inputs, analyses articles on worker threads and
+// writes them into a newsdex database (see common/schema.h for its layout).
+#pragma once
+
+#include "common/article.h"
+#include "common/readers.h"
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace newsdex {
+
+class EntityExtractor;
+
+struct IndexOptions {
+    std::string db_path;                 ///< database directory
+    ReaderOptions reader;                ///< format, size limit
+    bool strict = false;                 ///< first bad record is fatal (UserError)
+    bool extract_entities = true;        ///< run the entity extractor
+    std::string aliases_file;            ///< user alias table for the extractor
+    unsigned shards = 0;                 ///< shards of a new database (0: one per core, at most 4)
+    unsigned threads = 0;                ///< worker threads (0: one per shard)
+    unsigned commit_every = 500;         ///< documents per shard between commits
+    std::string default_language = "en"; ///< for articles that do not say
+};
+
+/// What a run did.
+struct IndexStats {
+    std::uint64_t added = 0, replaced = 0, unchanged = 0, skipped = 0, deleted = 0, not_found = 0;
+    std::uint64_t text_bytes = 0;                 ///< title + body bytes analysed
+    std::map<std::string, std::uint64_t> skip_reasons;  ///< reason kind -> count
+    double seconds = 0;
+};
+
+/// Progress and messages, all optional.
+struct IndexObserver {
+    std::function<void(const BadRecord&)> bad_record;
+    /// bytes read so far, total input bytes (0 unknown), articles done
+    std::function<void(std::uint64_t, std::uint64_t, std::uint64_t)> progress;
+};
+
+/// Index every path (file, directory or "-") into the database, creating it
+/// if needed.  Throws UserError (with --strict, on the first bad record; bad
+/// options) or SystemError (database locked, I/O); everything committed
+/// before the error stays in the database.
+IndexStats index_paths(const std::vector<std::string>& paths, const IndexOptions& options,
+                       const IndexObserver& observer = {});
+
+/// Remove articles by id.  Counts deleted / not_found.
+IndexStats delete_ids(const std::vector<std::string>& ids, const IndexOptions& options);
+
+/// The "reason kind" of a bad record, for the summary: the reason up to its
+/// first ':' ("invalid JSON: ..." -> "invalid JSON").
+std::string reason_kind(const std::string& reason);
+
+}  // namespace newsdex

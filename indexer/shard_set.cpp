@@ -1,0 +1,102 @@
+#include "indexer/shard_set.h"
+
+#include "common/schema.h"
+#include "newsdex/error.h"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace fs = std::filesystem;
+
+namespace newsdex {
+
+namespace {
+
+std::vector<std::string> read_stub_shards(const fs::path& stub) {
+    std::ifstream in(stub);
+    if (!in) throw SystemError("cannot read " + stub.string());
+    std::vector<std::string> shards;
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.empty() || line[0] == '#') continue;
+        std::istringstream words(line);
+        std::string kind, target;
+        words >> kind >> target;
+        if (kind == "remote" || kind == "tcp" || kind == "prog")
+            throw UserError(stub.parent_path().string() +
+                            " lists remote shards; index into the shards where they are served instead");
+        if (kind == "auto" || kind == "glass") shards.push_back(target);
+        else if (!kind.empty()) shards.push_back(kind);  // bare path
+    }
+    return shards;
+}
+
+void write_stub(const fs::path& dir, unsigned count) {
+    fs::path tmp = dir / (std::string(schema::kStubFile) + ".tmp");
+    {
+        std::ofstream out(tmp, std::ios::trunc);
+        out << "# newsdex database: " << count << " shard(s), searched as one (Xapian stub database)\n";
+        for (unsigned i = 0; i < count; ++i) out << "auto " << schema::shard_name(i) << "\n";
+        out.flush();
+        if (!out) throw SystemError("cannot write " + tmp.string());
+    }
+    fs::rename(tmp, dir / schema::kStubFile);
+}
+
+Xapian::WritableDatabase open_one(const fs::path& shard, int flags) {
+    try {
+        Xapian::WritableDatabase db(shard.string(), flags | Xapian::DB_BACKEND_GLASS);
+        return db;
+    } catch (const Xapian::DatabaseLockError&) {
+        throw SystemError(shard.parent_path().string() + " is being written by another process (locked)");
+    } catch (const Xapian::Error& e) {
+        throw SystemError("cannot open " + shard.string() + ": " + e.get_msg());
+    }
+}
+
+}  // namespace
+
+std::vector<Xapian::WritableDatabase> open_shards_for_writing(const std::string& path, unsigned new_shards) {
+    fs::path dir(path);
+    std::error_code ec;
+    if (fs::exists(dir, ec) && !fs::is_directory(dir, ec))
+        throw UserError(path + " exists and is not a newsdex database directory");
+    std::vector<Xapian::WritableDatabase> shards;
+    fs::path stub = dir / schema::kStubFile;
+    if (fs::exists(stub, ec)) {
+        for (const auto& name : read_stub_shards(stub)) {
+            fs::path shard = fs::path(name).is_absolute() ? fs::path(name) : dir / name;
+            shards.push_back(open_one(shard, Xapian::DB_OPEN));
+        }
+        if (shards.empty()) throw UserError(stub.string() + " lists no shards");
+        return shards;
+    }
+    // No stub: a new database, or one whose creation was interrupted after
+    // some shards were made (then the existing shards are reused).
+    unsigned existing = 0;
+    if (fs::exists(dir, ec)) {
+        for (const auto& entry : fs::directory_iterator(dir)) {
+            std::string name = entry.path().filename().string();
+            if (name.rfind("shard-", 0) == 0) ++existing;
+            else if (name == "iamglass" || name == "postlist.glass")
+                throw UserError(path + " is a plain Xapian database, not a newsdex database");
+            else if (name != std::string(schema::kStubFile) + ".tmp")
+                throw UserError(path + " is not empty and is not a newsdex database");
+        }
+    } else {
+        fs::create_directories(dir, ec);
+        if (ec) throw SystemError("cannot create " + path + ": " + ec.message());
+    }
+    unsigned count = existing ? existing : std::max(1u, new_shards);
+    for (unsigned i = 0; i < count; ++i) {
+        auto db = open_one(dir / schema::shard_name(i), Xapian::DB_CREATE_OR_OPEN);
+        db.set_metadata(schema::kSchemaVersionKey, std::to_string(schema::kSchemaVersion));
+        db.commit();
+        shards.push_back(std::move(db));
+    }
+    write_stub(dir, count);
+    return shards;
+}
+
+}  // namespace newsdex

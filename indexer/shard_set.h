@@ -1,0 +1,18 @@
+// Opening and creating the shards of a newsdex database directory for writing
+// (layout in common/schema.h).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+namespace newsdex {
+
+/// Open the database at `path` for writing, creating it with `new_shards`
+/// shards if it does not exist.  Throws UserError if `path` is something else
+/// (a file, a non-newsdex directory, a stub of remote shards) and SystemError
+/// if it is locked or unreadable.
+std::vector<Xapian::WritableDatabase> open_shards_for_writing(const std::string& path, unsigned new_shards);
+
+}  // namespace newsdex

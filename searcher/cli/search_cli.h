@@ -1,0 +1,5 @@
+#pragma once
+namespace newsdex::cli {
+/// newsdex-search: parse options, search, print.  Returns the exit code.
+int search_main(int argc, char** argv);
+}

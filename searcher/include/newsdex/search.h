@@ -1,0 +1,158 @@
+/** @file search.h
+ *  @brief Searching a newsdex database: requests in, results out.
+ *
+ *  Everything here is a plain value type except Searcher, which hides its
+ *  implementation (and every Xapian type) behind a pointer.  A Searcher is
+ *  not safe to share between threads; open one per thread.
+ */
+#ifndef NEWSDEX_SEARCH_H
+#define NEWSDEX_SEARCH_H
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace newsdex {
+
+/// Order of the hits.
+enum class SortOrder {
+    Relevance,  ///< BM25 (optionally blended with recency)
+    Newest,     ///< publication time, newest first
+    Oldest,     ///< publication time, oldest first
+};
+
+/// Bucket size of the date facet.
+enum class DateGranularity {
+    Auto,   ///< chosen from the span of the matches: year (> 3 years), month (> 90 days), else day
+    Year,   ///< buckets "2015"
+    Month,  ///< buckets "2015-09"
+    Day,    ///< buckets "2015-09-22"
+};
+
+/// A facet that can be counted.
+enum class FacetField {
+    Company,  ///< companies mentioned
+    Person,   ///< persons mentioned
+    Date,     ///< local publication date, bucketed by DateGranularity
+};
+
+/// Name used in options and JSON: "company", "person", "date".
+const char* facet_field_name(FacetField field);
+/// Name of a granularity: "auto", "year", "month", "day".
+const char* date_granularity_name(DateGranularity granularity);
+/// Name of a sort order: "relevance", "newest", "oldest".
+const char* sort_order_name(SortOrder order);
+
+/// What to search for and what to return.
+struct SearchRequest {
+    /// Query text (docs/query-syntax.md): words, "phrases", AND/OR/NOT,
+    /// +word/-word, title:, wildcard econ*, parentheses, company:, person:,
+    /// org:, source:, date:, after:, before:, ...
+    std::string query;
+    /// Extra clauses in the same syntax that every hit must also match
+    /// (e.g. "company:ibm"): how choosing a facet value narrows a search.
+    std::vector<std::string> filters;
+    std::size_t offset = 0;   ///< hits to skip
+    std::size_t limit = 10;   ///< hits to return
+    /// Facets to count, exactly, over every matching article.
+    std::vector<FacetField> facets;
+    std::size_t facet_limit = 10;  ///< company/person values to return per facet
+    DateGranularity date_granularity = DateGranularity::Auto;
+    SortOrder sort = SortOrder::Relevance;
+    /// When > 0, relevance is blended with a decay on age with this half-life, in days.
+    double recency_half_life_days = 0;
+    bool collapse_duplicates = true;  ///< fold near-identical articles into one hit
+    bool snippets = true;             ///< make highlighted snippets
+    bool exact_total = false;         ///< count every match even without facets
+    std::size_t snippet_bytes = 240;  ///< approximate snippet length
+};
+
+/// A byte range [start, end) of Hit::snippet to highlight.
+struct Highlight {
+    std::size_t start = 0;  ///< first byte
+    std::size_t end = 0;    ///< one past the last byte
+};
+
+/// An entity named by an article.
+struct EntityName {
+    std::string id;    ///< canonical id (slug)
+    std::string name;  ///< display name
+};
+
+/// One search hit.
+struct Hit {
+    std::size_t rank = 0;   ///< 1-based position in the whole result list
+    std::string id;         ///< article id
+    std::string title;
+    std::string date;       ///< ISO 8601 as published ("2015-09-22T14:05:00+02:00"), or empty
+    std::string source;
+    std::string url;
+    double score = 0;       ///< relevance weight (0 when sorted by date)
+    std::string snippet;    ///< an excerpt of the body around the matching words
+    std::vector<Highlight> highlights;  ///< matching words within snippet
+    std::size_t similar = 0;  ///< near-identical articles folded into this hit
+    std::vector<EntityName> companies;  ///< companies the article names
+    std::vector<EntityName> persons;    ///< persons the article names
+};
+
+/// One value of a facet.
+struct FacetValue {
+    std::string id;     ///< entity id, or the date bucket ("2015", "2015-09", "2015-09-22")
+    std::string name;   ///< display name (the bucket again for dates)
+    std::uint64_t count = 0;  ///< matching articles with this value
+};
+
+/// Counts of one facet over all matching articles.
+struct Facet {
+    FacetField field = FacetField::Company;
+    std::vector<FacetValue> values;  ///< by count (company/person) or chronological (date)
+    std::size_t distinct = 0;        ///< distinct values among the matches
+    std::size_t more = 0;            ///< distinct values not shown (distinct - shown)
+    DateGranularity granularity = DateGranularity::Auto;  ///< date facet: the granularity used
+};
+
+/// The answer to a SearchRequest.
+struct SearchResult {
+    std::string query;                 ///< the query as given
+    std::uint64_t total = 0;           ///< matching articles (before collapsing)
+    bool total_exact = false;          ///< total is exact (else an estimate)
+    std::vector<Hit> hits;
+    std::vector<Facet> facets;
+    std::string suggestion;            ///< "did you mean" query, or empty
+    std::vector<std::string> notices;  ///< e.g. "no person matches 'xyz'"
+    double elapsed_ms = 0;             ///< time spent searching
+};
+
+/// A newsdex database (one or several shards, local or remote) opened for searching.
+class Searcher {
+  public:
+    /// Open one or more databases: newsdex database directories, Xapian
+    /// databases, or Xapian stub files (which may list remote shards served by
+    /// xapian-tcpsrv).  Several are searched as one.
+    /// @throws SystemError if one cannot be opened.
+    explicit Searcher(const std::vector<std::string>& databases);
+    ~Searcher();
+    Searcher(Searcher&&) noexcept;
+    Searcher& operator=(Searcher&&) noexcept;
+
+    /// Run a search.
+    /// @throws UserError for a malformed query (the message names the column).
+    /// @throws SystemError for database failures.
+    SearchResult search(const SearchRequest& request);
+
+    /// Number of articles in the database(s).
+    std::uint64_t article_count() const;
+
+  private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+/// The result as the documented JSON document (docs/json-output.md), one line.
+std::string to_json(const SearchResult& result);
+
+}  // namespace newsdex
+
+#endif

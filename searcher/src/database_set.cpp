@@ -1,0 +1,103 @@
+#include "database_set.h"
+
+#include "common/schema.h"
+#include "newsdex/error.h"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace fs = std::filesystem;
+
+namespace newsdex {
+
+namespace {
+
+Xapian::Database open_remote(const std::string& spec, const std::string& where) {
+    // "remote :HOST:PORT" (TCP, as Xapian writes it), "remote HOST:PORT", or
+    // "remote PROGRAM ARGS..." (e.g. ssh ... xapian-progsrv).
+    std::string s = spec;
+    if (!s.empty() && s[0] == ':') s.erase(0, 1);
+    auto colon = s.rfind(':');
+    bool tcp = colon != std::string::npos && s.find(' ') == std::string::npos &&
+               colon + 1 < s.size() && s.find_first_not_of("0123456789", colon + 1) == std::string::npos;
+    try {
+        if (tcp) {
+            std::string host = s.substr(0, colon);
+            if (host.size() > 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+            return Xapian::Remote::open(host, static_cast<unsigned>(std::stoul(s.substr(colon + 1))));
+        }
+        auto space = s.find(' ');
+        return Xapian::Remote::open(s.substr(0, space), space == std::string::npos ? "" : s.substr(space + 1));
+    } catch (const Xapian::Error& e) {
+        throw SystemError("cannot reach remote shard '" + spec + "' (" + where + "): " + e.get_msg());
+    }
+}
+
+Xapian::Database open_local(const fs::path& path) {
+    try {
+        return Xapian::Database(path.string());
+    } catch (const Xapian::DatabaseNotFoundError&) {
+        throw SystemError("no database at " + path.string());
+    } catch (const Xapian::DatabaseCorruptError& e) {
+        throw SystemError("database " + path.string() + " is corrupt: " + e.get_msg());
+    } catch (const Xapian::Error& e) {
+        throw SystemError("cannot open " + path.string() + ": " + e.get_msg());
+    }
+}
+
+void add_stub(const fs::path& stub, DatabaseSet& set) {
+    std::ifstream in(stub);
+    if (!in) throw SystemError("cannot read " + stub.string());
+    std::string line;
+    int line_number = 0;
+    while (std::getline(in, line)) {
+        ++line_number;
+        auto first = line.find_first_not_of(" \t");
+        if (first == std::string::npos || line[first] == '#') continue;
+        std::istringstream words(line.substr(first));
+        std::string kind, rest;
+        words >> kind;
+        std::getline(words, rest);
+        rest.erase(0, rest.find_first_not_of(" \t"));
+        while (!rest.empty() && (rest.back() == ' ' || rest.back() == '\r')) rest.pop_back();
+        std::string where = stub.string() + ":" + std::to_string(line_number);
+        Xapian::Database db;
+        if (kind == "remote") {
+            db = open_remote(rest, where);
+            set.all_local = false;
+        } else {
+            fs::path target = (kind == "auto" || kind == "glass" || kind == "chert") ? fs::path(rest) : fs::path(kind);
+            if (target.is_relative()) target = stub.parent_path() / target;
+            db = open_local(target);
+        }
+        set.shards.push_back(db);
+        set.combined.add_database(db);
+    }
+}
+
+}  // namespace
+
+DatabaseSet open_database_set(const std::vector<std::string>& paths) {
+    DatabaseSet set;
+    for (const auto& p : paths) {
+        fs::path path(p);
+        std::error_code ec;
+        if (fs::is_directory(path, ec)) {
+            if (fs::exists(path / schema::kStubFile, ec)) add_stub(path / schema::kStubFile, set);
+            else {
+                auto db = open_local(path);
+                set.shards.push_back(db);
+                set.combined.add_database(db);
+            }
+        } else if (fs::is_regular_file(path, ec)) {
+            add_stub(path, set);
+        } else {
+            throw SystemError("no database at " + p + " (create one with newsdex-index --db " + p + ")");
+        }
+    }
+    if (set.shards.empty()) throw SystemError("no database given");
+    return set;
+}
+
+}  // namespace newsdex

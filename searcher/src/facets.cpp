@@ -1,0 +1,252 @@
+#include "facets.h"
+
+#include "common/schema.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <unordered_map>
+
+namespace newsdex {
+
+namespace {
+
+/// Per-document values of one shard, in compressed-row form: the values of
+/// docid d are values[offsets[d] .. offsets[d+1]).
+struct RowArray {
+    std::vector<std::uint32_t> offsets;
+    std::vector<std::uint32_t> values;
+};
+
+struct ShardArrays {
+    RowArray companies, persons;
+    std::vector<std::uint32_t> day;  ///< YYYYMMDD per docid, 0 when undated
+};
+
+/// Entity slugs numbered across shards.
+struct Dictionary {
+    std::vector<std::string> slugs;
+    std::unordered_map<std::string, std::uint32_t> ordinal;
+    std::uint32_t id(const std::string& slug) {
+        auto [it, inserted] = ordinal.emplace(slug, static_cast<std::uint32_t>(slugs.size()));
+        if (inserted) slugs.push_back(slug);
+        return it->second;
+    }
+};
+
+RowArray build_rows(const Xapian::Database& db, std::string_view prefix, Dictionary& dict) {
+    Xapian::docid last = db.get_lastdocid();
+    std::vector<std::pair<Xapian::docid, std::uint32_t>> pairs;
+    std::string p(prefix);
+    for (auto t = db.allterms_begin(p); t != db.allterms_end(p); ++t) {
+        std::uint32_t ord = dict.id((*t).substr(p.size()));
+        for (auto d = db.postlist_begin(*t); d != db.postlist_end(*t); ++d) pairs.emplace_back(*d, ord);
+    }
+    RowArray rows;
+    rows.offsets.assign(last + 2, 0);
+    for (const auto& [docid, ord] : pairs) ++rows.offsets[docid + 1];
+    for (std::size_t i = 1; i < rows.offsets.size(); ++i) rows.offsets[i] += rows.offsets[i - 1];
+    rows.values.resize(pairs.size());
+    std::vector<std::uint32_t> fill(rows.offsets.begin(), rows.offsets.end() - 1);
+    for (const auto& [docid, ord] : pairs) rows.values[fill[docid]++] = ord;
+    return rows;
+}
+
+std::vector<std::uint32_t> build_days(const Xapian::Database& db) {
+    std::vector<std::uint32_t> day(db.get_lastdocid() + 1, 0);
+    for (auto v = db.valuestream_begin(schema::kSlotDate); v != db.valuestream_end(schema::kSlotDate); ++v)
+        day[v.get_docid()] = static_cast<std::uint32_t>(std::strtoul((*v).c_str(), nullptr, 10));
+    return day;
+}
+
+/// Records the docid of every match (combined numbering).
+class DocidSpy : public Xapian::MatchSpy {
+  public:
+    explicit DocidSpy(std::vector<Xapian::docid>& out) : out_(out) {}
+    void operator()(const Xapian::Document& doc, double) override { out_.push_back(doc.get_docid()); }
+
+  private:
+    std::vector<Xapian::docid>& out_;
+};
+
+}  // namespace
+
+struct FacetIndex::Impl {
+    const DatabaseSet& databases;
+    bool built_entities = false, built_days = false;
+    Dictionary companies, persons;
+    std::vector<ShardArrays> shards;
+
+    explicit Impl(const DatabaseSet& d) : databases(d), shards(d.shards.size()) {}
+
+    void ensure(bool entities, bool days) {
+        if (entities && !built_entities) {
+            for (std::size_t i = 0; i < shards.size(); ++i) {
+                shards[i].companies = build_rows(databases.shards[i], schema::kPrefixCompany, companies);
+                shards[i].persons = build_rows(databases.shards[i], schema::kPrefixPerson, persons);
+            }
+            built_entities = true;
+        }
+        if (days && !built_days) {
+            for (std::size_t i = 0; i < shards.size(); ++i) shards[i].day = build_days(databases.shards[i]);
+            built_days = true;
+        }
+    }
+};
+
+namespace {
+
+/// Local shards: one unweighted match pass per shard collects the matching
+/// docids (a spy sees shard-local docids only, so each shard is matched on
+/// its own), then counting is array lookups.
+class LocalCounter : public FacetCounter {
+  public:
+    LocalCounter(FacetIndex::Impl& index, bool companies, bool persons, bool dates)
+        : index_(index), companies_(companies), persons_(persons), dates_(dates) {}
+    void attach(Xapian::Enquire&) override {}
+    bool needs_full_match() const override { return false; }
+
+    FacetCounts counts(const Xapian::Query& query) override {
+        index_.ensure(companies_ || persons_, dates_);
+        std::vector<std::uint64_t> company_counts(companies_ ? index_.companies.slugs.size() : 0);
+        std::vector<std::uint64_t> person_counts(persons_ ? index_.persons.slugs.size() : 0);
+        std::unordered_map<std::uint32_t, std::uint64_t> day_counts;
+        std::uint64_t matches = 0;
+        std::vector<Xapian::docid> docids;
+        for (std::size_t s = 0; s < index_.shards.size(); ++s) {
+            const Xapian::Database& db = index_.databases.shards[s];
+            docids.clear();
+            DocidSpy spy(docids);
+            Xapian::Enquire enquire(db);
+            enquire.set_query(query);
+            enquire.set_weighting_scheme(Xapian::BoolWeight());
+            enquire.add_matchspy(&spy);
+            enquire.get_mset(0, 0, db.get_doccount());
+            matches += docids.size();
+            const ShardArrays& shard = index_.shards[s];
+            for (Xapian::docid local : docids) {
+                if (companies_ && local + 1 < shard.companies.offsets.size())
+                    for (auto i = shard.companies.offsets[local]; i < shard.companies.offsets[local + 1]; ++i)
+                        ++company_counts[shard.companies.values[i]];
+                if (persons_ && local + 1 < shard.persons.offsets.size())
+                    for (auto i = shard.persons.offsets[local]; i < shard.persons.offsets[local + 1]; ++i)
+                        ++person_counts[shard.persons.values[i]];
+                if (dates_ && local < shard.day.size() && shard.day[local]) ++day_counts[shard.day[local]];
+            }
+        }
+        FacetCounts out;
+        out.matches = matches;
+        for (std::size_t i = 0; i < company_counts.size(); ++i)
+            if (company_counts[i]) out.companies[index_.companies.slugs[i]] = company_counts[i];
+        for (std::size_t i = 0; i < person_counts.size(); ++i)
+            if (person_counts[i]) out.persons[index_.persons.slugs[i]] = person_counts[i];
+        out.days.insert(day_counts.begin(), day_counts.end());
+        return out;
+    }
+
+  private:
+    FacetIndex::Impl& index_;
+    bool companies_, persons_, dates_;
+};
+
+/// Built-in spies only, so that remote shards count next to their data.
+class SpyCounter : public FacetCounter {
+  public:
+    SpyCounter(bool companies, bool persons, bool dates) {
+        auto spy = [](Xapian::valueno slot) { return std::make_unique<Xapian::ValueCountMatchSpy>(slot); };
+        if (companies)
+            for (unsigned i = 0; i < schema::kMaxFacetSlots; ++i) company_spies_.push_back(spy(schema::kSlotCompanyBase + i));
+        if (persons)
+            for (unsigned i = 0; i < schema::kMaxFacetSlots; ++i) person_spies_.push_back(spy(schema::kSlotPersonBase + i));
+        // The hash slot is set on every document: its spy counts the matches.
+        all_.push_back(spy(schema::kSlotHash));
+        if (dates) date_spy_.push_back(spy(schema::kSlotDate));
+    }
+    void attach(Xapian::Enquire& enquire) override {
+        for (auto* group : {&company_spies_, &person_spies_, &date_spy_, &all_})
+            for (auto& s : *group) enquire.add_matchspy(s.get());
+    }
+    bool needs_full_match() const override { return true; }
+    FacetCounts counts(const Xapian::Query&) override {
+        FacetCounts out;
+        auto drain = [](Xapian::ValueCountMatchSpy& spy, std::map<std::string, std::uint64_t>& into) {
+            for (auto v = spy.values_begin(); v != spy.values_end(); ++v) into[*v] += v.get_termfreq();
+        };
+        for (auto& s : company_spies_) drain(*s, out.companies);
+        for (auto& s : person_spies_) drain(*s, out.persons);
+        for (auto& s : date_spy_)
+            for (auto v = s->values_begin(); v != s->values_end(); ++v)
+                out.days[static_cast<std::uint32_t>(std::strtoul((*v).c_str(), nullptr, 10))] += v.get_termfreq();
+        out.matches = all_.front()->get_total();
+        return out;
+    }
+
+  private:
+    std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> company_spies_, person_spies_, date_spy_, all_;
+};
+
+}  // namespace
+
+FacetIndex::FacetIndex(const DatabaseSet& databases) : impl_(std::make_unique<Impl>(databases)) {}
+FacetIndex::~FacetIndex() = default;
+
+std::unique_ptr<FacetCounter> FacetIndex::make_counter(bool companies, bool persons, bool dates) {
+    if (impl_->databases.all_local) return std::make_unique<LocalCounter>(*impl_, companies, persons, dates);
+    return std::make_unique<SpyCounter>(companies, persons, dates);
+}
+
+namespace {
+
+int days_in_month(int y, int m) {
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return 29;
+    return days[m - 1];
+}
+
+}  // namespace
+
+Facet make_date_facet(const std::map<std::uint32_t, std::uint64_t>& days, DateGranularity granularity) {
+    Facet facet;
+    facet.field = FacetField::Date;
+    if (days.empty()) {
+        facet.granularity = granularity == DateGranularity::Auto ? DateGranularity::Year : granularity;
+        return facet;
+    }
+    std::uint32_t first = days.begin()->first, last = days.rbegin()->first;
+    int y0 = first / 10000, m0 = first / 100 % 100, d0 = first % 100;
+    int y1 = last / 10000, m1 = last / 100 % 100, d1 = last % 100;
+    if (granularity == DateGranularity::Auto) {
+        int months = (y1 - y0) * 12 + (m1 - m0);
+        granularity = months > 36 ? DateGranularity::Year : months > 3 ? DateGranularity::Month : DateGranularity::Day;
+    }
+    facet.granularity = granularity;
+    std::map<std::string, std::uint64_t> buckets;
+    auto key = [&](int y, int m, int d) {
+        char buf[16];
+        if (granularity == DateGranularity::Year) std::snprintf(buf, sizeof buf, "%04d", y);
+        else if (granularity == DateGranularity::Month) std::snprintf(buf, sizeof buf, "%04d-%02d", y, m);
+        else std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+        return std::string(buf);
+    };
+    // Zero-filled span, then the counts.
+    for (int y = y0, m = m0, d = d0;;) {
+        buckets.emplace(key(y, m, d), 0);
+        if (y == y1 && (granularity == DateGranularity::Year || (m == m1 && (granularity == DateGranularity::Month || d == d1))))
+            break;
+        if (granularity == DateGranularity::Year) ++y;
+        else if (granularity == DateGranularity::Month || ++d > days_in_month(y, m)) {
+            d = 1;
+            if (++m > 12) m = 1, ++y;
+        }
+        if (y > y1 + 1) break;  // safety
+    }
+    for (const auto& [day, count] : days) {
+        int y = day / 10000, m = day / 100 % 100, d = day % 100;
+        buckets[key(y, m, d)] += count;
+    }
+    for (const auto& [bucket, count] : buckets) facet.values.push_back({bucket, bucket, count});
+    facet.distinct = facet.values.size();
+    return facet;
+}
+
+}  // namespace newsdex

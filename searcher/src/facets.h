@@ -1,0 +1,64 @@
+// Exact facet counting over every matching article.
+//
+// Two ways to count, with the same results:
+// - local shards: a compact in-memory per-document array of entity ordinals
+//   and dates (like Lucene's field cache), built once per Searcher from the
+//   entity posting lists and the date value stream; a match spy only records
+//   the matching docids, then counting is array lookups.
+// - any remote shard: Xapian's built-in ValueCountMatchSpy, one per facet
+//   value slot (schema.h), which xapian-tcpsrv runs next to its shard.
+#pragma once
+
+#include "database_set.h"
+#include "newsdex/search.h"
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+namespace newsdex {
+
+/// Raw counts of one search: entity slug -> count, day (YYYYMMDD) -> count.
+struct FacetCounts {
+    std::map<std::string, std::uint64_t> companies, persons;
+    std::map<std::uint32_t, std::uint64_t> days;
+    std::uint64_t matches = 0;  ///< matching documents seen
+};
+
+/// Counts facets for one search.  Usage: attach(enquire) before the main
+/// get_mset (run with check_at_least = doccount when needs_full_match()),
+/// then counts(query).
+class FacetCounter {
+  public:
+    virtual ~FacetCounter() = default;
+    /// Attach match spies to the main enquire, if this counter uses them.
+    virtual void attach(Xapian::Enquire& enquire) = 0;
+    /// True when the main match must visit every match (spies).
+    virtual bool needs_full_match() const = 0;
+    /// The counts for `query` (the query given to the main enquire).
+    virtual FacetCounts counts(const Xapian::Query& query) = 0;
+};
+
+/// Holds the per-document arrays for local shards (built on first use).
+class FacetIndex {
+  public:
+    explicit FacetIndex(const DatabaseSet& databases);
+    ~FacetIndex();
+    /// A counter for one search.
+    std::unique_ptr<FacetCounter> make_counter(bool want_companies, bool want_persons, bool want_dates);
+
+    struct Impl;  ///< the arrays (defined in facets.cpp)
+
+  private:
+    std::unique_ptr<Impl> impl_;
+};
+
+/// Turn raw day counts into date buckets at a granularity (Auto: from the
+/// span), zero-filled inside the span.
+Facet make_date_facet(const std::map<std::uint32_t, std::uint64_t>& days, DateGranularity granularity);
+
+}  // namespace newsdex

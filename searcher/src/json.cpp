@@ -1,0 +1,78 @@
+// The --json document (docs/json-output.md).  Its "version" changes whenever a
+// field changes meaning or disappears; new fields may be added within a version.
+#include "newsdex/search.h"
+
+#include <nlohmann/json.hpp>
+
+namespace newsdex {
+
+namespace {
+
+constexpr int kJsonVersion = 1;
+
+/// Snippet text with each highlight wrapped in "**".
+std::string marked_snippet(const Hit& hit) {
+    std::string out;
+    std::size_t at = 0;
+    for (const auto& h : hit.highlights) {
+        out.append(hit.snippet, at, h.start - at);
+        out += "**";
+        out.append(hit.snippet, h.start, h.end - h.start);
+        out += "**";
+        at = h.end;
+    }
+    out.append(hit.snippet, at, std::string::npos);
+    return out;
+}
+
+nlohmann::json entities(const std::vector<EntityName>& names) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& e : names) out.push_back({{"id", e.id}, {"name", e.name}});
+    return out;
+}
+
+}  // namespace
+
+std::string to_json(const SearchResult& result) {
+    nlohmann::json hits = nlohmann::json::array();
+    for (const auto& h : result.hits) {
+        hits.push_back({
+            {"rank", h.rank},
+            {"id", h.id},
+            {"title", h.title},
+            {"date", h.date.empty() ? nlohmann::json(nullptr) : nlohmann::json(h.date)},
+            {"source", h.source},
+            {"url", h.url},
+            {"score", h.score},
+            {"similar", h.similar},
+            {"snippet", marked_snippet(h)},
+            {"companies", entities(h.companies)},
+            {"persons", entities(h.persons)},
+        });
+    }
+    nlohmann::json facets = nlohmann::json::object();
+    for (const auto& f : result.facets) {
+        nlohmann::json values = nlohmann::json::array();
+        for (const auto& v : f.values) {
+            if (f.field == FacetField::Date) values.push_back({{"value", v.id}, {"count", v.count}});
+            else values.push_back({{"id", v.id}, {"name", v.name}, {"count", v.count}});
+        }
+        nlohmann::json facet = {{"values", values}, {"distinct", f.distinct}, {"more", f.more}};
+        if (f.field == FacetField::Date) facet["granularity"] = date_granularity_name(f.granularity);
+        facets[facet_field_name(f.field)] = std::move(facet);
+    }
+    nlohmann::json doc = {
+        {"version", kJsonVersion},
+        {"query", result.query},
+        {"total", result.total},
+        {"total_exact", result.total_exact},
+        {"hits", hits},
+        {"facets", facets},
+        {"suggestion", result.suggestion.empty() ? nlohmann::json(nullptr) : nlohmann::json(result.suggestion)},
+        {"notices", result.notices},
+        {"elapsed_ms", result.elapsed_ms},
+    };
+    return doc.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace newsdex

@@ -1,0 +1,429 @@
+#include "query_parser.h"
+
+#include "common/article.h"
+#include "common/entities/entities.h"
+#include "common/schema.h"
+#include "newsdex/error.h"
+
+#include <algorithm>
+#include <cctype>
+#include <optional>
+#include <set>
+
+namespace newsdex {
+
+namespace {
+
+enum class TokenKind { Word, Phrase, LeftParen, RightParen, And, Or, Not, End };
+
+struct Token {
+    TokenKind kind = TokenKind::End;
+    std::string text;        ///< word or phrase text (without quotes)
+    std::string field;       ///< "field" of field:value, else empty
+    char modifier = 0;       ///< '+' or '-' written before it
+    std::size_t start = 0;   ///< byte offset in the query
+    std::size_t end = 0;
+    std::size_t value_start = 0;  ///< byte offset of the value (after "field:" and quote)
+};
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+std::string column(std::size_t offset) { return "column " + std::to_string(offset + 1); }
+
+/// The fields a query may name before a colon.
+bool is_query_field(std::string_view name) {
+    return name == "title" || name == "date" || name == "after" || name == "before" ||
+           schema::find_filter_field(name) != nullptr;
+}
+
+std::vector<Token> lex(std::string_view text, std::string_view what) {
+    std::vector<Token> tokens;
+    std::size_t i = 0, n = text.size();
+    while (i < n) {
+        if (is_space(text[i])) {
+            ++i;
+            continue;
+        }
+        Token tok;
+        tok.start = i;
+        if (text[i] == '(' || text[i] == ')') {
+            tok.kind = text[i] == '(' ? TokenKind::LeftParen : TokenKind::RightParen;
+            tok.end = ++i;
+            tokens.push_back(tok);
+            continue;
+        }
+        if ((text[i] == '+' || text[i] == '-') && i + 1 < n && !is_space(text[i + 1]) && text[i + 1] != ')') {
+            tok.modifier = text[i];
+            ++i;
+        }
+        if (text[i] == '"') {
+            std::size_t close = text.find('"', i + 1);
+            if (close == std::string_view::npos)
+                throw UserError(std::string(what) + ": unterminated phrase: the quote at " + column(i) +
+                                " is never closed");
+            tok.kind = TokenKind::Phrase;
+            tok.text = std::string(text.substr(i + 1, close - i - 1));
+            tok.value_start = i + 1;
+            i = close + 1;
+            tok.end = i;
+            tokens.push_back(tok);
+            continue;
+        }
+        std::size_t word_start = i;
+        while (i < n && !is_space(text[i]) && text[i] != '(' && text[i] != ')' && text[i] != '"') ++i;
+        std::string_view word = text.substr(word_start, i - word_start);
+        // field:value or field:"value"
+        auto colon = word.find(':');
+        if (colon != std::string_view::npos && colon > 0) {
+            std::string field(word.substr(0, colon));
+            std::string lower = field;
+            for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            if (is_query_field(lower)) {
+                tok.field = lower;
+                if (colon + 1 == word.size() && i < n && text[i] == '"') {
+                    std::size_t close = text.find('"', i + 1);
+                    if (close == std::string_view::npos)
+                        throw UserError(std::string(what) + ": unterminated phrase: the quote at " + column(i) +
+                                        " is never closed");
+                    tok.kind = TokenKind::Phrase;
+                    tok.text = std::string(text.substr(i + 1, close - i - 1));
+                    tok.value_start = i + 1;
+                    i = close + 1;
+                } else {
+                    tok.kind = TokenKind::Word;
+                    tok.text = std::string(word.substr(colon + 1));
+                    tok.value_start = word_start + colon + 1;
+                    if (tok.text.empty())
+                        throw UserError(std::string(what) + ": " + lower + ": needs a value (" +
+                                        column(word_start) + ")");
+                }
+                tok.end = i;
+                tokens.push_back(tok);
+                continue;
+            }
+        }
+        tok.end = i;
+        tok.text = std::string(word);
+        tok.value_start = word_start;
+        if (!tok.modifier && word == "AND") tok.kind = TokenKind::And;
+        else if (!tok.modifier && word == "OR") tok.kind = TokenKind::Or;
+        else if (!tok.modifier && word == "NOT") tok.kind = TokenKind::Not;
+        else tok.kind = TokenKind::Word;
+        tokens.push_back(tok);
+    }
+    Token end;
+    end.kind = TokenKind::End;
+    end.start = end.end = n;
+    tokens.push_back(end);
+    return tokens;
+}
+
+std::optional<int> parse_int(std::string_view s) {
+    if (s.empty() || s.size() > 4) return std::nullopt;
+    int v = 0;
+    for (char c : s) {
+        if (!std::isdigit(static_cast<unsigned char>(c))) return std::nullopt;
+        v = v * 10 + (c - '0');
+    }
+    return v;
+}
+
+int days_in_month(int y, int m) {
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return 29;
+    return days[m - 1];
+}
+
+std::string ymd(int y, int m, int d) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d%02d%02d", y, m, d);
+    return buf;
+}
+
+/// One date "YYYY", "YYYY-MM" or "YYYY-MM-DD" -> [first day, last day].
+std::optional<std::pair<std::string, std::string>> period_bounds(std::string_view s) {
+    std::vector<std::string_view> parts;
+    std::size_t start = 0;
+    while (true) {
+        auto dash = s.find('-', start);
+        parts.push_back(s.substr(start, dash == std::string_view::npos ? std::string_view::npos : dash - start));
+        if (dash == std::string_view::npos) break;
+        start = dash + 1;
+    }
+    if (parts.empty() || parts.size() > 3 || parts[0].size() != 4) return std::nullopt;
+    auto y = parse_int(parts[0]);
+    if (!y || *y < 1000) return std::nullopt;
+    if (parts.size() == 1) return std::make_pair(ymd(*y, 1, 1), ymd(*y, 12, 31));
+    auto m = parts[1].size() == 2 ? parse_int(parts[1]) : std::nullopt;
+    if (!m || *m < 1 || *m > 12) return std::nullopt;
+    if (parts.size() == 2) return std::make_pair(ymd(*y, *m, 1), ymd(*y, *m, days_in_month(*y, *m)));
+    auto d = parts[2].size() == 2 ? parse_int(parts[2]) : std::nullopt;
+    if (!d || *d < 1 || *d > days_in_month(*y, *m)) return std::nullopt;
+    return std::make_pair(ymd(*y, *m, *d), ymd(*y, *m, *d));
+}
+
+}  // namespace
+
+std::pair<std::string, std::string> QueryParser::date_bounds(std::string_view value) {
+    auto bad = [&](std::string_view part) {
+        return UserError("invalid date '" + std::string(part) +
+                         "' (use YYYY, YYYY-MM, YYYY-MM-DD, or a range A..B, ..B, A..)");
+    };
+    auto dots = value.find("..");
+    if (dots == std::string_view::npos) {
+        auto bounds = period_bounds(value);
+        if (!bounds) throw bad(value);
+        return *bounds;
+    }
+    std::string_view low = value.substr(0, dots), high = value.substr(dots + 2);
+    if (low.empty() && high.empty()) throw bad(value);
+    std::string lo = "00000000", hi = "99999999";
+    if (!low.empty()) {
+        auto b = period_bounds(low);
+        if (!b) throw bad(low);
+        lo = b->first;
+    }
+    if (!high.empty()) {
+        auto b = period_bounds(high);
+        if (!b) throw bad(high);
+        hi = b->second;
+    }
+    if (lo > hi) throw UserError("empty date range '" + std::string(value) + "': the start is after the end");
+    return {lo, hi};
+}
+
+struct QueryParser::State {
+    QueryParser& parser;
+    std::string_view text;
+    std::string_view what;
+    std::vector<Token> tokens;
+    std::size_t pos = 0;
+    ParsedQuery result;
+
+    const Token& peek() const { return tokens[pos]; }
+    const Token& next() { return tokens[pos++]; }
+
+    [[noreturn]] void fail(const std::string& message, std::size_t offset) {
+        throw UserError(std::string(what) + ": " + message + " at " + column(offset));
+    }
+
+    /// Index terms for one folded word (or CJK character) in every language.
+    std::vector<std::string> stems(const std::string& folded, std::string_view prefix) {
+        std::vector<std::string> out;
+        for (const auto& language : parser.languages_) {
+            std::string term = std::string(prefix) + parser.analyzer_.stem(folded, language);
+            if (std::find(out.begin(), out.end(), term) == out.end()) out.push_back(term);
+        }
+        return out;
+    }
+
+    /// A word or phrase of text: one term (a synonym of its stems in every
+    /// language) or a phrase of terms.  Returns nullopt when the text holds
+    /// no word at all (only punctuation).
+    std::optional<Xapian::Query> text_query(std::string_view value, std::string_view prefix, bool highlight,
+                                            std::size_t value_offset, bool plain_word) {
+        std::vector<AnalyzedTerm> pieces;
+        parser.analyzer_.segment(value, pieces);
+        std::vector<std::string> words;
+        for (const auto& p : pieces)
+            if (p.positional) words.push_back(p.folded);
+        if (words.empty()) return std::nullopt;
+        if (highlight)
+            for (const auto& w : words)
+                for (auto& s : stems(w, "")) result.highlight_terms.push_back(s);
+        if (words.size() == 1) {
+            auto terms = stems(words[0], prefix);
+            Xapian::Query q = terms.size() == 1 ? Xapian::Query(terms[0])
+                                                : Xapian::Query(Xapian::Query::OP_SYNONYM, terms.begin(), terms.end());
+            if (plain_word) {
+                QueryWord qw;
+                qw.start = value_offset;
+                qw.end = value_offset + value.size();
+                qw.folded = words[0];
+                Xapian::doccount freq = 0;
+                for (const auto& t : terms) freq += parser.db_.get_termfreq(t);
+                qw.unknown = freq == 0;
+                result.words.push_back(std::move(qw));
+            }
+            return q;
+        }
+        // A phrase in each language's stems (an article is stemmed in one language).
+        std::vector<Xapian::Query> alternatives;
+        std::set<std::vector<std::string>> seen;
+        for (const auto& language : parser.languages_) {
+            std::vector<std::string> terms;
+            for (const auto& w : words) terms.push_back(std::string(prefix) + parser.analyzer_.stem(w, language));
+            if (!seen.insert(terms).second) continue;
+            alternatives.emplace_back(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(),
+                                      static_cast<Xapian::termcount>(terms.size()));
+        }
+        if (alternatives.size() == 1) return alternatives[0];
+        return Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
+    }
+
+    Xapian::Query wildcard_query(const Token& tok, std::string_view prefix) {
+        std::string base = tok.text.substr(0, tok.text.size() - 1);
+        std::string folded = Analyzer::fold(base);
+        if (folded.empty() || folded.find('*') != std::string::npos)
+            fail("a wildcard needs letters before a single trailing '*'", tok.start);
+        result.highlight_prefixes.push_back(folded);
+        std::vector<Xapian::Query> patterns;
+        std::set<std::string> seen;
+        auto add = [&](const std::string& p) {
+            if (!seen.insert(p).second) return;
+            patterns.emplace_back(Xapian::Query::OP_WILDCARD, std::string(prefix) + p, 500,
+                                  Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+        };
+        add(folded);
+        // "economy*" should find "economies": its stem "economi" is a prefix of theirs.
+        for (const auto& language : parser.languages_) {
+            std::string stem = parser.analyzer_.stem(folded, language);
+            if (stem.size() < folded.size() && stem.size() >= 2) add(stem);
+        }
+        if (patterns.size() == 1) return patterns[0];
+        return Xapian::Query(Xapian::Query::OP_SYNONYM, patterns.begin(), patterns.end());
+    }
+
+    Xapian::Query filter_query(const Token& tok) {
+        const schema::FilterField* field = schema::find_filter_field(tok.field);
+        std::string value;
+        if (tok.field == "id") {
+            value = tok.text;
+        } else if (tok.field == "lang") {
+            value = stemming_language(tok.text);
+        } else {
+            value = entity_slug(tok.text);
+        }
+        if (value.empty()) fail(tok.field + ": '" + tok.text + "' names nothing", tok.value_start);
+        std::string prefix(field->prefix);
+        if (field->entity && parser.db_.get_termfreq(prefix + value) == 0) {
+            std::string canonical = parser.db_.get_metadata(schema::alias_key(prefix, value));
+            if (!canonical.empty()) value = canonical;
+        }
+        std::string term = prefix + value;
+        if (parser.db_.get_termfreq(term) == 0)
+            result.notices.push_back("no " + (tok.field == "org" ? std::string("organization") : tok.field) +
+                                     " matches '" + tok.text + "'");
+        return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(term), 0.0);
+    }
+
+    Xapian::Query date_query(const Token& tok) {
+        std::string value = tok.text;
+        if (tok.field == "after") value += "..";
+        else if (tok.field == "before") value = ".." + value;
+        std::pair<std::string, std::string> bounds;
+        try {
+            bounds = QueryParser::date_bounds(value);
+        } catch (const UserError& e) {
+            fail(tok.field + ": " + e.what(), tok.value_start);
+        }
+        return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kSlotDate, bounds.first, bounds.second);
+    }
+
+    /// A word, phrase or field clause.  nullopt for text with no words.
+    std::optional<Xapian::Query> clause(const Token& tok, bool negated) {
+        bool highlight = !negated;
+        if (tok.field.empty() || tok.field == "title") {
+            std::string_view prefix = tok.field == "title" ? schema::kPrefixTitle : std::string_view();
+            if (tok.kind == TokenKind::Word && tok.text.size() > 1 && tok.text.back() == '*')
+                return wildcard_query(tok, prefix);
+            return text_query(tok.text, prefix, highlight, tok.value_start,
+                              tok.kind == TokenKind::Word && tok.field.empty());
+        }
+        if (tok.field == "date" || tok.field == "after" || tok.field == "before") return date_query(tok);
+        return filter_query(tok);
+    }
+
+    // or_expr := and_expr (OR and_expr)*
+    std::optional<Xapian::Query> parse_or() {
+        auto left = parse_and();
+        while (peek().kind == TokenKind::Or) {
+            const Token& op = next();
+            if (!left) fail("OR needs a query on its left", op.start);
+            auto right = parse_and();
+            if (!right) fail("OR needs a query on its right", op.start);
+            left = Xapian::Query(Xapian::Query::OP_OR, *left, *right);
+        }
+        return left;
+    }
+
+    // and_expr := item ([AND] item)*; item := [NOT|-|+] primary
+    std::optional<Xapian::Query> parse_and() {
+        std::vector<Xapian::Query> positive, negative;
+        bool any = false;
+        while (true) {
+            const Token& tok = peek();
+            if (tok.kind == TokenKind::End || tok.kind == TokenKind::Or || tok.kind == TokenKind::RightParen) break;
+            bool explicit_and = false;
+            if (tok.kind == TokenKind::And) {
+                if (!any) fail("AND needs a query on its left", tok.start);
+                next();
+                explicit_and = true;
+            }
+            bool negated = false;
+            if (peek().kind == TokenKind::Not) {
+                negated = true;
+                const Token& op = next();
+                const Token& after = peek();
+                if (after.kind == TokenKind::End || after.kind == TokenKind::Or || after.kind == TokenKind::RightParen ||
+                    after.kind == TokenKind::And)
+                    fail("NOT needs a query on its right", op.start);
+            } else if (explicit_and) {
+                const Token& after = peek();
+                if (after.kind == TokenKind::End || after.kind == TokenKind::Or || after.kind == TokenKind::RightParen)
+                    fail("AND needs a query on its right", tok.start);
+            }
+            if (peek().modifier == '-') negated = true;
+            auto q = parse_primary(negated);
+            any = true;
+            if (!q) continue;
+            (negated ? negative : positive).push_back(*q);
+        }
+        if (positive.empty() && negative.empty()) return std::nullopt;
+        Xapian::Query q = positive.empty() ? Xapian::Query::MatchAll
+                          : positive.size() == 1
+                              ? positive[0]
+                              : Xapian::Query(Xapian::Query::OP_AND, positive.begin(), positive.end());
+        if (!negative.empty())
+            q = Xapian::Query(Xapian::Query::OP_AND_NOT, q,
+                              negative.size() == 1
+                                  ? negative[0]
+                                  : Xapian::Query(Xapian::Query::OP_OR, negative.begin(), negative.end()));
+        return q;
+    }
+
+    std::optional<Xapian::Query> parse_primary(bool negated) {
+        const Token& tok = next();
+        switch (tok.kind) {
+            case TokenKind::LeftParen: {
+                auto inner = parse_or();
+                if (peek().kind != TokenKind::RightParen)
+                    fail("the parenthesis opened here is never closed", tok.start);
+                next();
+                if (!inner) fail("empty parentheses", tok.start);
+                return inner;
+            }
+            case TokenKind::RightParen: fail("unexpected ')'", tok.start);
+            case TokenKind::Word:
+            case TokenKind::Phrase: return clause(tok, negated);
+            default: fail("unexpected '" + std::string(text.substr(tok.start, tok.end - tok.start)) + "'", tok.start);
+        }
+    }
+};
+
+QueryParser::QueryParser(const Xapian::Database& db, Analyzer& analyzer, std::vector<std::string> languages)
+    : db_(db), analyzer_(analyzer), languages_(std::move(languages)) {
+    if (languages_.empty()) languages_.push_back("en");
+}
+
+ParsedQuery QueryParser::parse(std::string_view text, std::string_view what) {
+    State state{*this, text, what, lex(text, what), 0, {}};
+    auto q = state.parse_or();
+    if (state.peek().kind == TokenKind::RightParen) state.fail("unexpected ')'", state.peek().start);
+    if (state.peek().kind != TokenKind::End) state.fail("unexpected text", state.peek().start);
+    state.result.empty = !q.has_value();
+    state.result.query = q ? *q : Xapian::Query::MatchAll;
+    return std::move(state.result);
+}
+
+}  // namespace newsdex

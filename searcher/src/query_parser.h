@@ -1,0 +1,52 @@
+// The query language (docs/query-syntax.md) parsed into a Xapian::Query, with
+// words analysed exactly as the indexer analysed the articles.
+#pragma once
+
+#include "common/analyzer.h"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <xapian.h>
+
+namespace newsdex {
+
+/// A plain word of the query, kept for spelling suggestions.
+struct QueryWord {
+    std::size_t start = 0, end = 0;  ///< byte range in the query text
+    std::string folded;              ///< folded form
+    bool unknown = false;            ///< no article contains it
+};
+
+struct ParsedQuery {
+    Xapian::Query query;
+    bool empty = true;                          ///< no clause at all (match everything)
+    std::vector<std::string> highlight_terms;   ///< index terms to highlight (stems, CJK characters)
+    std::vector<std::string> highlight_prefixes;  ///< folded wildcard prefixes to highlight
+    std::vector<QueryWord> words;
+    std::vector<std::string> notices;
+};
+
+class QueryParser {
+  public:
+    /// `languages`: the stemming languages present in the database.
+    QueryParser(const Xapian::Database& db, Analyzer& analyzer, std::vector<std::string> languages);
+
+    /// Parse `text`.  Throws UserError naming the column of the problem.
+    /// `what` names the text in messages ("query", "filter").
+    ParsedQuery parse(std::string_view text, std::string_view what = "query");
+
+    /// The inclusive [low, high] "YYYYMMDD" bounds of a date expression:
+    /// "2015", "2015-09", "2015-09-22", "A..B", "..B", "A..".
+    /// Throws UserError on a malformed date.
+    static std::pair<std::string, std::string> date_bounds(std::string_view value);
+
+  private:
+    struct State;
+    const Xapian::Database& db_;
+    Analyzer& analyzer_;
+    std::vector<std::string> languages_;
+};
+
+}  // namespace newsdex

@@ -1,0 +1,317 @@
+#include "newsdex/search.h"
+
+#include "common/analyzer.h"
+#include "common/schema.h"
+#include "database_set.h"
+#include "facets.h"
+#include "newsdex/error.h"
+#include "query_parser.h"
+#include "snippet.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+
+namespace newsdex {
+
+const char* facet_field_name(FacetField field) {
+    switch (field) {
+        case FacetField::Company: return "company";
+        case FacetField::Person: return "person";
+        case FacetField::Date: return "date";
+    }
+    return "?";
+}
+
+const char* date_granularity_name(DateGranularity g) {
+    switch (g) {
+        case DateGranularity::Auto: return "auto";
+        case DateGranularity::Year: return "year";
+        case DateGranularity::Month: return "month";
+        case DateGranularity::Day: return "day";
+    }
+    return "?";
+}
+
+const char* sort_order_name(SortOrder order) {
+    switch (order) {
+        case SortOrder::Relevance: return "relevance";
+        case SortOrder::Newest: return "newest";
+        case SortOrder::Oldest: return "oldest";
+    }
+    return "?";
+}
+
+namespace {
+
+/// Optimal string alignment distance, stopping early above `limit`.
+std::size_t edit_distance(const std::string& a, const std::string& b, std::size_t limit) {
+    if (a.size() > b.size() + limit || b.size() > a.size() + limit) return limit + 1;
+    std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+    for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+    for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t row_min = limit + 1;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+            row_min = std::min(row_min, d[i][j]);
+        }
+        if (row_min > limit) return limit + 1;
+    }
+    return d[a.size()][b.size()];
+}
+
+std::vector<EntityName> entity_names(const nlohmann::json& data, const char* key) {
+    std::vector<EntityName> out;
+    auto it = data.find(key);
+    if (it == data.end() || !it->is_array()) return out;
+    for (const auto& e : *it) out.push_back({e.value("id", ""), e.value("name", "")});
+    return out;
+}
+
+}  // namespace
+
+struct Searcher::Impl {
+    DatabaseSet databases;
+    Analyzer analyzer;
+    FacetIndex facets;
+    std::vector<std::string> languages;
+
+    explicit Impl(const std::vector<std::string>& paths)
+        : databases(open_database_set(paths)), facets(databases) {
+        try {
+            std::string list = databases.combined.get_metadata("newsdex:languages");
+            std::size_t start = 0;
+            while (start < list.size()) {
+                auto comma = list.find(',', start);
+                if (comma == std::string::npos) comma = list.size();
+                if (comma > start) languages.push_back(list.substr(start, comma - start));
+                start = comma + 1;
+            }
+        } catch (const Xapian::Error&) {
+        }
+        // English first: it is the default for articles that do not say.
+        auto en = std::find(languages.begin(), languages.end(), "en");
+        if (en == languages.end()) languages.insert(languages.begin(), "en");
+        else std::rotate(languages.begin(), en, en + 1);
+    }
+
+    std::string display_name(std::string_view prefix, const std::string& slug) {
+        std::string name = databases.combined.get_metadata(schema::name_key(prefix, slug));
+        return name.empty() ? slug : name;
+    }
+
+    /// The surface form of the best known word close to `folded`, or empty.
+    std::string correction(const std::string& folded) {
+        const Xapian::Database& db = databases.combined;
+        std::string stem = analyzer.stem(folded, languages.front());
+        std::size_t limit = folded.size() <= 4 ? 1 : 2;
+        std::string first = folded.substr(0, 1);
+        std::string best;
+        std::size_t best_distance = limit + 1;
+        Xapian::doccount best_freq = 0;
+        std::size_t scanned = 0;
+        for (auto t = db.allterms_begin(first); t != db.allterms_end(first) && scanned < 200000; ++t, ++scanned) {
+            const std::string& term = *t;
+            std::size_t d = std::min(edit_distance(stem, term, limit), edit_distance(folded, term, limit));
+            if (d > limit) continue;
+            Xapian::doccount freq = t.get_termfreq();
+            if (d < best_distance || (d == best_distance && freq > best_freq)) {
+                best = term;
+                best_distance = d;
+                best_freq = freq;
+            }
+        }
+        if (best.empty()) return "";
+        // Show a word as written in an article, not the stem.
+        auto p = db.postlist_begin(best);
+        if (p == db.postlist_end(best)) return best;
+        try {
+            auto data = nlohmann::json::parse(db.get_document(*p).get_data());
+            std::string text = data.value("title", "") + "\n" + data.value("body", "");
+            std::vector<AnalyzedTerm> terms;
+            analyzer.analyze(text, data.value("language", "en"), terms);
+            for (const auto& t : terms)
+                if (t.term == best) return t.folded;
+        } catch (const std::exception&) {
+        }
+        return best;
+    }
+
+    SearchResult search(const SearchRequest& request) {
+        auto started = std::chrono::steady_clock::now();
+        SearchResult result;
+        result.query = request.query;
+        Xapian::Database& db = databases.combined;
+        QueryParser parser(db, analyzer, languages);
+
+        ParsedQuery parsed = parser.parse(request.query, "query");
+        bool blank = request.query.find_first_not_of(" \t\r\n") == std::string::npos;
+        if (parsed.empty && !blank) throw UserError("query: no searchable words in '" + request.query + "'");
+        Xapian::Query query = parsed.query;
+        bool has_clause = !parsed.empty;
+        for (const auto& f : request.filters) {
+            ParsedQuery pf = parser.parse(f, "filter");
+            if (pf.empty) continue;
+            query = has_clause ? Xapian::Query(Xapian::Query::OP_FILTER, query, pf.query) : pf.query;
+            has_clause = true;
+            result.notices.insert(result.notices.end(), pf.notices.begin(), pf.notices.end());
+        }
+        if (!has_clause && request.facets.empty()) throw UserError("query: empty query");
+        result.notices.insert(result.notices.begin(), parsed.notices.begin(), parsed.notices.end());
+
+        Xapian::Enquire enquire(db);
+        enquire.set_query(query);
+        if (request.collapse_duplicates) enquire.set_collapse_key(schema::kSlotDupKey);
+        if (request.sort == SortOrder::Newest) enquire.set_sort_by_value_then_relevance(schema::kSlotTime, true);
+        else if (request.sort == SortOrder::Oldest) enquire.set_sort_by_value_then_relevance(schema::kSlotTime, false);
+
+        auto has = [&](FacetField f) {
+            return std::find(request.facets.begin(), request.facets.end(), f) != request.facets.end();
+        };
+        std::unique_ptr<FacetCounter> counter;
+        if (!request.facets.empty()) {
+            counter = facets.make_counter(has(FacetField::Company), has(FacetField::Person), has(FacetField::Date));
+            counter->attach(enquire);
+        }
+        const Xapian::doccount all = db.get_doccount();
+        Xapian::doccount check = ((counter && counter->needs_full_match()) || request.exact_total) ? all : 0;
+        bool recency = request.recency_half_life_days > 0 && request.sort == SortOrder::Relevance;
+        Xapian::doccount first = recency ? 0 : static_cast<Xapian::doccount>(request.offset);
+        Xapian::doccount count = static_cast<Xapian::doccount>(
+            recency ? std::max<std::size_t>(1000, request.offset + request.limit) : request.limit);
+        Xapian::MSet mset = enquire.get_mset(first, count, check);
+
+        if (counter) {
+            FacetCounts counts = counter->counts(query);
+            result.total = counts.matches;
+            result.total_exact = true;
+            for (FacetField field : request.facets) {
+                if (field == FacetField::Date) {
+                    result.facets.push_back(make_date_facet(counts.days, request.date_granularity));
+                    continue;
+                }
+                const auto& raw = field == FacetField::Company ? counts.companies : counts.persons;
+                std::string_view prefix = field == FacetField::Company ? schema::kPrefixCompany : schema::kPrefixPerson;
+                std::vector<std::pair<std::string, std::uint64_t>> sorted(raw.begin(), raw.end());
+                std::size_t shown = std::min(request.facet_limit, sorted.size());
+                std::partial_sort(sorted.begin(), sorted.begin() + static_cast<std::ptrdiff_t>(shown), sorted.end(),
+                                  [](const auto& a, const auto& b) {
+                                      return a.second != b.second ? a.second > b.second : a.first < b.first;
+                                  });
+                Facet facet;
+                facet.field = field;
+                facet.distinct = sorted.size();
+                facet.more = sorted.size() - shown;
+                for (std::size_t i = 0; i < shown; ++i)
+                    facet.values.push_back({sorted[i].first, display_name(prefix, sorted[i].first), sorted[i].second});
+                result.facets.push_back(std::move(facet));
+            }
+        } else {
+            result.total = mset.get_uncollapsed_matches_estimated();
+            result.total_exact =
+                mset.get_uncollapsed_matches_lower_bound() == mset.get_uncollapsed_matches_upper_bound();
+        }
+
+        // The hits, re-ranked by recency when asked.
+        struct Candidate {
+            Xapian::MSetIterator it;
+            double score;
+        };
+        std::vector<Candidate> candidates;
+        for (auto it = mset.begin(); it != mset.end(); ++it) candidates.push_back({it, it.get_weight()});
+        if (recency && !candidates.empty()) {
+            double newest = -1e18;
+            std::vector<double> times;
+            for (auto& c : candidates) {
+                std::string v = c.it.get_document().get_value(schema::kSlotTime);
+                times.push_back(v.empty() ? -1e18 : Xapian::sortable_unserialise(v));
+                newest = std::max(newest, times.back());
+            }
+            for (std::size_t i = 0; i < candidates.size(); ++i) {
+                double age_days = times[i] < -1e17 ? 1e6 : (newest - times[i]) / 86400.0;
+                candidates[i].score = std::log(std::max(candidates[i].score, 1e-9)) -
+                                      std::log(2.0) * age_days / request.recency_half_life_days;
+            }
+            std::stable_sort(candidates.begin(), candidates.end(),
+                             [](const Candidate& a, const Candidate& b) { return a.score > b.score; });
+            std::size_t from = std::min(request.offset, candidates.size());
+            std::size_t to = std::min(request.offset + request.limit, candidates.size());
+            candidates = std::vector<Candidate>(candidates.begin() + static_cast<std::ptrdiff_t>(from),
+                                                candidates.begin() + static_cast<std::ptrdiff_t>(to));
+        }
+        HighlightSet highlight;
+        highlight.terms.insert(parsed.highlight_terms.begin(), parsed.highlight_terms.end());
+        highlight.prefixes = parsed.highlight_prefixes;
+        std::size_t rank = request.offset;
+        for (const auto& c : candidates) {
+            Hit hit;
+            hit.rank = ++rank;
+            hit.score = request.sort == SortOrder::Relevance ? c.it.get_weight() : 0.0;
+            hit.similar = c.it.get_collapse_count();
+            Xapian::Document doc = c.it.get_document();
+            nlohmann::json data;
+            try {
+                data = nlohmann::json::parse(doc.get_data());
+            } catch (const nlohmann::json::exception&) {
+                throw SystemError("document " + std::to_string(*c.it) + " has unreadable data (not a newsdex database?)");
+            }
+            hit.id = data.value("id", "");
+            hit.title = data.value("title", "");
+            hit.date = data.value("date", "");
+            hit.source = data.value("source", "");
+            hit.url = data.value("url", "");
+            hit.companies = entity_names(data, "companies");
+            hit.persons = entity_names(data, "persons");
+            if (request.snippets) {
+                Snippet s = make_snippet(analyzer, data.value("body", ""), data.value("language", "en"), highlight,
+                                         request.snippet_bytes);
+                hit.snippet = std::move(s.text);
+                hit.highlights = std::move(s.highlights);
+            }
+            result.hits.push_back(std::move(hit));
+        }
+
+        // "Did you mean": replace each unknown word by its closest known word.
+        bool any_unknown = false;
+        std::string suggestion = request.query;
+        for (auto w = parsed.words.rbegin(); w != parsed.words.rend(); ++w) {
+            if (!w->unknown) continue;
+            std::string fix = correction(w->folded);
+            if (fix.empty() || fix == w->folded) continue;
+            suggestion.replace(w->start, w->end - w->start, fix);
+            any_unknown = true;
+        }
+        if (any_unknown) result.suggestion = suggestion;
+
+        result.elapsed_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+        return result;
+    }
+};
+
+Searcher::Searcher(const std::vector<std::string>& databases) : impl_(std::make_unique<Impl>(databases)) {}
+Searcher::~Searcher() = default;
+Searcher::Searcher(Searcher&&) noexcept = default;
+Searcher& Searcher::operator=(Searcher&&) noexcept = default;
+
+SearchResult Searcher::search(const SearchRequest& request) {
+    try {
+        return impl_->search(request);
+    } catch (const Xapian::QueryParserError& e) {
+        throw UserError("query: " + e.get_msg());
+    } catch (const Xapian::DatabaseModifiedError&) {
+        impl_->databases.combined.reopen();
+        return impl_->search(request);
+    } catch (const Xapian::Error& e) {
+        throw SystemError("search failed: " + e.get_description());
+    }
+}
+
+std::uint64_t Searcher::article_count() const { return impl_->databases.combined.get_doccount(); }
+
+}  // namespace newsdex

@@ -1,0 +1,24 @@
+# End-to-end tests: the real newsdex-index / newsdex-search binaries.
+find_package(Python3 REQUIRED COMPONENTS Interpreter)
+
+add_executable(newsdex-roundtrip ${CMAKE_CURRENT_LIST_DIR}/roundtrip.cpp)
+target_link_libraries(newsdex-roundtrip PRIVATE newsdex_search_static newsdex_common)
+
+set(NEWSDEX_E2E_ARGS
+  --index $<TARGET_FILE:newsdex-index>
+  --search $<TARGET_FILE:newsdex-search>
+  --roundtrip $<TARGET_FILE:newsdex-roundtrip>
+  --source ${PROJECT_SOURCE_DIR}
+  --work ${CMAKE_CURRENT_BINARY_DIR}/e2e-work)
+
+# Sample corpus: expected ids per query, JSON schema, bad input, re-indexing,
+# deletion, malformed queries, exit codes.
+add_test(NAME e2e.sample
+         COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_LIST_DIR}/test_sample.py ${NEWSDEX_E2E_ARGS})
+
+# Reuters-21578 from ../shared: index it all, then 500 random phrases and 200
+# random words must each find their source article.
+add_test(NAME e2e.reuters_roundtrip
+         COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_LIST_DIR}/test_reuters.py ${NEWSDEX_E2E_ARGS}
+                 --shared ${PROJECT_SOURCE_DIR}/../shared)
+set_tests_properties(e2e.reuters_roundtrip PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 900)

@@ -1,0 +1,58 @@
+"""Helpers shared by the end-to-end tests: run the real binaries, check results."""
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+
+def parse_args(extra=None):
+    p = argparse.ArgumentParser()
+    p.add_argument("--index", required=True)
+    p.add_argument("--search", required=True)
+    p.add_argument("--roundtrip", required=True)
+    p.add_argument("--source", required=True)
+    p.add_argument("--work", required=True)
+    p.add_argument("--shared")
+    return p.parse_args(extra)
+
+
+class Checker:
+    """Counts checks; prints failures; ends with 'N passed, M failed'."""
+
+    def __init__(self):
+        self.passed = 0
+        self.failed = 0
+
+    def check(self, ok, what):
+        if ok:
+            self.passed += 1
+        else:
+            self.failed += 1
+            print("FAIL:", what, flush=True)
+        return ok
+
+    def finish(self):
+        print(f"{self.passed} passed, {self.failed} failed")
+        sys.exit(1 if self.failed else 0)
+
+
+def run(cmd, **kw):
+    env = dict(os.environ)
+    env.pop("NEWSDEX_DB", None)
+    env["NO_COLOR"] = "1"
+    return subprocess.run(cmd, capture_output=True, text=True, env=env, **kw)
+
+
+def fresh_dir(path):
+    shutil.rmtree(path, ignore_errors=True)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+
+
+def search_json(args, db, query, *extra):
+    r = run([args.search, "--db", db, "--json", *extra, "--", query] if query else
+            [args.search, "--db", db, "--json", *extra])
+    if r.returncode != 0:
+        return None, r
+    return json.loads(r.stdout), r
