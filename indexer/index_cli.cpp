@@ -42,6 +42,7 @@ int index_main(int argc, char** argv) {
         std::vector<std::string> inputs;
         unsigned shards = 0;
         std::size_t max_mb = 8;
+        unsigned commit_every = 500;
         po::options_description options("Options");
         options.add_options()
             ("help,h", "show this help")
@@ -53,6 +54,7 @@ int index_main(int argc, char** argv) {
             ("aliases", po::value(&aliases), "extra entity alias table (see docs/entities.md)")
             ("shards", po::value(&shards), "number of shards of a new database (default: one per core, max 4)")
             ("max-article-mb", po::value(&max_mb), "skip articles larger than this many MB (default 8)")
+            ("commit-every", po::value(&commit_every), "articles per shard between commits (default 500)")
             ("quiet,q", "print only errors");
         po::options_description hidden;
         hidden.add_options()("input", po::value(&inputs));
@@ -77,6 +79,8 @@ int index_main(int argc, char** argv) {
         opts.extract_entities = vm.count("no-entities") == 0;
         opts.aliases_file = aliases;
         opts.shards = shards;
+        if (commit_every == 0) throw UserError("--commit-every must be at least 1");
+        opts.commit_every = commit_every;
         const bool quiet = vm.count("quiet") > 0;
         term::Style err = term::Style::for_stream(stderr);
 

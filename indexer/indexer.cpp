@@ -7,6 +7,9 @@
 #include "newsdex/error.h"
 
 #include <atomic>
+#include <filesystem>
+#include <fcntl.h>
+#include <unistd.h>
 #include <condition_variable>
 #include <deque>
 #include <exception>
@@ -128,18 +131,18 @@ struct ShardWorker {
     std::exception_ptr error;
     std::thread thread;
     std::atomic<std::uint64_t> done{0};
+    std::size_t metadata_cursor = 0;      ///< SharedMetadata entries written so far
+    std::uint64_t language_version = 0;   ///< language list version written
 };
 
 void run_worker(ShardWorker& w, const IndexOptions& options, const EntityExtractor* extractor,
                 SharedMetadata& metadata, std::atomic<bool>& failed) {
-    std::size_t metadata_cursor = 0;
-    std::uint64_t language_version = 0;
     try {
         DocumentBuilder builder(extractor, options.default_language);
         Article article;
         unsigned since_commit = 0;
         auto commit = [&] {
-            metadata.write_new(w.db, metadata_cursor, language_version);
+            metadata.write_new(w.db, w.metadata_cursor, w.language_version);
             w.db.commit();
             since_commit = 0;
         };
@@ -177,6 +180,26 @@ void run_worker(ShardWorker& w, const IndexOptions& options, const EntityExtract
         // Drain so the reader never blocks on a full queue.
         Article ignored;
         while (w.queue.pop(ignored)) {}
+    }
+}
+
+/// fsync every file below `dir` and the directories themselves: the shards
+/// are written without a sync at each commit (DB_NO_SYNC), so make the end of
+/// the run durable in one go.
+void sync_tree(const std::string& dir) {
+    std::error_code ec;
+    for (auto it = std::filesystem::recursive_directory_iterator(dir, ec);
+         !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
+        int fd = ::open(it->path().c_str(), O_RDONLY | O_CLOEXEC);
+        if (fd >= 0) {
+            ::fsync(fd);
+            ::close(fd);
+        }
+    }
+    int fd = ::open(dir.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd >= 0) {
+        ::fsync(fd);
+        ::close(fd);
     }
 }
 
@@ -247,6 +270,18 @@ IndexStats index_paths(const std::vector<std::string>& paths, const IndexOptions
     }
     for (auto& w : workers) w->queue.close();
     for (auto& w : workers) w->thread.join();
+    // Metadata a sibling added after a shard's last commit (every shard carries all).
+    try {
+        for (auto& w : workers) {
+            if (w->error) continue;
+            metadata.write_new(w->db, w->metadata_cursor, w->language_version);
+            w->db.commit();
+        }
+    } catch (const Xapian::Error& e) {
+        throw SystemError("writing the database: " + e.get_description());
+    }
+    for (auto& w : workers) w->db.close();
+    sync_tree(options.db_path);
 
     for (auto& w : workers) {
         if (w->error) std::rethrow_exception(w->error);
@@ -276,6 +311,8 @@ IndexStats delete_ids(const std::vector<std::string>& ids, const IndexOptions& o
             ++stats.deleted;
         }
         for (auto& db : dbs) db.commit();
+        for (auto& db : dbs) db.close();
+        sync_tree(options.db_path);
     } catch (const Xapian::Error& e) {
         throw SystemError("deleting from " + options.db_path + ": " + e.get_description());
     }

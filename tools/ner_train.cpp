@@ -296,9 +296,10 @@ std::vector<Sent> featurize(const std::vector<Doc>& docs, const Lexicon& lex,
         for (std::size_t s = 0; s < d.words.size(); ++s) {
             Sent st;
             st.gold = d.tags[s];
-            for (auto& tf : df[s]) {
+            for (std::size_t t = 0; t < d.words[s].size(); ++t) {
                 std::vector<std::int32_t> idx;
-                for (auto h : tf) {
+                for (const std::uint64_t* hp = df.begin(s, t); hp != df.end(s, t); ++hp) {
+                    std::uint64_t h = *hp;
                     if (counts) { ++(*counts)[h]; continue; }
                     auto it = index->find(h);
                     if (it != index->end()) idx.push_back(it->second);
@@ -364,6 +365,11 @@ int main(int argc, char** argv) try {
         std::vector<std::array<float, kNumTags>> sc(s.feats.size());
         for (std::size_t i = 0; i < s.feats.size(); ++i) {
             sc[i].fill(0);
+            if (s.feats[i].empty()) {  // forced O (see extract_features)
+                sc[i].fill(-1e9f);
+                sc[i][kO] = 0;
+                continue;
+            }
             for (auto f : s.feats[i]) {
                 const float* row = &W[std::size_t(f) * kNumTags];
                 for (int t = 0; t < kNumTags; ++t) sc[i][t] += row[t];
@@ -438,7 +444,7 @@ int main(int argc, char** argv) try {
         std::vector<std::vector<std::string_view>> views;
         for (auto& s : d.words) views.emplace_back(s.begin(), s.end());
         extract_features(views, lex, df);
-        for (std::size_t s = 0; s < d.words.size(); ++s) score(d.tags[s], check.decode(df[s]), cnt);
+        for (std::size_t s = 0; s < d.words.size(); ++s) score(d.tags[s], check.decode(df, s), cnt);
     }
     std::ifstream mf(out + "/ner.model", std::ios::binary | std::ios::ate);
     std::fprintf(stderr, "saved %s: %zu features, %lld bytes; dev F1 PER %.4f ORG %.4f (%.1f s)\n",

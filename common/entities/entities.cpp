@@ -208,7 +208,9 @@ Tokenised tokenise(std::string_view text) {
         while (j < n && !is_space(text[j])) ++j;
         // Chunk [i, j): peel punctuation.
         std::size_t b = i, e = j;
-        std::vector<Token> front, back;
+        thread_local std::vector<Token> front, back;
+        front.clear();
+        back.clear();
         while (b < e && std::string_view("([{\"'`<").find(text[b]) != std::string_view::npos) {
             // "'s" alone or "'80s" stays
             if (text[b] == '\'' && e - b > 1 && (ascii_alnum((unsigned char)text[b + 1]))) break;
@@ -405,11 +407,12 @@ struct EntityExtractor::Impl {
     std::string name_slug(std::string_view name, EntityType t) const {
         return entity_slug(t == EntityType::Company ? strip_company(name) : std::string(name));
     }
-    std::vector<std::vector<int>> tag(const std::vector<std::vector<std::string_view>>& doc) const {
-        ner::DocFeatures df;
-        ner::extract_features(doc, lex, df);
+    std::vector<std::vector<int>> tag(const std::vector<std::vector<std::string_view>>& doc,
+                                      bool tag_caps = true) const {
+        thread_local ner::DocFeatures df;
+        ner::extract_features(doc, lex, df, tag_caps);
         std::vector<std::vector<int>> out(doc.size());
-        for (std::size_t s = 0; s < doc.size(); ++s) out[s] = model.decode(df[s]);
+        for (std::size_t s = 0; s < doc.size(); ++s) out[s] = model.decode(df, s);
         return out;
     }
 };
@@ -706,11 +709,15 @@ std::vector<Entity> EntityExtractor::extract(const Article& article) const {
         }
         caps_sentence.push_back(alpha && !lower);
     }
-    auto tags = I.tag(doc);
-    std::unordered_set<std::string> lower_words_in_doc;
+    auto tags = I.tag(doc, /*tag_caps=*/false);  // ALL-CAPS lines: see "headlines" in docs/entities.md
+    std::vector<std::uint64_t> lower_hashes;  // words used in lower case in the article
     for (auto& sent : doc)
         for (std::size_t t = 1; t < sent.size(); ++t)
-            if (!sent[t].empty() && is_lower_c(sent[t][0])) lower_words_in_doc.insert(std::string(sent[t]));
+            if (!sent[t].empty() && is_lower_c(sent[t][0])) lower_hashes.push_back(ner::hash_str(sent[t]));
+    std::sort(lower_hashes.begin(), lower_hashes.end());
+    auto used_in_lower_case = [&](std::string_view w) {
+        return std::binary_search(lower_hashes.begin(), lower_hashes.end(), ner::hash_str(lower_ascii(w)));
+    };
 
     auto surface_of = [&](std::size_t b, std::size_t e) {
         std::string r;
@@ -756,7 +763,7 @@ std::vector<Entity> EntityExtractor::extract(const Article& article) const {
                              lower_ascii(doc[s][z - 1]) == "and"))
                 --z;
             // A sentence-initial single word also used in lower case in the article is a common word.
-            if (z - a == 1 && a == 0 && lower_words_in_doc.count(lower_ascii(doc[s][a]))) { i = j - 1; continue; }
+            if (z - a == 1 && a == 0 && used_in_lower_case(doc[s][a])) { i = j - 1; continue; }
             while (z > a && (doc[s][z - 1] == "'s" || doc[s][z - 1] == "'" || doc[s][z - 1] == "," ||
                              doc[s][z - 1] == "-"))
                 --z;
@@ -902,24 +909,34 @@ std::vector<Entity> EntityExtractor::extract(const Article& article) const {
     };
     std::vector<std::size_t> order(mentions.size());
     std::iota(order.begin(), order.end(), 0);
+    // Full forms first: names with a legal suffix or from a Reuters mark, then
+    // by length, so that "Amoco" finds "Amoco Corp" before "Amoco Fabrics Co".
+    auto full_form = [&](const Mention& m) {
+        return m.company_mark || (m.type == 1 && m.words.size() > 1 && is_legal_suffix(lower_ascii(m.words.back())));
+    };
+    std::vector<std::size_t> key_len(mentions.size());
+    for (std::size_t k = 0; k < mentions.size(); ++k) key_len[k] = key_words(mentions[k]).size();
     std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-        return mentions[a].words.size() > mentions[b].words.size();
+        bool fa = full_form(mentions[a]), fb = full_form(mentions[b]);
+        if (fa != fb) return fa;
+        return key_len[a] > key_len[b];
     });
     std::map<std::pair<int, std::vector<std::string>>, int> by_key;
     for (std::size_t mi : order) {
         Mention& m = mentions[mi];
         auto kw = lower_words(key_words(m));
         auto it = by_key.find({m.type, kw});
+        if (it == by_key.end() && kw.size() == 1 && m.type == 0) it = by_key.find({1, kw});  // "Gould" = "Gould Inc"
         if (it != by_key.end()) {
             m.cluster = it->second;
             clusters[it->second].mentions.push_back(mi);
             clusters[it->second].company_mark |= m.company_mark;
             continue;
         }
-        // Short mention of a longer name?
+        // Short mention of a longer name?  (Not for explicit full names.)
         int best = -1;
         std::size_t best_dist = std::string::npos;
-        for (std::size_t c = 0; c < clusters.size(); ++c) {
+        for (std::size_t c = 0; !full_form(m) && c < clusters.size(); ++c) {
             const auto& full = clusters[c].full;
             auto fl = lower_words(full);
             if (fl.size() <= kw.size()) continue;
@@ -1032,7 +1049,7 @@ std::vector<Entity> EntityExtractor::extract(const Article& article) const {
                 std::vector<std::string> words(sent.begin() + long(q), sent.begin() + long(r));
                 std::string name = join(words, 0, words.size());
                 std::string lower = lower_ascii(name);
-                if (is_noise_name(lower) || is_date_word(lower)) continue;
+                if (is_noise_name(lower) || is_date_word(lower) || junk_name(words)) continue;
                 Mention m;
                 const std::size_t base = tk.sentences[a.sent].first;
                 m.b = tk.tokens[base + q].b;

@@ -178,6 +178,39 @@ std::string shape_of(std::string_view w) {
     return s;
 }
 
+/// Small open-addressing map uint64 -> V for per-document statistics.
+template <typename V>
+class FlatMap {
+  public:
+    void reset(std::size_t expected) {
+        std::size_t cap = 16;
+        while (cap < expected * 2) cap <<= 1;
+        keys_.assign(cap, 0);
+        vals_.assign(cap, V{});
+        mask_ = cap - 1;
+    }
+    V& operator[](std::uint64_t k) {
+        if (!k) k = 1;
+        std::size_t p = std::size_t(k) & mask_;
+        while (keys_[p] && keys_[p] != k) p = (p + 1) & mask_;
+        keys_[p] = k;
+        return vals_[p];
+    }
+    const V* find(std::uint64_t k) const {
+        if (!k) k = 1;
+        std::size_t p = std::size_t(k) & mask_;
+        while (keys_[p]) {
+            if (keys_[p] == k) return &vals_[p];
+            p = (p + 1) & mask_;
+        }
+        return nullptr;
+    }
+  private:
+    std::vector<std::uint64_t> keys_;
+    std::vector<V> vals_;
+    std::size_t mask_ = 0;
+};
+
 struct Tok {
     std::string_view form;  ///< working form (case-restored in all-caps sentences)
     std::string lower;
@@ -207,7 +240,7 @@ inline bool has_alpha(std::string_view w) {
 }  // namespace
 
 void extract_features(const std::vector<std::vector<std::string_view>>& doc, const Lexicon& lex,
-                      DocFeatures& out) {
+                      DocFeatures& out, bool tag_caps) {
     const std::size_t ns = doc.size();
     // Which sentences are all caps (headlines, datelines)?
     std::vector<char> caps_sentence(ns, 0);
@@ -221,11 +254,15 @@ void extract_features(const std::vector<std::vector<std::string_view>>& doc, con
         }
         caps_sentence[s] = alpha >= 1 && lowered == 0;
     }
+    std::size_t ntok = 0;
+    for (auto& s : doc) ntok += s.size();
     // Case restoration map: lower-case word -> most frequent form seen in
     // mixed-case sentences (non-initial occurrences count double).
-    std::unordered_map<std::uint64_t, std::pair<std::string_view, int>> best_form;
+    thread_local FlatMap<std::pair<std::string_view, int>> best_form;
+    best_form.reset(ntok);
     {
-        std::unordered_map<std::uint64_t, int> counts;  // hash(form) -> weight
+        thread_local FlatMap<int> counts;  // hash(form) -> weight
+        counts.reset(ntok);
         for (std::size_t s = 0; s < ns; ++s) {
             if (caps_sentence[s]) continue;
             for (std::size_t t = 0; t < doc[s].size(); ++t) {
@@ -233,7 +270,11 @@ void extract_features(const std::vector<std::vector<std::string_view>>& doc, con
                 if (!has_alpha(w)) continue;
                 int& c = counts[hash_str(w)];
                 c += t == 0 ? 1 : 2;
-                auto key = hash_str(ascii_lower(w));
+                std::uint64_t key = 0xcbf29ce484222325ULL;
+                for (unsigned char ch : w) {
+                    key ^= (ch >= 'A' && ch <= 'Z') ? ch - 'A' + 'a' : ch;
+                    key *= 0x100000001b3ULL;
+                }
                 auto& b = best_form[key];
                 if (c > b.second) b = {w, c};
             }
@@ -252,8 +293,7 @@ void extract_features(const std::vector<std::vector<std::string_view>>& doc, con
             k.form = w;
             k.alpha = has_alpha(w);
             if (caps_sentence[s] && k.alpha) {
-                auto it = best_form.find(k.h_lower);
-                if (it != best_form.end()) k.form = it->second.first;
+                if (auto* bf = best_form.find(k.h_lower); bf && !bf->first.empty()) k.form = bf->first;
             }
             k.h_form = hash_str(k.form);
             k.h_shape = hash_str(shape_of(k.form));
@@ -264,7 +304,8 @@ void extract_features(const std::vector<std::vector<std::string_view>>& doc, con
     }
 
     // Document statistics per lower-case word.
-    std::unordered_map<std::uint64_t, DocStat> stats;
+    thread_local FlatMap<DocStat> stats;
+    stats.reset(ntok);
     for (std::size_t s = 0; s < ns; ++s) {
         auto& ts = toks[s];
         for (std::size_t t = 0; t < ts.size(); ++t) {
@@ -289,12 +330,17 @@ void extract_features(const std::vector<std::vector<std::string_view>>& doc, con
         }
     }
 
-    out.assign(ns, {});
+    out.feats.clear();
+    out.token_begin.clear();
+    out.sent_begin.clear();
+    out.feats.reserve(ntok * 24);
+    out.token_begin.reserve(ntok + 1);
+    out.sent_begin.reserve(ns + 1);
     std::vector<std::uint8_t> comp;  // company-name match marks per token
     for (std::size_t s = 0; s < ns; ++s) {
         auto& ts = toks[s];
         const std::size_t n = ts.size();
-        out[s].assign(n, {});
+        out.sent_begin.push_back(std::uint32_t(out.token_begin.size()));
         // Company gazetteer matches (longest first).
         comp.assign(n, 0);
         for (std::size_t i = 0; i < n; ++i) {
@@ -332,8 +378,15 @@ void extract_features(const std::vector<std::vector<std::string_view>>& doc, con
         };
         for (std::size_t i = 0; i < n; ++i) {
             const Tok& k = ts[i];
-            auto& f = out[s][i];
-            f.reserve(48);
+            auto& f = out.feats;
+            out.token_begin.push_back(std::uint32_t(f.size()));
+            // A token that is not capitalised (nor a number) and has no
+            // capitalised neighbour is outside any name: no features, the
+            // decoder forces O.  Most running text is skipped this way.
+            if (caps && !tag_caps) continue;
+            if (!k.cap && !(k.alpha && is_digit((unsigned char)k.form[0])) && !(i > 0 && ts[i - 1].cap) &&
+                !(i + 1 < n && ts[i + 1].cap))
+                continue;
             auto F = [&](std::uint64_t tid, std::uint64_t v) { f.push_back(hash_mix(tid * 0x9E3779B1ULL + 7, v)); };
             const long I = long(i);
             F(1, 0);                 // bias
@@ -383,9 +436,8 @@ void extract_features(const std::vector<std::vector<std::string_view>>& doc, con
             if (i + 1 < n && comp[i + 1]) F(94, comp[i + 1]);
             // Document-level evidence.
             if (k.alpha) {
-                auto it = stats.find(k.h_lower);
-                if (it != stats.end()) {
-                    const DocStat& st = it->second;
+                if (const DocStat* stp = stats.find(k.h_lower)) {
+                    const DocStat& st = *stp;
                     if (k.cap && st.lower_mid) F(100, caps ? 1 : 0);
                     if (st.cap_mid) F(101, hash_mix(k.cap, i == 0 || caps));
                     if (st.after_first) F(102, k.cap);
@@ -397,6 +449,8 @@ void extract_features(const std::vector<std::vector<std::string_view>>& doc, con
             }
         }
     }
+    out.token_begin.push_back(std::uint32_t(out.feats.size()));
+    out.sent_begin.push_back(std::uint32_t(out.token_begin.size() - 1));
 }
 
 // ---------------------------------------------------------------------------
@@ -414,16 +468,29 @@ std::vector<int> viterbi(const std::vector<std::array<float, kNumTags>>& scores,
     std::vector<int> path(n);
     if (n == 0) return path;
     const float kNeg = -1e30f;
-    std::vector<std::array<float, kNumTags>> delta(n);
-    std::vector<std::array<int, kNumTags>> back(n);
+    static const auto allowed = [] {
+        std::array<std::array<bool, kNumTags>, kNumTags + 1> a{};
+        for (int p = -1; p < kNumTags; ++p)
+            for (int c = 0; c < kNumTags; ++c) a[p + 1][c] = transition_allowed(p, c);
+        return a;
+    }();
+    thread_local std::vector<std::array<float, kNumTags>> delta;
+    thread_local std::vector<std::array<int, kNumTags>> back;
+    delta.resize(n);
+    back.resize(n);
     for (int c = 0; c < kNumTags; ++c)
         delta[0][c] = transition_allowed(-1, c) ? scores[0][c] + trans[c] : kNeg;
     for (std::size_t t = 1; t < n; ++t) {
         for (int c = 0; c < kNumTags; ++c) {
+            if (scores[t][c] <= -1e8f) {  // forced out
+                delta[t][c] = kNeg;
+                back[t][c] = 0;
+                continue;
+            }
             float best = kNeg;
             int arg = 0;
             for (int p = 0; p < kNumTags; ++p) {
-                if (!transition_allowed(p, c)) continue;
+                if (!allowed[p + 1][c]) continue;
                 float v = delta[t - 1][p] + trans[(p + 1) * kNumTags + c];
                 if (v > best) { best = v; arg = p; }
             }
@@ -452,15 +519,14 @@ constexpr char kMagic[8] = {'N', 'D', 'X', 'N', 'E', 'R', '0', '1'};
 void Model::index() {
     std::size_t cap = 16;
     while (cap < ordered_keys_.size() * 2) cap <<= 1;
-    keys_.assign(cap, 0);
-    slots_.assign(cap, 0);
+    table_.assign(cap, Entry{});
     mask_ = cap - 1;
     for (std::size_t i = 0; i < ordered_keys_.size(); ++i) {
         std::uint64_t k = ordered_keys_[i] ? ordered_keys_[i] : 1;
         std::size_t p = k & mask_;
-        while (keys_[p]) p = (p + 1) & mask_;
-        keys_[p] = k;
-        slots_[p] = std::uint32_t(i);
+        while (table_[p].key) p = (p + 1) & mask_;
+        table_[p].key = k;
+        std::memcpy(table_[p].w, &weights_[i * kNumTags], sizeof(table_[p].w));
     }
     count_ = ordered_keys_.size();
 }
@@ -469,9 +535,9 @@ const std::int16_t* Model::find(std::uint64_t key) const {
     if (!key) key = 1;
     std::size_t p = key & mask_;
     while (true) {
-        std::uint64_t k = keys_[p];
-        if (k == key) return &weights_[std::size_t(slots_[p]) * kNumTags];
-        if (!k) return nullptr;
+        const Entry& e = table_[p];
+        if (e.key == key) return e.w;
+        if (!e.key) return nullptr;
         p = (p + 1) & mask_;
     }
 }
@@ -559,12 +625,21 @@ void Model::load(const std::string& path) {
     index();
 }
 
-std::vector<int> Model::decode(const std::vector<std::vector<std::uint64_t>>& sentence) const {
-    std::vector<std::array<float, kNumTags>> scores(sentence.size());
-    for (std::size_t i = 0; i < sentence.size(); ++i) {
+std::vector<int> Model::decode(const DocFeatures& doc, std::size_t s) const {
+    const std::size_t n = doc.tokens(s);
+    thread_local std::vector<std::array<float, kNumTags>> scores;
+    scores.resize(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        const std::uint64_t* fb = doc.begin(s, i);
+        const std::uint64_t* fe = doc.end(s, i);
+        if (fb == fe) {  // forced O
+            scores[i].fill(-1e9f);
+            scores[i][kO] = 0;
+            continue;
+        }
         std::array<std::int32_t, kNumTags> acc{};
-        for (auto key : sentence[i]) {
-            const std::int16_t* w = find(key);
+        for (const std::uint64_t* f = fb; f != fe; ++f) {
+            const std::int16_t* w = find(*f);
             if (!w) continue;
             for (int t = 0; t < kNumTags; ++t) acc[t] += w[t];
         }

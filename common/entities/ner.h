@@ -82,11 +82,21 @@ const std::vector<std::string>& title_words();
 const std::vector<std::string>& org_keywords();
 const std::vector<std::string>& date_words();
 
-/// Feature hashes of every token of a document (sentences of tokens).
-/// feats[s][t] = the feature hashes of token t of sentence s.
-using DocFeatures = std::vector<std::vector<std::vector<std::uint64_t>>>;
+/// Feature hashes of every token of a document (sentences of tokens), in
+/// flat buffers (no per-token allocation).  A token with no features is
+/// forced to O by the decoder.
+struct DocFeatures {
+    std::vector<std::uint64_t> feats;       ///< all feature hashes, token after token
+    std::vector<std::uint32_t> token_begin;  ///< per token (document order) + 1: offset in feats
+    std::vector<std::uint32_t> sent_begin;   ///< per sentence + 1: index of its first token
+    std::size_t sentences() const { return sent_begin.empty() ? 0 : sent_begin.size() - 1; }
+    std::size_t tokens(std::size_t s) const { return sent_begin[s + 1] - sent_begin[s]; }
+    const std::uint64_t* begin(std::size_t s, std::size_t t) const { return feats.data() + token_begin[sent_begin[s] + t]; }
+    const std::uint64_t* end(std::size_t s, std::size_t t) const { return feats.data() + token_begin[sent_begin[s] + t + 1]; }
+};
+/// tag_caps = false: tokens of ALL-CAPS sentences get no features (forced O).
 void extract_features(const std::vector<std::vector<std::string_view>>& doc, const Lexicon& lex,
-                      DocFeatures& out);
+                      DocFeatures& out, bool tag_caps = true);
 
 /// The weights.
 class Model {
@@ -95,10 +105,10 @@ class Model {
     using Scores = std::array<std::int32_t, kNumTags>;
 
     void load(const std::string& path);  ///< throws SystemError
-    bool empty() const { return keys_.empty(); }
+    bool empty() const { return table_.empty(); }
 
     /// Best tag sequence for one sentence.
-    std::vector<int> decode(const std::vector<std::vector<std::uint64_t>>& sentence) const;
+    std::vector<int> decode(const DocFeatures& doc, std::size_t sentence) const;
 
     /// Build from trained float weights (trainer): keys[i] has weights w[i*kNumTags..],
     /// trans[(prev+1)*kNumTags + cur].  Features with max |w| below
@@ -111,9 +121,13 @@ class Model {
   private:
     void index();
     const std::int16_t* find(std::uint64_t key) const;
-    std::vector<std::uint64_t> keys_;   ///< open-addressing table (0 = empty)
-    std::vector<std::uint32_t> slots_;  ///< index into weights_ / kNumTags
-    std::vector<std::int16_t> weights_;
+    /// Open-addressing table entry: key and its weights in one cache line.
+    struct alignas(32) Entry {
+        std::uint64_t key;  ///< 0 = empty
+        std::int16_t w[kNumTags];
+    };
+    std::vector<Entry> table_;
+    std::vector<std::int16_t> weights_;  ///< dense rows in ordered_keys_ order (for save)
     std::vector<std::uint64_t> ordered_keys_;
     std::array<std::int32_t, (kNumTags + 1) * kNumTags> trans_{};
     std::size_t count_ = 0;

@@ -278,7 +278,7 @@ struct QueryParser::State {
         // "economy*" should find "economies": its stem "economi" is a prefix of theirs.
         for (const auto& language : parser.languages_) {
             std::string stem = parser.analyzer_.stem(folded, language);
-            if (stem.size() < folded.size() && stem.size() >= 2) add(stem);
+            if (stem != folded && stem.size() >= 2) add(stem);
         }
         if (patterns.size() == 1) return patterns[0];
         return Xapian::Query(Xapian::Query::OP_SYNONYM, patterns.begin(), patterns.end());

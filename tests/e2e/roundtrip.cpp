@@ -10,6 +10,7 @@
 #include "common/readers.h"
 #include "newsdex/newsdex.h"
 
+#include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
 #include <cstdio>
@@ -57,8 +58,12 @@ std::vector<std::string> words_of(const std::string& body) {
 }
 
 bool has_letter_or_digit(const std::string& s) {
-    for (unsigned char c : s)
-        if (std::isalnum(c) || c >= 0x80) return true;
+    int32_t i = 0, n = static_cast<int32_t>(s.size());
+    while (i < n) {
+        UChar32 c;
+        U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, n, c);
+        if (c >= 0 && u_isalnum(c)) return true;
+    }
     return false;
 }
 

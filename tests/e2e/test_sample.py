@@ -10,12 +10,14 @@ from e2e_common import Checker, fresh_dir, parse_args, run, search_json
 args = parse_args()
 c = Checker()
 corpus = os.path.join(args.source, "sample_corpus")
-good_inputs = [os.path.join(corpus, d) for d in ("jsonl", "text", "html", "reuters")]
+# Paths relative to sample_corpus/, as a user would type them there: ids derived
+# from paths (HTML pages) are then "html/<file>.html".
+good_inputs = ["jsonl", "text", "html", "reuters"]
 db = os.path.join(args.work, "sample.db")
 fresh_dir(db)
 
 # --- index the good corpus -------------------------------------------------
-r = run([args.index, "--db", db, *good_inputs])
+r = run([args.index, "--db", db, *good_inputs], cwd=corpus)
 c.check(r.returncode == 0, f"indexing sample corpus exits 0 (got {r.returncode}: {r.stderr})")
 m = re.search(r"added (\d+), replaced (\d+), unchanged (\d+), skipped (\d+)", r.stdout)
 c.check(m is not None, f"summary line printed: {r.stdout!r}")
@@ -88,7 +90,7 @@ r = run([args.search, "--db", os.path.join(args.work, "no-such.db"), "apple"])
 c.check(r.returncode == 3, f"missing database exits 3 (got {r.returncode}: {r.stderr})")
 
 # --- re-indexing the same corpus changes nothing -------------------------------
-r = run([args.index, "--db", db, *good_inputs])
+r = run([args.index, "--db", db, *good_inputs], cwd=corpus)
 m = re.search(r"added (\d+), replaced (\d+), unchanged (\d+)", r.stdout)
 c.check(m is not None and int(m.group(1)) == 0 and int(m.group(2)) == 0 and int(m.group(3)) == added,
         f"re-index: all unchanged: {r.stdout!r}")
@@ -102,7 +104,9 @@ with open(big, "w", encoding="utf-8") as f:
     f.write(json.dumps({"id": "big-ok-1", "title": "Small neighbour", "body": "a fine small article"}) + "\n")
     f.write(json.dumps({"id": "big-1", "title": "Huge", "body": "word " * (10 * 1024 * 1024)}) + "\n")
     f.write(json.dumps({"id": "big-ok-2", "title": "Another neighbour", "body": "another fine article"}) + "\n")
-r = run([args.index, "--db", bad_db, bad_dir, big])
+# binary.dat is named on the command line: inside a directory, files with
+# unknown extensions are passed over silently.
+r = run([args.index, "--db", bad_db, bad_dir, os.path.join(bad_dir, "binary.dat"), big])
 c.check(r.returncode == 1, f"bad input exits 1 (got {r.returncode}; {r.stderr})")
 for needle in ("broken.jsonl:2:", "invalid-utf8.jsonl:2:", "absurd-date.jsonl:", "empty.txt", "binary.dat",
                "header-only.txt", "big.jsonl:2:"):
@@ -128,7 +132,7 @@ res, _ = search_json(args, bad_db, "id:big-ok-1", "--facets", "none")
 c.check(res is not None and res["hits"] == [], "deleted article is gone")
 
 # --- round trip on the sample corpus (accents, CJK, hyphens, apostrophes) -------
-r = run([args.roundtrip, "--db", db, "--phrases", "400", "--words", "300", "--seed", "7", *good_inputs])
+r = run([args.roundtrip, "--db", db, "--phrases", "400", "--words", "300", "--seed", "7", *good_inputs], cwd=corpus)
 c.check(r.returncode == 0, f"sample round trip: {r.stdout[-2000:]}")
 print(r.stdout.strip().splitlines()[-1] if r.stdout.strip() else "roundtrip printed nothing")
 
