@@ -19,7 +19,8 @@
 #   SWEEP        1: also sweep --shards 1/2/4 (--no-entities) and, if newsdex-index-sweep
 #                is built (bench/CMakeLists.txt, in SWEEP_BIN), IndexOptions::commit_every
 #                100/500/2000/10000 (the CLI has no option for it)          default: 0
-#   SWEEP_BIN    build folder holding bench/newsdex-index-sweep  default: $NEWSDEX_BIN
+#   SWEEP_BIN    build folder holding bench/newsdex-index-sweep  default: $NEWSDEX_BIN if it
+#                has one, else ../build-bench
 #
 # newsdex is measured as the whole process (/usr/bin/time: wall, peak RSS), a fresh database
 # each run, on the 22 reut2-*.sgm files (not the folder: it also holds .txt notes), in two
@@ -50,7 +51,10 @@ fi
 INDEX=$(realpath -- "$NEWSDEX_BIN/indexer/newsdex-index" 2>/dev/null) ||
     die "newsdex-index not found in $NEWSDEX_BIN/indexer (set NEWSDEX_BIN)"
 [ -x "$INDEX" ] || die "$INDEX is not executable"
-SWEEP_BIN=${SWEEP_BIN:-$NEWSDEX_BIN}
+if [ -z "${SWEEP_BIN:-}" ]; then
+    if [ -x "$NEWSDEX_BIN/bench/newsdex-index-sweep" ]; then SWEEP_BIN=$NEWSDEX_BIN
+    else SWEEP_BIN=../build-bench; fi
+fi
 SHARED=$(realpath -- "$SHARED") || die "SHARED=$SHARED not found"
 CORPUS=$SHARED/corpora/reuters21578
 FILES=("$CORPUS"/reut2-*.sgm)

@@ -20,6 +20,7 @@
 #                ../build-bench; it is built there if missing (cmake --build --target)
 #   SHARED       the shared folder (peers/, corpora/)                   default: ../shared
 #   REMOTE       1: also the remote (xapian-tcpsrv) row                  default: 1
+#   REMOTE_PASSES  timed passes for the remote row (slow facets)       default: min(PASSES, 2)
 #   PORT_BASE    first TCP port for xapian-tcpsrv on 127.0.0.1          default: 38471
 #
 # The newsdex index per scale is built once (2 shards, default options: entity extraction
@@ -42,6 +43,7 @@ NEWSDEX_BIN=${NEWSDEX_BIN:-build}
 SHARED=${SHARED:-../shared}
 REMOTE=${REMOTE:-1}
 PORT_BASE=${PORT_BASE:-38471}
+REMOTE_PASSES=${REMOTE_PASSES:-$((PASSES < 2 ? PASSES : 2))}
 
 log() { printf '== %s\n' "$*" >&2; }
 die() { printf 'query_bench.sh: error: %s\n' "$*" >&2; exit 1; }
@@ -124,11 +126,17 @@ start_remote() {  # start_remote DB STUB: one xapian-tcpsrv per shard, stub file
     local db=$1 stub=$2 shard port tries
     command -v xapian-tcpsrv >/dev/null || die "xapian-tcpsrv not found (package xapian-tools)"
     : > "$stub"
+    # Run it under another name: a concurrent job that stops "xapian-tcpsrv" processes by
+    # name (pkill) would otherwise take these down mid-run (seen on the shared dev box).
+    ln -sf "$(command -v xapian-tcpsrv)" "$W/nxbench-shard-server"
     for shard in "$db"/shard-*; do
         port=$((PORT_BASE + ${#PIDS[@]}))
-        xapian-tcpsrv --interface 127.0.0.1 --port "$port" --idle-timeout 600000 \
+        # own session: on SIGTERM xapian-tcpsrv kills its whole process group (kill(0, ...))
+        setsid "$W/nxbench-shard-server" --interface 127.0.0.1 --port "$port" --idle-timeout 600000 \
             --active-timeout 600000 "$shard" > "$W/tcpsrv_$port.log" 2>&1 &
         PIDS+=($!)
+        sleep 0.05
+        [ "$(cat /proc/$!/comm 2>/dev/null)" = nxbench-shard-s ] || log "WARNING: pid $! is not the server"
         tries=0
         until (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do
             tries=$((tries + 1))
@@ -142,11 +150,11 @@ start_remote() {  # start_remote DB STUB: one xapian-tcpsrv per shard, stub file
 stop_remote() { cleanup; PIDS=(); }
 
 # ---------------------------------------------------------------- newsdex queries
-qrun() {  # qrun LABEL SCALE MODE DB
-    local label=$1 s=$2 mode=$3 db=$4 flag=() line rc=0
+qrun() {  # qrun LABEL SCALE MODE DB [PASSES]
+    local label=$1 s=$2 mode=$3 db=$4 passes=${5:-$PASSES} flag=() line rc=0
     [ "$mode" = facets ] && flag=(--facets)
     log "query $label $s $mode"
-    line=$($GTIME -f "%M" -o "$W/t.txt" "$QB" --db "$db" "$QUERIES" --passes "$PASSES" \
+    line=$($GTIME -f "%M" -o "$W/t.txt" "$QB" --db "$db" "$QUERIES" --passes "$passes" \
         --label "$label" ${flag[@]+"${flag[@]}"} --out "$R/q_${label}_${s}_${mode}.tsv" \
         2> "$W/qerr.txt") || rc=$?
     [ -s "$W/qerr.txt" ] && { head -20 "$W/qerr.txt" >&2; cp "$W/qerr.txt" "$R/errors_${label}_${s}_${mode}.txt"; }
@@ -158,7 +166,7 @@ for sc in $QSCALES; do
     for mode in top10 facets; do qrun newsdex "$s" "$mode" "$W/nx_$s"; done
     if [ "$REMOTE" = 1 ]; then
         start_remote "$W/nx_$s" "$W/remote_$s.stub"
-        for mode in top10 facets; do qrun newsdex-remote "$s" "$mode" "$W/remote_$s.stub"; done
+        for mode in top10 facets; do qrun newsdex-remote "$s" "$mode" "$W/remote_$s.stub" "$REMOTE_PASSES"; done
         stop_remote
     fi
 done

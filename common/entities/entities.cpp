@@ -581,7 +581,8 @@ bool is_date_word(const std::string& lower) {
 bool is_title_word(const std::string& lower) {
     static const std::unordered_set<std::string> s = [] {
         std::unordered_set<std::string> x(ner::title_words().begin(), ner::title_words().end());
-        for (const char* w : {"minister", "secretary", "foreign", "finance", "trade", "economy", "energy",
+        for (const char* w : {"minister", "secretary", "foreign", "finance", "trade", "economy", "energy", "exchequer",
+                              "representative", "congressman", "congresswoman", "assemblyman", "spokesperson",
                               "oil", "defence", "defense", "interior", "agriculture", "treasury", "state",
                               "vice", "deputy", "acting", "former", "u.s.", "us", "senior", "executive",
                               "managing", "general", "attorney", "central", "bank", "governor", "chief",
@@ -598,7 +599,14 @@ bool is_noise_name(const std::string& lower) {
         "there", "but", "and", "or", "in", "on", "at", "for", "of", "to", "by", "with", "as", "new",
         "said", "says", "shr", "net", "revs", "qtr", "avg", "shrs", "mths", "vs", "cts", "dlrs", "mln",
         "billion", "pct", "note", "year", "today", "yesterday", "tomorrow", "if", "when", "after",
-        "under", "its", "his", "her", "their", "our", "these", "those", "also", "however", "meanwhile"};
+        "under", "its", "his", "her", "their", "our", "these", "those", "also", "however", "meanwhile",
+        "gnp", "gdp", "cpi", "ppi", "aa", "aaa", "aa-minus", "aa-plus", "baa", "ba", "libor", "ecu", "sdr",
+        "sdrs", "m-1", "m-2", "m-3", "m1", "m2", "m3", "fob", "cif", "london interbank", "u.s. officials",
+        "u.s. trade", "u.s. government officials", "officials", "government", "u.s.", "treasuries",
+        "bbb", "ems", "eep", "pc", "cd", "cds", "london interbank offered rate", "london interbank offered rates",
+        "european currency unit", "european currency units", "special drawing right", "special drawing rights",
+        "louvre", "dow jones industrial average", "rev", "revs", "sons", "kuwaiti", "saudi", "iranian", "iraqi",
+        "soviet", "american", "japanese", "british", "french", "german", "european", "western", "eastern"};
     return s.count(lower) > 0;
 }
 
@@ -622,10 +630,18 @@ bool junk_name(const std::vector<std::string>& words) {
         if (w.size() >= 3 && w.size() <= 7 && (w[0] == 'D' || w[0] == 'R' || w[0] == 'I') && w[1] == '-' &&
             is_upper_c(w[2]))
             return true;  // party/state tags "D-Conn", "R-Mass"
-        if (l == "cts" || l == "mln" || l == "pct" || l == "cwt" || l.find("dlrs") != std::string::npos)
+        static const std::unordered_set<std::string> table_words = {
+            "cts", "mln", "pct", "cwt", "mths", "mth", "qtr", "shr", "shrs", "revs", "avg", "oper", "vs",
+            "billion", "dlr", "stg", "yen", "tonnes"};
+        if (table_words.count(l) || l.find("dlrs") != std::string::npos) return true;
+        // Reuters instrument codes: "PLY.L", "PGLO.AS"
+        auto dot = w.find('.');
+        if (words.size() == 1 && dot != std::string::npos && dot >= 2 && w.size() - dot <= 3 && w.size() - dot >= 2 &&
+            w.back() != '.')
             return true;
     }
     if (all_roman) return true;
+    if (words.size() == 1 && is_legal_suffix(lower_ascii(words[0]))) return true;
     if (words.size() == 2 && lower_ascii(words[0]) == "class") return true;
     if (words.size() == 1) {
         static const std::unordered_set<std::string> generic = {
@@ -648,7 +664,20 @@ const std::unordered_set<std::string>& org_keyword_set() {
         "republic", "kingdom", "state", "states", "ministries", "chamber", "forces", "guard", "brigade",
         "opec", "gatt", "nato", "imf", "ec", "eu", "un", "u.n.", "fed", "bundesbank", "parliamentary",
         "diet", "customs", "interpol", "olympic", "team", "conference", "observatory", "hospital",
-        "museum", "society", "union's", "unions", "federal", "national", "international", "cooperative"};
+        "museum", "society", "union's", "unions", "federal", "national", "international", "cooperative",
+        "conservative", "conservatives", "labour", "liberals", "socialists", "democrats", "republicans",
+        "communists", "force", "pentagon", "commons", "representatives", "lords", "workers", "subcommittee"};
+    return s;
+}
+
+const std::unordered_set<std::string>& places() {
+    static const std::unordered_set<std::string> s = {
+        "u.s.", "us", "usa", "united states", "u.k.", "uk", "britain", "great britain", "ussr",
+        "soviet union", "west germany", "east germany", "philippines", "south korea", "north korea",
+        "south africa", "hong kong", "singapore", "saudi arabia", "kuwait", "qatar", "ecuador", "new zealand",
+        "europe", "asia", "latin america", "middle east", "gulf", "washington", "tokyo", "london",
+        "new york", "paris", "bonn", "frankfurt", "moscow", "peking", "beijing", "brussels", "geneva",
+        "ottawa", "toronto", "chicago", "houston", "california", "texas"};
     return s;
 }
 
@@ -736,6 +765,32 @@ std::vector<Entity> EntityExtractor::extract(const Article& article) const {
         return nullptr;
     };
 
+    // "Federal Savings and Loan Insurance Corp", "Standard and Poor's Corp":
+    // the tagger (trained on CoNLL) tends to split company names at "and";
+    // join ORG + and/& + ORG-ending-in-a-legal-suffix unless the first part
+    // is itself a known company.
+    for (std::size_t s = 0; s < tags.size(); ++s) {
+        auto& t = tags[s];
+        for (std::size_t i = 1; i + 1 < t.size(); ++i) {
+            if (t[i] != ner::kO || (doc[s][i] != "and" && doc[s][i] != "&")) continue;
+            if (ner::tag_type(t[i - 1]) != 1 || t[i + 1] != ner::kBOrg) continue;
+            std::size_t e = i + 2;
+            while (e < t.size() && t[e] == ner::kIOrg) ++e;
+            if (!is_legal_suffix(lower_ascii(doc[s][e - 1])) && !org_keyword_set().count(lower_ascii(doc[s][e - 1])))
+                continue;  // "Ways and Means Committee"
+            std::size_t b = i - 1;
+            while (b > 0 && t[b] == ner::kIOrg) --b;
+            std::uint64_t h = 0xcbf29ce484222325ULL;
+            for (std::size_t k = b; k < i; ++k) {
+                if (k > b) h = ner::hash_bytes(h, " ");
+                h = ner::hash_bytes(h, lower_ascii(doc[s][k]));
+            }
+            if (I.lex.company_names.count(h)) continue;
+            t[i] = ner::kIOrg;
+            t[i + 1] = ner::kIOrg;
+        }
+    }
+
     std::vector<Mention> mentions;
     // Tagged mentions.
     for (std::size_t s = 0; s < tags.size(); ++s) {
@@ -762,8 +817,21 @@ std::vector<Entity> EntityExtractor::extract(const Article& article) const {
                              doc[s][z - 1] == "-" || doc[s][z - 1] == "(" || lower_ascii(doc[s][z - 1]) == "of" ||
                              lower_ascii(doc[s][z - 1]) == "and"))
                 --z;
-            // A sentence-initial single word also used in lower case in the article is a common word.
-            if (z - a == 1 && a == 0 && used_in_lower_case(doc[s][a])) { i = j - 1; continue; }
+            // A single (not all-caps) word the article also uses in lower case is a common word.
+            if (z - a == 1 && has_lowercase(doc[s][a]) && used_in_lower_case(doc[s][a]) &&
+                !I.lookup(EntityType::Company, entity_slug(doc[s][a])) &&
+                !I.lookup(EntityType::Organization, entity_slug(doc[s][a]))) {
+                i = j - 1;
+                continue;
+            }
+            // "U.S. Banks", "U.S. Dollar": a place plus a common word.
+            if (z - a == 2 && places().count(lower_ascii(doc[s][a])) && used_in_lower_case(doc[s][a + 1]) &&
+                !I.lookup(EntityType::Company, entity_slug(std::string(doc[s][a]) + " " + std::string(doc[s][a + 1])))) {
+                i = j - 1;
+                continue;
+            }
+            int mtype = type;
+            if (type == 0 && z - a > 1 && org_keyword_set().count(lower_ascii(doc[s][z - 1]))) mtype = 1;  // "Reagan Administration"
             while (z > a && (doc[s][z - 1] == "'s" || doc[s][z - 1] == "'" || doc[s][z - 1] == "," ||
                              doc[s][z - 1] == "-"))
                 --z;
@@ -774,7 +842,7 @@ std::vector<Entity> EntityExtractor::extract(const Article& article) const {
             Mention m;
             m.b = bb;
             m.e = ee;
-            m.type = type;
+            m.type = mtype;
             m.sent = s;
             m.tb = a;
             m.te = z;
@@ -784,6 +852,7 @@ std::vector<Entity> EntityExtractor::extract(const Article& article) const {
             bool noise = is_noise_name(lower) || is_date_word(lower_ascii(m.words.back())) || junk_name(m.words) ||
                          lower.size() < 2 || !std::any_of(lower.begin(), lower.end(), [](char c) { return is_lower_c(c); });
             if (m.words.size() == 1 && !is_upper_c(m.words[0][0]) && !is_digit_c(m.words[0][0])) noise = true;
+            if (countries().count(lower) || places().count(lower)) noise = true;
             if (!noise) mentions.push_back(std::move(m));
             i = j - 1;
         }
@@ -1146,6 +1215,9 @@ std::vector<Entity> EntityExtractor::extract(const Article& article) const {
         const AliasEntry* alias = nullptr;
         if (c.type == 0) {
             alias = I.lookup(EntityType::Person, entity_slug(display));
+            // "E.F. Hutton", "Chase Manhattan": names of people that the alias table knows as companies
+            if (!alias && (alias = I.lookup(EntityType::Company, I.name_slug(display, EntityType::Company))))
+                type = EntityType::Company;
         } else {
             // alias tables decide first
             for (EntityType t : {EntityType::Company, EntityType::Organization}) {

@@ -26,6 +26,9 @@ struct Token {
     std::size_t value_start = 0;  ///< byte offset of the value (after "field:" and quote)
 };
 
+/// The most frequent expansions of a wildcard that are kept.
+constexpr std::size_t kMaxWildcardTerms = 500;
+
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
 std::string column(std::size_t offset) { return "column " + std::to_string(offset + 1); }
@@ -261,27 +264,36 @@ struct QueryParser::State {
         return Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
     }
 
+    /// econ* -> a synonym of the index terms it expands to.  Expanded here,
+    /// over the combined database, rather than with OP_WILDCARD: remote shards
+    /// would expand it each on their own and weigh the result differently.
     Xapian::Query wildcard_query(const Token& tok, std::string_view prefix) {
         std::string base = tok.text.substr(0, tok.text.size() - 1);
         std::string folded = Analyzer::fold(base);
         if (folded.empty() || folded.find('*') != std::string::npos)
             fail("a wildcard needs letters before a single trailing '*'", tok.start);
         result.highlight_prefixes.push_back(folded);
-        std::vector<Xapian::Query> patterns;
-        std::set<std::string> seen;
-        auto add = [&](const std::string& p) {
-            if (!seen.insert(p).second) return;
-            patterns.emplace_back(Xapian::Query::OP_WILDCARD, std::string(prefix) + p, 500,
-                                  Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
-        };
-        add(folded);
+        std::set<std::string> patterns = {folded};
         // "economy*" should find "economies": its stem "economi" is a prefix of theirs.
         for (const auto& language : parser.languages_) {
             std::string stem = parser.analyzer_.stem(folded, language);
-            if (stem != folded && stem.size() >= 2) add(stem);
+            if (stem.size() >= 2) patterns.insert(stem);
         }
-        if (patterns.size() == 1) return patterns[0];
-        return Xapian::Query(Xapian::Query::OP_SYNONYM, patterns.begin(), patterns.end());
+        std::vector<std::pair<Xapian::doccount, std::string>> expansions;
+        for (const auto& p : patterns) {
+            std::string start = std::string(prefix) + p;
+            for (auto t = parser.db_.allterms_begin(start); t != parser.db_.allterms_end(start); ++t)
+                expansions.emplace_back(t.get_termfreq(), *t);
+        }
+        std::sort(expansions.begin(), expansions.end(),
+                  [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
+        std::vector<std::string> terms;
+        for (const auto& e : expansions)
+            if (terms.size() < kMaxWildcardTerms && std::find(terms.begin(), terms.end(), e.second) == terms.end())
+                terms.push_back(e.second);
+        if (terms.empty()) return Xapian::Query::MatchNothing;
+        std::sort(terms.begin(), terms.end());
+        return Xapian::Query(Xapian::Query::OP_SYNONYM, terms.begin(), terms.end());
     }
 
     Xapian::Query filter_query(const Token& tok) {

@@ -22,3 +22,12 @@ add_test(NAME e2e.reuters_roundtrip
          COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_LIST_DIR}/test_reuters.py ${NEWSDEX_E2E_ARGS}
                  --shared ${PROJECT_SOURCE_DIR}/../shared)
 set_tests_properties(e2e.reuters_roundtrip PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 900)
+
+# The library as another program embeds it: install, find_package, build, run.
+add_test(NAME e2e.install
+         COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/test_install.sh ${PROJECT_BINARY_DIR} ${PROJECT_SOURCE_DIR})
+
+# Remote shards served by xapian-tcpsrv on loopback give the same answers.
+add_test(NAME e2e.remote_shards
+         COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_LIST_DIR}/test_remote.py ${NEWSDEX_E2E_ARGS})
+set_tests_properties(e2e.remote_shards PROPERTIES SKIP_RETURN_CODE 77)

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Install newsdex into a temporary prefix, build examples/ against the
+# installed package (find_package(newsdex) and pkg-config, not the build tree)
+# and run it on a database of the sample corpus.
+#   test_install.sh BUILD_DIR SOURCE_DIR
+set -euo pipefail
+build=$1 source=$2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cmake --install "$build" --prefix "$work/prefix" >/dev/null
+test -f "$work/prefix/include/newsdex/newsdex.h"
+! grep -rqE '#include <(xapian|unicode)|Xapian::' "$work/prefix/include/newsdex" || { echo "FAIL: public headers use Xapian or ICU"; exit 1; }
+
+(cd "$source/sample_corpus" && "$work/prefix/bin/newsdex-index" --quiet --db "$work/sample.db" jsonl text html reuters)
+
+cmake -S "$source/examples" -B "$work/example" -DCMAKE_PREFIX_PATH="$work/prefix" >/dev/null
+cmake --build "$work/example" >/dev/null
+out=$("$work/example/facets_example" "$work/sample.db" apple)
+echo "$out"
+grep -q 'articles match "apple"' <<<"$out"
+grep -q '^company:' <<<"$out"
+grep -q '^date:' <<<"$out"
+
+# pkg-config too.
+PKG_CONFIG_PATH="$work/prefix/lib/pkgconfig:$work/prefix/lib/x86_64-linux-gnu/pkgconfig" \
+    g++ -o "$work/pc_example" "$source/examples/facets_example.cpp" $(PKG_CONFIG_PATH="$work/prefix/lib/pkgconfig:$work/prefix/lib/x86_64-linux-gnu/pkgconfig" pkg-config --cflags --libs newsdex) \
+    -Wl,-rpath,"$work/prefix/lib" -Wl,-rpath,"$work/prefix/lib/x86_64-linux-gnu"
+"$work/pc_example" "$work/sample.db" apple >/dev/null
+echo "1 passed, 0 failed"

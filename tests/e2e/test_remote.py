@@ -1,0 +1,82 @@
+#!/usr/bin/env python3
+"""Remote shards: two xapian-tcpsrv processes on loopback, each serving one
+half of the sample corpus, searched through a stub file, must give the same
+totals, hits and facet counts as the local database."""
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+
+from e2e_common import Checker, fresh_dir, parse_args, run, search_json
+
+args = parse_args()
+tcpsrv = shutil.which("xapian-tcpsrv")
+if not tcpsrv:
+    print("skipped: xapian-tcpsrv not installed")
+    sys.exit(77)
+
+c = Checker()
+corpus = os.path.join(args.source, "sample_corpus")
+db = os.path.join(args.work, "remote-local.db")
+fresh_dir(db)
+r = run([args.index, "--db", db, "--shards", "2", "jsonl", "text", "html", "reuters"], cwd=corpus)
+c.check(r.returncode == 0, f"index: {r.stderr}")
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+servers, ports = [], []
+try:
+    for shard in ("shard-000", "shard-001"):
+        port = free_port()
+        servers.append(subprocess.Popen([tcpsrv, "--interface", "127.0.0.1", "--port", str(port), "--quiet",
+                                         os.path.join(db, shard)], stdin=subprocess.DEVNULL,
+                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                        # xapian-tcpsrv signals its whole process group when
+                                        # it stops: give it its own.
+                                        start_new_session=True))
+        ports.append(port)
+    stub = os.path.join(args.work, "remote.stub")
+    with open(stub, "w") as f:
+        for port in ports:
+            f.write(f"remote :127.0.0.1:{port}\n")
+    # Wait for both servers to listen.
+    for port in ports:
+        for _ in range(100):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+
+    queries = ["apple", "trade OR tariffs", "company:ibm", "person:\"jack ma\"", "\"supply chain\"", "date:2019",
+               "阿里巴巴", "zurich", "econ*", "title:apple", "chip -apple"]
+    for q in queries:
+        local, lr = search_json(args, db, q, "-n", "20", "--exact", "--no-collapse")
+        remote, rr = search_json(args, stub, q, "-n", "20", "--exact", "--no-collapse")
+        if not c.check(local is not None and remote is not None, f"{q!r} runs: {lr.stderr} {rr.stderr}"):
+            continue
+        c.check(local["total"] == remote["total"], f"{q!r}: total {local['total']} == {remote['total']}")
+        c.check([h["id"] for h in local["hits"]] == [h["id"] for h in remote["hits"]],
+                f"{q!r}: same hits in the same order")
+        for name in ("company", "person", "date"):
+            lv = sorted((v.get("id", v.get("value")), v["count"]) for v in local["facets"][name]["values"])
+            rv = sorted((v.get("id", v.get("value")), v["count"]) for v in remote["facets"][name]["values"])
+            c.check(lv == rv, f"{q!r}: {name} facet equal: {lv} vs {rv}")
+            c.check(local["facets"][name]["distinct"] == remote["facets"][name]["distinct"],
+                    f"{q!r}: {name} distinct equal")
+    # Local and remote databases together, as one (--db repeated).
+    both, br = search_json(args, db, "apple", "--db", stub, "--exact")
+    c.check(both is not None, f"local + remote together: {br.stderr}")
+finally:
+    for s in servers:
+        s.terminate()
+    for s in servers:
+        s.wait()
+c.finish()
