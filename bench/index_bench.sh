@@ -168,7 +168,8 @@ for p in order:
     rr = [r for r in peer_runs if r["peer"] == p]
     comp = psizes.get("xapian-compacted") if p == "xapian-scriptindex" else None
     rows.append((p, statistics.median(float(r["wall_s"]) for r in rr),
-                 max(int(r["maxrss_kb"]) for r in rr), psizes.get(p), comp, len(rr), docs))
+                 max(int(r["maxrss_kb"]) for r in rr), psizes.get(p), comp, len(rr), docs,
+                 statistics.median(float(r["user_s"]) + float(r["sys_s"]) for r in rr)))
 nruns = tsv(os.path.join(out, "index_runs.tsv"))
 nsizes = {r["config"]: r for r in tsv(os.path.join(out, "index_sizes.tsv"))}
 corder = []
@@ -180,29 +181,32 @@ for c in corder:
     rows.append((c, statistics.median(float(r["wall_s"]) for r in rr),
                  max(int(r["maxrss_kb"]) for r in rr),
                  int(s["bytes"]) if s else None, int(s["compacted_bytes"]) if s else None,
-                 len(rr), rr[-1]["docs"]))
+                 len(rr), rr[-1]["docs"],
+                 statistics.median(float(r["user_s"]) + float(r["sys_s"]) for r in rr)))
 base = {r[0]: r[1] for r in rows}.get("xapian-scriptindex")
+bcpu = {r[0]: r[7] for r in rows}.get("xapian-scriptindex")
 mb = lambda b: "%.1f" % (b / 1e6) if b else "–"
 print("### Indexing Reuters-21578 1x (%d articles, %.1f MB title+body), median of %s run(s)\n"
       % (docs, text / 1e6, runs))
-print("| engine | articles/s | text MB/s | wall s | peak RSS MB | index MB as written "
-      "| compacted MB | throughput vs scriptindex |")
-print("|---|---:|---:|---:|---:|---:|---:|---:|")
-for e, wall, rss, size, comp, n, nd in rows:
+print("| engine | articles/s | text MB/s | wall s | CPU s (user+sys) | peak RSS MB | index MB as written "
+      "| compacted MB | throughput vs scriptindex | CPU vs scriptindex |")
+print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+for e, wall, rss, size, comp, n, nd, cpu in rows:
     if e.startswith("sweep"): continue
     ratio = "%.2f×" % (base / wall) if base else "–"
-    print("| %s | %.0f | %.2f | %.2f | %.0f | %s | %s | %s |" % (
-        e, docs / wall, text / 1e6 / wall, wall, rss / 1024, mb(size), mb(comp), ratio))
+    cratio = "%.2f×" % (bcpu / cpu) if bcpu else "–"
+    print("| %s | %.0f | %.2f | %.2f | %.2f | %.0f | %s | %s | %s | %s |" % (
+        e, docs / wall, text / 1e6 / wall, wall, cpu, rss / 1024, mb(size), mb(comp), ratio, cratio))
 sweep = [r for r in rows if r[0].startswith("sweep")]
 if sweep:
     print("\n### Sweep (what pays), median of %s run(s)\n" % runs)
-    print("| configuration | articles/s | wall s | peak RSS MB | index MB as written "
+    print("| configuration | articles/s | wall s | CPU s | peak RSS MB | index MB as written "
           "| compacted MB | vs scriptindex |")
-    print("|---|---:|---:|---:|---:|---:|---:|")
-    for e, wall, rss, size, comp, n, nd in sweep:
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    for e, wall, rss, size, comp, n, nd, cpu in sweep:
         ratio = "%.2f×" % (base / wall) if base else "–"
-        print("| %s | %.0f | %.2f | %.0f | %s | %s | %s |" % (
-            e[6:], docs / wall, wall, rss / 1024, mb(size), mb(comp), ratio))
+        print("| %s | %.0f | %.2f | %.2f | %.0f | %s | %s | %s |" % (
+            e[6:], docs / wall, wall, cpu, rss / 1024, mb(size), mb(comp), ratio))
 def get(name):
     return next((r for r in rows if r[0] == name), None)
 print()

@@ -72,7 +72,7 @@ int main(int argc, char** argv) {
         std::vector<std::string> inputs;
         if (vm.count("input")) inputs = vm["input"].as<std::vector<std::string>>();
         if (inputs.empty()) inputs.push_back("-");
-        for (const auto& p : inputs) newsdex::read_path(p, ropts, sink);
+        for (const auto& p : inputs) newsdex::read_input_or_text(p, ropts, sink);
         std::cout.flush();
         return bad ? newsdex::cli::kSkippedRecords : newsdex::cli::kOk;
     });

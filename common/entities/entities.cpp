@@ -170,12 +170,6 @@ const std::unordered_set<std::string>& abbreviations() {
         "fla", "ill", "pa", "tex", "va", "wash", "n.y", "d.c"};
     return s;
 }
-const std::unordered_set<std::string>& titles_no_break() {
-    static const std::unordered_set<std::string> s = {"mr", "mrs", "ms", "dr", "prof", "st", "gov", "sen",
-                                                      "rep", "gen", "col", "lt", "capt", "messrs", "no", "rev"};
-    return s;
-}
-
 inline bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 inline bool is_upper_c(char c) { return c >= 'A' && c <= 'Z'; }
 inline bool is_lower_c(char c) { return c >= 'a' && c <= 'z'; }
@@ -244,6 +238,9 @@ Tokenised tokenise(std::string_view text) {
             if (len > 2 && text[e - 2] == '\'' && (text[e - 1] == 's' || text[e - 1] == 'S')) {
                 front.push_back({b, e - 2});
                 front.push_back({e - 2, e});
+            } else if (len > 4 && text.substr(e - 4, 3) == "\xE2\x80\x99" && (text[e - 1] == 's' || text[e - 1] == 'S')) {
+                front.push_back({b, e - 4});  // curly apostrophe: "Ma’s"
+                front.push_back({e - 4, e});
             } else {
                 front.push_back({b, e});
             }
@@ -259,7 +256,9 @@ Tokenised tokenise(std::string_view text) {
             if (!final_punct && c == '.' && last.e - last.b > 1) {
                 std::string lower(text.substr(last.b, last.e - last.b - 1));
                 for (auto& ch : lower) ch = char(std::tolower((unsigned char)ch));
-                abbrev_end = !titles_no_break().count(lower) && lower.size() > 1;
+                // Company abbreviations end a sentence before a capital: "... Hathaway Inc. Buffett said"
+                static const std::unordered_set<std::string> enders = {"inc", "corp", "ltd", "co", "plc", "bros", "cos"};
+                abbrev_end = enders.count(lower) > 0;
             }
             if (final_punct || abbrev_end || (last.e - last.b == 1 && (c == '"' || c == '\'') &&
                                               out.tokens.size() >= 2 &&
@@ -269,7 +268,8 @@ Tokenised tokenise(std::string_view text) {
                 while (k < n && is_space(text[k])) ++k;
                 if (k >= n || is_upper_c(text[k]) || text[k] == '"' || is_digit_c(text[k]) ||
                     (final_punct && text[k] == '<')) {
-                    if (final_punct || (abbrev_end && k < n && is_upper_c(text[k]) && false)) break_sentence();
+                    if (final_punct || (abbrev_end && k + 1 < n && is_upper_c(text[k]) && is_lower_c(text[k + 1])))
+                        break_sentence();
                 }
             }
         }
@@ -606,7 +606,13 @@ bool is_noise_name(const std::string& lower) {
         "bbb", "ems", "eep", "pc", "cd", "cds", "london interbank offered rate", "london interbank offered rates",
         "european currency unit", "european currency units", "special drawing right", "special drawing rights",
         "louvre", "dow jones industrial average", "rev", "revs", "sons", "kuwaiti", "saudi", "iranian", "iraqi",
-        "soviet", "american", "japanese", "british", "french", "german", "european", "western", "eastern"};
+        "soviet", "american", "japanese", "british", "french", "german", "european", "western", "eastern",
+        "west german", "i'm", "sons", "record", "gas", "energy", "holiday", "pay", "news", "class", "bond",
+        "rubber", "light", "platinum", "finance", "agriculture", "community", "institute", "association",
+        "organization", "organisation", "alliance", "eurodollar", "eurodollars", "aids", "lifo", "fifo",
+        "psbr", "pik", "capitol hill", "white house", "wall street", "u.s. currency", "u.s. dollars",
+        "u.s. dollar", "dollar", "yen", "sterling", "texas democrat", "democrat", "republican", "covid-19",
+        "covid", "sars", "ebola", "internet", "web"};
     return s.count(lower) > 0;
 }
 
@@ -713,7 +719,8 @@ std::vector<Entity> EntityExtractor::extract(const Article& article) const {
         if (j >= work.size() || work[j] != '>' || j == i + 1) continue;
         std::string_view inner = std::string_view(work).substr(i + 1, j - i - 1);
         if (!ascii_alnum((unsigned char)inner[0])) continue;
-        bool ticker = inner.size() <= 6 && inner.find(' ') == std::string_view::npos && !has_lowercase(inner);
+        bool ticker = inner.size() <= 10 && inner.find(' ') == std::string_view::npos && !has_lowercase(inner) &&
+                      (inner.size() <= 6 || inner.find('.') != std::string_view::npos);  // "BAC", "PGLO.AS"
         marks.push_back({i + 1, j, ticker});
         // Tickers are hidden from the tagger; names are tagged but the mark wins.
         for (std::size_t k = i; k <= j; ++k)
@@ -778,6 +785,11 @@ std::vector<Entity> EntityExtractor::extract(const Article& article) const {
             while (e < t.size() && t[e] == ner::kIOrg) ++e;
             if (!is_legal_suffix(lower_ascii(doc[s][e - 1])) && !org_keyword_set().count(lower_ascii(doc[s][e - 1])))
                 continue;  // "Ways and Means Committee"
+            if (e - (i + 1) < 2 && !is_legal_suffix(lower_ascii(doc[s][e - 1]))) continue;
+            {
+                std::string prev_last = lower_ascii(doc[s][i - 1]);
+                if (is_legal_suffix(prev_last) || org_keyword_set().count(prev_last)) continue;  // complete already
+            }
             std::size_t b = i - 1;
             while (b > 0 && t[b] == ner::kIOrg) --b;
             std::uint64_t h = 0xcbf29ce484222325ULL;
@@ -805,6 +817,10 @@ std::vector<Entity> EntityExtractor::extract(const Article& article) const {
             while (j < t.size() && ner::tag_type(t[j]) == type && !ner::tag_is_begin(t[j])) ++j;
             std::size_t a = i, z = j;
             // Strip titles/honorifics and articles at the start, possessives at the end.
+            auto no_alnum = [](std::string_view w) {
+                return std::none_of(w.begin(), w.end(), [](char c) { return ascii_alnum((unsigned char)c) || (unsigned char)c >= 0x80; });
+            };
+            while (a < z && no_alnum(doc[s][a])) ++a;  // "## Partners"
             while (z - a > 1 && (lower_ascii(doc[s][a]) == "the" || (type == 0 && is_title_word(lower_ascii(doc[s][a])))))
                 ++a;
             for (std::size_t k = a + 1; k < z; ++k) {
@@ -833,7 +849,7 @@ std::vector<Entity> EntityExtractor::extract(const Article& article) const {
             int mtype = type;
             if (type == 0 && z - a > 1 && org_keyword_set().count(lower_ascii(doc[s][z - 1]))) mtype = 1;  // "Reagan Administration"
             while (z > a && (doc[s][z - 1] == "'s" || doc[s][z - 1] == "'" || doc[s][z - 1] == "," ||
-                             doc[s][z - 1] == "-"))
+                             doc[s][z - 1] == "-" || doc[s][z - 1] == "\xE2\x80\x99s" || no_alnum(doc[s][z - 1])))
                 --z;
             if (a >= z) { i = j - 1; continue; }
             if (type == 0 && z - a == 1 && is_title_word(lower_ascii(doc[s][a]))) { i = j - 1; continue; }
@@ -853,6 +869,18 @@ std::vector<Entity> EntityExtractor::extract(const Article& article) const {
                          lower.size() < 2 || !std::any_of(lower.begin(), lower.end(), [](char c) { return is_lower_c(c); });
             if (m.words.size() == 1 && !is_upper_c(m.words[0][0]) && !is_digit_c(m.words[0][0])) noise = true;
             if (countries().count(lower) || places().count(lower)) noise = true;
+            {
+                // "U.S. And Japan": nothing but places
+                bool all_places = true;
+                for (auto& w : m.words) {
+                    std::string l = lower_ascii(w);
+                    if (l == "and" || l == "&" || l == "of" || l == "the" || l == "west" || l == "east" ||
+                        l == "north" || l == "south")
+                        continue;
+                    if (!countries().count(l) && !places().count(l)) all_places = false;
+                }
+                if (all_places) noise = true;
+            }
             if (!noise) mentions.push_back(std::move(m));
             i = j - 1;
         }

@@ -129,3 +129,32 @@ std::string entities_table(const Article& article, const std::vector<Entity>& en
 }
 
 }  // namespace newsdex
+
+#include <iostream>
+#include <iterator>
+
+namespace newsdex {
+
+void read_input_or_text(const std::string& path, const ReaderOptions& options, ReaderSink& sink) {
+    if (path != "-" || options.format != InputFormat::Auto) {
+        read_path(path, options, sink);
+        return;
+    }
+    std::string data((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+    std::vector<Article> articles;
+    std::vector<BadRecord> bad;
+    ReaderSink collect;
+    collect.article = [&](Article&& a) { articles.push_back(std::move(a)); };
+    collect.bad = [&](const BadRecord& b) { bad.push_back(b); };
+    read_buffer(data, "<stdin>", options, collect);
+    if (articles.empty() && !bad.empty() && bad.front().reason.find("format") != std::string::npos) {
+        ReaderOptions text = options;
+        text.format = InputFormat::Text;
+        read_buffer(data, "<stdin>", text, sink);
+        return;
+    }
+    for (auto& a : articles) sink.article(std::move(a));
+    for (auto& b : bad) sink.bad(b);
+}
+
+}  // namespace newsdex

@@ -28,3 +28,13 @@ std::string entities_json(const Article& article, const std::vector<Entity>& ent
 std::string entities_table(const Article& article, const std::vector<Entity>& entities);
 
 }  // namespace newsdex
+
+#include "common/readers.h"
+
+namespace newsdex {
+
+/// newsdex::read_path, except that standard input ("-") in Auto format that
+/// is not recognised as JSON lines, HTML or Reuters SGML is read as plain text.
+void read_input_or_text(const std::string& path, const ReaderOptions& options, ReaderSink& sink);
+
+}  // namespace newsdex

@@ -53,17 +53,58 @@ enum : std::uint32_t {
     kGzDate = 1u << 8,         ///< weekday / month
 };
 
+/// Open-addressing hash map from 64-bit keys (hashes) to small values;
+/// grows at half load.  Value V{} means absent for get().
+template <typename V>
+class HashMap64 {
+  public:
+    V& operator[](std::uint64_t k) {
+        if (!k) k = 1;
+        if ((size_ + 1) * 2 > keys_.size()) grow();
+        std::size_t p = std::size_t(k) & (keys_.size() - 1);
+        while (keys_[p] && keys_[p] != k) p = (p + 1) & (keys_.size() - 1);
+        if (!keys_[p]) { keys_[p] = k; ++size_; }
+        return vals_[p];
+    }
+    V get(std::uint64_t k) const {
+        if (keys_.empty()) return V{};
+        if (!k) k = 1;
+        std::size_t p = std::size_t(k) & (keys_.size() - 1);
+        while (keys_[p]) {
+            if (keys_[p] == k) return vals_[p];
+            p = (p + 1) & (keys_.size() - 1);
+        }
+        return V{};
+    }
+    void insert(std::uint64_t k) { (*this)[k] = V(1); }
+    std::size_t count(std::uint64_t k) const { return get(k) != V{} ? 1 : 0; }
+    std::size_t size() const { return size_; }
+  private:
+    void grow() {
+        std::vector<std::uint64_t> ok;
+        std::vector<V> ov;
+        ok.swap(keys_);
+        ov.swap(vals_);
+        std::size_t cap = ok.empty() ? 1024 : ok.size() * 2;
+        keys_.assign(cap, 0);
+        vals_.assign(cap, V{});
+        size_ = 0;
+        for (std::size_t i = 0; i < ok.size(); ++i)
+            if (ok[i]) (*this)[ok[i]] = ov[i];
+    }
+    std::vector<std::uint64_t> keys_;
+    std::vector<V> vals_;
+    std::size_t size_ = 0;
+};
+
 /// Gazetteer lists (lower-case) loaded from common/data/.
 struct Lexicon {
-    std::unordered_map<std::uint64_t, std::uint32_t> flags;  ///< hash_str(lower word) -> kGz*
-    std::unordered_set<std::uint64_t> company_names;    ///< hash of lower token sequence (joined by ' ')
-    std::unordered_set<std::uint64_t> company_prefixes;  ///< every proper prefix of those
+    HashMap64<std::uint32_t> flags;           ///< hash_str(lower word) -> kGz*
+    HashMap64<std::uint8_t> company_names;     ///< hash of lower token sequence (joined by ' ')
+    HashMap64<std::uint8_t> company_prefixes;  ///< every proper prefix of those
     std::size_t max_company_tokens = 0;
 
-    std::uint32_t word_flags(std::string_view lower) const {
-        auto it = flags.find(hash_str(lower));
-        return it == flags.end() ? 0u : it->second;
-    }
+    std::uint32_t word_flags(std::string_view lower) const { return flags.get(hash_str(lower)); }
     void add_words(const std::vector<std::string>& words, std::uint32_t flag);
     /// Add a company name (any case, tokenised on spaces).
     void add_company(std::string_view name);

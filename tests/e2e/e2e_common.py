@@ -45,6 +45,11 @@ def run(cmd, **kw):
     return subprocess.run(cmd, capture_output=True, text=True, env=env, **kw)
 
 
+def num(text):
+    """'21,578' -> 21578"""
+    return int(text.replace(",", ""))
+
+
 def fresh_dir(path):
     shutil.rmtree(path, ignore_errors=True)
     os.makedirs(os.path.dirname(path), exist_ok=True)

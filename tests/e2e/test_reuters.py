@@ -8,7 +8,7 @@ import subprocess
 import sys
 import time
 
-from e2e_common import Checker, fresh_dir, parse_args, run, search_json
+from e2e_common import num, Checker, fresh_dir, parse_args, run, search_json
 
 args = parse_args()
 corpus = os.path.join(args.shared or "", "corpora", "reuters21578")
@@ -39,8 +39,8 @@ r = run([args.index, "--db", db, *files])
 elapsed = time.time() - start
 c.check(r.returncode == 0, f"re-run completes (exit {r.returncode}): {r.stderr[-500:]}")
 print(r.stdout.strip())
-m = re.search(r"added (\d+), replaced (\d+), unchanged (\d+)", r.stdout)
-c.check(m is not None and int(m.group(1)) + int(m.group(2)) + int(m.group(3)) == 21578,
+m = re.search(r"added ([\d,]+), replaced ([\d,]+), unchanged ([\d,]+)", r.stdout)
+c.check(m is not None and num(m.group(1)) + num(m.group(2)) + num(m.group(3)) == 21578,
         f"re-run sees 21,578 articles: {r.stdout!r}")
 res, r = search_json(args, db, "", "--facets", "date", "-n", "0")
 c.check(res is not None and res["total"] == 21578, f"database holds 21,578 articles: {res and res['total']}")

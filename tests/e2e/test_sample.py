@@ -5,7 +5,7 @@ import os
 import re
 import signal
 
-from e2e_common import Checker, fresh_dir, parse_args, run, search_json
+from e2e_common import num, Checker, fresh_dir, parse_args, run, search_json
 
 args = parse_args()
 c = Checker()
@@ -19,9 +19,9 @@ fresh_dir(db)
 # --- index the good corpus -------------------------------------------------
 r = run([args.index, "--db", db, *good_inputs], cwd=corpus)
 c.check(r.returncode == 0, f"indexing sample corpus exits 0 (got {r.returncode}: {r.stderr})")
-m = re.search(r"added (\d+), replaced (\d+), unchanged (\d+), skipped (\d+)", r.stdout)
+m = re.search(r"added ([\d,]+), replaced ([\d,]+), unchanged ([\d,]+), skipped ([\d,]+)", r.stdout)
 c.check(m is not None, f"summary line printed: {r.stdout!r}")
-added = int(m.group(1)) if m else 0
+added = num(m.group(1)) if m else 0
 c.check(added >= 40, f"at least 40 articles added (got {added})")
 c.check("articles/s" in r.stdout, "summary reports articles/s")
 
@@ -91,8 +91,8 @@ c.check(r.returncode == 3, f"missing database exits 3 (got {r.returncode}: {r.st
 
 # --- re-indexing the same corpus changes nothing -------------------------------
 r = run([args.index, "--db", db, *good_inputs], cwd=corpus)
-m = re.search(r"added (\d+), replaced (\d+), unchanged (\d+)", r.stdout)
-c.check(m is not None and int(m.group(1)) == 0 and int(m.group(2)) == 0 and int(m.group(3)) == added,
+m = re.search(r"added ([\d,]+), replaced ([\d,]+), unchanged ([\d,]+)", r.stdout)
+c.check(m is not None and num(m.group(1)) == 0 and num(m.group(2)) == 0 and num(m.group(3)) == added,
         f"re-index: all unchanged: {r.stdout!r}")
 
 # --- bad input: messages with file:line, counted, skipped; good records kept ----
