@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cctype>
 #include <cstdio>
 
 namespace newsdex {
@@ -33,6 +34,17 @@ std::string_view utf8_prefix(std::string_view s, std::size_t max_bytes) {
 }
 
 std::string plain_slug(std::string_view value) { return entity_slug(value); }
+
+/// The article's language as a lower-case primary subtag ("en-GB" -> "en"),
+/// or the default when it does not say.
+std::string language_code(const std::string& language, const std::string& fallback) {
+    std::string code;
+    for (char c : language.empty() ? fallback : language) {
+        if (c == '-' || c == '_') break;
+        code += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    return code;
+}
 
 }  // namespace
 
@@ -95,7 +107,7 @@ BuiltDocument DocumentBuilder::build(const Article& article) {
     };
     if (!article.source.empty()) add_filter(schema::kPrefixSource, article.source, true);
     for (const auto& author : article.authors) add_filter(schema::kPrefixAuthor, author, true);
-    doc.add_boolean_term(std::string(schema::kPrefixLanguage) + built.language);
+    doc.add_boolean_term(std::string(schema::kPrefixLanguage) + language_code(article.language, default_language_));
     if (auto it = article.tags.find("topics"); it != article.tags.end())
         for (const auto& v : it->second) add_filter(schema::kPrefixTopic, v, false);
     if (auto it = article.tags.find("places"); it != article.tags.end())
@@ -161,7 +173,7 @@ BuiltDocument DocumentBuilder::build(const Article& article) {
         {"title", article.title},
         {"source", article.source},
         {"url", article.url},
-        {"language", built.language},
+        {"language", language_code(article.language, default_language_)},
         {"body", std::string(utf8_prefix(article.body, schema::kMaxStoredBody))},
     };
     if (article.date) data["date"] = article.date->iso8601();

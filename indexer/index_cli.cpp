@@ -124,8 +124,9 @@ int index_main(int argc, char** argv) {
                 }
                 skipped += ")";
             }
+            term::Style out = term::Style::for_stream(stdout);
             std::printf("%sindexed%s %s: added %s, replaced %s, unchanged %s, skipped %s; %.1f s, %s articles/s\n",
-                        err.bold.c_str(), err.reset.c_str(), opts.db_path.c_str(),
+                        out.bold.c_str(), out.reset.c_str(), opts.db_path.c_str(),
                         term::thousands(stats.added).c_str(), term::thousands(stats.replaced).c_str(),
                         term::thousands(stats.unchanged).c_str(), skipped.c_str(), stats.seconds,
                         term::thousands(static_cast<std::uint64_t>(rate)).c_str());

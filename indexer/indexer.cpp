@@ -6,6 +6,7 @@
 #include "indexer/shard_set.h"
 #include "newsdex/error.h"
 
+#include <algorithm>
 #include <atomic>
 #include <filesystem>
 #include <fcntl.h>
@@ -24,12 +25,11 @@
 namespace newsdex {
 
 std::string reason_kind(const std::string& reason) {
-    auto colon = reason.find(':');
-    std::string kind = colon == std::string::npos ? reason : reason.substr(0, colon);
-    // "article too large (…)" -> "article too large"
-    auto paren = kind.find(" (");
-    if (paren != std::string::npos) kind.resize(paren);
-    return kind;
+    // "invalid JSON: ...", "article too large (...)", "invalid date '...'",
+    // "invalid UTF-8 at byte 7" -> the words before the details.
+    std::size_t cut = reason.size();
+    for (const char* marker : {":", " (", " '", " at byte"}) cut = std::min(cut, reason.find(marker));
+    return reason.substr(0, cut);
 }
 
 namespace {
@@ -216,7 +216,8 @@ IndexStats index_paths(const std::vector<std::string>& paths, const IndexOptions
     std::unique_ptr<EntityExtractor> extractor;
     if (options.extract_entities) extractor = std::make_unique<EntityExtractor>("", options.aliases_file);
 
-    auto dbs = open_shards_for_writing(options.db_path, options.shards ? options.shards : default_shards());
+    std::vector<std::string> shard_paths;
+    auto dbs = open_shards_for_writing(options.db_path, options.shards ? options.shards : default_shards(), &shard_paths);
     SharedMetadata metadata;
     metadata.load_languages(dbs.front().get_metadata("newsdex:languages"));
 
@@ -280,6 +281,7 @@ IndexStats index_paths(const std::vector<std::string>& paths, const IndexOptions
     } catch (const Xapian::Error& e) {
         throw SystemError("writing the database: " + e.get_description());
     }
+    save_facet_caches(dbs, shard_paths);
     for (auto& w : workers) w->db.close();
     sync_tree(options.db_path);
 
@@ -297,7 +299,10 @@ IndexStats index_paths(const std::vector<std::string>& paths, const IndexOptions
 
 IndexStats delete_ids(const std::vector<std::string>& ids, const IndexOptions& options) {
     auto started = Clock::now();
-    auto dbs = open_shards_for_writing(options.db_path, options.shards ? options.shards : default_shards());
+    if (!std::filesystem::exists(std::filesystem::path(options.db_path) / schema::kStubFile))
+        throw UserError("no newsdex database at " + options.db_path);
+    std::vector<std::string> shard_paths;
+    auto dbs = open_shards_for_writing(options.db_path, options.shards ? options.shards : default_shards(), &shard_paths);
     IndexStats stats;
     try {
         for (const auto& id : ids) {
@@ -311,6 +316,7 @@ IndexStats delete_ids(const std::vector<std::string>& ids, const IndexOptions& o
             ++stats.deleted;
         }
         for (auto& db : dbs) db.commit();
+        save_facet_caches(dbs, shard_paths);
         for (auto& db : dbs) db.close();
         sync_tree(options.db_path);
     } catch (const Xapian::Error& e) {

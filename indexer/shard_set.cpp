@@ -1,5 +1,6 @@
 #include "indexer/shard_set.h"
 
+#include "common/facet_cache.h"
 #include "common/schema.h"
 #include "newsdex/error.h"
 
@@ -59,7 +60,8 @@ Xapian::WritableDatabase open_one(const fs::path& shard, int flags) {
 
 }  // namespace
 
-std::vector<Xapian::WritableDatabase> open_shards_for_writing(const std::string& path, unsigned new_shards) {
+std::vector<Xapian::WritableDatabase> open_shards_for_writing(const std::string& path, unsigned new_shards,
+                                                             std::vector<std::string>* paths) {
     fs::path dir(path);
     std::error_code ec;
     if (fs::exists(dir, ec) && !fs::is_directory(dir, ec))
@@ -70,6 +72,7 @@ std::vector<Xapian::WritableDatabase> open_shards_for_writing(const std::string&
         for (const auto& name : read_stub_shards(stub)) {
             fs::path shard = fs::path(name).is_absolute() ? fs::path(name) : dir / name;
             shards.push_back(open_one(shard, Xapian::DB_OPEN));
+            if (paths) paths->push_back(shard.string());
         }
         if (shards.empty()) throw UserError(stub.string() + " lists no shards");
         return shards;
@@ -80,7 +83,8 @@ std::vector<Xapian::WritableDatabase> open_shards_for_writing(const std::string&
     if (fs::exists(dir, ec)) {
         for (const auto& entry : fs::directory_iterator(dir)) {
             std::string name = entry.path().filename().string();
-            if (name.rfind("shard-", 0) == 0) ++existing;
+            if (name.rfind("shard-", 0) == 0 && entry.is_directory()) ++existing;
+            else if (name.rfind("shard-", 0) == 0) continue;  // a facet cache
             else if (name == "iamglass" || name == "postlist.glass")
                 throw UserError(path + " is a plain Xapian database, not a newsdex database");
             else if (name != std::string(schema::kStubFile) + ".tmp")
@@ -93,12 +97,22 @@ std::vector<Xapian::WritableDatabase> open_shards_for_writing(const std::string&
     unsigned count = existing ? existing : std::max(1u, new_shards);
     for (unsigned i = 0; i < count; ++i) {
         auto db = open_one(dir / schema::shard_name(i), Xapian::DB_CREATE_OR_OPEN);
+        if (paths) paths->push_back((dir / schema::shard_name(i)).string());
         db.set_metadata(schema::kSchemaVersionKey, std::to_string(schema::kSchemaVersion));
         db.commit();
         shards.push_back(std::move(db));
     }
     write_stub(dir, count);
     return shards;
+}
+
+void save_facet_caches(std::vector<Xapian::WritableDatabase>& shards, const std::vector<std::string>& paths) {
+    try {
+        for (std::size_t i = 0; i < shards.size() && i < paths.size(); ++i)
+            ShardFacetCache::build(shards[i]).save(paths[i] + schema::kFacetCacheSuffix);
+    } catch (const Xapian::Error& e) {
+        throw SystemError("building the facet cache: " + e.get_description());
+    }
 }
 
 }  // namespace newsdex

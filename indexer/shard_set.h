@@ -13,6 +13,12 @@ namespace newsdex {
 /// shards if it does not exist.  Throws UserError if `path` is something else
 /// (a file, a non-newsdex directory, a stub of remote shards) and SystemError
 /// if it is locked or unreadable.
-std::vector<Xapian::WritableDatabase> open_shards_for_writing(const std::string& path, unsigned new_shards);
+/// `paths`, when given, receives each shard's directory.
+std::vector<Xapian::WritableDatabase> open_shards_for_writing(const std::string& path, unsigned new_shards,
+                                                             std::vector<std::string>* paths = nullptr);
+
+/// Save each shard's facet cache (common/facet_cache.h) beside it, for the
+/// state just committed.  Throws SystemError.
+void save_facet_caches(std::vector<Xapian::WritableDatabase>& shards, const std::vector<std::string>& paths);
 
 }  // namespace newsdex

@@ -3,6 +3,9 @@
 
 Usage: conll_score.py GOLD.conll PRED.jsonl [--min-per F] [--min-org F]
        (PRED may be '-' for standard input)
+       conll_score.py GOLD.conll --run NEWSDEX_ENTITIES [--skip-missing] [...]
+       (runs `NEWSDEX_ENTITIES --conll GOLD` and scores its output; with
+       --skip-missing, exits 77 -- CTest's skip code -- when GOLD is absent)
 
 Mention level: conlleval criterion, exact match of type, start and end (token
 indexes within a document, end exclusive; documents numbered from 0 at each
@@ -14,6 +17,8 @@ Python 3 standard library only.
 """
 import argparse
 import json
+import os
+import subprocess
 import sys
 
 TYPES = ("PER", "ORG")
@@ -89,13 +94,26 @@ def prf(tp, fp, fn):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("gold")
-    ap.add_argument("pred")
+    ap.add_argument("pred", nargs="?", default=None)
+    ap.add_argument("--run", metavar="NEWSDEX_ENTITIES", help="tag GOLD with this binary instead of reading PRED")
+    ap.add_argument("--skip-missing", action="store_true", help="exit 77 when GOLD does not exist")
     ap.add_argument("--min-per", type=float, default=0.0)
     ap.add_argument("--min-org", type=float, default=0.0)
     args = ap.parse_args()
+    if args.skip_missing and not os.path.exists(args.gold):
+        print(f"conll_score.py: {args.gold} not found: skipped")
+        return 77
+    if (args.pred is None) == (args.run is None):
+        ap.error("give either PRED or --run")
     try:
         gold, docs = read_gold(args.gold)
-        if args.pred == "-":
+        if args.run:
+            proc = subprocess.run([args.run, "--conll", args.gold], stdout=subprocess.PIPE, text=True)
+            if proc.returncode != 0:
+                print(f"conll_score.py: {args.run} exited with {proc.returncode}", file=sys.stderr)
+                return 2
+            pred = read_pred(proc.stdout.splitlines())
+        elif args.pred == "-":
             pred = read_pred(sys.stdin)
         else:
             with open(args.pred, encoding="utf-8") as f:

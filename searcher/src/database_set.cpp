@@ -63,6 +63,7 @@ void add_stub(const fs::path& stub, DatabaseSet& set) {
         while (!rest.empty() && (rest.back() == ' ' || rest.back() == '\r')) rest.pop_back();
         std::string where = stub.string() + ":" + std::to_string(line_number);
         Xapian::Database db;
+        std::string local_path;
         if (kind == "remote") {
             db = open_remote(rest, where);
             set.all_local = false;
@@ -70,8 +71,10 @@ void add_stub(const fs::path& stub, DatabaseSet& set) {
             fs::path target = (kind == "auto" || kind == "glass" || kind == "chert") ? fs::path(rest) : fs::path(kind);
             if (target.is_relative()) target = stub.parent_path() / target;
             db = open_local(target);
+            local_path = target.string();
         }
         set.shards.push_back(db);
+        set.shard_paths.push_back(local_path);
         set.combined.add_database(db);
     }
 }
@@ -88,6 +91,7 @@ DatabaseSet open_database_set(const std::vector<std::string>& paths) {
             else {
                 auto db = open_local(path);
                 set.shards.push_back(db);
+                set.shard_paths.push_back(path.string());
                 set.combined.add_database(db);
             }
         } else if (fs::is_regular_file(path, ec)) {

@@ -12,6 +12,7 @@ namespace newsdex {
 struct DatabaseSet {
     Xapian::Database combined;            ///< all shards, searched as one
     std::vector<Xapian::Database> shards; ///< each shard, in the order added to `combined`
+    std::vector<std::string> shard_paths; ///< each shard's directory ("" for a remote shard)
     bool all_local = true;                ///< no remote shard (fast facet path possible)
 };
 

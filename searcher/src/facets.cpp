@@ -1,5 +1,6 @@
 #include "facets.h"
 
+#include "common/facet_cache.h"
 #include "common/schema.h"
 
 #include <algorithm>
@@ -10,18 +11,6 @@
 namespace newsdex {
 
 namespace {
-
-/// Per-document values of one shard, in compressed-row form: the values of
-/// docid d are values[offsets[d] .. offsets[d+1]).
-struct RowArray {
-    std::vector<std::uint32_t> offsets;
-    std::vector<std::uint32_t> values;
-};
-
-struct ShardArrays {
-    RowArray companies, persons;
-    std::vector<std::uint32_t> day;  ///< YYYYMMDD per docid, 0 when undated
-};
 
 /// Entity slugs numbered across shards.
 struct Dictionary {
@@ -34,29 +23,13 @@ struct Dictionary {
     }
 };
 
-RowArray build_rows(const Xapian::Database& db, std::string_view prefix, Dictionary& dict) {
-    Xapian::docid last = db.get_lastdocid();
-    std::vector<std::pair<Xapian::docid, std::uint32_t>> pairs;
-    std::string p(prefix);
-    for (auto t = db.allterms_begin(p); t != db.allterms_end(p); ++t) {
-        std::uint32_t ord = dict.id((*t).substr(p.size()));
-        for (auto d = db.postlist_begin(*t); d != db.postlist_end(*t); ++d) pairs.emplace_back(*d, ord);
-    }
-    RowArray rows;
-    rows.offsets.assign(last + 2, 0);
-    for (const auto& [docid, ord] : pairs) ++rows.offsets[docid + 1];
-    for (std::size_t i = 1; i < rows.offsets.size(); ++i) rows.offsets[i] += rows.offsets[i - 1];
-    rows.values.resize(pairs.size());
-    std::vector<std::uint32_t> fill(rows.offsets.begin(), rows.offsets.end() - 1);
-    for (const auto& [docid, ord] : pairs) rows.values[fill[docid]++] = ord;
+/// A shard's rows with their ordinals renumbered into a shared dictionary.
+FacetRows renumber(FacetRows rows, Dictionary& dict) {
+    std::vector<std::uint32_t> global(rows.slugs.size());
+    for (std::size_t i = 0; i < rows.slugs.size(); ++i) global[i] = dict.id(rows.slugs[i]);
+    for (auto& v : rows.values) v = global[v];
+    rows.slugs.clear();
     return rows;
-}
-
-std::vector<std::uint32_t> build_days(const Xapian::Database& db) {
-    std::vector<std::uint32_t> day(db.get_lastdocid() + 1, 0);
-    for (auto v = db.valuestream_begin(schema::kSlotDate); v != db.valuestream_end(schema::kSlotDate); ++v)
-        day[v.get_docid()] = static_cast<std::uint32_t>(std::strtoul((*v).c_str(), nullptr, 10));
-    return day;
 }
 
 /// Records the docid of every match (combined numbering).
@@ -73,24 +46,26 @@ class DocidSpy : public Xapian::MatchSpy {
 
 struct FacetIndex::Impl {
     const DatabaseSet& databases;
-    bool built_entities = false, built_days = false;
+    bool loaded = false;
     Dictionary companies, persons;
-    std::vector<ShardArrays> shards;
+    std::vector<ShardFacetCache> shards;  ///< ordinals renumbered into the dictionaries
 
-    explicit Impl(const DatabaseSet& d) : databases(d), shards(d.shards.size()) {}
+    explicit Impl(const DatabaseSet& d) : databases(d) {}
 
-    void ensure(bool entities, bool days) {
-        if (entities && !built_entities) {
-            for (std::size_t i = 0; i < shards.size(); ++i) {
-                shards[i].companies = build_rows(databases.shards[i], schema::kPrefixCompany, companies);
-                shards[i].persons = build_rows(databases.shards[i], schema::kPrefixPerson, persons);
-            }
-            built_entities = true;
+    /// Load each shard's saved arrays, or build them when missing or stale.
+    void ensure() {
+        if (loaded) return;
+        for (std::size_t i = 0; i < databases.shards.size(); ++i) {
+            const Xapian::Database& db = databases.shards[i];
+            std::optional<ShardFacetCache> cache;
+            const std::string& path = databases.shard_paths[i];
+            if (!path.empty()) cache = ShardFacetCache::load(path + schema::kFacetCacheSuffix, db.get_revision());
+            if (!cache) cache = ShardFacetCache::build(db);
+            cache->companies = renumber(std::move(cache->companies), companies);
+            cache->persons = renumber(std::move(cache->persons), persons);
+            shards.push_back(std::move(*cache));
         }
-        if (days && !built_days) {
-            for (std::size_t i = 0; i < shards.size(); ++i) shards[i].day = build_days(databases.shards[i]);
-            built_days = true;
-        }
+        loaded = true;
     }
 };
 
@@ -107,7 +82,7 @@ class LocalCounter : public FacetCounter {
     bool needs_full_match() const override { return false; }
 
     FacetCounts counts(const Xapian::Query& query) override {
-        index_.ensure(companies_ || persons_, dates_);
+        index_.ensure();
         std::vector<std::uint64_t> company_counts(companies_ ? index_.companies.slugs.size() : 0);
         std::vector<std::uint64_t> person_counts(persons_ ? index_.persons.slugs.size() : 0);
         std::unordered_map<std::uint32_t, std::uint64_t> day_counts;
@@ -123,7 +98,7 @@ class LocalCounter : public FacetCounter {
             enquire.add_matchspy(&spy);
             enquire.get_mset(0, 0, db.get_doccount());
             matches += docids.size();
-            const ShardArrays& shard = index_.shards[s];
+            const ShardFacetCache& shard = index_.shards[s];
             for (Xapian::docid local : docids) {
                 if (companies_ && local + 1 < shard.companies.offsets.size())
                     for (auto i = shard.companies.offsets[local]; i < shard.companies.offsets[local + 1]; ++i)
@@ -131,7 +106,7 @@ class LocalCounter : public FacetCounter {
                 if (persons_ && local + 1 < shard.persons.offsets.size())
                     for (auto i = shard.persons.offsets[local]; i < shard.persons.offsets[local + 1]; ++i)
                         ++person_counts[shard.persons.values[i]];
-                if (dates_ && local < shard.day.size() && shard.day[local]) ++day_counts[shard.day[local]];
+                if (dates_ && local < shard.days.size() && shard.days[local]) ++day_counts[shard.days[local]];
             }
         }
         FacetCounts out;
@@ -244,8 +219,10 @@ Facet make_date_facet(const std::map<std::uint32_t, std::uint64_t>& days, DateGr
         int y = day / 10000, m = day / 100 % 100, d = day % 100;
         buckets[key(y, m, d)] += count;
     }
-    for (const auto& [bucket, count] : buckets) facet.values.push_back({bucket, bucket, count});
-    facet.distinct = facet.values.size();
+    for (const auto& [bucket, count] : buckets) {
+        facet.values.push_back({bucket, bucket, count});
+        if (count) ++facet.distinct;
+    }
     return facet;
 }
 

@@ -97,8 +97,8 @@ std::vector<Token> lex(std::string_view text, std::string_view what) {
                     tok.text = std::string(word.substr(colon + 1));
                     tok.value_start = word_start + colon + 1;
                     if (tok.text.empty())
-                        throw UserError(std::string(what) + ": " + lower + ": needs a value (" +
-                                        column(word_start) + ")");
+                        throw UserError(std::string(what) + ": " + lower + ": needs a value at " +
+                                        column(word_start));
                 }
                 tok.end = i;
                 tokens.push_back(tok);
@@ -301,8 +301,11 @@ struct QueryParser::State {
         std::string value;
         if (tok.field == "id") {
             value = tok.text;
-        } else if (tok.field == "lang") {
-            value = stemming_language(tok.text);
+        } else if (tok.field == "lang") {  // "zh", "en-GB" -> "en"
+            for (char c : tok.text) {
+                if (c == '-' || c == '_') break;
+                value += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            }
         } else {
             value = entity_slug(tok.text);
         }
@@ -321,6 +324,8 @@ struct QueryParser::State {
 
     Xapian::Query date_query(const Token& tok) {
         std::string value = tok.text;
+        if ((tok.field == "after" || tok.field == "before") && value.find("..") != std::string::npos)
+            fail(tok.field + ": takes one date, not a range (use date:A..B)", tok.value_start);
         if (tok.field == "after") value += "..";
         else if (tok.field == "before") value = ".." + value;
         std::pair<std::string, std::string> bounds;

@@ -135,7 +135,7 @@ struct Searcher::Impl {
             auto data = nlohmann::json::parse(db.get_document(*p).get_data());
             std::string text = data.value("title", "") + "\n" + data.value("body", "");
             std::vector<AnalyzedTerm> terms;
-            analyzer.analyze(text, data.value("language", "en"), terms);
+            analyzer.analyze(text, stemming_language(data.value("language", "en")), terms);
             for (const auto& t : terms)
                 if (t.term == best) return t.folded;
         } catch (const std::exception&) {
@@ -174,13 +174,15 @@ struct Searcher::Impl {
         auto has = [&](FacetField f) {
             return std::find(request.facets.begin(), request.facets.end(), f) != request.facets.end();
         };
+        // The counter also gives the exact total: Xapian's own count is an
+        // estimate, and a poor one once near-duplicates are collapsed.
         std::unique_ptr<FacetCounter> counter;
-        if (!request.facets.empty()) {
+        if (!request.facets.empty() || request.exact_total) {
             counter = facets.make_counter(has(FacetField::Company), has(FacetField::Person), has(FacetField::Date));
             counter->attach(enquire);
         }
         const Xapian::doccount all = db.get_doccount();
-        Xapian::doccount check = ((counter && counter->needs_full_match()) || request.exact_total) ? all : 0;
+        Xapian::doccount check = (counter && counter->needs_full_match()) ? all : 0;
         bool recency = request.recency_half_life_days > 0 && request.sort == SortOrder::Relevance;
         Xapian::doccount first = recency ? 0 : static_cast<Xapian::doccount>(request.offset);
         Xapian::doccount count = static_cast<Xapian::doccount>(
@@ -216,6 +218,8 @@ struct Searcher::Impl {
             result.total = mset.get_uncollapsed_matches_estimated();
             result.total_exact =
                 mset.get_uncollapsed_matches_lower_bound() == mset.get_uncollapsed_matches_upper_bound();
+            // An estimate never below what is certainly there.
+            result.total = std::max<std::uint64_t>(result.total, mset.get_uncollapsed_matches_lower_bound());
         }
 
         // The hits, re-ranked by recency when asked.
@@ -269,7 +273,8 @@ struct Searcher::Impl {
             hit.companies = entity_names(data, "companies");
             hit.persons = entity_names(data, "persons");
             if (request.snippets) {
-                Snippet s = make_snippet(analyzer, data.value("body", ""), data.value("language", "en"), highlight,
+                Snippet s = make_snippet(analyzer, data.value("body", ""),
+                                         stemming_language(data.value("language", "en")), highlight,
                                          request.snippet_bytes);
                 hit.snippet = std::move(s.text);
                 hit.highlights = std::move(s.highlights);

@@ -72,6 +72,13 @@ if res:
                 f"company facet {v['id']} count {v['count']} equals narrowed total "
                 f"{narrowed and narrowed['total']}")
 
+# --exact counts every match, also when near-duplicates are collapsed.
+for q in ("apple -iphone", "econ*", "trade"):
+    collapsed, _ = search_json(args, db, q, "--exact", "--facets", "none")
+    flat, _ = search_json(args, db, q, "--exact", "--facets", "none", "--no-collapse", "-n", "1000")
+    c.check(collapsed and flat and collapsed["total_exact"] and collapsed["total"] == flat["total"] == len(flat["hits"]),
+            f"--exact total of {q!r}: {collapsed and collapsed['total']} vs {flat and len(flat['hits'])}")
+
 # --- terminal output -------------------------------------------------------------
 r = run([args.search, "--db", db, "apple"])
 c.check(r.returncode == 0 and "matches" in r.stdout or "match" in r.stdout, f"terminal output: {r.stdout[:200]}")

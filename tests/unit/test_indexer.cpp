@@ -53,6 +53,9 @@ TEST_CASE("delete by id") {
     CHECK(stats.deleted == 1);
     CHECK(stats.not_found == 1);
     CHECK(Xapian::Database(db).get_doccount() == 1);
+    o.db_path = dir.sub("never-made");
+    CHECK_THROWS_AS(delete_ids({"a1"}, o), UserError);
+    CHECK_FALSE(std::filesystem::exists(o.db_path));
 }
 
 TEST_CASE("bad records are counted by kind; --strict throws after keeping what came before") {
@@ -86,4 +89,6 @@ TEST_CASE("reason kinds") {
     CHECK(reason_kind("invalid JSON: unexpected '}'") == "invalid JSON");
     CHECK(reason_kind("article too large (52428800 bytes > limit 8388608)") == "article too large");
     CHECK(reason_kind("binary file") == "binary file");
+    CHECK(reason_kind("invalid UTF-8 at byte 100") == "invalid UTF-8");
+    CHECK(reason_kind("invalid date '0001-13-45'") == "invalid date");
 }

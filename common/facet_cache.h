@@ -1,0 +1,42 @@
+// Per-document facet values of one shard, in compact arrays (like Lucene's
+// field cache): the companies, persons and date of every docid.  The
+// searcher counts facets by array lookups instead of reading Xapian values
+// for every match.
+//
+// The indexer builds the arrays of each shard at the end of a run and saves
+// them beside the shard (schema::kFacetCacheFile), stamped with the shard's
+// revision; the searcher loads that file, or builds the arrays itself when
+// the file is missing or stale (e.g. after a crash mid-run).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+namespace newsdex {
+
+/// Values of docid d are values[offsets[d] .. offsets[d+1]), local ordinals
+/// into `slugs`.
+struct FacetRows {
+    std::vector<std::string> slugs;
+    std::vector<std::uint32_t> offsets;
+    std::vector<std::uint32_t> values;
+};
+
+struct ShardFacetCache {
+    Xapian::rev revision = 0;          ///< shard revision the arrays describe
+    FacetRows companies, persons;
+    std::vector<std::uint32_t> days;   ///< YYYYMMDD per docid, 0 when undated
+
+    /// Build from a shard's entity terms and date values.
+    static ShardFacetCache build(const Xapian::Database& shard);
+    /// Load `path` if it exists and describes `revision`; nullopt otherwise.
+    static std::optional<ShardFacetCache> load(const std::string& path, Xapian::rev revision);
+    /// Write to `path` (atomically: temporary file + rename).  Throws SystemError.
+    void save(const std::string& path) const;
+};
+
+}  // namespace newsdex
