@@ -126,11 +126,12 @@ class SharedMetadata {
 
 struct ShardWorker {
     Xapian::WritableDatabase db;
-    ArticleQueue queue{32u << 20};
+    ArticleQueue queue{8u << 20};
     IndexStats stats;
     std::exception_ptr error;
     std::thread thread;
     std::atomic<std::uint64_t> done{0};
+    std::atomic<bool> finished{false};
     std::size_t metadata_cursor = 0;      ///< SharedMetadata entries written so far
     std::uint64_t language_version = 0;   ///< language list version written
 };
@@ -181,6 +182,7 @@ void run_worker(ShardWorker& w, const IndexOptions& options, const EntityExtract
         Article ignored;
         while (w.queue.pop(ignored)) {}
     }
+    w.finished = true;
 }
 
 /// fsync every file below `dir` and the directories themselves: the shards
@@ -235,18 +237,29 @@ IndexStats index_paths(const std::vector<std::string>& paths, const IndexOptions
     IndexStats stats;
     std::uint64_t total_bytes = 0;
     for (const auto& p : paths) total_bytes += input_size(p);
-    std::uint64_t bytes_before = 0, bytes_now = 0;
+    std::uint64_t bytes_before = 0, bytes_now = 0, articles_read = 0;
     auto articles_done = [&] {
         std::uint64_t n = 0;
         for (auto& w : workers) n += w->done;
         return n;
+    };
+    // Progress counts articles written, not bytes read (the reader runs ahead
+    // by a queue's worth): the bytes read scaled by the share already written.
+    auto report = [&] {
+        if (!observer.progress) return;
+        std::uint64_t done = articles_done();
+        double share = articles_read ? static_cast<double>(done) / static_cast<double>(articles_read) : 0.0;
+        observer.progress(static_cast<std::uint64_t>(static_cast<double>(bytes_now) * std::min(1.0, share)),
+                          total_bytes, done);
     };
 
     ReaderSink sink;
     sink.article = [&](Article&& a) {
         if (failed) throw SystemError("stopping: a writer failed");
         unsigned shard = schema::shard_for_id(a.id, static_cast<unsigned>(workers.size()));
+        ++articles_read;
         workers[shard]->queue.push(std::move(a));
+        report();
     };
     sink.bad = [&](const BadRecord& bad) {
         ++stats.skipped;
@@ -256,7 +269,7 @@ IndexStats index_paths(const std::vector<std::string>& paths, const IndexOptions
     };
     sink.progress = [&](std::uint64_t bytes) {
         bytes_now = bytes_before + bytes;
-        if (observer.progress) observer.progress(bytes_now, total_bytes, articles_done());
+        report();
     };
 
     std::exception_ptr reader_error;
@@ -264,12 +277,22 @@ IndexStats index_paths(const std::vector<std::string>& paths, const IndexOptions
         for (const auto& p : paths) {
             read_path(p, options.reader, sink);
             bytes_before = bytes_now = bytes_before + input_size(p);
-            if (observer.progress) observer.progress(bytes_now, total_bytes, articles_done());
+            report();
         }
     } catch (...) {
         reader_error = std::current_exception();
     }
     for (auto& w : workers) w->queue.close();
+    // Keep the progress bar moving while the writers drain their queues.
+    auto all_finished = [&] {
+        for (auto& w : workers)
+            if (!w->finished) return false;
+        return true;
+    };
+    while (!all_finished()) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        report();
+    }
     for (auto& w : workers) w->thread.join();
     // Metadata a sibling added after a shard's last commit (every shard carries all).
     try {
