@@ -36,24 +36,34 @@
 //     XT<slug>          Reuters TOPICS                          (topic:)
 //     XG<slug>          Reuters PLACES                          (place:)
 //     XA<slug>          each author                             (author:)
+//     XD<key>           near-duplicate group (kSlotDupKey)      (collapsing)
+//     Y<yyyy>, M<yyyymm>, D<yyyymmdd>
+//                       local publication year, month and day    (date:, after:,
+//                       before:: a range becomes an OR of the fewest whole
+//                       years, months and days that cover it -- boolean terms,
+//                       much faster than a value range, also on remote shards)
 //
 //   Values:
 //     0  kSlotDate      "YYYYMMDD", the local calendar date of publication
 //                       (date:, after:, before:, the date facet)
 //     1  kSlotTime      sortable_serialise(UTC seconds)  (--sort, --recency)
 //     2  kSlotHash      hex digest of the indexed content (unchanged detection)
-//     3  kSlotDupKey    near-duplicate key: digest of the first words of the
-//                       body, equal for one wire story carried by several
-//                       sources (collapsing)
-//     10..10+K-1        kSlotCompanyBase: the i-th company's slug, one per slot
-//     50..50+K-1        kSlotPersonBase: the i-th person's slug
-//                       (K = kMaxFacetSlots).  Multi-valued facets counted with
-//                       Xapian's built-in ValueCountMatchSpy, one spy per slot,
-//                       so that counting also works on remote shards served by
-//                       xapian-tcpsrv, which knows only built-in spies.
+//     3  kSlotDupKey    near-duplicate key: digest of the first 40 words of
+//                       the body, equal for one wire story carried by several
+//                       sources (collapsing); also the term XD<key>
+//     4  kSlotCompanies the article's company slugs, sorted, joined by
+//                       kValueSeparator
+//     5  kSlotPersons   the same for persons
+//                       Slots 4 and 5 let remote shards (xapian-tcpsrv, which
+//                       knows only Xapian's built-in match spies) count the
+//                       multi-valued facets with one ValueCountMatchSpy each:
+//                       the spy counts each combination, the searcher splits
+//                       the combinations and adds up.
 //
 //   Data: a JSON object (see docs/index-schema.md): id, title, date, source,
-//   url, authors, language, body (first kMaxStoredBody bytes), entities.
+//   url, authors, language, entities; then a NUL byte; then the body (first
+//   kMaxStoredBody bytes), kept out of the JSON so that listing hits does not
+//   parse it.
 //
 //   Metadata (written to every shard, so any shard answers):
 //     newsdex:schema        schema version, kSchemaVersion
@@ -72,7 +82,7 @@
 
 namespace newsdex::schema {
 
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 inline constexpr const char* kSchemaVersionKey = "newsdex:schema";
 inline constexpr const char* kStubFile = "XAPIANDB";
 inline constexpr const char* kFacetCacheSuffix = ".facets";  ///< "shard-000" + suffix
@@ -88,15 +98,20 @@ inline constexpr std::string_view kPrefixLanguage = "XL";
 inline constexpr std::string_view kPrefixTopic = "XT";
 inline constexpr std::string_view kPrefixPlace = "XG";
 inline constexpr std::string_view kPrefixAuthor = "XA";
+inline constexpr std::string_view kPrefixDupKey = "XD";
+inline constexpr std::string_view kPrefixYear = "Y";
+inline constexpr std::string_view kPrefixMonth = "M";
+inline constexpr std::string_view kPrefixDay = "D";
 
 // Value slots.
 inline constexpr Xapian::valueno kSlotDate = 0;
 inline constexpr Xapian::valueno kSlotTime = 1;
 inline constexpr Xapian::valueno kSlotHash = 2;
 inline constexpr Xapian::valueno kSlotDupKey = 3;
-inline constexpr Xapian::valueno kSlotCompanyBase = 10;
-inline constexpr Xapian::valueno kSlotPersonBase = 50;
-inline constexpr unsigned kMaxFacetSlots = 40;
+inline constexpr Xapian::valueno kSlotCompanies = 4;
+inline constexpr Xapian::valueno kSlotPersons = 5;
+inline constexpr char kValueSeparator = '\x1f';  ///< joins slugs in kSlotCompanies / kSlotPersons
+inline constexpr char kDataBodySeparator = '\0';  ///< between the JSON and the body in document data
 
 // Indexing constants.
 inline constexpr unsigned kTitleWeight = 5;       ///< wdf increment for title words

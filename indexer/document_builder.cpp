@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cctype>
 #include <cstdio>
 
@@ -78,20 +79,23 @@ BuiltDocument DocumentBuilder::build(const Article& article) {
     unsigned position = 0;
     index_text(doc, article.title, built.language, position, schema::kTitleWeight, true);
     position += schema::kTitleBodyGap;
-    std::size_t body_start_terms = 0;
     index_text(doc, article.body, built.language, position, 1, false);
 
     // Near-duplicate key: the first 40 words of the body, folded.
     {
         std::string key;
         int words = 0;
-        for (std::size_t i = body_start_terms; i < terms_.size() && words < 40; ++i) {
+        for (std::size_t i = 0; i < terms_.size() && words < 40; ++i) {
             if (!terms_[i].positional) continue;
             key += terms_[i].folded;
             key += ' ';
             ++words;
         }
-        if (words >= 20) doc.add_value(schema::kSlotDupKey, hex64(fnv1a(key)));
+        if (words >= 20) {
+            std::string dup = hex64(fnv1a(key));
+            doc.add_value(schema::kSlotDupKey, dup);
+            doc.add_boolean_term(std::string(schema::kPrefixDupKey) + dup);
+        }
     }
 
     // Boolean terms.
@@ -133,7 +137,7 @@ BuiltDocument DocumentBuilder::build(const Article& article) {
     }
     nlohmann::json companies = nlohmann::json::array(), persons = nlohmann::json::array(),
                    organizations = nlohmann::json::array();
-    unsigned company_slot = 0, person_slot = 0;
+    std::vector<std::string> company_ids, person_ids;
     for (const auto& e : entities) {
         std::string_view prefix = e.type == EntityType::Company  ? schema::kPrefixCompany
                                   : e.type == EntityType::Person ? schema::kPrefixPerson
@@ -148,12 +152,10 @@ BuiltDocument DocumentBuilder::build(const Article& article) {
         }
         nlohmann::json j = {{"id", e.id}, {"name", e.name}, {"mentions", e.mentions}};
         if (e.type == EntityType::Company) {
-            if (company_slot < schema::kMaxFacetSlots)
-                doc.add_value(schema::kSlotCompanyBase + company_slot++, e.id);
+            company_ids.push_back(e.id);
             companies.push_back(std::move(j));
         } else if (e.type == EntityType::Person) {
-            if (person_slot < schema::kMaxFacetSlots)
-                doc.add_value(schema::kSlotPersonBase + person_slot++, e.id);
+            person_ids.push_back(e.id);
             persons.push_back(std::move(j));
         } else {
             organizations.push_back(std::move(j));
@@ -161,8 +163,24 @@ BuiltDocument DocumentBuilder::build(const Article& article) {
     }
 
     // Values.
+    auto joined = [](std::vector<std::string> ids) {
+        std::sort(ids.begin(), ids.end());
+        ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+        std::string out;
+        for (const auto& id : ids) {
+            if (!out.empty()) out += schema::kValueSeparator;
+            out += id;
+        }
+        return out;
+    };
+    if (!company_ids.empty()) doc.add_value(schema::kSlotCompanies, joined(company_ids));
+    if (!person_ids.empty()) doc.add_value(schema::kSlotPersons, joined(person_ids));
     if (article.date) {
-        doc.add_value(schema::kSlotDate, article.date->yyyymmdd());
+        std::string ymd = article.date->yyyymmdd();
+        doc.add_boolean_term(std::string(schema::kPrefixYear) + ymd.substr(0, 4));
+        doc.add_boolean_term(std::string(schema::kPrefixMonth) + ymd.substr(0, 6));
+        doc.add_boolean_term(std::string(schema::kPrefixDay) + ymd);
+        doc.add_value(schema::kSlotDate, ymd);
         doc.add_value(schema::kSlotTime,
                       Xapian::sortable_serialise(static_cast<double>(article.date->utc_seconds())));
     }
@@ -174,7 +192,6 @@ BuiltDocument DocumentBuilder::build(const Article& article) {
         {"source", article.source},
         {"url", article.url},
         {"language", language_code(article.language, default_language_)},
-        {"body", std::string(utf8_prefix(article.body, schema::kMaxStoredBody))},
     };
     if (article.date) data["date"] = article.date->iso8601();
     if (!article.authors.empty()) data["authors"] = article.authors;
@@ -186,6 +203,8 @@ BuiltDocument DocumentBuilder::build(const Article& article) {
     std::string serialized = data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     built.content_hash = hex64(fnv1a(article.body, fnv1a(serialized)));
     doc.add_value(schema::kSlotHash, built.content_hash);
+    serialized += schema::kDataBodySeparator;
+    serialized.append(utf8_prefix(article.body, schema::kMaxStoredBody));
     doc.set_data(std::move(serialized));
     return built;
 }

@@ -42,7 +42,7 @@ int index_main(int argc, char** argv) {
         std::vector<std::string> inputs;
         unsigned shards = 0;
         std::size_t max_mb = 8;
-        unsigned commit_every = 500;
+        unsigned commit_every = 300;
         po::options_description options("Options");
         options.add_options()
             ("help,h", "show this help")
@@ -54,7 +54,7 @@ int index_main(int argc, char** argv) {
             ("aliases", po::value(&aliases), "extra entity alias table (see docs/entities.md)")
             ("shards", po::value(&shards), "number of shards of a new database (default: one per core, max 4)")
             ("max-article-mb", po::value(&max_mb), "skip articles larger than this many MB (default 8)")
-            ("commit-every", po::value(&commit_every), "articles per shard between commits (default 500)")
+            ("commit-every", po::value(&commit_every), "articles per shard between commits (default 300)")
             ("quiet,q", "print only errors");
         po::options_description hidden;
         hidden.add_options()("input", po::value(&inputs));

@@ -75,6 +75,10 @@ std::vector<Xapian::WritableDatabase> open_shards_for_writing(const std::string&
             if (paths) paths->push_back(shard.string());
         }
         if (shards.empty()) throw UserError(stub.string() + " lists no shards");
+        std::string version = shards.front().get_metadata(schema::kSchemaVersionKey);
+        if (version != std::to_string(schema::kSchemaVersion))
+            throw UserError(path + " was written with index schema " + version + " and this newsdex writes schema " +
+                            std::to_string(schema::kSchemaVersion) + ": index into a new database");
         return shards;
     }
     // No stub: a new database, or one whose creation was interrupted after

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <future>
 #include <unordered_map>
 
 namespace newsdex {
@@ -49,6 +50,9 @@ struct FacetIndex::Impl {
     bool loaded = false;
     Dictionary companies, persons;
     std::vector<ShardFacetCache> shards;  ///< ordinals renumbered into the dictionaries
+    /// A second handle on each shard for the counting threads (Xapian
+    /// objects are not shared between threads).
+    std::vector<Xapian::Database> counting_dbs;
 
     explicit Impl(const DatabaseSet& d) : databases(d) {}
 
@@ -61,6 +65,7 @@ struct FacetIndex::Impl {
             const std::string& path = databases.shard_paths[i];
             if (!path.empty()) cache = ShardFacetCache::load(path + schema::kFacetCacheSuffix, db.get_revision());
             if (!cache) cache = ShardFacetCache::build(db);
+            counting_dbs.push_back(path.empty() ? db : Xapian::Database(path));
             cache->companies = renumber(std::move(cache->companies), companies);
             cache->persons = renumber(std::move(cache->persons), persons);
             shards.push_back(std::move(*cache));
@@ -73,7 +78,9 @@ namespace {
 
 /// Local shards: one unweighted match pass per shard collects the matching
 /// docids (a spy sees shard-local docids only, so each shard is matched on
-/// its own), then counting is array lookups.
+/// its own), then counting is array lookups.  The shards are counted on
+/// worker threads, each with its own database handle, while the caller runs
+/// the main match.
 class LocalCounter : public FacetCounter {
   public:
     LocalCounter(FacetIndex::Impl& index, bool companies, bool persons, bool dates)
@@ -81,36 +88,31 @@ class LocalCounter : public FacetCounter {
     void attach(Xapian::Enquire&) override {}
     bool needs_full_match() const override { return false; }
 
-    FacetCounts counts(const Xapian::Query& query) override {
+    void start(const Xapian::Query& query) override {
         index_.ensure();
-        std::vector<std::uint64_t> company_counts(companies_ ? index_.companies.slugs.size() : 0);
-        std::vector<std::uint64_t> person_counts(persons_ ? index_.persons.slugs.size() : 0);
-        std::unordered_map<std::uint32_t, std::uint64_t> day_counts;
-        std::uint64_t matches = 0;
-        std::vector<Xapian::docid> docids;
-        for (std::size_t s = 0; s < index_.shards.size(); ++s) {
-            const Xapian::Database& db = index_.databases.shards[s];
-            docids.clear();
-            DocidSpy spy(docids);
-            Xapian::Enquire enquire(db);
-            enquire.set_query(query);
-            enquire.set_weighting_scheme(Xapian::BoolWeight());
-            enquire.add_matchspy(&spy);
-            enquire.get_mset(0, 0, db.get_doccount());
-            matches += docids.size();
-            const ShardFacetCache& shard = index_.shards[s];
-            for (Xapian::docid local : docids) {
-                if (companies_ && local + 1 < shard.companies.offsets.size())
-                    for (auto i = shard.companies.offsets[local]; i < shard.companies.offsets[local + 1]; ++i)
-                        ++company_counts[shard.companies.values[i]];
-                if (persons_ && local + 1 < shard.persons.offsets.size())
-                    for (auto i = shard.persons.offsets[local]; i < shard.persons.offsets[local + 1]; ++i)
-                        ++person_counts[shard.persons.values[i]];
-                if (dates_ && local < shard.days.size() && shard.days[local]) ++day_counts[shard.days[local]];
-            }
-        }
+        // Each thread gets its own copy of the query: Xapian reference counts
+        // are not atomic, so no Query object may be shared between threads.
+        std::string serialised = query.serialise();
+        for (std::size_t s = 0; s < index_.shards.size(); ++s)
+            tasks_.push_back(std::async(std::launch::async, [this, s, serialised] {
+                return count_shard(s, Xapian::Query::unserialise(serialised));
+            }));
+    }
+
+    FacetCounts counts(const Xapian::Query& query) override {
+        if (tasks_.empty()) start(query);
         FacetCounts out;
-        out.matches = matches;
+        std::vector<std::uint64_t> company_counts(index_.companies.slugs.size());
+        std::vector<std::uint64_t> person_counts(index_.persons.slugs.size());
+        std::unordered_map<std::uint32_t, std::uint64_t> day_counts;
+        for (auto& task : tasks_) {
+            ShardCounts c = task.get();  // rethrows a shard's exception
+            out.matches += c.matches;
+            for (const auto& [ord, n] : c.companies) company_counts[ord] += n;
+            for (const auto& [ord, n] : c.persons) person_counts[ord] += n;
+            for (const auto& [day, n] : c.days) day_counts[day] += n;
+        }
+        tasks_.clear();
         for (std::size_t i = 0; i < company_counts.size(); ++i)
             if (company_counts[i]) out.companies[index_.companies.slugs[i]] = company_counts[i];
         for (std::size_t i = 0; i < person_counts.size(); ++i)
@@ -120,44 +122,84 @@ class LocalCounter : public FacetCounter {
     }
 
   private:
+    struct ShardCounts {
+        std::uint64_t matches = 0;
+        std::unordered_map<std::uint32_t, std::uint64_t> companies, persons, days;
+    };
+
+    ShardCounts count_shard(std::size_t s, const Xapian::Query& query) const {
+        const Xapian::Database& db = index_.counting_dbs[s];
+        std::vector<Xapian::docid> docids;
+        DocidSpy spy(docids);
+        Xapian::Enquire enquire(db);
+        enquire.set_query(query);
+        enquire.set_weighting_scheme(Xapian::BoolWeight());
+        enquire.add_matchspy(&spy);
+        enquire.get_mset(0, 0, db.get_doccount());
+        ShardCounts out;
+        out.matches = docids.size();
+        const ShardFacetCache& shard = index_.shards[s];
+        for (Xapian::docid local : docids) {
+            if (companies_ && local + 1 < shard.companies.offsets.size())
+                for (auto i = shard.companies.offsets[local]; i < shard.companies.offsets[local + 1]; ++i)
+                    ++out.companies[shard.companies.values[i]];
+            if (persons_ && local + 1 < shard.persons.offsets.size())
+                for (auto i = shard.persons.offsets[local]; i < shard.persons.offsets[local + 1]; ++i)
+                    ++out.persons[shard.persons.values[i]];
+            if (dates_ && local < shard.days.size() && shard.days[local]) ++out.days[shard.days[local]];
+        }
+        return out;
+    }
+
     FacetIndex::Impl& index_;
     bool companies_, persons_, dates_;
+    std::vector<std::future<ShardCounts>> tasks_;
 };
 
-/// Built-in spies only, so that remote shards count next to their data.
+/// Built-in spies only, so that remote shards count next to their data: one
+/// ValueCountMatchSpy per joined-slug slot counts each combination of
+/// entities, and the combinations are split and summed here.
 class SpyCounter : public FacetCounter {
   public:
     SpyCounter(bool companies, bool persons, bool dates) {
         auto spy = [](Xapian::valueno slot) { return std::make_unique<Xapian::ValueCountMatchSpy>(slot); };
-        if (companies)
-            for (unsigned i = 0; i < schema::kMaxFacetSlots; ++i) company_spies_.push_back(spy(schema::kSlotCompanyBase + i));
-        if (persons)
-            for (unsigned i = 0; i < schema::kMaxFacetSlots; ++i) person_spies_.push_back(spy(schema::kSlotPersonBase + i));
+        if (companies) companies_ = spy(schema::kSlotCompanies);
+        if (persons) persons_ = spy(schema::kSlotPersons);
+        if (dates) dates_ = spy(schema::kSlotDate);
         // The hash slot is set on every document: its spy counts the matches.
-        all_.push_back(spy(schema::kSlotHash));
-        if (dates) date_spy_.push_back(spy(schema::kSlotDate));
+        all_ = spy(schema::kSlotHash);
     }
     void attach(Xapian::Enquire& enquire) override {
-        for (auto* group : {&company_spies_, &person_spies_, &date_spy_, &all_})
-            for (auto& s : *group) enquire.add_matchspy(s.get());
+        for (auto* s : {companies_.get(), persons_.get(), dates_.get(), all_.get()})
+            if (s) enquire.add_matchspy(s);
     }
     bool needs_full_match() const override { return true; }
     FacetCounts counts(const Xapian::Query&) override {
         FacetCounts out;
-        auto drain = [](Xapian::ValueCountMatchSpy& spy, std::map<std::string, std::uint64_t>& into) {
-            for (auto v = spy.values_begin(); v != spy.values_end(); ++v) into[*v] += v.get_termfreq();
+        auto split = [](Xapian::ValueCountMatchSpy* spy, std::map<std::string, std::uint64_t>& into) {
+            if (!spy) return;
+            for (auto v = spy->values_begin(); v != spy->values_end(); ++v) {
+                const std::string combination = *v;
+                std::size_t start = 0;
+                while (start <= combination.size()) {
+                    auto end = combination.find(schema::kValueSeparator, start);
+                    if (end == std::string::npos) end = combination.size();
+                    if (end > start) into[combination.substr(start, end - start)] += v.get_termfreq();
+                    start = end + 1;
+                }
+            }
         };
-        for (auto& s : company_spies_) drain(*s, out.companies);
-        for (auto& s : person_spies_) drain(*s, out.persons);
-        for (auto& s : date_spy_)
-            for (auto v = s->values_begin(); v != s->values_end(); ++v)
+        split(companies_.get(), out.companies);
+        split(persons_.get(), out.persons);
+        if (dates_)
+            for (auto v = dates_->values_begin(); v != dates_->values_end(); ++v)
                 out.days[static_cast<std::uint32_t>(std::strtoul((*v).c_str(), nullptr, 10))] += v.get_termfreq();
-        out.matches = all_.front()->get_total();
+        out.matches = all_->get_total();
         return out;
     }
 
   private:
-    std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> company_spies_, person_spies_, date_spy_, all_;
+    std::unique_ptr<Xapian::ValueCountMatchSpy> companies_, persons_, dates_, all_;
 };
 
 }  // namespace

@@ -39,6 +39,9 @@ class FacetCounter {
     virtual void attach(Xapian::Enquire& enquire) = 0;
     /// True when the main match must visit every match (spies).
     virtual bool needs_full_match() const = 0;
+    /// Start counting `query` in the background, if this counter can (called
+    /// before the main get_mset, so both run at once).
+    virtual void start(const Xapian::Query& query) { (void)query; }
     /// The counts for `query` (the query given to the main enquire).
     virtual FacetCounts counts(const Xapian::Query& query) = 0;
 };

@@ -6,6 +6,7 @@
 #include "newsdex/error.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <optional>
 #include <set>
@@ -166,6 +167,36 @@ std::optional<std::pair<std::string, std::string>> period_bounds(std::string_vie
 }
 
 }  // namespace
+
+std::vector<std::string> QueryParser::date_range_terms(const std::string& low, const std::string& high) {
+    auto split = [](const std::string& ymd) {
+        return std::array<int, 3>{std::stoi(ymd.substr(0, 4)), std::stoi(ymd.substr(4, 2)), std::stoi(ymd.substr(6, 2))};
+    };
+    auto [y, m, d] = split(low);
+    const std::string end = high;
+    std::vector<std::string> terms;
+    char buf[16];
+    while (ymd(y, m, d) <= end) {
+        if (m == 1 && d == 1 && ymd(y, 12, 31) <= end) {
+            std::snprintf(buf, sizeof buf, "%04d", y);
+            terms.push_back(std::string(schema::kPrefixYear) + buf);
+            ++y;
+            continue;
+        }
+        if (d == 1 && ymd(y, m, days_in_month(y, m)) <= end) {
+            std::snprintf(buf, sizeof buf, "%04d%02d", y, m);
+            terms.push_back(std::string(schema::kPrefixMonth) + buf);
+            if (++m > 12) m = 1, ++y;
+            continue;
+        }
+        terms.push_back(std::string(schema::kPrefixDay) + ymd(y, m, d));
+        if (++d > days_in_month(y, m)) {
+            d = 1;
+            if (++m > 12) m = 1, ++y;
+        }
+    }
+    return terms;
+}
 
 std::pair<std::string, std::string> QueryParser::date_bounds(std::string_view value) {
     auto bad = [&](std::string_view part) {
@@ -334,7 +365,16 @@ struct QueryParser::State {
         } catch (const UserError& e) {
             fail(tok.field + ": " + e.what(), tok.value_start);
         }
-        return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kSlotDate, bounds.first, bounds.second);
+        // Clamp open ends to the dates the database holds, then cover the
+        // range with whole years, months and days.
+        std::string lowest = parser.db_.get_value_lower_bound(schema::kSlotDate);
+        std::string highest = parser.db_.get_value_upper_bound(schema::kSlotDate);
+        if (lowest.empty() || highest.empty()) return Xapian::Query::MatchNothing;
+        std::string lo = std::max(bounds.first, lowest), hi = std::min(bounds.second, highest);
+        if (lo > hi) return Xapian::Query::MatchNothing;
+        auto terms = date_range_terms(lo, hi);
+        return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                             Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()), 0.0);
     }
 
     /// A word, phrase or field clause.  nullopt for text with no words.

@@ -42,6 +42,10 @@ class QueryParser {
     /// Throws UserError on a malformed date.
     static std::pair<std::string, std::string> date_bounds(std::string_view value);
 
+    /// The fewest Y/M/D terms (schema.h) covering the inclusive "YYYYMMDD"
+    /// range [low, high].
+    static std::vector<std::string> date_range_terms(const std::string& low, const std::string& high);
+
   private:
     struct State;
     const Xapian::Database& db_;

@@ -7,12 +7,14 @@
 #include "newsdex/error.h"
 #include "query_parser.h"
 #include "snippet.h"
+#include "stored_data.h"
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <unordered_set>
 
 namespace newsdex {
 
@@ -77,6 +79,7 @@ std::vector<EntityName> entity_names(const nlohmann::json& data, const char* key
 }  // namespace
 
 struct Searcher::Impl {
+    std::vector<std::string> paths;  ///< as given, to reconnect
     DatabaseSet databases;
     Analyzer analyzer;
     FacetIndex facets;
@@ -84,6 +87,10 @@ struct Searcher::Impl {
 
     explicit Impl(const std::vector<std::string>& paths)
         : databases(open_database_set(paths)), facets(databases) {
+        std::string version = databases.combined.get_metadata(schema::kSchemaVersionKey);
+        if (!version.empty() && version != std::to_string(schema::kSchemaVersion))
+            throw SystemError("the database was written with index schema " + version + ", this newsdex reads schema " +
+                              std::to_string(schema::kSchemaVersion) + ": index the articles again into a new database");
         try {
             std::string list = databases.combined.get_metadata("newsdex:languages");
             std::size_t start = 0;
@@ -132,15 +139,66 @@ struct Searcher::Impl {
         auto p = db.postlist_begin(best);
         if (p == db.postlist_end(best)) return best;
         try {
-            auto data = nlohmann::json::parse(db.get_document(*p).get_data());
-            std::string text = data.value("title", "") + "\n" + data.value("body", "");
+            std::string data = db.get_document(*p).get_data();
+            StoredData stored = parse_stored_data(data);
+            std::string text = stored.meta.value("title", "") + "\n" + std::string(stored.body);
             std::vector<AnalyzedTerm> terms;
-            analyzer.analyze(text, stemming_language(data.value("language", "en")), terms);
+            analyzer.analyze(text, stemming_language(stored.meta.value("language", "en")), terms);
             for (const auto& t : terms)
                 if (t.term == best) return t.folded;
         } catch (const std::exception&) {
         }
         return best;
+    }
+
+    /// For each duplicate-group key, how many articles matching `query` are in
+    /// the group: one extra match restricted to the groups that have more
+    /// than one member at all, counted with a built-in spy (works remotely).
+    std::unordered_map<std::string, Xapian::doccount> group_sizes(const Xapian::Query& query,
+                                                                  const std::vector<std::string>& keys) {
+        std::unordered_map<std::string, Xapian::doccount> sizes;
+        std::vector<Xapian::Query> groups;
+        for (const auto& key : keys) {
+            std::string term = std::string(schema::kPrefixDupKey) + key;
+            if (key.empty() || sizes.count(key)) continue;
+            sizes[key] = 1;
+            if (databases.combined.get_termfreq(term) > 1) groups.emplace_back(term);
+        }
+        if (groups.empty()) return sizes;
+        Xapian::Enquire enquire(databases.combined);
+        enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query,
+                                        Xapian::Query(Xapian::Query::OP_OR, groups.begin(), groups.end())));
+        enquire.set_weighting_scheme(Xapian::BoolWeight());
+        Xapian::ValueCountMatchSpy spy(schema::kSlotDupKey);
+        enquire.add_matchspy(&spy);
+        enquire.get_mset(0, 0, databases.combined.get_doccount());
+        for (auto v = spy.values_begin(); v != spy.values_end(); ++v)
+            if (sizes.count(*v)) sizes[*v] = v.get_termfreq();
+        return sizes;
+    }
+
+    void fill_facets(const SearchRequest& request, const FacetCounts& counts, SearchResult& result) {
+        for (FacetField field : request.facets) {
+            if (field == FacetField::Date) {
+                result.facets.push_back(make_date_facet(counts.days, request.date_granularity));
+                continue;
+            }
+            const auto& raw = field == FacetField::Company ? counts.companies : counts.persons;
+            std::string_view prefix = field == FacetField::Company ? schema::kPrefixCompany : schema::kPrefixPerson;
+            std::vector<std::pair<std::string, std::uint64_t>> sorted(raw.begin(), raw.end());
+            std::size_t shown = std::min(request.facet_limit, sorted.size());
+            std::partial_sort(sorted.begin(), sorted.begin() + static_cast<std::ptrdiff_t>(shown), sorted.end(),
+                              [](const auto& a, const auto& b) {
+                                  return a.second != b.second ? a.second > b.second : a.first < b.first;
+                              });
+            Facet facet;
+            facet.field = field;
+            facet.distinct = sorted.size();
+            facet.more = sorted.size() - shown;
+            for (std::size_t i = 0; i < shown; ++i)
+                facet.values.push_back({sorted[i].first, display_name(prefix, sorted[i].first), sorted[i].second});
+            result.facets.push_back(std::move(facet));
+        }
     }
 
     SearchResult search(const SearchRequest& request) {
@@ -167,73 +225,56 @@ struct Searcher::Impl {
 
         Xapian::Enquire enquire(db);
         enquire.set_query(query);
-        if (request.collapse_duplicates) enquire.set_collapse_key(schema::kSlotDupKey);
         if (request.sort == SortOrder::Newest) enquire.set_sort_by_value_then_relevance(schema::kSlotTime, true);
         else if (request.sort == SortOrder::Oldest) enquire.set_sort_by_value_then_relevance(schema::kSlotTime, false);
 
         auto has = [&](FacetField f) {
             return std::find(request.facets.begin(), request.facets.end(), f) != request.facets.end();
         };
-        // The counter also gives the exact total: Xapian's own count is an
-        // estimate, and a poor one once near-duplicates are collapsed.
+        // The counter also gives the exact total: Xapian's own count is an estimate.
         std::unique_ptr<FacetCounter> counter;
         if (!request.facets.empty() || request.exact_total) {
             counter = facets.make_counter(has(FacetField::Company), has(FacetField::Person), has(FacetField::Date));
             counter->attach(enquire);
         }
         const Xapian::doccount all = db.get_doccount();
-        Xapian::doccount check = (counter && counter->needs_full_match()) ? all : 0;
-        bool recency = request.recency_half_life_days > 0 && request.sort == SortOrder::Relevance;
-        Xapian::doccount first = recency ? 0 : static_cast<Xapian::doccount>(request.offset);
-        Xapian::doccount count = static_cast<Xapian::doccount>(
-            recency ? std::max<std::size_t>(1000, request.offset + request.limit) : request.limit);
-        Xapian::MSet mset = enquire.get_mset(first, count, check);
+        const Xapian::doccount check = (counter && counter->needs_full_match()) ? all : 0;
+        if (counter) counter->start(query);
 
+        // Near-duplicates (one wire story from several sources) collapse into
+        // their best hit in Xapian's matcher, in the same pass.
+        if (request.collapse_duplicates) enquire.set_collapse_key(schema::kSlotDupKey);
+        const bool recency = request.recency_half_life_days > 0 && request.sort == SortOrder::Relevance;
+        const std::size_t wanted = request.offset + request.limit;
+        Xapian::doccount first = recency ? 0 : static_cast<Xapian::doccount>(request.offset);
+        Xapian::doccount count = static_cast<Xapian::doccount>(recency ? std::max<std::size_t>(1000, wanted) : request.limit);
+        struct Candidate {
+            Xapian::docid docid;
+            double score;
+            Xapian::Document doc;
+            std::string dup_key;     ///< set when the hit stands for a duplicate group
+        };
+        std::vector<Candidate> candidates;
+        Xapian::MSet mset = enquire.get_mset(first, count, check);
         if (counter) {
             FacetCounts counts = counter->counts(query);
             result.total = counts.matches;
             result.total_exact = true;
-            for (FacetField field : request.facets) {
-                if (field == FacetField::Date) {
-                    result.facets.push_back(make_date_facet(counts.days, request.date_granularity));
-                    continue;
-                }
-                const auto& raw = field == FacetField::Company ? counts.companies : counts.persons;
-                std::string_view prefix = field == FacetField::Company ? schema::kPrefixCompany : schema::kPrefixPerson;
-                std::vector<std::pair<std::string, std::uint64_t>> sorted(raw.begin(), raw.end());
-                std::size_t shown = std::min(request.facet_limit, sorted.size());
-                std::partial_sort(sorted.begin(), sorted.begin() + static_cast<std::ptrdiff_t>(shown), sorted.end(),
-                                  [](const auto& a, const auto& b) {
-                                      return a.second != b.second ? a.second > b.second : a.first < b.first;
-                                  });
-                Facet facet;
-                facet.field = field;
-                facet.distinct = sorted.size();
-                facet.more = sorted.size() - shown;
-                for (std::size_t i = 0; i < shown; ++i)
-                    facet.values.push_back({sorted[i].first, display_name(prefix, sorted[i].first), sorted[i].second});
-                result.facets.push_back(std::move(facet));
-            }
+            fill_facets(request, counts, result);
         } else {
-            result.total = mset.get_uncollapsed_matches_estimated();
-            result.total_exact =
-                mset.get_uncollapsed_matches_lower_bound() == mset.get_uncollapsed_matches_upper_bound();
-            // An estimate never below what is certainly there.
-            result.total = std::max<std::uint64_t>(result.total, mset.get_uncollapsed_matches_lower_bound());
+            result.total = std::max(mset.get_uncollapsed_matches_estimated(), mset.get_uncollapsed_matches_lower_bound());
+            result.total_exact = mset.get_uncollapsed_matches_lower_bound() == mset.get_uncollapsed_matches_upper_bound();
         }
-
-        // The hits, re-ranked by recency when asked.
-        struct Candidate {
-            Xapian::MSetIterator it;
-            double score;
-        };
-        std::vector<Candidate> candidates;
-        for (auto it = mset.begin(); it != mset.end(); ++it) candidates.push_back({it, it.get_weight()});
+        for (auto it = mset.begin(); it != mset.end(); ++it) {
+            Candidate c{*it, it.get_weight(), it.get_document(), {}};
+            if (it.get_collapse_count() > 0) c.dup_key = it.get_collapse_key();
+            candidates.push_back(std::move(c));
+        }
         if (recency && !candidates.empty()) {
             double newest = -1e18;
             std::vector<double> times;
             for (auto& c : candidates) {
-                std::string v = c.it.get_document().get_value(schema::kSlotTime);
+                std::string v = c.doc.get_value(schema::kSlotTime);
                 times.push_back(v.empty() ? -1e18 : Xapian::sortable_unserialise(v));
                 newest = std::max(newest, times.back());
             }
@@ -244,37 +285,42 @@ struct Searcher::Impl {
             }
             std::stable_sort(candidates.begin(), candidates.end(),
                              [](const Candidate& a, const Candidate& b) { return a.score > b.score; });
-            std::size_t from = std::min(request.offset, candidates.size());
-            std::size_t to = std::min(request.offset + request.limit, candidates.size());
-            candidates = std::vector<Candidate>(candidates.begin() + static_cast<std::ptrdiff_t>(from),
-                                                candidates.begin() + static_cast<std::ptrdiff_t>(to));
         }
+        if (recency) {
+            if (candidates.size() > wanted) candidates.resize(wanted);
+            candidates.erase(candidates.begin(),
+                             candidates.begin() + static_cast<std::ptrdiff_t>(std::min(request.offset, candidates.size())));
+        }
+
         HighlightSet highlight;
         highlight.terms.insert(parsed.highlight_terms.begin(), parsed.highlight_terms.end());
         highlight.prefixes = parsed.highlight_prefixes;
+        std::vector<std::string> keys;
+        for (const auto& c : candidates) keys.push_back(c.dup_key);
+        // Xapian's collapse count is a lower bound unless every match was
+        // visited: count the groups of the shown hits exactly.
+        auto sizes = request.collapse_duplicates ? group_sizes(query, keys)
+                                                 : std::unordered_map<std::string, Xapian::doccount>{};
         std::size_t rank = request.offset;
-        for (const auto& c : candidates) {
+        for (auto& c : candidates) {
             Hit hit;
             hit.rank = ++rank;
-            hit.score = request.sort == SortOrder::Relevance ? c.it.get_weight() : 0.0;
-            hit.similar = c.it.get_collapse_count();
-            Xapian::Document doc = c.it.get_document();
-            nlohmann::json data;
-            try {
-                data = nlohmann::json::parse(doc.get_data());
-            } catch (const nlohmann::json::exception&) {
-                throw SystemError("document " + std::to_string(*c.it) + " has unreadable data (not a newsdex database?)");
-            }
-            hit.id = data.value("id", "");
-            hit.title = data.value("title", "");
-            hit.date = data.value("date", "");
-            hit.source = data.value("source", "");
-            hit.url = data.value("url", "");
-            hit.companies = entity_names(data, "companies");
-            hit.persons = entity_names(data, "persons");
+            hit.score = request.sort == SortOrder::Relevance ? c.score : 0.0;
+            if (recency) hit.score = std::exp(c.score);
+            if (!c.dup_key.empty()) hit.similar = sizes[c.dup_key] - 1;
+            std::string data = c.doc.get_data();
+            StoredData stored = parse_stored_data(data);
+            const nlohmann::json& meta = stored.meta;
+            hit.id = meta.value("id", "");
+            hit.title = meta.value("title", "");
+            hit.date = meta.value("date", "");
+            hit.source = meta.value("source", "");
+            hit.url = meta.value("url", "");
+            hit.companies = entity_names(meta, "companies");
+            hit.persons = entity_names(meta, "persons");
             if (request.snippets) {
-                Snippet s = make_snippet(analyzer, data.value("body", ""),
-                                         stemming_language(data.value("language", "en")), highlight,
+                Snippet s = make_snippet(analyzer, std::string(stored.body),
+                                         stemming_language(meta.value("language", "en")), highlight,
                                          request.snippet_bytes);
                 hit.snippet = std::move(s.text);
                 hit.highlights = std::move(s.highlights);
@@ -299,7 +345,9 @@ struct Searcher::Impl {
     }
 };
 
-Searcher::Searcher(const std::vector<std::string>& databases) : impl_(std::make_unique<Impl>(databases)) {}
+Searcher::Searcher(const std::vector<std::string>& databases) : impl_(std::make_unique<Impl>(databases)) {
+    impl_->paths = databases;
+}
 Searcher::~Searcher() = default;
 Searcher::Searcher(Searcher&&) noexcept = default;
 Searcher& Searcher::operator=(Searcher&&) noexcept = default;
@@ -312,6 +360,17 @@ SearchResult Searcher::search(const SearchRequest& request) {
     } catch (const Xapian::DatabaseModifiedError&) {
         impl_->databases.combined.reopen();
         return impl_->search(request);
+    } catch (const Xapian::NetworkError&) {
+        // A remote shard dropped the connection (restarted server, idle
+        // timeout): reconnect once and retry.
+        auto paths = impl_->paths;
+        try {
+            impl_ = std::make_unique<Impl>(paths);
+            impl_->paths = paths;
+            return impl_->search(request);
+        } catch (const Xapian::Error& e) {
+            throw SystemError("search failed: " + e.get_description());
+        }
     } catch (const Xapian::Error& e) {
         throw SystemError("search failed: " + e.get_description());
     }

@@ -88,10 +88,27 @@ TEST_CASE("dates and ranges") {
     CHECK_THROWS_AS(QueryParser::date_bounds("15"), UserError);
     CHECK_THROWS_AS(QueryParser::date_bounds(".."), UserError);
     CHECK_THROWS_AS(QueryParser::date_bounds("2016..2015"), UserError);
+    using V = std::vector<std::string>;
+    CHECK(QueryParser::date_range_terms("20150101", "20151231") == V{"Y2015"});
+    CHECK(QueryParser::date_range_terms("20150301", "20150430") == V{"M201503", "M201504"});
+    CHECK(QueryParser::date_range_terms("20150922", "20150922") == V{"D20150922"});
+    CHECK(QueryParser::date_range_terms("20141230", "20160201") ==
+          V{"D20141230", "D20141231", "Y2015", "M201601", "D20160201"});
+    CHECK(QueryParser::date_range_terms("20160228", "20160301") == V{"D20160228", "D20160229", "D20160301"});
     Fixture f;
-    CHECK(f.parse("date:2015").find("VALUE_RANGE 0 20150101 20151231") != std::string::npos);
-    CHECK(f.parse("after:2016").find("VALUE_RANGE 0 20160101 99999999") != std::string::npos);
-    CHECK(f.parse("before:2016").find("VALUE_RANGE 0 00000000 20161231") != std::string::npos);
+    Xapian::Document d;
+    d.add_value(newsdex::schema::kSlotDate, "20100105");
+    f.db.add_document(d);
+    Xapian::Document d2;
+    d2.add_value(newsdex::schema::kSlotDate, "20170610");
+    f.db.add_document(d2);
+    CHECK(f.parse("date:2015") == "Query(0 * Y2015)");
+    // Open ends are clamped to the dates the database holds.
+    CHECK(f.parse("after:2016") == "Query(0 * (Y2016 OR M201701 OR M201702 OR M201703 OR M201704 OR M201705 OR "
+                                   "D20170601 OR D20170602 OR D20170603 OR D20170604 OR D20170605 OR D20170606 OR "
+                                   "D20170607 OR D20170608 OR D20170609 OR D20170610))");
+    CHECK(f.parse("before:2010-01-03") == "Query()");
+    CHECK(f.parse("date:1999") == "Query()");
 }
 
 TEST_CASE("malformed queries name the column") {
