@@ -12,7 +12,8 @@
 #   RUNS         runs per configuration (median reported)    default: 3
 #   PEERS        index peers for ../shared/peers/run.sh      default: "xapian-scriptindex
 #                                                                      xapian-api fts5 lucene++"
-#                (PEERS=none skips the peers; ratios then need an earlier peers result)
+#                (PEERS=none skips the peers; ratios then use $BENCH_OUT/peers_index_results
+#                from an earlier run)
 #   NEWSDEX_BIN  build folder with indexer/newsdex-index     default: build/ (falls back to
 #                                                            ../build if build/ has none)
 #   SHARED       the shared folder (peers/, corpora/)        default: ../shared
@@ -74,6 +75,9 @@ if [ "$PEERS" != none ]; then
     log "peers: STAGES=index SCALES=1 RUNS=$RUNS PEERS=\"$PEERS\" $SHARED/peers/run.sh"
     STAGES=index SCALES=1 RUNS=$RUNS PEERS="$PEERS" PEERS_OUT=$BENCH_OUT/peers \
         "$SHARED/peers/run.sh" > "$BENCH_OUT/peers_index.md"
+    # run.sh empties peers/results on every run (query_bench.sh shares peers/): keep a copy
+    rm -rf "$BENCH_OUT/peers_index_results"
+    cp -r "$PR" "$BENCH_OUT/peers_index_results"
 fi
 
 # ---------------------------------------------------------------- newsdex
@@ -150,7 +154,7 @@ fi
 python3 - "$BENCH_OUT" "$RUNS" <<'PY' | tee "$BENCH_OUT/index.md"
 import csv, os, re, statistics, sys
 out, runs = sys.argv[1], sys.argv[2]
-pr = os.path.join(out, "peers", "results")
+pr = os.path.join(out, "peers_index_results")  # copy of peers/results after the index stage
 def tsv(p):
     return list(csv.DictReader(open(p), delimiter="\t")) if os.path.exists(p) else []
 docs, text = 21578, 17.1e6

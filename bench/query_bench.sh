@@ -129,7 +129,8 @@ start_remote() {  # start_remote DB STUB: one xapian-tcpsrv per shard, stub file
     # Run it under another name: a concurrent job that stops "xapian-tcpsrv" processes by
     # name (pkill) would otherwise take these down mid-run (seen on the shared dev box).
     ln -sf "$(command -v xapian-tcpsrv)" "$W/nxbench-shard-server"
-    for shard in "$db"/shard-*; do
+    for shard in "$db"/shard-*/; do
+        shard=${shard%/}
         port=$((PORT_BASE + ${#PIDS[@]}))
         # own session: on SIGTERM xapian-tcpsrv kills its whole process group (kill(0, ...))
         setsid "$W/nxbench-shard-server" --interface 127.0.0.1 --port "$port" --idle-timeout 600000 \
@@ -176,13 +177,16 @@ if [ "$PEERS" != none ]; then
     log "peers: STAGES=query SCALES=\"$QSCALES\" PASSES=$PASSES PEERS=\"$PEERS\" $SHARED/peers/run.sh"
     STAGES=query SCALES="$QSCALES" PASSES=$PASSES PEERS="$PEERS" PEERS_OUT=$BENCH_OUT/peers \
         "$SHARED/peers/run.sh" > "$BENCH_OUT/peers_query.md"
+    # run.sh empties peers/results on every run (index_bench.sh shares peers/): keep a copy
+    rm -rf "$BENCH_OUT/peers_query_results"
+    cp -r "$BENCH_OUT/peers/results" "$BENCH_OUT/peers_query_results"
 fi
 
 # ---------------------------------------------------------------- report
 python3 - "$BENCH_OUT" "$PASSES" "$QSCALES" <<'PY' | tee "$BENCH_OUT/query.md"
 import csv, os, re, statistics, sys
 out, passes, scales = sys.argv[1], sys.argv[2], ["%sx" % s for s in sys.argv[3].split()]
-R, PR = os.path.join(out, "qresults"), os.path.join(out, "peers", "results")
+R, PR = os.path.join(out, "qresults"), os.path.join(out, "peers_query_results")
 def kv(l): return dict(re.findall(r"([\w+]+)=(\S+)", l))
 def lines(p): return open(p).read().splitlines() if os.path.exists(p) else []
 summ = {}
