@@ -53,12 +53,17 @@ struct FacetIndex::Impl {
     /// A second handle on each shard for the counting threads (Xapian
     /// objects are not shared between threads).
     std::vector<Xapian::Database> counting_dbs;
+    /// Distinct dates (YYYYMMDD) numbered across shards; per shard, each
+    /// docid's date ordinal + 1 (0: undated), so counting is a dense array.
+    std::vector<std::uint32_t> day_values;
+    std::vector<std::vector<std::uint32_t>> day_ordinals;
 
     explicit Impl(const DatabaseSet& d) : databases(d) {}
 
     /// Load each shard's saved arrays, or build them when missing or stale.
     void ensure() {
         if (loaded) return;
+        std::unordered_map<std::uint32_t, std::uint32_t> day_index;
         for (std::size_t i = 0; i < databases.shards.size(); ++i) {
             const Xapian::Database& db = databases.shards[i];
             std::optional<ShardFacetCache> cache;
@@ -68,6 +73,14 @@ struct FacetIndex::Impl {
             counting_dbs.push_back(path.empty() ? db : Xapian::Database(path));
             cache->companies = renumber(std::move(cache->companies), companies);
             cache->persons = renumber(std::move(cache->persons), persons);
+            std::vector<std::uint32_t> ordinals(cache->days.size(), 0);
+            for (std::size_t d = 0; d < cache->days.size(); ++d) {
+                if (!cache->days[d]) continue;
+                auto [it, inserted] = day_index.emplace(cache->days[d], static_cast<std::uint32_t>(day_values.size()));
+                if (inserted) day_values.push_back(cache->days[d]);
+                ordinals[d] = it->second + 1;
+            }
+            day_ordinals.push_back(std::move(ordinals));
             shards.push_back(std::move(*cache));
         }
         loaded = true;
@@ -104,27 +117,32 @@ class LocalCounter : public FacetCounter {
         FacetCounts out;
         std::vector<std::uint64_t> company_counts(index_.companies.slugs.size());
         std::vector<std::uint64_t> person_counts(index_.persons.slugs.size());
-        std::unordered_map<std::uint32_t, std::uint64_t> day_counts;
+        std::vector<std::uint64_t> day_counts(index_.day_values.size());
+        auto add = [](std::vector<std::uint64_t>& into, const std::vector<std::uint32_t>& from) {
+            for (std::size_t i = 0; i < from.size(); ++i) into[i] += from[i];
+        };
         for (auto& task : tasks_) {
             ShardCounts c = task.get();  // rethrows a shard's exception
             out.matches += c.matches;
-            for (const auto& [ord, n] : c.companies) company_counts[ord] += n;
-            for (const auto& [ord, n] : c.persons) person_counts[ord] += n;
-            for (const auto& [day, n] : c.days) day_counts[day] += n;
+            add(company_counts, c.companies);
+            add(person_counts, c.persons);
+            add(day_counts, c.days);
         }
         tasks_.clear();
         for (std::size_t i = 0; i < company_counts.size(); ++i)
             if (company_counts[i]) out.companies[index_.companies.slugs[i]] = company_counts[i];
         for (std::size_t i = 0; i < person_counts.size(); ++i)
             if (person_counts[i]) out.persons[index_.persons.slugs[i]] = person_counts[i];
-        out.days.insert(day_counts.begin(), day_counts.end());
+        for (std::size_t i = 0; i < day_counts.size(); ++i)
+            if (day_counts[i]) out.days[index_.day_values[i]] = day_counts[i];
         return out;
     }
 
   private:
+    /// Dense counts by ordinal (entity or day), for one shard.
     struct ShardCounts {
         std::uint64_t matches = 0;
-        std::unordered_map<std::uint32_t, std::uint64_t> companies, persons, days;
+        std::vector<std::uint32_t> companies, persons, days;
     };
 
     ShardCounts count_shard(std::size_t s, const Xapian::Query& query) const {
@@ -139,6 +157,10 @@ class LocalCounter : public FacetCounter {
         ShardCounts out;
         out.matches = docids.size();
         const ShardFacetCache& shard = index_.shards[s];
+        const std::vector<std::uint32_t>& day = index_.day_ordinals[s];
+        if (companies_) out.companies.assign(index_.companies.slugs.size(), 0);
+        if (persons_) out.persons.assign(index_.persons.slugs.size(), 0);
+        if (dates_) out.days.assign(index_.day_values.size(), 0);
         for (Xapian::docid local : docids) {
             if (companies_ && local + 1 < shard.companies.offsets.size())
                 for (auto i = shard.companies.offsets[local]; i < shard.companies.offsets[local + 1]; ++i)
@@ -146,7 +168,7 @@ class LocalCounter : public FacetCounter {
             if (persons_ && local + 1 < shard.persons.offsets.size())
                 for (auto i = shard.persons.offsets[local]; i < shard.persons.offsets[local + 1]; ++i)
                     ++out.persons[shard.persons.values[i]];
-            if (dates_ && local < shard.days.size() && shard.days[local]) ++out.days[shard.days[local]];
+            if (dates_ && local < day.size() && day[local]) ++out.days[day[local] - 1];
         }
         return out;
     }
