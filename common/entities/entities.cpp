@@ -12,6 +12,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
 #include <fstream>
 #include <map>
 #include <numeric>
@@ -152,6 +153,45 @@ std::string entity_slug(std::string_view name) {
 
 namespace {
 
+/// Hash of the ASCII-lower-cased bytes of w (== ner::hash_str(lower_ascii(w))),
+/// without building the lower-case string.
+inline std::uint64_t lower_hash(std::string_view w, std::uint64_t h = 0xcbf29ce484222325ULL) {
+    for (char c : w) {
+        h ^= (unsigned char)((c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c);
+        h *= 0x100000001b3ULL;
+    }
+    return h;
+}
+
+/// ASCII case-insensitive comparison with a lower-case literal.
+inline bool iequals(std::string_view w, std::string_view lower) {
+    if (w.size() != lower.size()) return false;
+    for (std::size_t i = 0; i < w.size(); ++i) {
+        char c = w[i];
+        if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
+        if (c != lower[i]) return false;
+    }
+    return true;
+}
+
+/// A set of lower-case words, looked up case-insensitively by 64-bit hash
+/// (no allocation or lower-casing per lookup).
+class WordSet {
+  public:
+    WordSet() = default;
+    WordSet(std::initializer_list<const char*> words) {
+        for (const char* w : words) add(w);
+    }
+    template <typename It>
+    WordSet(It b, It e) {
+        for (; b != e; ++b) add(*b);
+    }
+    void add(std::string_view w) { set_.insert(lower_hash(w)); }
+    std::size_t count(std::string_view w) const { return set_.count(lower_hash(w)); }
+  private:
+    ner::HashMap64<std::uint8_t> set_;
+};
+
 struct Token {
     std::size_t b = 0, e = 0;  ///< byte offsets in the text
 };
@@ -161,13 +201,15 @@ struct Tokenised {
     std::vector<std::pair<std::size_t, std::size_t>> sentences;  ///< token index ranges
 };
 
-const std::unordered_set<std::string>& abbreviations() {
-    static const std::unordered_set<std::string> s = {
+const WordSet& abbreviations() {
+    static const WordSet s = {
         "mr", "mrs", "ms", "dr", "prof", "inc", "corp", "co", "ltd", "jr", "sr", "st", "no", "vs", "etc",
         "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "gov",
         "sen", "rep", "gen", "col", "lt", "capt", "sgt", "adm", "messrs", "bros", "cos", "mt", "ft",
         "pty", "plc", "dept", "govt", "fig", "approx", "est", "rev", "hon", "mass", "calif", "conn",
-        "fla", "ill", "pa", "tex", "va", "wash", "n.y", "d.c"};
+        "fla", "ill", "pa", "tex", "va", "wash", "n.y", "d.c",
+        // abbreviated first names: "Alex. Brown and Sons", "Wm. Wrigley"
+        "alex", "wm", "chas", "geo", "thos", "jas", "jos", "benj", "robt"};
     return s;
 }
 inline bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
@@ -205,7 +247,17 @@ Tokenised tokenise(std::string_view text) {
         thread_local std::vector<Token> front, back;
         front.clear();
         back.clear();
-        while (b < e && std::string_view("([{\"'`<").find(text[b]) != std::string_view::npos) {
+        static constexpr auto kOpenPunct = [] {
+            std::array<bool, 256> t{};
+            for (unsigned char c : std::string_view("([{\"'`<")) t[c] = true;
+            return t;
+        }();
+        static constexpr auto kClosePunct = [] {
+            std::array<bool, 256> t{};
+            for (unsigned char c : std::string_view(")]}\"',;:!?>")) t[c] = true;
+            return t;
+        }();
+        while (b < e && kOpenPunct[(unsigned char)text[b]]) {
             // "'s" alone or "'80s" stays
             if (text[b] == '\'' && e - b > 1 && (ascii_alnum((unsigned char)text[b + 1]))) break;
             front.push_back({b, b + 1});
@@ -213,7 +265,7 @@ Tokenised tokenise(std::string_view text) {
         }
         while (e > b) {
             char c = text[e - 1];
-            if (std::string_view(")]}\"',;:!?>").find(c) != std::string_view::npos) {
+            if (kClosePunct[(unsigned char)c]) {
                 back.push_back({e - 1, e});
                 --e;
                 continue;
@@ -221,10 +273,8 @@ Tokenised tokenise(std::string_view text) {
             if (c == '.' ) {
                 std::string_view core = text.substr(b, e - 1 - b);
                 bool has_inner_dot = core.find('.') != std::string_view::npos;
-                std::string lower(core);
-                for (auto& ch : lower) ch = char(std::tolower((unsigned char)ch));
                 bool initial = core.size() == 1 && is_upper_c(core[0]);
-                if (core.empty() || (has_inner_dot && core.size() <= 6) || initial || abbreviations().count(lower))
+                if (core.empty() || (has_inner_dot && core.size() <= 6) || initial || abbreviations().count(core))
                     break;  // keep the period on the token
                 back.push_back({e - 1, e});
                 --e;
@@ -254,10 +304,9 @@ Tokenised tokenise(std::string_view text) {
             bool final_punct = last.e - last.b == 1 && (c == '.' || c == '!' || c == '?');
             bool abbrev_end = false;
             if (!final_punct && c == '.' && last.e - last.b > 1) {
-                std::string lower(text.substr(last.b, last.e - last.b - 1));
-                for (auto& ch : lower) ch = char(std::tolower((unsigned char)ch));
+                std::string_view lower = text.substr(last.b, last.e - last.b - 1);
                 // Company abbreviations end a sentence before a capital: "... Hathaway Inc. Buffett said"
-                static const std::unordered_set<std::string> enders = {"inc", "corp", "ltd", "co", "plc", "bros", "cos"};
+                static const WordSet enders = {"inc", "corp", "ltd", "co", "plc", "bros", "cos"};
                 abbrev_end = enders.count(lower) > 0;
             }
             if (final_punct || abbrev_end || (last.e - last.b == 1 && (c == '"' || c == '\'') &&
@@ -293,12 +342,12 @@ struct AliasEntry {
 int type_index(EntityType t) { return int(t); }
 
 bool is_legal_suffix(std::string_view lower) {
-    static const std::unordered_set<std::string> s = {
+    static const WordSet s = {
         "inc", "inc.", "incorporated", "corp", "corp.", "corporation", "co", "co.", "ltd", "ltd.", "limited",
         "plc", "ag", "sa", "s.a.", "nv", "n.v.", "bv", "b.v.", "gmbh", "llc", "l.l.c.", "lp", "l.p.",
         "spa", "s.p.a.", "ab", "asa", "oy", "oyj", "kk", "k.k.", "pty", "bhd", "srl", "cos", "cos.",
         "cie", "kgaa", "pte", "tbk", "sab", "holdings", "holding", "group", "plc.", "company"};
-    return s.count(std::string(lower)) > 0;
+    return s.count(lower) > 0;
 }
 
 std::string lower_ascii(std::string_view s) { return ner::ascii_lower(s); }
@@ -331,9 +380,9 @@ std::string strip_company(std::string_view name) {
     for (auto& x : w)
         while (!x.empty() && x.back() == ',') x.pop_back();
     w.erase(std::remove(w.begin(), w.end(), std::string()), w.end());
-    while (w.size() > 1 && is_legal_suffix(lower_ascii(w.back()))) w.pop_back();
-    while (w.size() > 1 && (w.back() == "&" || lower_ascii(w.back()) == "and")) w.pop_back();
-    if (w.size() > 1 && lower_ascii(w.front()) == "the") w.erase(w.begin());
+    while (w.size() > 1 && is_legal_suffix(w.back())) w.pop_back();
+    while (w.size() > 1 && (w.back() == "&" || iequals(w.back(), "and"))) w.pop_back();
+    if (w.size() > 1 && iequals(w.front(), "the")) w.erase(w.begin());
     return join(w, 0, w.size());
 }
 
@@ -398,6 +447,17 @@ struct EntityExtractor::Impl {
     /// Per type: alias slug -> entry index; entries.
     std::unordered_map<std::string, std::size_t> alias_index[3];
     std::vector<AliasEntry> alias_entries[3];
+    /// Multi-token alias-table names (lower-case token hashes, ' '-joined as
+    /// in Lexicon::add_company) -> 1 person, 2 organisation; and their prefixes.
+    ner::HashMap64<std::uint8_t> phrases, phrase_prefixes;
+    std::size_t max_phrase_tokens = 0;
+    /// One-word company / organisation names of the alias tables ("Walmart").
+    ner::HashMap64<std::uint8_t> single_names;
+    /// Whole names (lower-case) that are places / not entities at all.
+    WordSet places{}, not_entities{};
+
+    void add_phrase(std::string_view name, EntityType t);
+    void load_word_list(const std::string& path, WordSet& set);
 
     void load_aliases(const std::string& path, bool user);
     const AliasEntry* lookup(EntityType t, const std::string& slug) const {
@@ -454,6 +514,7 @@ void EntityExtractor::Impl::load_aliases(const std::string& path, bool user) {
             if (name.empty()) fail("empty name");
             if (entity_slug(name).empty()) fail("name '" + name + "' has no letters or digits");
             names.push_back(name);
+            if (!looks_like_slug(name)) add_phrase(name, t);
             p = q + 1;
         }
         if (names.size() < 2) fail("an alias line needs at least two names separated by '='");
@@ -479,6 +540,37 @@ void EntityExtractor::Impl::load_aliases(const std::string& path, bool user) {
     }
 }
 
+void EntityExtractor::Impl::add_phrase(std::string_view name, EntityType t) {
+    if (name.empty() || !is_upper_c(name[0])) return;
+    Tokenised tk = tokenise(name);
+    if (tk.tokens.size() == 1 && t != EntityType::Person) {
+        single_names.insert(lower_hash(name));
+        return;
+    }
+    if (tk.tokens.size() < 2) return;
+    std::uint64_t h = 0xcbf29ce484222325ULL;
+    for (std::size_t k = 0; k < tk.tokens.size(); ++k) {
+        if (k) {
+            phrase_prefixes.insert(h);
+            h = ner::hash_bytes(h, " ");
+        }
+        h = lower_hash(name.substr(tk.tokens[k].b, tk.tokens[k].e - tk.tokens[k].b), h);
+    }
+    phrases[h] = t == EntityType::Person ? 1 : 2;
+    max_phrase_tokens = std::max(max_phrase_tokens, tk.tokens.size());
+}
+
+void EntityExtractor::Impl::load_word_list(const std::string& path, WordSet& set) {
+    // Optional lists: a data directory without them just does not filter.
+    std::ifstream in(path);
+    std::string line;
+    while (std::getline(in, line)) {
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (line.empty() || line[0] == '#') continue;
+        set.add(line);
+    }
+}
+
 EntityExtractor::EntityExtractor(const std::string& data_dir, const std::string& user_aliases)
     : impl_(std::make_unique<Impl>()) {
     impl_->dir = data_dir.empty() ? default_data_dir("ner.model") : data_dir;
@@ -497,6 +589,8 @@ EntityExtractor::EntityExtractor(const std::string& data_dir, const std::string&
         }
     }
     impl_->load_aliases(dir + "/aliases.txt", false);
+    impl_->load_word_list(dir + "/places.txt", impl_->places);
+    impl_->load_word_list(dir + "/not_entities.txt", impl_->not_entities);
     if (!user_aliases.empty()) impl_->load_aliases(user_aliases, true);
 }
 
@@ -573,28 +667,28 @@ struct Cluster {
     int parent = -1;  ///< union-find
 };
 
-bool is_date_word(const std::string& lower) {
-    static const std::unordered_set<std::string> s(ner::date_words().begin(), ner::date_words().end());
+bool is_date_word(std::string_view lower) {
+    static const WordSet s(ner::date_words().begin(), ner::date_words().end());
     return s.count(lower) > 0;
 }
 
-bool is_title_word(const std::string& lower) {
-    static const std::unordered_set<std::string> s = [] {
-        std::unordered_set<std::string> x(ner::title_words().begin(), ner::title_words().end());
+bool is_title_word(std::string_view lower) {
+    static const WordSet s = [] {
+        WordSet x(ner::title_words().begin(), ner::title_words().end());
         for (const char* w : {"minister", "secretary", "foreign", "finance", "trade", "economy", "energy", "exchequer",
                               "representative", "congressman", "congresswoman", "assemblyman", "spokesperson",
                               "oil", "defence", "defense", "interior", "agriculture", "treasury", "state",
                               "vice", "deputy", "acting", "former", "u.s.", "us", "senior", "executive",
                               "managing", "general", "attorney", "central", "bank", "governor", "chief",
                               "president-elect", "presidential", "candidate", "opposition", "party"})
-            x.insert(w);
+            x.add(w);
         return x;
     }();
     return s.count(lower) > 0;
 }
 
-bool is_noise_name(const std::string& lower) {
-    static const std::unordered_set<std::string> s = {
+bool is_noise_name(std::string_view lower) {
+    static const WordSet s = {
         "reuter", "reuters", "the", "a", "an", "it", "he", "she", "they", "we", "i", "this", "that",
         "there", "but", "and", "or", "in", "on", "at", "for", "of", "to", "by", "with", "as", "new",
         "said", "says", "shr", "net", "revs", "qtr", "avg", "shrs", "mths", "vs", "cts", "dlrs", "mln",
@@ -636,7 +730,7 @@ bool junk_name(const std::vector<std::string>& words) {
         if (w.size() >= 3 && w.size() <= 7 && (w[0] == 'D' || w[0] == 'R' || w[0] == 'I') && w[1] == '-' &&
             is_upper_c(w[2]))
             return true;  // party/state tags "D-Conn", "R-Mass"
-        static const std::unordered_set<std::string> table_words = {
+        static const WordSet table_words = {
             "cts", "mln", "pct", "cwt", "mths", "mth", "qtr", "shr", "shrs", "revs", "avg", "oper", "vs",
             "billion", "dlr", "stg", "yen", "tonnes"};
         if (table_words.count(l) || l.find("dlrs") != std::string::npos) return true;
@@ -647,20 +741,20 @@ bool junk_name(const std::vector<std::string>& words) {
             return true;
     }
     if (all_roman) return true;
-    if (words.size() == 1 && is_legal_suffix(lower_ascii(words[0]))) return true;
-    if (words.size() == 2 && lower_ascii(words[0]) == "class") return true;
+    if (words.size() == 1 && is_legal_suffix(words[0])) return true;
+    if (words.size() == 2 && iequals(words[0], "class")) return true;
     if (words.size() == 1) {
-        static const std::unordered_set<std::string> generic = {
+        static const WordSet generic = {
             "department", "ministry", "commission", "government", "company", "bank", "group", "board",
             "committee", "council", "agency", "court", "house", "exchange", "corp", "inc", "union", "party",
             "administration", "federal", "national", "state", "university", "fund", "office"};
-        if (generic.count(lower_ascii(words[0]))) return true;
+        if (generic.count(words[0])) return true;
     }
     return false;
 }
 
-const std::unordered_set<std::string>& org_keyword_set() {
-    static const std::unordered_set<std::string> s = {
+const WordSet& org_keyword_set() {
+    static const WordSet s = {
         "ministry", "commission", "university", "party", "union", "council", "agency", "department",
         "committee", "federation", "association", "institute", "court", "parliament", "congress", "senate",
         "government", "authority", "bureau", "office", "league", "club", "fc", "army", "police",
@@ -672,12 +766,13 @@ const std::unordered_set<std::string>& org_keyword_set() {
         "diet", "customs", "interpol", "olympic", "team", "conference", "observatory", "hospital",
         "museum", "society", "union's", "unions", "federal", "national", "international", "cooperative",
         "conservative", "conservatives", "labour", "liberals", "socialists", "democrats", "republicans",
-        "communists", "force", "pentagon", "commons", "representatives", "lords", "workers", "subcommittee"};
+        "communists", "force", "pentagon", "commons", "representatives", "lords", "workers", "subcommittee",
+        "institution", "radio", "representative"};
     return s;
 }
 
-const std::unordered_set<std::string>& places() {
-    static const std::unordered_set<std::string> s = {
+const WordSet& places() {
+    static const WordSet s = {
         "u.s.", "us", "usa", "united states", "u.k.", "uk", "britain", "great britain", "ussr",
         "soviet union", "west germany", "east germany", "philippines", "south korea", "north korea",
         "south africa", "hong kong", "singapore", "saudi arabia", "kuwait", "qatar", "ecuador", "new zealand",
@@ -687,8 +782,8 @@ const std::unordered_set<std::string>& places() {
     return s;
 }
 
-const std::unordered_set<std::string>& countries() {
-    static const std::unordered_set<std::string> s = {
+const WordSet& countries() {
+    static const WordSet s = {
         "japan", "england", "france", "italy", "canada", "spain", "greece", "portugal", "israel", "korea",
         "thailand", "finland", "norway", "sweden", "denmark", "mexico", "brazil", "argentina", "china",
         "taiwan", "india", "indonesia", "jamaica", "zambia", "ghana", "uganda", "tanzania", "kenya",
@@ -752,7 +847,7 @@ std::vector<Entity> EntityExtractor::extract(const Article& article) const {
             if (!sent[t].empty() && is_lower_c(sent[t][0])) lower_hashes.push_back(ner::hash_str(sent[t]));
     std::sort(lower_hashes.begin(), lower_hashes.end());
     auto used_in_lower_case = [&](std::string_view w) {
-        return std::binary_search(lower_hashes.begin(), lower_hashes.end(), ner::hash_str(lower_ascii(w)));
+        return std::binary_search(lower_hashes.begin(), lower_hashes.end(), lower_hash(w));
     };
 
     auto surface_of = [&](std::size_t b, std::size_t e) {
@@ -783,11 +878,11 @@ std::vector<Entity> EntityExtractor::extract(const Article& article) const {
             if (ner::tag_type(t[i - 1]) != 1 || t[i + 1] != ner::kBOrg) continue;
             std::size_t e = i + 2;
             while (e < t.size() && t[e] == ner::kIOrg) ++e;
-            if (!is_legal_suffix(lower_ascii(doc[s][e - 1])) && !org_keyword_set().count(lower_ascii(doc[s][e - 1])))
+            if (!is_legal_suffix(doc[s][e - 1]) && !org_keyword_set().count(doc[s][e - 1]))
                 continue;  // "Ways and Means Committee"
-            if (e - (i + 1) < 2 && !is_legal_suffix(lower_ascii(doc[s][e - 1]))) continue;
+            if (e - (i + 1) < 2 && !is_legal_suffix(doc[s][e - 1])) continue;
             {
-                std::string prev_last = lower_ascii(doc[s][i - 1]);
+                std::string_view prev_last = doc[s][i - 1];
                 if (is_legal_suffix(prev_last) || org_keyword_set().count(prev_last)) continue;  // complete already
             }
             std::size_t b = i - 1;
@@ -795,11 +890,102 @@ std::vector<Entity> EntityExtractor::extract(const Article& article) const {
             std::uint64_t h = 0xcbf29ce484222325ULL;
             for (std::size_t k = b; k < i; ++k) {
                 if (k > b) h = ner::hash_bytes(h, " ");
-                h = ner::hash_bytes(h, lower_ascii(doc[s][k]));
+                h = lower_hash(doc[s][k], h);
             }
             if (I.lex.company_names.count(h)) continue;
             t[i] = ner::kIOrg;
             t[i + 1] = ner::kIOrg;
+        }
+    }
+
+    auto starts_upper = [](std::string_view w) { return !w.empty() && is_upper_c(w[0]); };
+    // Multi-word names of the alias tables are tagged as the table says
+    // ("Smith Barney, Harris Upham", "House Ways and Means Committee"), unless
+    // the tagger found a longer name around them.
+    if (I.max_phrase_tokens >= 2) {
+        for (std::size_t s = 0; s < tags.size(); ++s) {
+            if (caps_sentence[s]) continue;
+            auto& t = tags[s];
+            const std::size_t n = t.size();
+            for (std::size_t i = 0; i + 1 < n; ++i) {
+                if (!starts_upper(doc[s][i])) continue;
+                std::uint64_t h = 0xcbf29ce484222325ULL;
+                std::size_t best = 0;
+                std::uint8_t kind = 0;
+                for (std::size_t j = i; j < n && j - i < I.max_phrase_tokens; ++j) {
+                    if (j > i) h = ner::hash_bytes(h, " ");
+                    h = lower_hash(doc[s][j], h);
+                    if (j > i)
+                        if (std::uint8_t v = I.phrases.get(h)) { best = j - i + 1; kind = v; }
+                    if (!I.phrase_prefixes.count(h)) break;
+                }
+                if (best < 2) continue;
+                std::size_t e = i + best;
+                if (kind == 2) {
+                    // "Cable and Wireless Plc", "Donaldson Lufkin and Jenrette Securities"
+                    while (e < n && (is_legal_suffix(doc[s][e]) || t[e] == ner::kIOrg)) ++e;
+                }
+                bool inside_longer = (i > 0 && t[i] != ner::kO && !ner::tag_is_begin(t[i])) ||
+                                     (e < n && t[e] != ner::kO && !ner::tag_is_begin(t[e]));
+                if (inside_longer) { i = e - 1; continue; }
+                const int b_tag = kind == 1 ? ner::kBPer : ner::kBOrg, i_tag = kind == 1 ? ner::kIPer : ner::kIOrg;
+                t[i] = b_tag;
+                for (std::size_t k = i + 1; k < e; ++k) t[k] = i_tag;
+                i = e - 1;
+            }
+        }
+    }
+    // A one-word company of the alias tables that the tagger left untagged in
+    // the middle of a sentence ("retailers, including Walmart,", "the research
+    // company OpenAI"), unless the word is also a first name or surname.
+    for (std::size_t s = 0; s < tags.size(); ++s) {
+        if (caps_sentence[s]) continue;
+        auto& t = tags[s];
+        const auto& d = doc[s];
+        for (std::size_t i = 1; i < t.size(); ++i) {
+            // untagged, or a one-word place / miscellaneous name
+            const bool other = t[i] == ner::kO || t[i] == ner::kBLoc || t[i] == ner::kBMisc;
+            if (!other || !starts_upper(d[i]) || !has_lowercase(d[i])) continue;
+            if (starts_upper(d[i - 1]) || (t[i - 1] != ner::kO && ner::tag_type(t[i - 1]) != 2 && ner::tag_type(t[i - 1]) != 3))
+                continue;
+            if (i + 1 < t.size() && (starts_upper(d[i + 1]) || (t[i + 1] != ner::kO && ner::tag_is_begin(t[i + 1]) == false)))
+                continue;
+            const std::uint64_t h = lower_hash(d[i]);
+            if (!I.single_names.count(h)) continue;
+            if (I.lex.flags.get(h) & (ner::kGzFirst | ner::kGzFirstRare | ner::kGzLast | ner::kGzLastRare)) continue;
+            t[i] = ner::kBOrg;
+        }
+    }
+    // "Samuel Montagu and Co Ltd", "James Capel and Co", "Alex. Brown and Sons
+    // Inc", "Kidder, Peabody and Co": capitalised words + and/& + Co/Sons
+    // (+ legal suffixes) is one company name, whatever the tagger said.
+    {
+        static const WordSet co_words = {"co", "co.", "company", "sons", "son", "cie", "cie."};
+        for (std::size_t s = 0; s < tags.size(); ++s) {
+            if (caps_sentence[s]) continue;
+            auto& t = tags[s];
+            const auto& d = doc[s];
+            const std::size_t n = t.size();
+            for (std::size_t i = 1; i + 1 < n; ++i) {
+                if ((d[i] != "and" && d[i] != "&") || !co_words.count(d[i + 1]) || !starts_upper(d[i + 1])) continue;
+                std::size_t e = i + 2;
+                while (e < n && is_legal_suffix(d[e])) ++e;
+                std::size_t b = i;
+                while (b > 0 && i - b < 4 && (starts_upper(d[b - 1]) || d[b - 1] == "&")) --b;
+                if (b == i) continue;
+                // one comma-separated name before: "Kidder, Peabody", "Smith Barney, Harris Upham"
+                if (b >= 2 && d[b - 1] == ",") {
+                    std::size_t b2 = b - 1;
+                    while (b2 > 0 && b - 1 - b2 < 3 && starts_upper(d[b2 - 1])) --b2;
+                    if (b2 < b - 1 && !(b2 > 0 && d[b2 - 1] == ",")) b = b2;
+                }
+                // include the start of an organisation name the tagger began earlier
+                while (b > 0 && ner::tag_type(t[b]) == 1 && !ner::tag_is_begin(t[b])) --b;
+                if (iequals(d[b], "the") && b + 1 < i) ++b;
+                t[b] = ner::kBOrg;
+                for (std::size_t k = b + 1; k < e; ++k) t[k] = ner::kIOrg;
+                i = e - 1;
+            }
         }
     }
 
@@ -821,17 +1007,52 @@ std::vector<Entity> EntityExtractor::extract(const Article& article) const {
                 return std::none_of(w.begin(), w.end(), [](char c) { return ascii_alnum((unsigned char)c) || (unsigned char)c >= 0x80; });
             };
             while (a < z && no_alnum(doc[s][a])) ++a;  // "## Partners"
-            while (z - a > 1 && (lower_ascii(doc[s][a]) == "the" || (type == 0 && is_title_word(lower_ascii(doc[s][a])))))
+            {
+                // "Fifteen Asia-Pacific ...": a leading number word is not part of a name
+                static const WordSet numbers = {
+                    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+                    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+                    "twenty", "thirty", "forty", "fifty", "hundred", "hundreds", "thousands", "dozens", "several",
+                    "many", "some", "all", "both", "most", "few"};
+                while (z - a > 1 && numbers.count(doc[s][a])) ++a;
+            }
+            if (type == 0 && a == 0) {
+                // "Later Herrington said": a sentence-initial adverb or conjunction
+                static const WordSet starters = {
+                    "later", "earlier", "meanwhile", "however", "also", "then", "today", "yesterday",
+                    "separately", "still", "but", "and", "when", "while", "if", "after", "before", "since",
+                    "although", "though", "now", "here", "thus", "instead", "currently", "previously",
+                    "finally", "subsequently", "nevertheless", "moreover", "furthermore", "yet", "so",
+                    "asked", "says", "said", "according", "speaking", "writing"};
+                while (z - a > 1 && starters.count(doc[s][a])) ++a;
+            }
+            // "its Watson system", "their Photos app": a name after a possessive
+            // determiner is a product, not a person.
+            if (type == 0 && a > 0 &&
+                (iequals(doc[s][a - 1], "its") || iequals(doc[s][a - 1], "their") || iequals(doc[s][a - 1], "our"))) {
+                i = j - 1;
+                continue;
+            }
+            while (z - a > 1 && (iequals(doc[s][a], "the") || (type == 0 && is_title_word(doc[s][a]))))
                 ++a;
-            for (std::size_t k = a + 1; k < z; ++k) {
-                static const std::unordered_set<std::string> cut = {
+            bool table_name = false;  // a multi-word alias-table name is kept whole
+            if (z - a >= 2 && z - a <= I.max_phrase_tokens) {
+                std::uint64_t h = 0xcbf29ce484222325ULL;
+                for (std::size_t k = a; k < z; ++k) {
+                    if (k > a) h = ner::hash_bytes(h, " ");
+                    h = lower_hash(doc[s][k], h);
+                }
+                table_name = I.phrases.count(h) > 0;
+            }
+            for (std::size_t k = a + 1; k < z && !table_name; ++k) {
+                static const WordSet cut = {
                     "this", "it", "he", "she", "they", "we", "there", "but", "however", "its", "his", "her",
                     "their", "our", "these", "those", "also", "meanwhile", "i", "in", "on", "at", "said"};
-                if (cut.count(lower_ascii(doc[s][k]))) { z = k; break; }
+                if (cut.count(doc[s][k])) { z = k; break; }
             }
             while (z > a && (doc[s][z - 1] == "'s" || doc[s][z - 1] == "'" || doc[s][z - 1] == "," ||
-                             doc[s][z - 1] == "-" || doc[s][z - 1] == "(" || lower_ascii(doc[s][z - 1]) == "of" ||
-                             lower_ascii(doc[s][z - 1]) == "and"))
+                             doc[s][z - 1] == "-" || doc[s][z - 1] == "(" || iequals(doc[s][z - 1], "of") ||
+                             iequals(doc[s][z - 1], "and")))
                 --z;
             // A single (not all-caps) word the article also uses in lower case is a common word.
             if (z - a == 1 && has_lowercase(doc[s][a]) && used_in_lower_case(doc[s][a]) &&
@@ -841,18 +1062,18 @@ std::vector<Entity> EntityExtractor::extract(const Article& article) const {
                 continue;
             }
             // "U.S. Banks", "U.S. Dollar": a place plus a common word.
-            if (z - a == 2 && places().count(lower_ascii(doc[s][a])) && used_in_lower_case(doc[s][a + 1]) &&
+            if (z - a == 2 && places().count(doc[s][a]) && used_in_lower_case(doc[s][a + 1]) &&
                 !I.lookup(EntityType::Company, entity_slug(std::string(doc[s][a]) + " " + std::string(doc[s][a + 1])))) {
                 i = j - 1;
                 continue;
             }
             int mtype = type;
-            if (type == 0 && z - a > 1 && org_keyword_set().count(lower_ascii(doc[s][z - 1]))) mtype = 1;  // "Reagan Administration"
+            if (type == 0 && z - a > 1 && org_keyword_set().count(doc[s][z - 1])) mtype = 1;  // "Reagan Administration"
             while (z > a && (doc[s][z - 1] == "'s" || doc[s][z - 1] == "'" || doc[s][z - 1] == "," ||
                              doc[s][z - 1] == "-" || doc[s][z - 1] == "\xE2\x80\x99s" || no_alnum(doc[s][z - 1])))
                 --z;
             if (a >= z) { i = j - 1; continue; }
-            if (type == 0 && z - a == 1 && is_title_word(lower_ascii(doc[s][a]))) { i = j - 1; continue; }
+            if (type == 0 && z - a == 1 && is_title_word(doc[s][a])) { i = j - 1; continue; }
             std::size_t bb = tk.tokens[base + a].b, ee = tk.tokens[base + z - 1].e;
             if (in_mark(bb, ee)) { i = j - 1; continue; }
             Mention m;
@@ -865,7 +1086,7 @@ std::vector<Entity> EntityExtractor::extract(const Article& article) const {
             for (std::size_t k = a; k < z; ++k) m.words.emplace_back(doc[s][k]);
             m.surface = surface_of(bb, ee);
             std::string lower = lower_ascii(join(m.words, 0, m.words.size()));
-            bool noise = is_noise_name(lower) || is_date_word(lower_ascii(m.words.back())) || junk_name(m.words) ||
+            bool noise = is_noise_name(lower) || is_date_word(m.words.back()) || junk_name(m.words) ||
                          lower.size() < 2 || !std::any_of(lower.begin(), lower.end(), [](char c) { return is_lower_c(c); });
             if (m.words.size() == 1 && !is_upper_c(m.words[0][0]) && !is_digit_c(m.words[0][0])) noise = true;
             if (countries().count(lower) || places().count(lower)) noise = true;
@@ -952,6 +1173,13 @@ std::vector<Entity> EntityExtractor::extract(const Article& article) const {
             while (k > 0) {
                 std::string w = words[k - 1];
                 while (!w.empty() && (w.back() == ',' || w.back() == ':' || w.back() == '\'')) w.pop_back();
+                if ((w == "AND" || w == "&") && k < words.size()) {
+                    // "ELI LILLY AND CO <LLY>": keep going when only legal words follow
+                    bool only_legal = true;
+                    for (std::size_t q = k; q < words.size(); ++q)
+                        if (!is_legal_suffix(words[q]) && !iequals(words[q], "sons")) only_legal = false;
+                    if (only_legal) { --k; continue; }
+                }
                 if (w.empty() || stop.count(w) || w.find('>') != std::string::npos) break;
                 if (w.find('/') != std::string::npos) {
                     // "TALKING POINT/BANKAMERICA": keep what follows the slash
@@ -1009,10 +1237,17 @@ std::vector<Entity> EntityExtractor::extract(const Article& article) const {
     // Full forms first: names with a legal suffix or from a Reuters mark, then
     // by length, so that "Amoco" finds "Amoco Corp" before "Amoco Fabrics Co".
     auto full_form = [&](const Mention& m) {
-        return m.company_mark || (m.type == 1 && m.words.size() > 1 && is_legal_suffix(lower_ascii(m.words.back())));
+        return m.company_mark || (m.type == 1 && m.words.size() > 1 && is_legal_suffix(m.words.back()));
     };
+    // Key words of each mention (legal suffix stripped for organisations),
+    // computed once: as written and lower-cased.
+    std::vector<std::vector<std::string>> keys(mentions.size()), lkeys(mentions.size());
     std::vector<std::size_t> key_len(mentions.size());
-    for (std::size_t k = 0; k < mentions.size(); ++k) key_len[k] = key_words(mentions[k]).size();
+    for (std::size_t k = 0; k < mentions.size(); ++k) {
+        keys[k] = key_words(mentions[k]);
+        lkeys[k] = lower_words(keys[k]);
+        key_len[k] = keys[k].size();
+    }
     std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
         bool fa = full_form(mentions[a]), fb = full_form(mentions[b]);
         if (fa != fb) return fa;
@@ -1021,7 +1256,7 @@ std::vector<Entity> EntityExtractor::extract(const Article& article) const {
     std::map<std::pair<int, std::vector<std::string>>, int> by_key;
     for (std::size_t mi : order) {
         Mention& m = mentions[mi];
-        auto kw = lower_words(key_words(m));
+        const auto& kw = lkeys[mi];
         auto it = by_key.find({m.type, kw});
         if (it == by_key.end() && kw.size() == 1 && m.type == 0) it = by_key.find({1, kw});  // "Gould" = "Gould Inc"
         if (it != by_key.end()) {
@@ -1074,7 +1309,7 @@ std::vector<Entity> EntityExtractor::extract(const Article& article) const {
         Cluster c;
         c.type = m.type;
         c.mentions.push_back(mi);
-        c.full = key_words(m);
+        c.full = keys[mi];
         c.company_mark = m.company_mark;
         m.cluster = int(clusters.size());
         by_key[{m.type, kw}] = m.cluster;
@@ -1116,7 +1351,7 @@ std::vector<Entity> EntityExtractor::extract(const Article& article) const {
             std::size_t q = p;
             static const std::vector<std::vector<std::string>> intros = {
                 {"also", "known", "as"}, {"known", "as"}, {"better", "known", "as"}, {"aka"}, {"a.k.a."},
-                {"formerly"}, {"or"}, {"also", "called"}};
+                {"formerly", "known", "as"}, {"formerly"}, {"or"}, {"also", "called"}};
             bool intro = false;
             for (auto& in : intros) {
                 if (q + in.size() > sent.size()) continue;
@@ -1238,6 +1473,35 @@ std::vector<Entity> EntityExtractor::extract(const Article& article) const {
             // ALL CAPS only: keep short acronyms, title-case longer names
             if (display.size() > 5 || display.find(' ') != std::string::npos) display = title_case_words(display);
         }
+        // Places ("Venice", "Quebec", "Denver" in a price table) and things that
+        // are not entities ("Star Wars", "App Store", "Covid-19"), unless a
+        // Reuters mark or a legal suffix makes them a company.
+        {
+            bool all_places = true, all_things = true, explicit_company = c.company_mark;
+            for (auto& sname : surfaces) {
+                std::string form = c.type == 1 ? strip_company(sname) : sname;
+                if (form.size() > 4 && iequals(std::string_view(form).substr(0, 4), "the ")) form = form.substr(4);
+                if (c.type == 1 && form != sname && split_words(form).size() < split_words(sname).size())
+                    explicit_company = true;  // had a legal suffix
+                if (!I.places.count(form)) all_places = false;
+                if (!I.not_entities.count(form)) all_things = false;
+            }
+            // "War Powers Act", "Strategic Defence Initiative", "Louvre Accord", "Illinois Democrat"
+            static const WordSet thing_heads = {"act", "treaty", "accord", "accords", "plan", "initiative",
+                                                "programme", "program", "summit", "talks", "round", "democrat",
+                                                "republican", "democrats", "republicans", "congressmen"};
+            {
+                auto dw = split_words(display);
+                if (!dw.empty() && thing_heads.count(dw.back())) all_things = true;
+            }
+            if ((all_places || all_things) && !explicit_company && !surfaces.empty()) {
+                bool in_table = false;
+                for (auto& sname : surfaces)
+                    for (EntityType t : {EntityType::Person, EntityType::Company, EntityType::Organization})
+                        if (I.lookup(t, I.name_slug(sname, t))) in_table = true;
+                if (!in_table) continue;
+            }
+        }
         // Type.
         EntityType type = EntityType::Person;
         const AliasEntry* alias = nullptr;
@@ -1296,6 +1560,10 @@ std::vector<Entity> EntityExtractor::extract(const Article& article) const {
                         (n1 == "'s" && (n2 == "shares" || n2 == "stock" || n2 == "board" || n2 == "earnings")))
                         score += 1.5;
                     if (n1 == "minister") score -= 1;
+                    // "Commerce Secretary", "Foreign Ministry", "Ways and Means subcommittee"
+                    if (n1 == "secretary" || n1 == "department" || n1 == "ministry" || n1 == "committee" ||
+                        n1 == "subcommittee")
+                        score -= 4;
                 }
                 type = score >= 0 ? EntityType::Company : EntityType::Organization;
             }

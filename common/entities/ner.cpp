@@ -8,6 +8,7 @@
 #include <cstring>
 #include <fstream>
 #include <limits>
+#include <span>
 #include <sstream>
 
 namespace newsdex::ner {
@@ -160,7 +161,27 @@ void Lexicon::load(const std::string& dir) {
 
 namespace {
 
-std::string shape_of(std::string_view w) {
+/// hash_str(shape_of(w)) without building the string.
+std::uint64_t shape_hash(std::string_view w) {
+    char buf[12];
+    std::size_t len = 0;
+    char last = 0;
+    int run = 0;
+    for (unsigned char c : w) {
+        char k = is_upper(c) ? 'X' : is_lower(c) ? 'x' : is_digit(c) ? 'd' : char(c);
+        if (k == last) {
+            if (++run >= 2) continue;
+        } else {
+            run = 0;
+        }
+        buf[len++] = k;
+        last = k;
+        if (len >= 12) break;
+    }
+    return hash_str(std::string_view(buf, len));
+}
+
+[[maybe_unused]] std::string shape_of(std::string_view w) {
     std::string s;
     char last = 0;
     int run = 0;
@@ -213,7 +234,7 @@ class FlatMap {
 
 struct Tok {
     std::string_view form;  ///< working form (case-restored in all-caps sentences)
-    std::string lower;
+    std::string_view lower;  ///< in a per-thread buffer (no allocation per token)
     std::uint64_t h_form = 0, h_lower = 0, h_shape = 0;
     std::uint32_t gz = 0;
     bool cap = false;       ///< first char upper-case
@@ -259,8 +280,10 @@ void extract_features(const std::vector<std::vector<std::string_view>>& doc, con
     // Case restoration map: lower-case word -> most frequent form seen in
     // mixed-case sentences (non-initial occurrences count double).
     thread_local FlatMap<std::pair<std::string_view, int>> best_form;
-    best_form.reset(ntok);
-    {
+    // Only needed when ALL-CAPS sentences get features.
+    const bool restore = tag_caps && std::find(caps_sentence.begin(), caps_sentence.end(), 1) != caps_sentence.end();
+    if (restore) {
+        best_form.reset(ntok);
         thread_local FlatMap<int> counts;  // hash(form) -> weight
         counts.reset(ntok);
         for (std::size_t s = 0; s < ns; ++s) {
@@ -281,25 +304,64 @@ void extract_features(const std::vector<std::vector<std::string_view>>& doc, con
         }
     }
 
-    // Per-token info.
-    std::vector<std::vector<Tok>> toks(ns);
+    // Per-token info, in flat per-thread buffers (no allocation per token).
+    thread_local std::vector<Tok> tok_buf;
+    thread_local std::vector<std::size_t> tok_off;
+    thread_local std::string lower_buf;
+    std::size_t nbytes = 0;
+    for (auto& sent : doc)
+        for (auto w : sent) nbytes += w.size();
+    lower_buf.clear();
+    lower_buf.reserve(nbytes);  // no reallocation below: the views stay valid
+    tok_buf.assign(ntok, Tok{});
+    tok_off.assign(ns + 1, 0);
+    for (std::size_t s = 0; s < ns; ++s) tok_off[s + 1] = tok_off[s] + doc[s].size();
+    auto sent_toks = [&](std::size_t s) { return std::span<Tok>(tok_buf.data() + tok_off[s], doc[s].size()); };
     for (std::size_t s = 0; s < ns; ++s) {
-        toks[s].resize(doc[s].size());
+        auto ts = sent_toks(s);
         for (std::size_t t = 0; t < doc[s].size(); ++t) {
-            Tok& k = toks[s][t];
+            Tok& k = ts[t];
             std::string_view w = doc[s][t];
-            k.lower = ascii_lower(w);
-            k.h_lower = hash_str(k.lower);
+            const std::size_t at = lower_buf.size();
+            std::uint64_t hl = 0xcbf29ce484222325ULL;
+            for (char c : w) {
+                char l = (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c;
+                lower_buf.push_back(l);
+                hl ^= (unsigned char)l;
+                hl *= 0x100000001b3ULL;
+            }
+            k.lower = std::string_view(lower_buf.data() + at, w.size());
+            k.h_lower = hl;
             k.form = w;
             k.alpha = has_alpha(w);
-            if (caps_sentence[s] && k.alpha) {
+            if (restore && caps_sentence[s] && k.alpha) {
                 if (auto* bf = best_form.find(k.h_lower); bf && !bf->first.empty()) k.form = bf->first;
             }
-            k.h_form = hash_str(k.form);
-            k.h_shape = hash_str(shape_of(k.form));
             k.cap = !k.form.empty() && is_upper((unsigned char)k.form[0]);
             k.allcap_word = k.alpha && !has_lower(k.form);
-            k.gz = lex.word_flags(k.lower);
+            lex.flags.prefetch(hl);  // looked up below, after the whole document is hashed
+        }
+    }
+    // Gazetteer flags: only needed within 3 tokens of a capitalised word or a
+    // number (features and document statistics look no further).
+    for (std::size_t s = 0; s < ns; ++s) {
+        auto ts = sent_toks(s);
+        const std::size_t n = ts.size();
+        // two sweeps: distance to the nearest anchor on the left and on the right
+        std::size_t left = std::size_t(-1) / 2;
+        for (std::size_t t = 0; t < n; ++t) {
+            if (ts[t].cap || (!ts[t].form.empty() && is_digit((unsigned char)ts[t].form[0]))) left = t;
+            ts[t].gz = (left <= t && t - left <= 3) ? 1u : 0u;  // provisional mark
+        }
+        std::size_t right = std::size_t(-1) / 2;
+        for (std::size_t t = n; t-- > 0;) {
+            if (ts[t].cap || (!ts[t].form.empty() && is_digit((unsigned char)ts[t].form[0]))) right = t;
+            bool need = ts[t].gz || (right >= t && right - t <= 3 && right < n);
+            ts[t].gz = need ? lex.flags.get(ts[t].h_lower) : 0u;
+            if (need) {  // form and shape hashes: only features near names use them
+                ts[t].h_form = hash_str(ts[t].form);
+                ts[t].h_shape = shape_hash(ts[t].form);
+            }
         }
     }
 
@@ -307,7 +369,7 @@ void extract_features(const std::vector<std::vector<std::string_view>>& doc, con
     thread_local FlatMap<DocStat> stats;
     stats.reset(ntok);
     for (std::size_t s = 0; s < ns; ++s) {
-        auto& ts = toks[s];
+        auto ts = sent_toks(s);
         for (std::size_t t = 0; t < ts.size(); ++t) {
             const Tok& k = ts[t];
             if (!k.alpha) continue;
@@ -338,7 +400,7 @@ void extract_features(const std::vector<std::vector<std::string_view>>& doc, con
     out.sent_begin.reserve(ns + 1);
     std::vector<std::uint8_t> comp;  // company-name match marks per token
     for (std::size_t s = 0; s < ns; ++s) {
-        auto& ts = toks[s];
+        auto ts = sent_toks(s);
         const std::size_t n = ts.size();
         out.sent_begin.push_back(std::uint32_t(out.token_begin.size()));
         // Company gazetteer matches (longest first).
@@ -394,9 +456,14 @@ void extract_features(const std::vector<std::vector<std::string_view>>& doc, con
             F(3, k.h_lower);
             F(4, k.h_shape);
             std::string_view lw = k.lower;
-            for (std::size_t p = 1; p <= 4 && p < lw.size(); ++p) {
-                F(10 + p, hash_str(lw.substr(0, p)));
-                F(20 + p, hash_str(lw.substr(lw.size() - p)));
+            {
+                std::uint64_t hp = 0xcbf29ce484222325ULL;
+                for (std::size_t p = 1; p <= 4 && p < lw.size(); ++p) {
+                    hp ^= (unsigned char)lw[p - 1];  // hash_str(lw.substr(0, p)), incrementally
+                    hp *= 0x100000001b3ULL;
+                    F(10 + p, hp);
+                    F(20 + p, hash_str(lw.substr(lw.size() - p)));
+                }
             }
             F(30, lower_at(I - 1));
             F(31, lower_at(I - 2));
@@ -627,27 +694,79 @@ void Model::load(const std::string& path) {
 
 std::vector<int> Model::decode(const DocFeatures& doc, std::size_t s) const {
     const std::size_t n = doc.tokens(s);
-    thread_local std::vector<std::array<float, kNumTags>> scores;
-    scores.resize(n);
-    for (std::size_t i = 0; i < n; ++i) {
-        const std::uint64_t* fb = doc.begin(s, i);
-        const std::uint64_t* fe = doc.end(s, i);
-        if (fb == fe) {  // forced O
-            scores[i].fill(-1e9f);
-            scores[i][kO] = 0;
-            continue;
+    std::vector<int> path(n, kO);
+    // Tokens without features are forced to O, which fixes the path through
+    // them: Viterbi runs only on the runs of featured tokens between them,
+    // entering from O (or the sentence start) and leaving into O (or the end).
+    // Same result as one Viterbi over the sentence, much less work on running text.
+    thread_local std::vector<std::array<std::int32_t, kNumTags>> scores;
+    thread_local std::vector<std::array<std::int64_t, kNumTags>> delta;
+    thread_local std::vector<std::array<std::uint8_t, kNumTags>> back;
+    static const auto allowed = [] {
+        std::array<std::array<bool, kNumTags>, kNumTags + 1> a{};
+        for (int p = -1; p < kNumTags; ++p)
+            for (int c = 0; c < kNumTags; ++c) a[p + 1][c] = transition_allowed(p, c);
+        return a;
+    }();
+    constexpr std::int64_t kNeg = std::numeric_limits<std::int64_t>::min() / 4;
+    std::size_t i = 0;
+    while (i < n) {
+        if (doc.begin(s, i) == doc.end(s, i)) { ++i; continue; }
+        std::size_t j = i;
+        while (j < n && doc.begin(s, j) != doc.end(s, j)) ++j;
+        const std::size_t m = j - i;
+        scores.resize(m);
+        delta.resize(m);
+        back.resize(m);
+        // prefetch the weight slots of the next tokens while summing this one
+        auto prefetch = [&](std::size_t t) {
+            if (t >= j) return;
+            for (const std::uint64_t* f = doc.begin(s, t), *e = doc.end(s, t); f != e; ++f)
+                __builtin_prefetch(&table_[(*f ? *f : 1) & mask_]);
+        };
+        prefetch(i);
+        prefetch(i + 1);
+        for (std::size_t t = i; t < j; ++t) {
+            prefetch(t + 2);
+            std::array<std::int32_t, kNumTags> acc{};
+            for (const std::uint64_t* f = doc.begin(s, t), *fe = doc.end(s, t); f != fe; ++f) {
+                const std::int16_t* w = find(*f);
+                if (!w) continue;
+                for (int c = 0; c < kNumTags; ++c) acc[c] += w[c];
+            }
+            scores[t - i] = acc;
         }
-        std::array<std::int32_t, kNumTags> acc{};
-        for (const std::uint64_t* f = fb; f != fe; ++f) {
-            const std::int16_t* w = find(*f);
-            if (!w) continue;
-            for (int t = 0; t < kNumTags; ++t) acc[t] += w[t];
+        const int prev0 = i == 0 ? -1 : kO;  // sentence start, or after a forced O
+        for (int c = 0; c < kNumTags; ++c)
+            delta[0][c] = allowed[prev0 + 1][c] ? std::int64_t(scores[0][c]) + trans_[(prev0 + 1) * kNumTags + c] : kNeg;
+        for (std::size_t t = 1; t < m; ++t) {
+            for (int c = 0; c < kNumTags; ++c) {
+                std::int64_t best = kNeg;
+                int arg = 0;
+                for (int p = 0; p < kNumTags; ++p) {
+                    if (!allowed[p + 1][c] || delta[t - 1][p] == kNeg) continue;
+                    std::int64_t v = delta[t - 1][p] + trans_[(p + 1) * kNumTags + c];
+                    if (v > best) { best = v; arg = p; }
+                }
+                delta[t][c] = best == kNeg ? kNeg : best + scores[t][c];
+                back[t][c] = std::uint8_t(arg);
+            }
         }
-        for (int t = 0; t < kNumTags; ++t) scores[i][t] = float(acc[t]);
+        // leave into the forced O that follows (none at the sentence end)
+        int arg = 0;
+        std::int64_t best = kNeg;
+        for (int c = 0; c < kNumTags; ++c) {
+            if (delta[m - 1][c] == kNeg) continue;
+            std::int64_t v = delta[m - 1][c] + (j < n ? trans_[(c + 1) * kNumTags + kO] : 0);
+            if (v > best) { best = v; arg = c; }
+        }
+        for (std::size_t t = m; t-- > 0;) {
+            path[i + t] = arg;
+            if (t > 0) arg = back[t][arg];
+        }
+        i = j;
     }
-    float trans[(kNumTags + 1) * kNumTags];
-    for (std::size_t i = 0; i < trans_.size(); ++i) trans[i] = float(trans_[i]);
-    return viterbi(scores, trans);
+    return path;
 }
 
 }  // namespace newsdex::ner

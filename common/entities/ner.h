@@ -76,6 +76,12 @@ class HashMap64 {
         }
         return V{};
     }
+    /// Hint the CPU to load k's first probe slot (the tables are larger than the caches).
+    void prefetch(std::uint64_t k) const {
+        if (keys_.empty()) return;
+        if (!k) k = 1;
+        __builtin_prefetch(&keys_[std::size_t(k) & (keys_.size() - 1)]);
+    }
     void insert(std::uint64_t k) { (*this)[k] = V(1); }
     std::size_t count(std::uint64_t k) const { return get(k) != V{} ? 1 : 0; }
     std::size_t size() const { return size_; }

@@ -259,3 +259,72 @@ TEST_CASE("entity output formats") {
     std::string t = entities_table(a, es);
     CHECK(t.find("Warren Buffett") != std::string::npos);
 }
+
+TEST_CASE("places, products and government bodies are not companies") {
+    auto es = extractor().extract(make("",
+        "Treasury Secretary James Baker will go to the Venice summit in June, and the "
+        "controversial \"Star Wars\" program was discussed. U.S. Commerce Secretary Malcolm "
+        "Baldrige met the House Ways and Means Committee. The CIA declined comment.\n\n"
+        "Apple said its Siri assistant and the App Store would come to Denver. Fifteen "
+        "Asia-Pacific nations signed RCEP."));
+    INFO(dump(es));
+    for (auto& e : es) {
+        CHECK_MESSAGE(e.type != EntityType::Company, e.name);
+        if (e.id == "apple") continue;
+        CHECK(e.id != "venice");
+        CHECK(e.id != "star-wars");
+        CHECK(e.id != "siri");
+        CHECK(e.id != "app-store");
+        CHECK(e.id != "denver");
+        CHECK(e.id != "rcep");
+        CHECK(e.name.find("Asia-Pacific") == std::string::npos);
+    }
+    const Entity* wm = find(es, "house-ways-and-means-committee");
+    REQUIRE(wm);
+    CHECK(wm->type == EntityType::Organization);
+    const Entity* cia = find(es, "central-intelligence-agency");
+    REQUIRE(cia);
+    CHECK(cia->type == EntityType::Organization);
+}
+
+TEST_CASE("company names with 'and Co' and commas") {
+    auto es = extractor().extract(make("",
+        "Lead managers are Samuel Montagu and Co Ltd and Kidder, Peabody and Co Inc, said "
+        "Peter Fellner of James Capel and Co. Cable and Wireless Plc and Alex. Brown and Sons "
+        "Inc also took part, as did Smith Barney, Harris Upham and Co."));
+    INFO(dump(es));
+    for (const char* id : {"samuel-montagu", "kidder-peabody", "james-capel", "cable-and-wireless",
+                           "alex-brown-and-sons", "smith-barney"}) {
+        const Entity* e = find(es, id);
+        CHECK_MESSAGE(e, id);
+        if (e) CHECK(e->type == EntityType::Company);
+    }
+    for (auto& e : es) {
+        CHECK(e.id != "co");
+        CHECK(e.id != "harris-upham");
+        CHECK(e.id != "peabody");
+        CHECK(e.id != "wireless");
+    }
+    const Entity* pf = find(es, "peter-fellner");
+    CHECK(pf);
+}
+
+TEST_CASE("one-word alias-table companies the tagger misses; possessives; surnames") {
+    auto es = extractor().extract(make("",
+        "Berkshire sold holdings in retailers, including Walmart, last year. Energy Secretary "
+        "John Herrington spoke. Later Herrington said prices would rise. Ma\xE2\x80\x99s company "
+        "Alibaba grew."));
+    INFO(dump(es));
+    const Entity* wm = find(es, "walmart");
+    REQUIRE(wm);
+    CHECK(wm->type == EntityType::Company);
+    const Entity* jh = find(es, "john-herrington");
+    REQUIRE(jh);
+    CHECK(jh->mentions == 2);
+    CHECK(!find(es, "herrington"));
+    CHECK(!find(es, "mas"));
+    // A surname alone in another article maps through the alias table.
+    auto es2 = extractor().extract(make("", "Energy Secretary Herrington said oil imports rose."));
+    INFO(dump(es2));
+    CHECK(find(es2, "john-herrington"));
+}
