@@ -59,8 +59,8 @@ struct SearchRequest {
     /// Facets to count, exactly, over every matching article.
     std::vector<FacetField> facets;
     std::size_t facet_limit = 10;  ///< company/person values to return per facet
-    DateGranularity date_granularity = DateGranularity::Auto;
-    SortOrder sort = SortOrder::Relevance;
+    DateGranularity date_granularity = DateGranularity::Auto;  ///< date facet buckets
+    SortOrder sort = SortOrder::Relevance;                     ///< order of the hits
     /// When > 0, relevance is blended with a decay on age with this half-life, in days.
     double recency_half_life_days = 0;
     bool collapse_duplicates = true;  ///< fold near-identical articles into one hit
@@ -85,10 +85,10 @@ struct EntityName {
 struct Hit {
     std::size_t rank = 0;   ///< 1-based position in the whole result list
     std::string id;         ///< article id
-    std::string title;
+    std::string title;      ///< headline (may be empty)
     std::string date;       ///< ISO 8601 as published ("2015-09-22T14:05:00+02:00"), or empty
-    std::string source;
-    std::string url;
+    std::string source;     ///< publisher or feed (may be empty)
+    std::string url;        ///< link to the original (may be empty)
     double score = 0;       ///< relevance weight (0 when sorted by date)
     std::string snippet;    ///< an excerpt of the body around the matching words
     std::vector<Highlight> highlights;  ///< matching words within snippet
@@ -106,7 +106,7 @@ struct FacetValue {
 
 /// Counts of one facet over all matching articles.
 struct Facet {
-    FacetField field = FacetField::Company;
+    FacetField field = FacetField::Company;  ///< what was counted
     std::vector<FacetValue> values;  ///< by count (company/person) or chronological (date)
     std::size_t distinct = 0;        ///< distinct values among the matches
     std::size_t more = 0;            ///< distinct values not shown (distinct - shown)
@@ -118,8 +118,8 @@ struct SearchResult {
     std::string query;                 ///< the query as given
     std::uint64_t total = 0;           ///< matching articles (before collapsing)
     bool total_exact = false;          ///< total is exact (else an estimate)
-    std::vector<Hit> hits;
-    std::vector<Facet> facets;
+    std::vector<Hit> hits;             ///< the hits from offset, at most limit
+    std::vector<Facet> facets;         ///< one per requested facet, in request order
     std::string suggestion;            ///< "did you mean" query, or empty
     std::vector<std::string> notices;  ///< e.g. "no person matches 'xyz'"
     double elapsed_ms = 0;             ///< time spent searching
@@ -133,8 +133,11 @@ class Searcher {
     /// xapian-tcpsrv).  Several are searched as one.
     /// @throws SystemError if one cannot be opened.
     explicit Searcher(const std::vector<std::string>& databases);
+    /// Close the databases.
     ~Searcher();
+    /// Move: the moved-from Searcher may only be destroyed or assigned to.
     Searcher(Searcher&&) noexcept;
+    /// Move assignment.
     Searcher& operator=(Searcher&&) noexcept;
 
     /// Run a search.
