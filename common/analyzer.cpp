@@ -142,6 +142,10 @@ struct Analyzer::Impl {
     std::unique_ptr<icu::BreakIterator> words;
     std::unordered_map<std::string, Xapian::Stem> stemmers;
     std::unordered_map<std::string, std::unordered_map<std::string, std::string>> stem_cache;
+    // The cache of the language used last: articles come one language at a
+    // time, so most tokens skip the lookup by language.
+    const std::string* last_language = nullptr;
+    std::unordered_map<std::string, std::string>* last_cache = nullptr;
 
     Impl() {
         UErrorCode status = U_ZERO_ERROR;
@@ -198,7 +202,11 @@ struct Analyzer::Impl {
     }
 
     std::string stem(const std::string& folded, const std::string& language) {
-        auto& cache = stem_cache[language];
+        if (!last_language || *last_language != language) {
+            last_cache = &stem_cache[language];
+            last_language = &stem_cache.find(language)->first;
+        }
+        auto& cache = *last_cache;
         auto it = cache.find(folded);
         if (it != cache.end()) return it->second;
         if (cache.size() > 500000) cache.clear();

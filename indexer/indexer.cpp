@@ -19,6 +19,7 @@
 #include <set>
 #include <thread>
 #include <unordered_map>
+#include <unordered_set>
 
 #include <xapian.h>
 
@@ -140,6 +141,8 @@ void run_worker(ShardWorker& w, const IndexOptions& options, const EntityExtract
                 SharedMetadata& metadata, std::atomic<bool>& failed) {
     try {
         DocumentBuilder builder(extractor, options.default_language);
+        std::unordered_set<std::string> sent_keys;
+        std::string last_language;
         Article article;
         unsigned since_commit = 0;
         auto commit = [&] {
@@ -150,7 +153,13 @@ void run_worker(ShardWorker& w, const IndexOptions& options, const EntityExtract
         while (w.queue.pop(article)) {
             if (failed) continue;  // drain without work once a sibling failed
             BuiltDocument built = builder.build(article);
-            metadata.add(built.metadata, built.language);
+            // Only keys this worker has not passed on yet reach the shared,
+            // locked registry (most entities recur across articles).
+            std::vector<std::pair<std::string, std::string>> fresh;
+            for (auto& entry : built.metadata)
+                if (sent_keys.insert(entry.first).second) fresh.push_back(std::move(entry));
+            if (!fresh.empty() || built.language != last_language) metadata.add(fresh, built.language);
+            last_language = built.language;
             w.stats.text_bytes += built.text_bytes;
             Xapian::PostingIterator existing = w.db.postlist_begin(built.id_term);
             if (existing != w.db.postlist_end(built.id_term)) {
