@@ -43,6 +43,85 @@ class DocidSpy : public Xapian::MatchSpy {
     std::vector<Xapian::docid>& out_;
 };
 
+/// The set of matching docids of one shard, as a bitset.
+class DocidSet {
+  public:
+    explicit DocidSet(Xapian::docid last) : words_(last / 64 + 1, 0) {}
+    void add(Xapian::docid d) {
+        if (d / 64 < words_.size()) words_[d / 64] |= std::uint64_t{1} << (d % 64);
+    }
+    void intersect(const DocidSet& o) {
+        for (std::size_t i = 0; i < words_.size(); ++i) words_[i] &= o.words_[i];
+    }
+    void unite(const DocidSet& o) {
+        for (std::size_t i = 0; i < words_.size(); ++i) words_[i] |= o.words_[i];
+    }
+    void subtract(const DocidSet& o) {
+        for (std::size_t i = 0; i < words_.size(); ++i) words_[i] &= ~o.words_[i];
+    }
+    template <typename F>
+    void for_each(F&& f) const {
+        for (std::size_t i = 0; i < words_.size(); ++i)
+            for (std::uint64_t w = words_[i]; w; w &= w - 1)
+                f(static_cast<Xapian::docid>(i * 64 + static_cast<std::size_t>(__builtin_ctzll(w))));
+    }
+
+  private:
+    std::vector<std::uint64_t> words_;
+};
+
+/// The docids of one shard that match `query`.  The boolean structure the
+/// query parser builds (terms, synonyms, AND/OR/NOT, filters, weight scaling)
+/// is evaluated directly over posting lists -- the cost is the postings read,
+/// not a matcher round per match; anything else (phrases) goes through
+/// Xapian's matcher with a docid-recording spy.
+DocidSet matching_docids(const Xapian::Database& db, const Xapian::Query& query) {
+    const Xapian::docid last = db.get_lastdocid();
+    DocidSet out(last);
+    switch (query.get_type()) {
+        case Xapian::Query::LEAF_TERM: {
+            std::string term = *query.get_terms_begin();
+            for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) out.add(*p);
+            return out;
+        }
+        case Xapian::Query::LEAF_MATCH_ALL:
+            for (auto p = db.postlist_begin(""); p != db.postlist_end(""); ++p) out.add(*p);
+            return out;
+        case Xapian::Query::LEAF_MATCH_NOTHING: return out;
+        case Xapian::Query::OP_SCALE_WEIGHT: return matching_docids(db, query.get_subquery(0));
+        case Xapian::Query::OP_OR:
+        case Xapian::Query::OP_SYNONYM:
+        case Xapian::Query::OP_MAX:
+            for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) out.unite(matching_docids(db, query.get_subquery(i)));
+            return out;
+        case Xapian::Query::OP_AND:
+        case Xapian::Query::OP_FILTER: {
+            out = matching_docids(db, query.get_subquery(0));
+            for (std::size_t i = 1; i < query.get_num_subqueries(); ++i)
+                out.intersect(matching_docids(db, query.get_subquery(i)));
+            return out;
+        }
+        case Xapian::Query::OP_AND_NOT: {
+            out = matching_docids(db, query.get_subquery(0));
+            for (std::size_t i = 1; i < query.get_num_subqueries(); ++i)
+                out.subtract(matching_docids(db, query.get_subquery(i)));
+            return out;
+        }
+        case Xapian::Query::OP_AND_MAYBE: return matching_docids(db, query.get_subquery(0));
+        default: {
+            std::vector<Xapian::docid> docids;
+            DocidSpy spy(docids);
+            Xapian::Enquire enquire(db);
+            enquire.set_query(query);
+            enquire.set_weighting_scheme(Xapian::BoolWeight());
+            enquire.add_matchspy(&spy);
+            enquire.get_mset(0, 0, db.get_doccount());
+            for (Xapian::docid d : docids) out.add(d);
+            return out;
+        }
+    }
+}
+
 }  // namespace
 
 struct FacetIndex::Impl {
@@ -96,8 +175,8 @@ namespace {
 /// the main match.
 class LocalCounter : public FacetCounter {
   public:
-    LocalCounter(FacetIndex::Impl& index, bool companies, bool persons, bool dates)
-        : index_(index), companies_(companies), persons_(persons), dates_(dates) {}
+    LocalCounter(FacetIndex::Impl& index, bool companies, bool persons, bool dates, std::size_t limit)
+        : index_(index), companies_(companies), persons_(persons), dates_(dates), limit_(limit) {}
     void attach(Xapian::Enquire&) override {}
     bool needs_full_match() const override { return false; }
 
@@ -129,16 +208,31 @@ class LocalCounter : public FacetCounter {
             add(day_counts, c.days);
         }
         tasks_.clear();
-        for (std::size_t i = 0; i < company_counts.size(); ++i)
-            if (company_counts[i]) out.companies[index_.companies.slugs[i]] = company_counts[i];
-        for (std::size_t i = 0; i < person_counts.size(); ++i)
-            if (person_counts[i]) out.persons[index_.persons.slugs[i]] = person_counts[i];
+        out.companies = top_ordinals(company_counts, index_.companies.slugs);
+        out.persons = top_ordinals(person_counts, index_.persons.slugs);
         for (std::size_t i = 0; i < day_counts.size(); ++i)
             if (day_counts[i]) out.days[index_.day_values[i]] = day_counts[i];
         return out;
     }
 
   private:
+    /// The top `limit_` ordinals by count (ties by slug), as slugs: strings
+    /// are made only for the values shown.
+    TopCounts top_ordinals(const std::vector<std::uint64_t>& counts, const std::vector<std::string>& slugs) const {
+        std::vector<std::uint32_t> nonzero;
+        for (std::size_t i = 0; i < counts.size(); ++i)
+            if (counts[i]) nonzero.push_back(static_cast<std::uint32_t>(i));
+        TopCounts out;
+        out.distinct = nonzero.size();
+        std::size_t shown = std::min(limit_, nonzero.size());
+        std::partial_sort(nonzero.begin(), nonzero.begin() + static_cast<std::ptrdiff_t>(shown), nonzero.end(),
+                          [&](std::uint32_t a, std::uint32_t b) {
+                              return counts[a] != counts[b] ? counts[a] > counts[b] : slugs[a] < slugs[b];
+                          });
+        for (std::size_t i = 0; i < shown; ++i) out.top.emplace_back(slugs[nonzero[i]], counts[nonzero[i]]);
+        return out;
+    }
+
     /// Dense counts by ordinal (entity or day), for one shard.
     struct ShardCounts {
         std::uint64_t matches = 0;
@@ -147,21 +241,15 @@ class LocalCounter : public FacetCounter {
 
     ShardCounts count_shard(std::size_t s, const Xapian::Query& query) const {
         const Xapian::Database& db = index_.counting_dbs[s];
-        std::vector<Xapian::docid> docids;
-        DocidSpy spy(docids);
-        Xapian::Enquire enquire(db);
-        enquire.set_query(query);
-        enquire.set_weighting_scheme(Xapian::BoolWeight());
-        enquire.add_matchspy(&spy);
-        enquire.get_mset(0, 0, db.get_doccount());
+        DocidSet matches = matching_docids(db, query);
         ShardCounts out;
-        out.matches = docids.size();
         const ShardFacetCache& shard = index_.shards[s];
         const std::vector<std::uint32_t>& day = index_.day_ordinals[s];
         if (companies_) out.companies.assign(index_.companies.slugs.size(), 0);
         if (persons_) out.persons.assign(index_.persons.slugs.size(), 0);
         if (dates_) out.days.assign(index_.day_values.size(), 0);
-        for (Xapian::docid local : docids) {
+        matches.for_each([&](Xapian::docid local) {
+            ++out.matches;
             if (companies_ && local + 1 < shard.companies.offsets.size())
                 for (auto i = shard.companies.offsets[local]; i < shard.companies.offsets[local + 1]; ++i)
                     ++out.companies[shard.companies.values[i]];
@@ -169,12 +257,13 @@ class LocalCounter : public FacetCounter {
                 for (auto i = shard.persons.offsets[local]; i < shard.persons.offsets[local + 1]; ++i)
                     ++out.persons[shard.persons.values[i]];
             if (dates_ && local < day.size() && day[local]) ++out.days[day[local] - 1];
-        }
+        });
         return out;
     }
 
     FacetIndex::Impl& index_;
     bool companies_, persons_, dates_;
+    std::size_t limit_;
     std::vector<std::future<ShardCounts>> tasks_;
 };
 
@@ -183,7 +272,7 @@ class LocalCounter : public FacetCounter {
 /// entities, and the combinations are split and summed here.
 class SpyCounter : public FacetCounter {
   public:
-    SpyCounter(bool companies, bool persons, bool dates) {
+    SpyCounter(bool companies, bool persons, bool dates, std::size_t limit) : limit_(limit) {
         auto spy = [](Xapian::valueno slot) { return std::make_unique<Xapian::ValueCountMatchSpy>(slot); };
         if (companies) companies_ = spy(schema::kSlotCompanies);
         if (persons) persons_ = spy(schema::kSlotPersons);
@@ -198,8 +287,9 @@ class SpyCounter : public FacetCounter {
     bool needs_full_match() const override { return true; }
     FacetCounts counts(const Xapian::Query&) override {
         FacetCounts out;
-        auto split = [](Xapian::ValueCountMatchSpy* spy, std::map<std::string, std::uint64_t>& into) {
+        auto split = [this](Xapian::ValueCountMatchSpy* spy, TopCounts& result) {
             if (!spy) return;
+            std::map<std::string, std::uint64_t> into;
             for (auto v = spy->values_begin(); v != spy->values_end(); ++v) {
                 const std::string combination = *v;
                 std::size_t start = 0;
@@ -210,6 +300,7 @@ class SpyCounter : public FacetCounter {
                     start = end + 1;
                 }
             }
+            result = top_counts({into.begin(), into.end()}, limit_);
         };
         split(companies_.get(), out.companies);
         split(persons_.get(), out.persons);
@@ -222,6 +313,7 @@ class SpyCounter : public FacetCounter {
 
   private:
     std::unique_ptr<Xapian::ValueCountMatchSpy> companies_, persons_, dates_, all_;
+    std::size_t limit_;
 };
 
 }  // namespace
@@ -229,9 +321,20 @@ class SpyCounter : public FacetCounter {
 FacetIndex::FacetIndex(const DatabaseSet& databases) : impl_(std::make_unique<Impl>(databases)) {}
 FacetIndex::~FacetIndex() = default;
 
-std::unique_ptr<FacetCounter> FacetIndex::make_counter(bool companies, bool persons, bool dates) {
-    if (impl_->databases.all_local) return std::make_unique<LocalCounter>(*impl_, companies, persons, dates);
-    return std::make_unique<SpyCounter>(companies, persons, dates);
+std::unique_ptr<FacetCounter> FacetIndex::make_counter(bool companies, bool persons, bool dates, std::size_t limit) {
+    if (impl_->databases.all_local) return std::make_unique<LocalCounter>(*impl_, companies, persons, dates, limit);
+    return std::make_unique<SpyCounter>(companies, persons, dates, limit);
+}
+
+TopCounts top_counts(std::vector<std::pair<std::string, std::uint64_t>> all, std::size_t limit) {
+    TopCounts out;
+    out.distinct = all.size();
+    std::size_t shown = std::min(limit, all.size());
+    std::partial_sort(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(shown), all.end(),
+                      [](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; });
+    all.resize(shown);
+    out.top = std::move(all);
+    return out;
 }
 
 namespace {

@@ -22,9 +22,18 @@
 
 namespace newsdex {
 
-/// Raw counts of one search: entity slug -> count, day (YYYYMMDD) -> count.
+/// The most frequent values of an entity facet.
+struct TopCounts {
+    std::vector<std::pair<std::string, std::uint64_t>> top;  ///< by count desc, then slug
+    std::size_t distinct = 0;  ///< values with a count > 0
+};
+
+/// Keep the `limit` most frequent of (slug, count) pairs, in order.
+TopCounts top_counts(std::vector<std::pair<std::string, std::uint64_t>> all, std::size_t limit);
+
+/// Counts of one search: top entity values, day (YYYYMMDD) -> count.
 struct FacetCounts {
-    std::map<std::string, std::uint64_t> companies, persons;
+    TopCounts companies, persons;
     std::map<std::uint32_t, std::uint64_t> days;
     std::uint64_t matches = 0;  ///< matching documents seen
 };
@@ -52,7 +61,9 @@ class FacetIndex {
     explicit FacetIndex(const DatabaseSet& databases);
     ~FacetIndex();
     /// A counter for one search.
-    std::unique_ptr<FacetCounter> make_counter(bool want_companies, bool want_persons, bool want_dates);
+    /// `limit`: entity values to keep per facet.
+    std::unique_ptr<FacetCounter> make_counter(bool want_companies, bool want_persons, bool want_dates,
+                                               std::size_t limit);
 
     struct Impl;  ///< the arrays (defined in facets.cpp)
 

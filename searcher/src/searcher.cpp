@@ -108,9 +108,17 @@ struct Searcher::Impl {
         else std::rotate(languages.begin(), en, en + 1);
     }
 
+    /// Display names, cached: the same names come back search after search.
+    std::unordered_map<std::string, std::string> names;
+
     std::string display_name(std::string_view prefix, const std::string& slug) {
-        std::string name = databases.combined.get_metadata(schema::name_key(prefix, slug));
-        return name.empty() ? slug : name;
+        std::string key = schema::name_key(prefix, slug);
+        auto it = names.find(key);
+        if (it != names.end()) return it->second;
+        std::string name = databases.combined.get_metadata(key);
+        if (name.empty()) name = slug;
+        if (names.size() > 100000) names.clear();
+        return names.emplace(std::move(key), std::move(name)).first->second;
     }
 
     /// The surface form of the best known word close to `folded`, or empty.
@@ -183,20 +191,13 @@ struct Searcher::Impl {
                 result.facets.push_back(make_date_facet(counts.days, request.date_granularity));
                 continue;
             }
-            const auto& raw = field == FacetField::Company ? counts.companies : counts.persons;
+            const TopCounts& top = field == FacetField::Company ? counts.companies : counts.persons;
             std::string_view prefix = field == FacetField::Company ? schema::kPrefixCompany : schema::kPrefixPerson;
-            std::vector<std::pair<std::string, std::uint64_t>> sorted(raw.begin(), raw.end());
-            std::size_t shown = std::min(request.facet_limit, sorted.size());
-            std::partial_sort(sorted.begin(), sorted.begin() + static_cast<std::ptrdiff_t>(shown), sorted.end(),
-                              [](const auto& a, const auto& b) {
-                                  return a.second != b.second ? a.second > b.second : a.first < b.first;
-                              });
             Facet facet;
             facet.field = field;
-            facet.distinct = sorted.size();
-            facet.more = sorted.size() - shown;
-            for (std::size_t i = 0; i < shown; ++i)
-                facet.values.push_back({sorted[i].first, display_name(prefix, sorted[i].first), sorted[i].second});
+            facet.distinct = top.distinct;
+            facet.more = top.distinct - top.top.size();
+            for (const auto& [slug, count] : top.top) facet.values.push_back({slug, display_name(prefix, slug), count});
             result.facets.push_back(std::move(facet));
         }
     }
@@ -234,7 +235,8 @@ struct Searcher::Impl {
         // The counter also gives the exact total: Xapian's own count is an estimate.
         std::unique_ptr<FacetCounter> counter;
         if (!request.facets.empty() || request.exact_total) {
-            counter = facets.make_counter(has(FacetField::Company), has(FacetField::Person), has(FacetField::Date));
+            counter = facets.make_counter(has(FacetField::Company), has(FacetField::Person), has(FacetField::Date),
+                                          request.facet_limit);
             counter->attach(enquire);
         }
         const Xapian::doccount all = db.get_doccount();
