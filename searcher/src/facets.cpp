@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <future>
+#include <thread>
 #include <unordered_map>
 
 namespace newsdex {
@@ -184,10 +185,17 @@ class LocalCounter : public FacetCounter {
         index_.ensure();
         // Each thread gets its own copy of the query: Xapian reference counts
         // are not atomic, so no Query object may be shared between threads.
+        // One core stays with the caller's main match; the shards are
+        // spread over the other cores.
         std::string serialised = query.serialise();
-        for (std::size_t s = 0; s < index_.shards.size(); ++s)
-            tasks_.push_back(std::async(std::launch::async, [this, s, serialised] {
-                return count_shard(s, Xapian::Query::unserialise(serialised));
+        unsigned cores = std::max(2u, std::thread::hardware_concurrency());
+        std::size_t threads = std::min<std::size_t>(cores - 1, index_.shards.size());
+        for (std::size_t t = 0; t < threads; ++t)
+            tasks_.push_back(std::async(std::launch::async, [this, t, threads, serialised] {
+                Xapian::Query copy = Xapian::Query::unserialise(serialised);
+                ShardCounts sum = empty_counts();
+                for (std::size_t s = t; s < index_.shards.size(); s += threads) count_shard(s, copy, sum);
+                return sum;
             }));
     }
 
@@ -239,15 +247,20 @@ class LocalCounter : public FacetCounter {
         std::vector<std::uint32_t> companies, persons, days;
     };
 
-    ShardCounts count_shard(std::size_t s, const Xapian::Query& query) const {
-        const Xapian::Database& db = index_.counting_dbs[s];
-        DocidSet matches = matching_docids(db, query);
+    ShardCounts empty_counts() const {
         ShardCounts out;
-        const ShardFacetCache& shard = index_.shards[s];
-        const std::vector<std::uint32_t>& day = index_.day_ordinals[s];
         if (companies_) out.companies.assign(index_.companies.slugs.size(), 0);
         if (persons_) out.persons.assign(index_.persons.slugs.size(), 0);
         if (dates_) out.days.assign(index_.day_values.size(), 0);
+        return out;
+    }
+
+    /// Add shard `s`'s counts for `query` to `out`.
+    void count_shard(std::size_t s, const Xapian::Query& query, ShardCounts& out) const {
+        const Xapian::Database& db = index_.counting_dbs[s];
+        DocidSet matches = matching_docids(db, query);
+        const ShardFacetCache& shard = index_.shards[s];
+        const std::vector<std::uint32_t>& day = index_.day_ordinals[s];
         matches.for_each([&](Xapian::docid local) {
             ++out.matches;
             if (companies_ && local + 1 < shard.companies.offsets.size())
@@ -258,7 +271,6 @@ class LocalCounter : public FacetCounter {
                     ++out.persons[shard.persons.values[i]];
             if (dates_ && local < day.size() && day[local]) ++out.days[day[local] - 1];
         });
-        return out;
     }
 
     FacetIndex::Impl& index_;
