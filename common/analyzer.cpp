@@ -83,12 +83,17 @@ const std::vector<std::string>& stemming_languages() {
     return codes;
 }
 
-std::string stemming_language(std::string_view language) {
+std::string language_code(std::string_view language) {
     std::string code;
     for (char c : language) {
         if (c == '-' || c == '_') break;
         code += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     }
+    return code;
+}
+
+std::string stemming_language(std::string_view language) {
+    std::string code = language_code(language);
     if (xapian_stemmer_name(code)) return code;
     for (const auto& l : kStemLanguages)
         if (code == l.xapian_name) return l.code;

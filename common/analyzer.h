@@ -27,6 +27,10 @@ struct AnalyzedTerm {
     bool positional = true;   ///< false for CJK dictionary words (indexed without position)
 };
 
+/// A language tag's primary subtag, lower-cased: "en-GB" -> "en", "ZH" -> "zh"
+/// (what the lang: filter and the stored language use).
+std::string language_code(std::string_view language);
+
 /// Languages newsdex can stem, as ISO 639-1 codes ("en", "de", ...).
 const std::vector<std::string>& stemming_languages();
 /// The ISO code to stem with for an article language: the language itself

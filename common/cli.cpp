@@ -5,10 +5,30 @@
 #include <xapian.h>
 
 #include <cstdio>
+#include <iostream>
 #include <cstdlib>
 #include <stdexcept>
 
 namespace newsdex::cli {
+
+bool parse_command_line(int argc, char** argv, const boost::program_options::options_description& options,
+                        std::vector<std::string>& positional, const char* usage,
+                        boost::program_options::variables_map& vm) {
+    namespace po = boost::program_options;
+    po::options_description hidden;
+    hidden.add_options()("positional-arguments", po::value(&positional));
+    po::options_description all;
+    all.add(options).add(hidden);
+    po::positional_options_description rest;
+    rest.add("positional-arguments", -1);
+    po::store(po::command_line_parser(argc, argv).options(all).positional(rest).run(), vm);
+    po::notify(vm);
+    if (vm.count("help")) {
+        std::cout << usage << "\n" << options;
+        return false;
+    }
+    return true;
+}
 
 std::string default_db_path() {
     const char* env = std::getenv("NEWSDEX_DB");

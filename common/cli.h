@@ -2,6 +2,8 @@
 // path, and the mapping from the two error kinds to one-line messages.
 #pragma once
 
+#include <boost/program_options.hpp>
+
 #include <functional>
 #include <stdexcept>
 #include <string>
@@ -17,6 +19,13 @@ enum ExitCode : int {
     kUserError = 2,      ///< bad option, bad query, or (with --strict) a bad record
     kSystemError = 3,    ///< I/O error, database locked/corrupt, missing data files
 };
+
+/// Parse the command line: `options`, plus every positional argument
+/// collected into `positional`.  For --help prints `usage` and the options
+/// and returns false (the caller exits 0).
+bool parse_command_line(int argc, char** argv, const boost::program_options::options_description& options,
+                        std::vector<std::string>& positional, const char* usage,
+                        boost::program_options::variables_map& vm);
 
 /// --db, else $NEWSDEX_DB, else ./newsdex.db.
 std::string default_db_path();

@@ -36,17 +36,6 @@ std::string_view utf8_prefix(std::string_view s, std::size_t max_bytes) {
 
 std::string plain_slug(std::string_view value) { return entity_slug(value); }
 
-/// The article's language as a lower-case primary subtag ("en-GB" -> "en"),
-/// or the default when it does not say.
-std::string language_code(const std::string& language, const std::string& fallback) {
-    std::string code;
-    for (char c : language.empty() ? fallback : language) {
-        if (c == '-' || c == '_') break;
-        code += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    }
-    return code;
-}
-
 }  // namespace
 
 DocumentBuilder::DocumentBuilder(const EntityExtractor* extractor, std::string default_language)
@@ -111,7 +100,7 @@ BuiltDocument DocumentBuilder::build(const Article& article) {
     };
     if (!article.source.empty()) add_filter(schema::kPrefixSource, article.source, true);
     for (const auto& author : article.authors) add_filter(schema::kPrefixAuthor, author, true);
-    doc.add_boolean_term(std::string(schema::kPrefixLanguage) + language_code(article.language, default_language_));
+    doc.add_boolean_term(std::string(schema::kPrefixLanguage) + language_code(article.language.empty() ? default_language_ : article.language));
     if (auto it = article.tags.find("topics"); it != article.tags.end())
         for (const auto& v : it->second) add_filter(schema::kPrefixTopic, v, false);
     if (auto it = article.tags.find("places"); it != article.tags.end())
@@ -191,7 +180,7 @@ BuiltDocument DocumentBuilder::build(const Article& article) {
         {"title", article.title},
         {"source", article.source},
         {"url", article.url},
-        {"language", language_code(article.language, default_language_)},
+        {"language", language_code(article.language.empty() ? default_language_ : article.language)},
     };
     if (article.date) data["date"] = article.date->iso8601();
     if (!article.authors.empty()) data["authors"] = article.authors;

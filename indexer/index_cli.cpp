@@ -56,19 +56,8 @@ int index_main(int argc, char** argv) {
             ("max-article-mb", po::value(&max_mb), "skip articles larger than this many MB (default 8)")
             ("commit-every", po::value(&commit_every), "articles per shard between commits (default 300)")
             ("quiet,q", "print only errors");
-        po::options_description hidden;
-        hidden.add_options()("input", po::value(&inputs));
-        po::options_description all;
-        all.add(options).add(hidden);
-        po::positional_options_description positional;
-        positional.add("input", -1);
         po::variables_map vm;
-        po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
-        po::notify(vm);
-        if (vm.count("help")) {
-            std::cout << kUsage << "\n" << options;
-            return kOk;
-        }
+        if (!parse_command_line(argc, argv, options, inputs, kUsage, vm)) return kOk;
         if (inputs.empty()) throw UserError("no input given (try --help)");
 
         IndexOptions opts;

@@ -207,19 +207,8 @@ int search_main(int argc, char** argv) {
             ("filter", po::value(&filters), "extra clause every hit must match, e.g. company:ibm (repeatable)")
             ("no-collapse", "show near-identical articles separately")
             ("exact", "count every match exactly even without facets");
-        po::options_description hidden;
-        hidden.add_options()("query", po::value(&words));
-        po::options_description all;
-        all.add(options).add(hidden);
-        po::positional_options_description positional;
-        positional.add("query", -1);
         po::variables_map vm;
-        po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
-        po::notify(vm);
-        if (vm.count("help")) {
-            std::cout << kUsage << "\n" << options;
-            return kOk;
-        }
+        if (!parse_command_line(argc, argv, options, words, kUsage, vm)) return kOk;
         SearchRequest request;
         for (std::size_t i = 0; i < words.size(); ++i) request.query += (i ? " " : "") + words[i];
         request.filters = filters;

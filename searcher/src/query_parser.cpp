@@ -60,7 +60,8 @@ std::vector<Token> lex(std::string_view text, std::string_view what) {
             tok.modifier = text[i];
             ++i;
         }
-        if (text[i] == '"') {
+        // "...": the quoted text becomes tok's value; i moves past the quote.
+        auto read_phrase = [&] {
             std::size_t close = text.find('"', i + 1);
             if (close == std::string_view::npos)
                 throw UserError(std::string(what) + ": unterminated phrase: the quote at " + column(i) +
@@ -69,6 +70,9 @@ std::vector<Token> lex(std::string_view text, std::string_view what) {
             tok.text = std::string(text.substr(i + 1, close - i - 1));
             tok.value_start = i + 1;
             i = close + 1;
+        };
+        if (text[i] == '"') {
+            read_phrase();
             tok.end = i;
             tokens.push_back(tok);
             continue;
@@ -85,14 +89,7 @@ std::vector<Token> lex(std::string_view text, std::string_view what) {
             if (is_query_field(lower)) {
                 tok.field = lower;
                 if (colon + 1 == word.size() && i < n && text[i] == '"') {
-                    std::size_t close = text.find('"', i + 1);
-                    if (close == std::string_view::npos)
-                        throw UserError(std::string(what) + ": unterminated phrase: the quote at " + column(i) +
-                                        " is never closed");
-                    tok.kind = TokenKind::Phrase;
-                    tok.text = std::string(text.substr(i + 1, close - i - 1));
-                    tok.value_start = i + 1;
-                    i = close + 1;
+                    read_phrase();
                 } else {
                     tok.kind = TokenKind::Word;
                     tok.text = std::string(word.substr(colon + 1));
@@ -333,10 +330,7 @@ struct QueryParser::State {
         if (tok.field == "id") {
             value = tok.text;
         } else if (tok.field == "lang") {  // "zh", "en-GB" -> "en"
-            for (char c : tok.text) {
-                if (c == '-' || c == '_') break;
-                value += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-            }
+            value = language_code(tok.text);
         } else {
             value = entity_slug(tok.text);
         }
