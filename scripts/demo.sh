@@ -4,12 +4,16 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 scripts/setup.sh
 BUILD_DIR=${BUILD_DIR:-build}
-DB="$BUILD_DIR/sample.db"
+BIN=$(cd "$BUILD_DIR" && pwd)
+DB="$BIN/sample.db"
 rm -rf "$DB"
-echo
-echo "\$ newsdex-index --db $DB sample_corpus"
-"$BUILD_DIR/indexer/newsdex-index" --db "$DB" --format auto sample_corpus/jsonl sample_corpus/text \
-    sample_corpus/html sample_corpus/reuters
-echo
-echo "\$ newsdex-search --db $DB 'trade talks'"
-"$BUILD_DIR/searcher/newsdex-search" --db "$DB" -n 3 trade talks
+run() {  # show the command, then run it
+    echo
+    echo "\$ $*" | sed "s|$BIN/[a-z]*/||g; s|$BIN/|build/|g"
+    "$@"
+}
+# From inside sample_corpus/ (its bad/ folder holds the broken records of the tests).
+cd sample_corpus
+run "$BIN/indexer/newsdex-index" --db "$DB" jsonl text html reuters
+run "$BIN/searcher/newsdex-search" --db "$DB" -n 3 apple
+run "$BIN/searcher/newsdex-search" --db "$DB" -n 2 --facets person,date 'person:"jack ma"'
