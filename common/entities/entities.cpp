@@ -413,6 +413,20 @@ std::string title_case_words(std::string_view s) {
     return r;
 }
 
+/// Fold entity `e` into `o` (the same canonical entity): mentions, offsets
+/// and the names it went by.
+void absorb(Entity& o, const Entity& e) {
+    o.offsets.insert(o.offsets.end(), e.offsets.begin(), e.offsets.end());
+    std::sort(o.offsets.begin(), o.offsets.end());
+    o.offsets.erase(std::unique(o.offsets.begin(), o.offsets.end()), o.offsets.end());
+    o.mentions = o.offsets.size();
+    std::set<std::string> a(o.aliases.begin(), o.aliases.end());
+    a.insert(e.aliases.begin(), e.aliases.end());
+    if (e.name != o.name) a.insert(e.name);
+    a.erase(o.name);
+    o.aliases.assign(a.begin(), a.end());
+}
+
 std::string title_case_word(std::string_view s) {
     std::string r(s);
     bool start = true;
@@ -1600,16 +1614,7 @@ std::vector<Entity> EntityExtractor::extract(const Article& article) const {
         auto& idx = by_id[type_index(type)];
         auto it = idx.find(ent.id);
         if (it != idx.end()) {
-            Entity& o = out[it->second];
-            o.offsets.insert(o.offsets.end(), ent.offsets.begin(), ent.offsets.end());
-            std::sort(o.offsets.begin(), o.offsets.end());
-            o.offsets.erase(std::unique(o.offsets.begin(), o.offsets.end()), o.offsets.end());
-            o.mentions = o.offsets.size();
-            std::set<std::string> a(o.aliases.begin(), o.aliases.end());
-            a.insert(ent.aliases.begin(), ent.aliases.end());
-            if (ent.name != o.name) a.insert(ent.name);
-            a.erase(o.name);
-            o.aliases.assign(a.begin(), a.end());
+            absorb(out[it->second], ent);
             continue;
         }
         idx[ent.id] = out.size();
@@ -1703,16 +1708,7 @@ std::vector<Entity> EntityExtractor::extract(const Article& article) const {
                 merged.push_back(std::move(e));
                 continue;
             }
-            Entity& o = merged[it->second];
-            o.offsets.insert(o.offsets.end(), e.offsets.begin(), e.offsets.end());
-            std::sort(o.offsets.begin(), o.offsets.end());
-            o.offsets.erase(std::unique(o.offsets.begin(), o.offsets.end()), o.offsets.end());
-            o.mentions = o.offsets.size();
-            std::set<std::string> a(o.aliases.begin(), o.aliases.end());
-            a.insert(e.aliases.begin(), e.aliases.end());
-            if (e.name != o.name) a.insert(e.name);
-            a.erase(o.name);
-            o.aliases.assign(a.begin(), a.end());
+            absorb(merged[it->second], e);
         }
         out = std::move(merged);
     }
