@@ -138,7 +138,13 @@ struct FacetIndex::Impl {
     std::vector<std::uint32_t> day_values;
     std::vector<std::vector<std::uint32_t>> day_ordinals;
 
-    explicit Impl(const DatabaseSet& d) : databases(d) {}
+    /// The counting handles are opened together with the main ones, so both
+    /// see the same committed state.
+    explicit Impl(const DatabaseSet& d) : databases(d) {
+        if (!d.all_local) return;
+        for (std::size_t i = 0; i < d.shards.size(); ++i)
+            counting_dbs.push_back(d.shard_paths[i].empty() ? d.shards[i] : Xapian::Database(d.shard_paths[i]));
+    }
 
     /// Load each shard's saved arrays, or build them when missing or stale.
     void ensure() {
@@ -150,7 +156,6 @@ struct FacetIndex::Impl {
             const std::string& path = databases.shard_paths[i];
             if (!path.empty()) cache = ShardFacetCache::load(path + schema::kFacetCacheSuffix, db.get_revision());
             if (!cache) cache = ShardFacetCache::build(db);
-            counting_dbs.push_back(path.empty() ? db : Xapian::Database(path));
             cache->companies = renumber(std::move(cache->companies), companies);
             cache->persons = renumber(std::move(cache->persons), persons);
             std::vector<std::uint32_t> ordinals(cache->days.size(), 0);

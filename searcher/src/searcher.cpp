@@ -359,25 +359,31 @@ SearchResult Searcher::search(const SearchRequest& request) {
         return impl_->search(request);
     } catch (const Xapian::QueryParserError& e) {
         throw UserError("query: " + e.get_msg());
-    } catch (const Xapian::DatabaseModifiedError&) {
-        impl_->databases.combined.reopen();
-        return impl_->search(request);
-    } catch (const Xapian::NetworkError&) {
-        // A remote shard dropped the connection (restarted server, idle
-        // timeout): reconnect once and retry.
+    } catch (const Xapian::Error& e) {
+        // The indexer committed so much that this snapshot is gone
+        // (DatabaseModifiedError), or a remote shard dropped the connection
+        // (NetworkError: restarted server, idle timeout): open everything
+        // afresh -- databases, counting handles, facet arrays -- and retry once.
+        const std::string type = e.get_type();
+        if (type != "DatabaseModifiedError" && type != "NetworkError" && type != "NetworkTimeoutError")
+            throw SystemError("search failed: " + e.get_description());
         auto paths = impl_->paths;
         try {
             impl_ = std::make_unique<Impl>(paths);
             impl_->paths = paths;
             return impl_->search(request);
-        } catch (const Xapian::Error& e) {
-            throw SystemError("search failed: " + e.get_description());
+        } catch (const Xapian::Error& again) {
+            throw SystemError("search failed: " + again.get_description());
         }
-    } catch (const Xapian::Error& e) {
-        throw SystemError("search failed: " + e.get_description());
     }
 }
 
 std::uint64_t Searcher::article_count() const { return impl_->databases.combined.get_doccount(); }
+
+void Searcher::reopen() {
+    auto paths = impl_->paths;
+    impl_ = std::make_unique<Impl>(paths);
+    impl_->paths = paths;
+}
 
 }  // namespace newsdex

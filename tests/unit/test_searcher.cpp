@@ -170,6 +170,17 @@ TEST_CASE("JSON document") {
     CHECK(j["suggestion"].is_null());
 }
 
+TEST_CASE("a Searcher keeps its snapshot until reopen()") {
+    Fixture f;
+    Searcher s({f.db});
+    CHECK(s.article_count() == 6);
+    test::index_into(f.db, {f.dir.file("more.jsonl", R"({"id":"t7","title":"Late trade news","body":"More trade."})" "\n")});
+    CHECK(s.search(request("trade")).total == 6);
+    s.reopen();
+    CHECK(s.article_count() == 7);
+    CHECK(s.search(request("trade")).total == 7);
+}
+
 TEST_CASE("errors: the user's and the system's") {
     Fixture f;
     Searcher s({f.db});

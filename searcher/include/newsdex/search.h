@@ -148,6 +148,12 @@ class Searcher {
     /// Number of articles in the database(s).
     std::uint64_t article_count() const;
 
+    /// Start searching the latest committed state.  A Searcher searches the
+    /// state the databases were in when it opened them (or last reopened),
+    /// so that results stay consistent while an indexer is writing.
+    /// @throws SystemError if a database cannot be opened.
+    void reopen();
+
   private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
