@@ -31,3 +31,7 @@ add_test(NAME e2e.install
 add_test(NAME e2e.remote_shards
          COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_LIST_DIR}/test_remote.py ${NEWSDEX_E2E_ARGS})
 set_tests_properties(e2e.remote_shards PROPERTIES SKIP_RETURN_CODE 77)
+
+# Golden JSON: the --json document is a contract.
+add_test(NAME e2e.golden_json
+         COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_LIST_DIR}/test_golden.py ${NEWSDEX_E2E_ARGS})
