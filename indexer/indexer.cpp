@@ -7,6 +7,7 @@
 #include "newsdex/error.h"
 
 #include <algorithm>
+#include <cctype>
 #include <atomic>
 #include <filesystem>
 #include <fcntl.h>
@@ -85,7 +86,11 @@ class SharedMetadata {
         std::lock_guard lock(mutex_);
         for (const auto& [key, value] : entries) {
             auto [it, inserted] = seen_.emplace(key, value);
-            if (inserted) log_.emplace_back(key, value);
+            if (!inserted) {
+                if (!preferred(value, it->second)) continue;
+                it->second = value;  // a better value: logged again, written over the old one
+            }
+            log_.emplace_back(key, value);
         }
         if (languages_.insert(language).second) languages_changed_ = true, ++language_version_;
     }
@@ -117,6 +122,28 @@ class SharedMetadata {
     }
 
   private:
+    /// Several articles may name one entity differently ("Jose Martinez",
+    /// "José Martínez") or use one alias for different entities; the value
+    /// kept must not depend on which worker thread got there first, so it is
+    /// chosen by a fixed order: not all capitals, then more non-ASCII
+    /// letters (accents kept), then the smallest string.
+    static bool preferred(const std::string& a, const std::string& b) {
+        auto all_caps = [](const std::string& s) {
+            bool letter = false;
+            for (unsigned char c : s) {
+                if (std::islower(c)) return false;
+                letter = letter || std::isupper(c);
+            }
+            return letter;
+        };
+        auto non_ascii = [](const std::string& s) {
+            return std::count_if(s.begin(), s.end(), [](unsigned char c) { return c >= 0xC0; });
+        };
+        if (all_caps(a) != all_caps(b)) return !all_caps(a);
+        if (non_ascii(a) != non_ascii(b)) return non_ascii(a) > non_ascii(b);
+        return a < b;
+    }
+
     std::mutex mutex_;
     std::unordered_map<std::string, std::string> seen_;
     std::vector<std::pair<std::string, std::string>> log_;
@@ -141,7 +168,7 @@ void run_worker(ShardWorker& w, const IndexOptions& options, const EntityExtract
                 SharedMetadata& metadata, std::atomic<bool>& failed) {
     try {
         DocumentBuilder builder(extractor, options.default_language);
-        std::unordered_set<std::string> sent_keys;
+        std::unordered_set<std::string> sent;  ///< key + '\0' + value already passed on
         std::string last_language;
         Article article;
         unsigned since_commit = 0;
@@ -157,7 +184,7 @@ void run_worker(ShardWorker& w, const IndexOptions& options, const EntityExtract
             // locked registry (most entities recur across articles).
             std::vector<std::pair<std::string, std::string>> fresh;
             for (auto& entry : built.metadata)
-                if (sent_keys.insert(entry.first).second) fresh.push_back(std::move(entry));
+                if (sent.insert(entry.first + '\0' + entry.second).second) fresh.push_back(std::move(entry));
             if (!fresh.empty() || built.language != last_language) metadata.add(fresh, built.language);
             last_language = built.language;
             w.stats.text_bytes += built.text_bytes;
