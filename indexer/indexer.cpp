@@ -92,7 +92,7 @@ class SharedMetadata {
             }
             log_.emplace_back(key, value);
         }
-        if (languages_.insert(language).second) languages_changed_ = true, ++language_version_;
+        if (languages_.insert(language).second) ++language_version_;
     }
     void load_languages(const std::string& list) {
         std::lock_guard lock(mutex_);
@@ -148,7 +148,6 @@ class SharedMetadata {
     std::unordered_map<std::string, std::string> seen_;
     std::vector<std::pair<std::string, std::string>> log_;
     std::set<std::string> languages_;
-    bool languages_changed_ = false;
     std::uint64_t language_version_ = 0;
 };
 

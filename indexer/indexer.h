@@ -22,8 +22,7 @@ struct IndexOptions {
     bool strict = false;                 ///< first bad record is fatal (UserError)
     bool extract_entities = true;        ///< run the entity extractor
     std::string aliases_file;            ///< user alias table for the extractor
-    unsigned shards = 0;                 ///< shards of a new database (0: one per core, at most 4)
-    unsigned threads = 0;                ///< worker threads (0: one per shard)
+    unsigned shards = 0;                 ///< shards of a new database (0: one per core, at most 4); one writer thread each
     unsigned commit_every = 300;         ///< documents per shard between commits (small batches write fastest, see docs/benchmarks.md)
     std::string default_language = "en"; ///< for articles that do not say
 };
