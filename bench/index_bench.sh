@@ -17,11 +17,8 @@
 #   NEWSDEX_BIN  build folder with indexer/newsdex-index     default: build/ (falls back to
 #                                                            ../build if build/ has none)
 #   SHARED       the shared folder (peers/, corpora/)        default: ../shared
-#   SWEEP        1: also sweep --shards 1/2/4 (--no-entities) and, if newsdex-index-sweep
-#                is built (bench/CMakeLists.txt, in SWEEP_BIN), IndexOptions::commit_every
-#                100/500/2000/10000 (the CLI has no option for it)          default: 0
-#   SWEEP_BIN    build folder holding bench/newsdex-index-sweep  default: $NEWSDEX_BIN if it
-#                has one, else ../build-bench
+#   SWEEP        1: also sweep --shards 1/2/4 and --commit-every 100/300/2000/10000
+#                (--no-entities)                                          default: 0
 #
 # newsdex is measured as the whole process (/usr/bin/time: wall, peak RSS), a fresh database
 # each run, on the 22 reut2-*.sgm files (not the folder: it also holds .txt notes), in two
@@ -52,10 +49,6 @@ fi
 INDEX=$(realpath -- "$NEWSDEX_BIN/indexer/newsdex-index" 2>/dev/null) ||
     die "newsdex-index not found in $NEWSDEX_BIN/indexer (set NEWSDEX_BIN)"
 [ -x "$INDEX" ] || die "$INDEX is not executable"
-if [ -z "${SWEEP_BIN:-}" ]; then
-    if [ -x "$NEWSDEX_BIN/bench/newsdex-index-sweep" ]; then SWEEP_BIN=$NEWSDEX_BIN
-    else SWEEP_BIN=../build-bench; fi
-fi
 SHARED=$(realpath -- "$SHARED") || die "SHARED=$SHARED not found"
 CORPUS=$SHARED/corpora/reuters21578
 FILES=("$CORPUS"/reut2-*.sgm)
@@ -134,19 +127,11 @@ if [ "$SWEEP" = 1 ]; then
         done
         sizes "sweep --no-entities --shards $sh" "$W/sweep.db"
     done
-    SW=$(realpath -m -- "$SWEEP_BIN/bench/newsdex-index-sweep")
-    if [ -x "$SW" ]; then
-        for ce in 100 500 2000 10000; do
-            for r in $(seq "$RUNS"); do
-                index_once "sweep --no-entities commit_every=$ce" "$r" "$W/sweep.db" "$SW" --no-entities --commit-every "$ce"
-            done
-        done
+    for ce in 100 300 2000 10000; do
         for r in $(seq "$RUNS"); do
-            index_once "sweep entities commit_every=2000" "$r" "$W/sweep.db" "$SW" --commit-every 2000
+            index_once "sweep --no-entities commit_every=$ce" "$r" "$W/sweep.db" "$INDEX" -q --no-entities --commit-every "$ce"
         done
-    else
-        log "SWEEP: $SW not built; commit_every not swept (cmake --build ... --target newsdex-index-sweep)"
-    fi
+    done
     rm -rf "$W/sweep.db"
 fi
 
