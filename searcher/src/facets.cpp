@@ -294,8 +294,9 @@ class SpyCounter : public FacetCounter {
         if (companies) companies_ = spy(schema::kSlotCompanies);
         if (persons) persons_ = spy(schema::kSlotPersons);
         if (dates) dates_ = spy(schema::kSlotDate);
-        // The hash slot is set on every document: its spy counts the matches.
-        all_ = spy(schema::kSlotHash);
+        // Every spy sees every match (get_total counts them, with a value or
+        // not); only when no facet is asked for does one exist just to count.
+        if (!companies_ && !persons_ && !dates_) all_ = spy(schema::kSlotHash);
     }
     void attach(Xapian::Enquire& enquire) override {
         for (auto* s : {companies_.get(), persons_.get(), dates_.get(), all_.get()})
@@ -324,7 +325,11 @@ class SpyCounter : public FacetCounter {
         if (dates_)
             for (auto v = dates_->values_begin(); v != dates_->values_end(); ++v)
                 out.days[static_cast<std::uint32_t>(std::strtoul((*v).c_str(), nullptr, 10))] += v.get_termfreq();
-        out.matches = all_->get_total();
+        for (auto* s : {companies_.get(), persons_.get(), dates_.get(), all_.get()})
+            if (s) {
+                out.matches = s->get_total();
+                break;
+            }
         return out;
     }
 
