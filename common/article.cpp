@@ -19,11 +19,6 @@ int64_t days_from_civil(int64_t y, unsigned m, unsigned d) {
 
 bool is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
-int days_in_month(int y, int m) {
-    static constexpr int kDays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    return m == 2 && is_leap(y) ? 29 : kDays[m - 1];
-}
-
 class Cursor {
   public:
     explicit Cursor(std::string_view s) : s_(s) {}
@@ -56,6 +51,11 @@ class Cursor {
 };
 
 }  // namespace
+
+int days_in_month(int year, int month) {
+    static constexpr int kDays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return month == 2 && is_leap(year) ? 29 : kDays[month - 1];
+}
 
 int64_t ArticleDate::local_day_number() const {
     return days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));

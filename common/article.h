@@ -27,6 +27,9 @@ struct ArticleDate {
     std::string iso8601() const;
 };
 
+/// Days in a month of the proleptic Gregorian calendar (month 1..12).
+int days_in_month(int year, int month);
+
 /// Parse an ISO 8601 date or date-time ("2015-09-22", "2015-09-22T14:05:00Z",
 /// "2015-09-22 14:05:00+02:00", "2015-09-22T14:05:00.123-0500").  Returns
 /// nullopt on malformed input or an absurd date (year outside 1800..2200,

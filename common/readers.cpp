@@ -503,4 +503,10 @@ void read_buffer(std::string_view data, const std::string& name, const ReaderOpt
     ctx.progress(data.size(), true);
 }
 
+std::string reason_kind(const std::string& reason) {
+    std::size_t cut = reason.size();
+    for (const char* marker : {":", " (", " '", " at byte"}) cut = std::min(cut, reason.find(marker));
+    return reason.substr(0, cut);
+}
+
 }  // namespace newsdex

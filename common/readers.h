@@ -24,10 +24,16 @@ const std::vector<InputFormatName>& input_format_names();
 InputFormat parse_input_format(std::string_view name);
 
 /// A record that could not be read.  `where` is "file:line" (or "file").
+/// Every reason starts with a fixed kind and may add details after ": ",
+/// " (", " '" or " at byte": "invalid JSON: ...", "article too large (...)",
+/// "invalid date '...'", "invalid UTF-8 at byte 7", "binary file".
 struct BadRecord {
     std::string where;
     std::string reason;  ///< short, e.g. "invalid JSON: unexpected '}' at column 17"
 };
+
+/// The kind a reason starts with (see BadRecord), for counting bad records.
+std::string reason_kind(const std::string& reason);
 
 struct ReaderOptions {
     InputFormat format = InputFormat::Auto;

@@ -93,7 +93,7 @@ std::size_t display_width(const std::string& s) {
 }
 
 std::string fit(const std::string& s, std::size_t width) {
-    if (display_width(s) <= width) return s + std::string(width - display_width(s), ' ');
+    if (std::size_t w = display_width(s); w <= width) return s + std::string(width - w, ' ');
     std::string out;
     std::size_t used = 0;
     int32_t i = 0, n = static_cast<int32_t>(s.size());

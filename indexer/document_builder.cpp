@@ -34,8 +34,6 @@ std::string_view utf8_prefix(std::string_view s, std::size_t max_bytes) {
     return s.substr(0, n);
 }
 
-std::string plain_slug(std::string_view value) { return entity_slug(value); }
-
 }  // namespace
 
 DocumentBuilder::DocumentBuilder(const EntityExtractor* extractor, std::string default_language)
@@ -91,7 +89,7 @@ BuiltDocument DocumentBuilder::build(const Article& article) {
     built.id_term = std::string(schema::kPrefixId) + article.id;
     doc.add_boolean_term(built.id_term);
     auto add_filter = [&](std::string_view prefix, const std::string& value, bool store_name) {
-        std::string slug = plain_slug(value);
+        std::string slug = entity_slug(value);
         if (slug.empty()) return;
         std::string term = std::string(prefix) + slug;
         if (term.size() > 240) return;

@@ -26,14 +26,6 @@
 
 namespace newsdex {
 
-std::string reason_kind(const std::string& reason) {
-    // "invalid JSON: ...", "article too large (...)", "invalid date '...'",
-    // "invalid UTF-8 at byte 7" -> the words before the details.
-    std::size_t cut = reason.size();
-    for (const char* marker : {":", " (", " '", " at byte"}) cut = std::min(cut, reason.find(marker));
-    return reason.substr(0, cut);
-}
-
 namespace {
 
 using Clock = std::chrono::steady_clock;

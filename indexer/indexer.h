@@ -52,8 +52,5 @@ IndexStats index_paths(const std::vector<std::string>& paths, const IndexOptions
 /// Remove articles by id.  Counts deleted / not_found.
 IndexStats delete_ids(const std::vector<std::string>& ids, const IndexOptions& options);
 
-/// The "reason kind" of a bad record, for the summary: the reason up to its
-/// first ':' ("invalid JSON: ..." -> "invalid JSON").
-std::string reason_kind(const std::string& reason);
 
 }  // namespace newsdex

@@ -161,7 +161,8 @@ void Lexicon::load(const std::string& dir) {
 
 namespace {
 
-/// hash_str(shape_of(w)) without building the string.
+/// Hash of the word shape (X/x/d per character, runs longer than two
+/// cut), computed without building the shape string.
 std::uint64_t shape_hash(std::string_view w) {
     char buf[12];
     std::size_t len = 0;
@@ -179,24 +180,6 @@ std::uint64_t shape_hash(std::string_view w) {
         if (len >= 12) break;
     }
     return hash_str(std::string_view(buf, len));
-}
-
-[[maybe_unused]] std::string shape_of(std::string_view w) {
-    std::string s;
-    char last = 0;
-    int run = 0;
-    for (unsigned char c : w) {
-        char k = is_upper(c) ? 'X' : is_lower(c) ? 'x' : is_digit(c) ? 'd' : char(c);
-        if (k == last) {
-            if (++run >= 2) continue;
-        } else {
-            run = 0;
-        }
-        s.push_back(k);
-        last = k;
-        if (s.size() >= 12) break;
-    }
-    return s;
 }
 
 /// Small open-addressing map uint64 -> V for per-document statistics.

@@ -1,5 +1,7 @@
 #include "facets.h"
 
+#include "common/article.h"
+
 #include "common/facet_cache.h"
 #include "common/schema.h"
 
@@ -360,12 +362,6 @@ TopCounts top_counts(std::vector<std::pair<std::string, std::uint64_t>> all, std
 }
 
 namespace {
-
-int days_in_month(int y, int m) {
-    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return 29;
-    return days[m - 1];
-}
 
 }  // namespace
 

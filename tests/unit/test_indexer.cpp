@@ -84,11 +84,3 @@ TEST_CASE("refuses to write into something that is not a newsdex database") {
     o.db_path = dir.file("plainfile", "x");
     CHECK_THROWS_AS(index_paths({}, o), UserError);
 }
-
-TEST_CASE("reason kinds") {
-    CHECK(reason_kind("invalid JSON: unexpected '}'") == "invalid JSON");
-    CHECK(reason_kind("article too large (52428800 bytes > limit 8388608)") == "article too large");
-    CHECK(reason_kind("binary file") == "binary file");
-    CHECK(reason_kind("invalid UTF-8 at byte 100") == "invalid UTF-8");
-    CHECK(reason_kind("invalid date '0001-13-45'") == "invalid date");
-}

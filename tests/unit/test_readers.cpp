@@ -541,3 +541,11 @@ TEST_CASE("exceptions thrown by the sink propagate (--strict)") {
     s.bad = [](const BadRecord& b) { throw UserError(b.where + ": " + b.reason); };
     CHECK_THROWS_AS(read_buffer("{\"title\":\"ok\"}\nnot json\n", "s.jsonl", ReaderOptions{}, s), UserError);
 }
+
+TEST_CASE("reason kinds") {
+    CHECK(newsdex::reason_kind("invalid JSON: unexpected '}'") == "invalid JSON");
+    CHECK(newsdex::reason_kind("article too large (52428800 bytes > limit 8388608)") == "article too large");
+    CHECK(newsdex::reason_kind("binary file") == "binary file");
+    CHECK(newsdex::reason_kind("invalid UTF-8 at byte 100") == "invalid UTF-8");
+    CHECK(newsdex::reason_kind("invalid date '0001-13-45'") == "invalid date");
+}
