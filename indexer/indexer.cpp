@@ -263,7 +263,8 @@ IndexStats index_paths(const std::vector<std::string>& paths, const IndexOptions
 
     IndexStats stats;
     std::uint64_t total_bytes = 0;
-    for (const auto& p : paths) total_bytes += input_size(p);
+    std::vector<std::uint64_t> path_bytes;  // walked once: a directory tree means a stat per file
+    for (const auto& p : paths) total_bytes += path_bytes.emplace_back(input_size(p));
     std::uint64_t bytes_before = 0, bytes_now = 0, articles_read = 0;
     auto articles_done = [&] {
         std::uint64_t n = 0;
@@ -301,9 +302,9 @@ IndexStats index_paths(const std::vector<std::string>& paths, const IndexOptions
 
     std::exception_ptr reader_error;
     try {
-        for (const auto& p : paths) {
-            read_path(p, options.reader, sink);
-            bytes_before = bytes_now = bytes_before + input_size(p);
+        for (std::size_t i = 0; i < paths.size(); ++i) {
+            read_path(paths[i], options.reader, sink);
+            bytes_before = bytes_now = bytes_before + path_bytes[i];
             report();
         }
     } catch (...) {
