@@ -206,6 +206,19 @@ struct Analyzer::Impl {
         utext_close(ut);
     }
 
+    /// The terms of `text`: stemmed for *language, or (null) folded only.
+    void collect(std::string_view text, const std::string* language, std::vector<AnalyzedTerm>& out) {
+        segment(text, [&](std::string&& folded, int32_t start, int32_t end, bool positional, bool cjk) {
+            AnalyzedTerm t;
+            t.term = (cjk || !language) ? folded : stem(folded, *language);
+            t.folded = std::move(folded);
+            t.start = static_cast<std::size_t>(start);
+            t.end = static_cast<std::size_t>(end);
+            t.positional = positional;
+            out.push_back(std::move(t));
+        });
+    }
+
     std::string stem(const std::string& folded, const std::string& language) {
         if (!last_language || *last_language != language) {
             last_cache = &stem_cache[language];
@@ -228,28 +241,10 @@ Analyzer::Analyzer(Analyzer&&) noexcept = default;
 Analyzer& Analyzer::operator=(Analyzer&&) noexcept = default;
 
 void Analyzer::analyze(std::string_view text, const std::string& language, std::vector<AnalyzedTerm>& out) {
-    impl_->segment(text, [&](std::string&& folded, int32_t start, int32_t end, bool positional, bool cjk) {
-        AnalyzedTerm t;
-        t.term = cjk ? folded : impl_->stem(folded, language);
-        t.folded = std::move(folded);
-        t.start = static_cast<std::size_t>(start);
-        t.end = static_cast<std::size_t>(end);
-        t.positional = positional;
-        out.push_back(std::move(t));
-    });
+    impl_->collect(text, &language, out);
 }
 
-void Analyzer::segment(std::string_view text, std::vector<AnalyzedTerm>& out) {
-    impl_->segment(text, [&](std::string&& folded, int32_t start, int32_t end, bool positional, bool) {
-        AnalyzedTerm t;
-        t.term = folded;
-        t.folded = std::move(folded);
-        t.start = static_cast<std::size_t>(start);
-        t.end = static_cast<std::size_t>(end);
-        t.positional = positional;
-        out.push_back(std::move(t));
-    });
-}
+void Analyzer::segment(std::string_view text, std::vector<AnalyzedTerm>& out) { impl_->collect(text, nullptr, out); }
 
 std::string Analyzer::stem(const std::string& folded, const std::string& language) {
     if (is_cjk_char_term(folded)) return folded;
