@@ -51,21 +51,29 @@ namespace {
 /// Optimal string alignment distance, stopping early above `limit`.
 std::size_t edit_distance(const std::string& a, const std::string& b, std::size_t limit) {
     if (a.size() > b.size() + limit || b.size() > a.size() + limit) return limit + 1;
-    std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
-    for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
-    for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+    // Three rolling rows (two back, for transpositions), reused across calls:
+    // the spelling scan calls this for many terms.
+    thread_local std::vector<std::size_t> before, previous, current;
+    const std::size_t n = b.size() + 1;
+    before.assign(n, 0);
+    previous.resize(n);
+    current.resize(n);
+    for (std::size_t j = 0; j < n; ++j) previous[j] = j;
     for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t row_min = limit + 1;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
+        current[0] = i;
+        std::size_t row_min = current[0];
+        for (std::size_t j = 1; j < n; ++j) {
             std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+            current[j] = std::min({previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost});
             if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
-            row_min = std::min(row_min, d[i][j]);
+                current[j] = std::min(current[j], before[j - 2] + 1);
+            row_min = std::min(row_min, current[j]);
         }
         if (row_min > limit) return limit + 1;
+        std::swap(before, previous);
+        std::swap(previous, current);
     }
-    return d[a.size()][b.size()];
+    return previous[n - 1];
 }
 
 std::vector<EntityName> entity_names(const nlohmann::json& data, const char* key) {
