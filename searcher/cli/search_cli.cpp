@@ -67,20 +67,6 @@ double parse_half_life(const std::string& text) {
     return days;
 }
 
-std::string highlighted(const Hit& hit, const term::Style& style) {
-    std::string out;
-    std::size_t at = 0;
-    for (const auto& h : hit.highlights) {
-        out.append(hit.snippet, at, h.start - at);
-        out += style.bold + style.yellow;
-        out.append(hit.snippet, h.start, h.end - h.start);
-        out += style.reset;
-        at = h.end;
-    }
-    out.append(hit.snippet, at, std::string::npos);
-    return out;
-}
-
 /// Wrap text at `width` columns with an indent (keeps ANSI escapes intact).
 std::string wrap(const std::string& text, std::size_t width, const std::string& indent) {
     std::string out = indent, word;
@@ -138,7 +124,7 @@ void print_text(const SearchResult& r, const SearchRequest& request, const std::
         if (h.similar) meta += " · +" + std::to_string(h.similar) + " similar";
         std::string indent(rank_width + 2, ' ');
         std::printf("%s%s%s%s\n", indent.c_str(), s.cyan.c_str(), meta.c_str(), s.reset.c_str());
-        if (!h.snippet.empty()) std::printf("%s\n", wrap(highlighted(h, s), 88, indent).c_str());
+        if (!h.snippet.empty()) std::printf("%s\n", wrap(marked_snippet(h, s.bold + s.yellow, s.reset), 88, indent).c_str());
         std::printf("\n");
     }
     if (r.hits.empty() && r.total == 0) std::printf("No articles match.\n\n");

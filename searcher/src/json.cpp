@@ -10,21 +10,6 @@ namespace {
 
 constexpr int kJsonVersion = 1;
 
-/// Snippet text with each highlight wrapped in "**".
-std::string marked_snippet(const Hit& hit) {
-    std::string out;
-    std::size_t at = 0;
-    for (const auto& h : hit.highlights) {
-        out.append(hit.snippet, at, h.start - at);
-        out += "**";
-        out.append(hit.snippet, h.start, h.end - h.start);
-        out += "**";
-        at = h.end;
-    }
-    out.append(hit.snippet, at, std::string::npos);
-    return out;
-}
-
 nlohmann::json entities(const std::vector<EntityName>& names) {
     nlohmann::json out = nlohmann::json::array();
     for (const auto& e : names) out.push_back({{"id", e.id}, {"name", e.name}});
@@ -32,6 +17,20 @@ nlohmann::json entities(const std::vector<EntityName>& names) {
 }
 
 }  // namespace
+
+std::string marked_snippet(const Hit& hit, const std::string& open, const std::string& close) {
+    std::string out;
+    std::size_t at = 0;
+    for (const auto& h : hit.highlights) {
+        out.append(hit.snippet, at, h.start - at);
+        out += open;
+        out.append(hit.snippet, h.start, h.end - h.start);
+        out += close;
+        at = h.end;
+    }
+    out.append(hit.snippet, at, std::string::npos);
+    return out;
+}
 
 std::string to_json(const SearchResult& result) {
     nlohmann::json hits = nlohmann::json::array();
@@ -45,7 +44,7 @@ std::string to_json(const SearchResult& result) {
             {"url", h.url},
             {"score", h.score},
             {"similar", h.similar},
-            {"snippet", marked_snippet(h)},
+            {"snippet", marked_snippet(h, "**", "**")},
             {"companies", entities(h.companies)},
             {"persons", entities(h.persons)},
         });

@@ -159,6 +159,10 @@ class Searcher {
     std::unique_ptr<Impl> impl_;
 };
 
+/// The hit's snippet with each highlight wrapped in `open` and `close`
+/// (e.g. "**" and "**", or terminal escapes).
+std::string marked_snippet(const Hit& hit, const std::string& open, const std::string& close);
+
 /// The result as the documented JSON document (docs/json-output.md), one line.
 std::string to_json(const SearchResult& result);
 
