@@ -81,7 +81,9 @@ void add_stub(const fs::path& stub, DatabaseSet& set) {
 
 }  // namespace
 
-DatabaseSet open_database_set(const std::vector<std::string>& paths) {
+namespace {
+
+DatabaseSet open_once(const std::vector<std::string>& paths) {
     DatabaseSet set;
     for (const auto& p : paths) {
         fs::path path(p);
@@ -101,7 +103,23 @@ DatabaseSet open_database_set(const std::vector<std::string>& paths) {
         }
     }
     if (set.shards.empty()) throw SystemError("no database given");
+    if (set.all_local)
+        for (const auto& path : set.shard_paths) set.worker_shards.push_back(open_local(path));
     return set;
+}
+
+}  // namespace
+
+DatabaseSet open_database_set(const std::vector<std::string>& paths) {
+    // The worker handles must see the revisions the main ones see: an
+    // indexer committing in between makes us open everything again.
+    for (int attempt = 0;; ++attempt) {
+        DatabaseSet set = open_once(paths);
+        bool same = true;
+        for (std::size_t i = 0; i < set.worker_shards.size(); ++i)
+            same = same && set.worker_shards[i].get_revision() == set.shards[i].get_revision();
+        if (same || attempt == 4) return set;
+    }
 }
 
 }  // namespace newsdex

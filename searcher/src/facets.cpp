@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <future>
+#include <limits>
 #include <thread>
 #include <unordered_map>
 
@@ -36,16 +37,6 @@ FacetRows renumber(FacetRows rows, Dictionary& dict) {
     return rows;
 }
 
-/// Records the docid of every match (combined numbering).
-class DocidSpy : public Xapian::MatchSpy {
-  public:
-    explicit DocidSpy(std::vector<Xapian::docid>& out) : out_(out) {}
-    void operator()(const Xapian::Document& doc, double) override { out_.push_back(doc.get_docid()); }
-
-  private:
-    std::vector<Xapian::docid>& out_;
-};
-
 /// The set of matching docids of one shard, as a bitset.
 class DocidSet {
   public:
@@ -62,6 +53,14 @@ class DocidSet {
     void subtract(const DocidSet& o) {
         for (std::size_t i = 0; i < words_.size(); ++i) words_[i] &= ~o.words_[i];
     }
+    bool contains(Xapian::docid d) const {
+        return d / 64 < words_.size() && (words_[d / 64] >> (d % 64) & 1);
+    }
+    std::size_t count() const {
+        std::size_t n = 0;
+        for (auto w : words_) n += static_cast<std::size_t>(__builtin_popcountll(w));
+        return n;
+    }
     template <typename F>
     void for_each(F&& f) const {
         for (std::size_t i = 0; i < words_.size(); ++i)
@@ -72,6 +71,76 @@ class DocidSet {
   private:
     std::vector<std::uint64_t> words_;
 };
+
+/// The terms of a plain term, or of an OR (or synonym) of plain terms,
+/// under any weight scaling; empty for anything else.
+std::vector<std::string> plain_terms(const Xapian::Query& query) {
+    switch (query.get_type()) {
+        case Xapian::Query::LEAF_TERM: return {*query.get_terms_begin()};
+        case Xapian::Query::OP_SCALE_WEIGHT: return plain_terms(query.get_subquery(0));
+        case Xapian::Query::OP_OR:
+        case Xapian::Query::OP_SYNONYM: {
+            std::vector<std::string> out;
+            for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
+                const Xapian::Query sub = query.get_subquery(i);
+                if (sub.get_type() != Xapian::Query::LEAF_TERM) return {};
+                out.push_back(*sub.get_terms_begin());
+            }
+            return out;
+        }
+        default: return {};
+    }
+}
+
+DocidSet matching_docids(const Xapian::Database& db, const Xapian::Query& query);
+
+/// AND / FILTER: the most selective part first; a plain-term part much
+/// larger than what is left is checked by skipping along its posting lists
+/// to each remaining docid instead of reading them whole (a person filter on
+/// a common word reads a few postings, not the word's).
+DocidSet matching_all(const Xapian::Database& db, const Xapian::Query& query) {
+    struct Part {
+        Xapian::Query query;
+        std::vector<std::string> terms;
+        Xapian::doccount size;  ///< estimate: sum of term frequencies, or "unknown" (max)
+    };
+    std::vector<Part> parts;
+    for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
+        Part part{query.get_subquery(i), {}, std::numeric_limits<Xapian::doccount>::max()};
+        part.terms = plain_terms(part.query);
+        if (!part.terms.empty()) {
+            part.size = 0;
+            for (const auto& t : part.terms) part.size += db.get_termfreq(t);
+        }
+        parts.push_back(std::move(part));
+    }
+    std::stable_sort(parts.begin(), parts.end(), [](const Part& a, const Part& b) { return a.size < b.size; });
+    DocidSet out = matching_docids(db, parts[0].query);
+    for (std::size_t i = 1; i < parts.size(); ++i) {
+        const Part& part = parts[i];
+        const std::size_t left = out.count();
+        if (left == 0) break;
+        if (part.terms.empty() || part.size < 16 * left) {
+            out.intersect(matching_docids(db, part.query));
+            continue;
+        }
+        DocidSet kept(db.get_lastdocid());
+        std::vector<Xapian::PostingIterator> lists;
+        for (const auto& t : part.terms) lists.push_back(db.postlist_begin(t));
+        out.for_each([&](Xapian::docid d) {
+            for (auto& p : lists) {
+                if (p == Xapian::PostingIterator()) continue;
+                p.skip_to(d);
+                if (p != Xapian::PostingIterator() && *p == d) {
+                    kept.add(d);
+                    break;
+                }
+            }
+        });
+        out = std::move(kept);
+    }
+    return out;
+}
 
 /// The docids of one shard that match `query`.  The boolean structure the
 /// query parser builds (terms, synonyms, AND/OR/NOT, filters, weight scaling)
@@ -98,12 +167,7 @@ DocidSet matching_docids(const Xapian::Database& db, const Xapian::Query& query)
             for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) out.unite(matching_docids(db, query.get_subquery(i)));
             return out;
         case Xapian::Query::OP_AND:
-        case Xapian::Query::OP_FILTER: {
-            out = matching_docids(db, query.get_subquery(0));
-            for (std::size_t i = 1; i < query.get_num_subqueries(); ++i)
-                out.intersect(matching_docids(db, query.get_subquery(i)));
-            return out;
-        }
+        case Xapian::Query::OP_FILTER: return matching_all(db, query);
         case Xapian::Query::OP_AND_NOT: {
             out = matching_docids(db, query.get_subquery(0));
             for (std::size_t i = 1; i < query.get_num_subqueries(); ++i)
@@ -129,24 +193,42 @@ DocidSet matching_docids(const Xapian::Database& db, const Xapian::Query& query)
 
 struct FacetIndex::Impl {
     const DatabaseSet& databases;
+    WorkerPool& workers;
     bool loaded = false;
     Dictionary companies, persons;
     std::vector<ShardFacetCache> shards;  ///< ordinals renumbered into the dictionaries
-    /// A second handle on each shard for the counting threads (Xapian
-    /// objects are not shared between threads).
-    std::vector<Xapian::Database> counting_dbs;
     /// Distinct dates (YYYYMMDD) numbered across shards; per shard, each
     /// docid's date ordinal + 1 (0: undated), so counting is a dense array.
     std::vector<std::uint32_t> day_values;
     std::vector<std::vector<std::uint32_t>> day_ordinals;
 
-    /// The counting handles are opened together with the main ones, so both
-    /// see the same committed state.
-    explicit Impl(const DatabaseSet& d) : databases(d) {
-        if (!d.all_local) return;
-        for (std::size_t i = 0; i < d.shards.size(); ++i)
-            counting_dbs.push_back(d.shard_paths[i].empty() ? d.shards[i] : Xapian::Database(d.shard_paths[i]));
-    }
+    Impl(const DatabaseSet& d, WorkerPool& w) : databases(d), workers(w) {}
+
+    /// Counts by ordinal (entity or day) and the ordinals counted, kept
+    /// between searches so that a search touches only what it counts: one
+    /// per shard (each counted by one thread), and one for the sum.
+    template <typename Count>
+    struct Tally {
+        std::vector<Count> counts;
+        std::vector<std::uint32_t> touched;
+        void add(std::uint32_t ordinal, Count n = 1) {
+            if (counts[ordinal] == 0) touched.push_back(ordinal);
+            counts[ordinal] += n;
+        }
+        void clear() {
+            for (auto o : touched) counts[o] = 0;
+            touched.clear();
+        }
+        void resize(std::size_t n) {
+            clear();
+            counts.assign(n, 0);
+        }
+    };
+    struct Tallies {
+        Tally<std::uint32_t> companies, persons, days;
+    };
+    std::vector<Tallies> shard_tallies;
+    Tally<std::uint64_t> company_total, person_total, day_total;
 
     /// Load each shard's saved arrays, or build them when missing or stale.
     void ensure() {
@@ -170,73 +252,122 @@ struct FacetIndex::Impl {
             day_ordinals.push_back(std::move(ordinals));
             shards.push_back(std::move(*cache));
         }
+        shard_tallies.resize(shards.size());
+        for (auto& t : shard_tallies) {
+            t.companies.resize(companies.slugs.size());
+            t.persons.resize(persons.slugs.size());
+            t.days.resize(day_values.size());
+        }
+        company_total.resize(companies.slugs.size());
+        person_total.resize(persons.slugs.size());
+        day_total.resize(day_values.size());
         loaded = true;
     }
 };
 
 namespace {
 
-/// Local shards: one unweighted match pass per shard collects the matching
-/// docids (a spy sees shard-local docids only, so each shard is matched on
-/// its own), then counting is array lookups.  The shards are counted on
-/// worker threads, each with its own database handle, while the caller runs
-/// the main match.
+/// Local shards: the docids of each shard matching the query are evaluated
+/// as a bitset (matching_docids), then counting is array lookups.  Each
+/// shard is counted on its own, on the worker threads while the caller runs
+/// the main match (start), or inside the task that matches that shard
+/// (count_shard).
 class LocalCounter : public FacetCounter {
   public:
     LocalCounter(FacetIndex::Impl& index, bool companies, bool persons, bool dates, std::size_t limit)
-        : index_(index), companies_(companies), persons_(persons), dates_(dates), limit_(limit) {}
+        : index_(index), companies_(companies), persons_(persons), dates_(dates), limit_(limit) {
+        index_.ensure();
+        per_shard_.resize(index_.shards.size());
+    }
+    ~LocalCounter() override {
+        // Tasks still queued or running refer to this counter.
+        try {
+            if (!pending_.empty()) index_.workers.wait(pending_);
+        } catch (...) {
+        }
+    }
     void attach(Xapian::Enquire&) override {}
     bool needs_full_match() const override { return false; }
+    bool counts_by_shard() const override { return true; }
 
     void start(const Xapian::Query& query) override {
-        index_.ensure();
-        // Each thread gets its own copy of the query: Xapian reference counts
-        // are not atomic, so no Query object may be shared between threads.
-        // One core stays with the caller's main match; the shards are
-        // spread over the other cores.
         std::string serialised = query.serialise();
-        unsigned cores = std::max(2u, std::thread::hardware_concurrency());
-        std::size_t threads = std::min<std::size_t>(cores - 1, index_.shards.size());
-        for (std::size_t t = 0; t < threads; ++t)
-            tasks_.push_back(std::async(std::launch::async, [this, t, threads, serialised] {
-                Xapian::Query copy = Xapian::Query::unserialise(serialised);
-                ShardCounts sum = empty_counts();
-                for (std::size_t s = t; s < index_.shards.size(); s += threads) count_shard(s, copy, sum);
-                return sum;
+        for (std::size_t s = 0; s < per_shard_.size(); ++s)
+            pending_.push_back(index_.workers.submit([this, s, serialised] {
+                count_shard(s, unserialise_query(serialised));
             }));
     }
 
+    void count_shard(std::size_t s, const Xapian::Query& query) override {
+        const Xapian::Database& db = index_.databases.worker_shards[s];
+        ShardMatches& out = per_shard_[s];
+        FacetIndex::Impl::Tallies& tally = index_.shard_tallies[s];
+        tally.companies.clear();
+        tally.persons.clear();
+        tally.days.clear();
+        out.matches = matching_docids(db, query);
+        out.count = 0;
+        const ShardFacetCache& shard = index_.shards[s];
+        const std::vector<std::uint32_t>& day = index_.day_ordinals[s];
+        out.matches.for_each([&](Xapian::docid local) {
+            ++out.count;
+            if (companies_ && local + 1 < shard.companies.offsets.size())
+                for (auto i = shard.companies.offsets[local]; i < shard.companies.offsets[local + 1]; ++i)
+                    tally.companies.add(shard.companies.values[i]);
+            if (persons_ && local + 1 < shard.persons.offsets.size())
+                for (auto i = shard.persons.offsets[local]; i < shard.persons.offsets[local + 1]; ++i)
+                    tally.persons.add(shard.persons.values[i]);
+            if (dates_ && local < day.size() && day[local]) tally.days.add(day[local] - 1);
+        });
+        out.counted = true;
+    }
+
     FacetCounts counts(const Xapian::Query& query) override {
-        if (tasks_.empty()) start(query);
+        if (!pending_.empty()) index_.workers.wait(pending_);
+        for (std::size_t s = 0; s < per_shard_.size(); ++s)
+            if (!per_shard_[s].counted) count_shard(s, query);
         FacetCounts out;
-        std::vector<std::uint64_t> company_counts(index_.companies.slugs.size());
-        std::vector<std::uint64_t> person_counts(index_.persons.slugs.size());
-        std::vector<std::uint64_t> day_counts(index_.day_values.size());
-        auto add = [](std::vector<std::uint64_t>& into, const std::vector<std::uint32_t>& from) {
-            for (std::size_t i = 0; i < from.size(); ++i) into[i] += from[i];
+        auto& companies = index_.company_total;
+        auto& persons = index_.person_total;
+        auto& days = index_.day_total;
+        companies.clear();
+        persons.clear();
+        days.clear();
+        auto add = [](FacetIndex::Impl::Tally<std::uint64_t>& into, FacetIndex::Impl::Tally<std::uint32_t>& from) {
+            for (auto o : from.touched) into.add(o, from.counts[o]);
+            from.clear();
         };
-        for (auto& task : tasks_) {
-            ShardCounts c = task.get();  // rethrows a shard's exception
-            out.matches += c.matches;
-            add(company_counts, c.companies);
-            add(person_counts, c.persons);
-            add(day_counts, c.days);
+        for (std::size_t s = 0; s < per_shard_.size(); ++s) {
+            out.matches += per_shard_[s].count;
+            add(companies, index_.shard_tallies[s].companies);
+            add(persons, index_.shard_tallies[s].persons);
+            add(days, index_.shard_tallies[s].days);
         }
-        tasks_.clear();
-        out.companies = top_ordinals(company_counts, index_.companies.slugs);
-        out.persons = top_ordinals(person_counts, index_.persons.slugs);
-        for (std::size_t i = 0; i < day_counts.size(); ++i)
-            if (day_counts[i]) out.days[index_.day_values[i]] = day_counts[i];
+        out.companies = top_ordinals(companies, index_.companies.slugs);
+        out.persons = top_ordinals(persons, index_.persons.slugs);
+        for (auto o : days.touched) out.days[index_.day_values[o]] = days.counts[o];
         return out;
+    }
+
+    bool keeps_matches() const override { return true; }
+
+    std::uint64_t matches_with_term(const std::string& term) override {
+        std::uint64_t n = 0;
+        for (std::size_t s = 0; s < per_shard_.size(); ++s) {
+            const Xapian::Database& db = index_.databases.shards[s];
+            for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p)
+                if (per_shard_[s].matches.contains(*p)) ++n;
+        }
+        return n;
     }
 
   private:
     /// The top `limit_` ordinals by count (ties by slug), as slugs: strings
     /// are made only for the values shown.
-    TopCounts top_ordinals(const std::vector<std::uint64_t>& counts, const std::vector<std::string>& slugs) const {
-        std::vector<std::uint32_t> nonzero;
-        for (std::size_t i = 0; i < counts.size(); ++i)
-            if (counts[i]) nonzero.push_back(static_cast<std::uint32_t>(i));
+    TopCounts top_ordinals(const FacetIndex::Impl::Tally<std::uint64_t>& tally,
+                           const std::vector<std::string>& slugs) const {
+        std::vector<std::uint32_t> nonzero = tally.touched;
+        const auto& counts = tally.counts;
         TopCounts out;
         out.distinct = nonzero.size();
         std::size_t shown = std::min(limit_, nonzero.size());
@@ -248,42 +379,18 @@ class LocalCounter : public FacetCounter {
         return out;
     }
 
-    /// Dense counts by ordinal (entity or day), for one shard.
-    struct ShardCounts {
-        std::uint64_t matches = 0;
-        std::vector<std::uint32_t> companies, persons, days;
+    /// One shard's matches.
+    struct ShardMatches {
+        bool counted = false;
+        DocidSet matches{0};
+        std::uint64_t count = 0;
     };
-
-    ShardCounts empty_counts() const {
-        ShardCounts out;
-        if (companies_) out.companies.assign(index_.companies.slugs.size(), 0);
-        if (persons_) out.persons.assign(index_.persons.slugs.size(), 0);
-        if (dates_) out.days.assign(index_.day_values.size(), 0);
-        return out;
-    }
-
-    /// Add shard `s`'s counts for `query` to `out`.
-    void count_shard(std::size_t s, const Xapian::Query& query, ShardCounts& out) const {
-        const Xapian::Database& db = index_.counting_dbs[s];
-        DocidSet matches = matching_docids(db, query);
-        const ShardFacetCache& shard = index_.shards[s];
-        const std::vector<std::uint32_t>& day = index_.day_ordinals[s];
-        matches.for_each([&](Xapian::docid local) {
-            ++out.matches;
-            if (companies_ && local + 1 < shard.companies.offsets.size())
-                for (auto i = shard.companies.offsets[local]; i < shard.companies.offsets[local + 1]; ++i)
-                    ++out.companies[shard.companies.values[i]];
-            if (persons_ && local + 1 < shard.persons.offsets.size())
-                for (auto i = shard.persons.offsets[local]; i < shard.persons.offsets[local + 1]; ++i)
-                    ++out.persons[shard.persons.values[i]];
-            if (dates_ && local < day.size() && day[local]) ++out.days[day[local] - 1];
-        });
-    }
 
     FacetIndex::Impl& index_;
     bool companies_, persons_, dates_;
     std::size_t limit_;
-    std::vector<std::future<ShardCounts>> tasks_;
+    std::vector<ShardMatches> per_shard_;  ///< each written by one task only
+    std::vector<std::future<void>> pending_;
 };
 
 /// Built-in spies only, so that remote shards count next to their data: one
@@ -342,7 +449,8 @@ class SpyCounter : public FacetCounter {
 
 }  // namespace
 
-FacetIndex::FacetIndex(const DatabaseSet& databases) : impl_(std::make_unique<Impl>(databases)) {}
+FacetIndex::FacetIndex(const DatabaseSet& databases, WorkerPool& workers)
+    : impl_(std::make_unique<Impl>(databases, workers)) {}
 FacetIndex::~FacetIndex() = default;
 
 std::unique_ptr<FacetCounter> FacetIndex::make_counter(bool companies, bool persons, bool dates, std::size_t limit) {
@@ -361,10 +469,6 @@ TopCounts top_counts(std::vector<std::pair<std::string, std::uint64_t>> all, std
     return out;
 }
 
-namespace {
-
-}  // namespace
-
 Facet make_date_facet(const std::map<std::uint32_t, std::uint64_t>& days, DateGranularity granularity) {
     Facet facet;
     facet.field = FacetField::Date;
@@ -380,17 +484,16 @@ Facet make_date_facet(const std::map<std::uint32_t, std::uint64_t>& days, DateGr
         granularity = months > 36 ? DateGranularity::Year : months > 3 ? DateGranularity::Month : DateGranularity::Day;
     }
     facet.granularity = granularity;
-    std::map<std::string, std::uint64_t> buckets;
-    auto key = [&](int y, int m, int d) {
-        char buf[16];
-        if (granularity == DateGranularity::Year) std::snprintf(buf, sizeof buf, "%04d", y);
-        else if (granularity == DateGranularity::Month) std::snprintf(buf, sizeof buf, "%04d-%02d", y, m);
-        else std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
-        return std::string(buf);
+    // Buckets as numbers (YYYY0000, YYYYMM00 or YYYYMMDD), in order: the
+    // zero-filled span, then each day's count added to its bucket.
+    auto bucket_of = [granularity](std::uint32_t day) {
+        return granularity == DateGranularity::Year ? day / 10000 * 10000
+               : granularity == DateGranularity::Month ? day / 100 * 100
+                                                       : day;
     };
-    // Zero-filled span, then the counts.
+    std::vector<std::pair<std::uint32_t, std::uint64_t>> buckets;
     for (int y = y0, m = m0, d = d0;;) {
-        buckets.emplace(key(y, m, d), 0);
+        buckets.emplace_back(bucket_of(static_cast<std::uint32_t>(y * 10000 + m * 100 + d)), 0);
         if (y == y1 && (granularity == DateGranularity::Year || (m == m1 && (granularity == DateGranularity::Month || d == d1))))
             break;
         if (granularity == DateGranularity::Year) ++y;
@@ -400,12 +503,35 @@ Facet make_date_facet(const std::map<std::uint32_t, std::uint64_t>& days, DateGr
         }
         if (y > y1 + 1) break;  // safety
     }
+    bool outside_span = false;  // a day the calendar walk does not reach (not a real date)
+    std::size_t next = 0;
     for (const auto& [day, count] : days) {
-        int y = day / 10000, m = day / 100 % 100, d = day % 100;
-        buckets[key(y, m, d)] += count;
+        const std::uint32_t b = bucket_of(day);
+        while (next < buckets.size() && buckets[next].first < b) ++next;
+        if (next < buckets.size() && buckets[next].first == b) {
+            buckets[next].second += count;
+        } else {
+            buckets.emplace_back(b, count);
+            outside_span = true;
+        }
     }
+    if (outside_span) {
+        std::sort(buckets.begin(), buckets.end());
+        std::vector<std::pair<std::uint32_t, std::uint64_t>> merged;
+        for (const auto& b : buckets) {
+            if (!merged.empty() && merged.back().first == b.first) merged.back().second += b.second;
+            else merged.push_back(b);
+        }
+        buckets = std::move(merged);
+    }
+    facet.values.reserve(buckets.size());
     for (const auto& [bucket, count] : buckets) {
-        facet.values.push_back({bucket, bucket, count});
+        char text[16];
+        const unsigned y = bucket / 10000, m = bucket / 100 % 100, d = bucket % 100;
+        if (granularity == DateGranularity::Year) std::snprintf(text, sizeof text, "%04u", y);
+        else if (granularity == DateGranularity::Month) std::snprintf(text, sizeof text, "%04u-%02u", y, m);
+        else std::snprintf(text, sizeof text, "%04u-%02u-%02u", y, m, d);
+        facet.values.push_back({text, text, count});
         if (count) ++facet.distinct;
     }
     return facet;

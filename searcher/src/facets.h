@@ -11,6 +11,7 @@
 
 #include "database_set.h"
 #include "newsdex/search.h"
+#include "worker_pool.h"
 
 #include <cstdint>
 #include <map>
@@ -21,6 +22,16 @@
 #include <xapian.h>
 
 namespace newsdex {
+
+/// Records the docid of every match.
+class DocidSpy : public Xapian::MatchSpy {
+  public:
+    explicit DocidSpy(std::vector<Xapian::docid>& out) : out_(out) {}
+    void operator()(const Xapian::Document& doc, double) override { out_.push_back(doc.get_docid()); }
+
+  private:
+    std::vector<Xapian::docid>& out_;
+};
 
 /// The most frequent values of an entity facet.
 struct TopCounts {
@@ -40,7 +51,9 @@ struct FacetCounts {
 
 /// Counts facets for one search.  Usage: attach(enquire) before the main
 /// get_mset (run with check_at_least = doccount when needs_full_match()),
-/// then counts(query).
+/// then counts(query).  A counter that counts_by_shard() can instead be
+/// given each shard from the task that matches that shard (count_shard),
+/// before counts().
 class FacetCounter {
   public:
     virtual ~FacetCounter() = default;
@@ -51,14 +64,30 @@ class FacetCounter {
     /// Start counting `query` in the background, if this counter can (called
     /// before the main get_mset, so both run at once).
     virtual void start(const Xapian::Query& query) { (void)query; }
+    /// True when count_shard() may be used instead of start().
+    virtual bool counts_by_shard() const { return false; }
+    /// Count local shard `s` for `query`, on the calling thread; each shard
+    /// once, from any thread, concurrently for different shards.
+    virtual void count_shard(std::size_t s, const Xapian::Query& query) { (void)s, (void)query; }
     /// The counts for `query` (the query given to the main enquire).
     virtual FacetCounts counts(const Xapian::Query& query) = 0;
+    /// True when this counter keeps the set of matches (local shards), so
+    /// that matches_with_term() can answer.
+    virtual bool keeps_matches() const { return false; }
+    /// After counts(), and if keeps_matches(): how many matching documents
+    /// are indexed by `term`.  Reads the main shard handles (the caller's
+    /// thread), so worker threads may meanwhile use theirs.
+    virtual std::uint64_t matches_with_term(const std::string& term) {
+        (void)term;
+        return 0;
+    }
 };
 
 /// Holds the per-document arrays for local shards (built on first use).
 class FacetIndex {
   public:
-    explicit FacetIndex(const DatabaseSet& databases);
+    /// `workers`: the threads that count local shards.
+    FacetIndex(const DatabaseSet& databases, WorkerPool& workers);
     ~FacetIndex();
     /// A counter for one search.
     /// `limit`: entity values to keep per facet.

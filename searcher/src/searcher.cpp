@@ -6,14 +6,18 @@
 #include "facets.h"
 #include "newsdex/error.h"
 #include "query_parser.h"
+#include "shard_bm25.h"
 #include "snippet.h"
 #include "stored_data.h"
+#include "worker_pool.h"
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <future>
+#include <optional>
 #include <unordered_set>
 
 namespace newsdex {
@@ -84,17 +88,66 @@ std::vector<EntityName> entity_names(const nlohmann::json& data, const char* key
     return out;
 }
 
+/// For each of `terms` (short posting lists: duplicate groups), how many of
+/// its documents in `db` match `query`.
+std::vector<Xapian::doccount> count_matches_per_term(const Xapian::Database& db, const Xapian::Query& query,
+                                                     const std::vector<std::string>& terms) {
+    std::vector<Xapian::doccount> out(terms.size(), 0);
+    std::vector<Xapian::docid> docids;
+    Xapian::Enquire enquire(db);
+    enquire.set_query(
+        Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end())));
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    DocidSpy spy(docids);
+    enquire.add_matchspy(&spy);
+    enquire.get_mset(0, 0, db.get_doccount());
+    std::unordered_set<Xapian::docid> matching(docids.begin(), docids.end());
+    for (std::size_t t = 0; t < terms.size(); ++t)
+        for (auto p = db.postlist_begin(terms[t]); p != db.postlist_end(terms[t]); ++p) out[t] += matching.count(*p);
+    return out;
+}
+
+/// A hit's stored fields (and snippet, if asked for) from document `docid` of `db`.
+Hit load_hit(const Xapian::Database& db, Xapian::docid docid, const SearchRequest& request,
+             const HighlightSet& highlight, Analyzer& analyzer) {
+    Hit hit;
+    std::string data = db.get_document(docid, Xapian::DOC_ASSUME_VALID).get_data();
+    StoredData stored = parse_stored_data(data);
+    const nlohmann::json& meta = stored.meta;
+    hit.id = meta.value("id", "");
+    hit.title = meta.value("title", "");
+    hit.date = meta.value("date", "");
+    hit.source = meta.value("source", "");
+    hit.url = meta.value("url", "");
+    hit.companies = entity_names(meta, "companies");
+    hit.persons = entity_names(meta, "persons");
+    if (request.snippets) {
+        Snippet s = make_snippet(analyzer, std::string(stored.body), stemming_language(meta.value("language", "en")),
+                                 highlight, request.snippet_bytes);
+        hit.snippet = std::move(s.text);
+        hit.highlights = std::move(s.highlights);
+    }
+    return hit;
+}
+
 }  // namespace
 
 struct Searcher::Impl {
     std::vector<std::string> paths;  ///< as given, to reconnect
     DatabaseSet databases;
+    /// Local shards are matched and counted on these threads and the caller's.
+    WorkerPool workers;
     Analyzer analyzer;
+    /// One analyzer per local shard for snippets made on the worker threads
+    /// (an Analyzer is used by one thread at a time).
+    std::vector<std::unique_ptr<Analyzer>> shard_analyzers;
     FacetIndex facets;
     std::vector<std::string> languages;
 
     explicit Impl(const std::vector<std::string>& paths)
-        : databases(open_database_set(paths)), facets(databases) {
+        : databases(open_database_set(paths)),
+          workers(databases.all_local ? WorkerPool::default_threads() : 0),
+          facets(databases, workers) {
         std::string version = databases.combined.get_metadata(schema::kSchemaVersionKey);
         if (!version.empty() && version != std::to_string(schema::kSchemaVersion))
             throw SystemError("the database was written with index schema " + version + ", this newsdex reads schema " +
@@ -167,30 +220,112 @@ struct Searcher::Impl {
         return best;
     }
 
-    /// For each duplicate-group key, how many articles matching `query` are in
-    /// the group: one extra match restricted to the groups that have more
-    /// than one member at all, counted with a built-in spy (works remotely).
-    std::unordered_map<std::string, Xapian::doccount> group_sizes(const Xapian::Query& query,
-                                                                  const std::vector<std::string>& keys) {
-        std::unordered_map<std::string, Xapian::doccount> sizes;
-        std::vector<Xapian::Query> groups;
+    /// Group sizes start at 1 for every key of a shown hit; returns the
+    /// groups' XD terms, to count.
+    static std::vector<std::string> groups_to_count(const std::vector<std::string>& keys,
+                                                    std::unordered_map<std::string, Xapian::doccount>& sizes) {
+        std::vector<std::string> terms;
         for (const auto& key : keys) {
-            std::string term = std::string(schema::kPrefixDupKey) + key;
             if (key.empty() || sizes.count(key)) continue;
             sizes[key] = 1;
-            if (databases.combined.get_termfreq(term) > 1) groups.emplace_back(term);
+            terms.push_back(std::string(schema::kPrefixDupKey) + key);
         }
-        if (groups.empty()) return sizes;
+        return terms;
+    }
+
+    /// Remote shards: how many articles matching `query` each group holds,
+    /// counted by a built-in spy next to the data.
+    void count_groups_remotely(const Xapian::Query& query, const std::vector<std::string>& terms,
+                               std::unordered_map<std::string, Xapian::doccount>& sizes) {
         Xapian::Enquire enquire(databases.combined);
         enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query,
-                                        Xapian::Query(Xapian::Query::OP_OR, groups.begin(), groups.end())));
+                                        Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end())));
         enquire.set_weighting_scheme(Xapian::BoolWeight());
         Xapian::ValueCountMatchSpy spy(schema::kSlotDupKey);
         enquire.add_matchspy(&spy);
         enquire.get_mset(0, 0, databases.combined.get_doccount());
         for (auto v = spy.values_begin(); v != spy.values_end(); ++v)
             if (sizes.count(*v)) sizes[*v] = v.get_termfreq();
-        return sizes;
+    }
+
+    /// One hit of a match: docid in the combined numbering.
+    struct Candidate {
+        Xapian::docid docid;
+        double score;
+        std::string dup_key;  ///< its duplicate group (collapse key), if any
+    };
+
+    /// The part of a search each local shard does on its own.
+    struct ShardMatch {
+        std::vector<Candidate> candidates;
+        Xapian::doccount estimated = 0, lower = 0, upper = 0;  ///< uncollapsed matches
+    };
+
+    /// Match each local shard on its own thread, with the weights one match
+    /// over all shards would give (shard_bm25.h), counting its facets in
+    /// the same task; then merge.  Returns the best `wanted` candidates
+    /// (duplicate groups collapsed across shards) in Xapian's order: weight
+    /// descending, then docid ascending.  Empty optional when the query
+    /// cannot be split exactly.
+    std::optional<std::vector<Candidate>> match_by_shard(const Xapian::Query& query, const SearchRequest& request,
+                                                         std::size_t wanted, FacetCounter* counter,
+                                                         SearchResult& result) {
+        const auto& shards = databases.shards;
+        if (!databases.all_local || shards.size() < 2 || workers.parallelism() < 2) return std::nullopt;
+        if (counter && !counter->counts_by_shard()) return std::nullopt;
+        std::vector<ShardTermWeights> weights = shard_term_weights(query, databases.combined.get_doccount(), shards);
+        if (weights.empty()) return std::nullopt;
+        const Xapian::Database& db = databases.combined;
+        const double average_length =
+            db.get_doccount() ? static_cast<double>(db.get_total_length()) / db.get_doccount() : 0.0;
+        const std::string serialised = query.serialise();
+        const std::size_t n = shards.size();
+        const bool collapse = request.collapse_duplicates;
+        std::vector<ShardMatch> matches(n);
+        std::vector<std::future<void>> tasks;
+        for (std::size_t s = 0; s < n; ++s)
+            tasks.push_back(workers.submit([&, s] {
+                // Own copies: Xapian objects are not shared between threads.
+                Xapian::Query q = unserialise_query(serialised);
+                Xapian::Enquire enquire(databases.worker_shards[s]);
+                enquire.set_query(q);
+                enquire.set_weighting_scheme(
+                    GlobalStatsBM25Weight(std::make_shared<const ShardTermWeights>(std::move(weights[s])), average_length));
+                if (collapse) enquire.set_collapse_key(schema::kSlotDupKey);
+                Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(wanted));
+                ShardMatch& out = matches[s];
+                out.estimated = mset.get_uncollapsed_matches_estimated();
+                out.lower = mset.get_uncollapsed_matches_lower_bound();
+                out.upper = mset.get_uncollapsed_matches_upper_bound();
+                for (auto it = mset.begin(); it != mset.end(); ++it)
+                    out.candidates.push_back({static_cast<Xapian::docid>((*it - 1) * n + s + 1), it.get_weight(),
+                                              collapse ? it.get_collapse_key() : std::string()});
+                if (counter) counter->count_shard(s, q);
+            }));
+        workers.wait(tasks);
+        std::vector<Candidate> all;
+        Xapian::doccount estimated = 0, lower = 0, upper = 0;
+        for (auto& m : matches) {
+            estimated += m.estimated;
+            lower += m.lower;
+            upper += m.upper;
+            for (auto& c : m.candidates) all.push_back(std::move(c));
+        }
+        std::sort(all.begin(), all.end(), [](const Candidate& a, const Candidate& b) {
+            return a.score != b.score ? a.score > b.score : a.docid < b.docid;
+        });
+        // A group's best member in its shard is the group's best overall or
+        // is beaten by it: keep the first of each key.
+        std::vector<Candidate> out;
+        std::unordered_set<std::string> seen;
+        for (auto& c : all) {
+            if (out.size() == wanted) break;
+            if (!c.dup_key.empty() && !seen.insert(c.dup_key).second) continue;
+            out.push_back(std::move(c));
+        }
+        result.total = std::max(estimated, lower);
+        result.total_exact = lower == upper;
+        return out;
     }
 
     void fill_facets(const SearchRequest& request, const FacetCounts& counts, SearchResult& result) {
@@ -232,59 +367,53 @@ struct Searcher::Impl {
         if (!has_clause && request.facets.empty()) throw UserError("query: empty query");
         result.notices.insert(result.notices.begin(), parsed.notices.begin(), parsed.notices.end());
 
-        Xapian::Enquire enquire(db);
-        enquire.set_query(query);
-        if (request.sort == SortOrder::Newest) enquire.set_sort_by_value_then_relevance(schema::kSlotTime, true);
-        else if (request.sort == SortOrder::Oldest) enquire.set_sort_by_value_then_relevance(schema::kSlotTime, false);
-
         auto has = [&](FacetField f) {
             return std::find(request.facets.begin(), request.facets.end(), f) != request.facets.end();
         };
         // The counter also gives the exact total: Xapian's own count is an estimate.
         std::unique_ptr<FacetCounter> counter;
-        if (!request.facets.empty() || request.exact_total) {
+        if (!request.facets.empty() || request.exact_total)
             counter = facets.make_counter(has(FacetField::Company), has(FacetField::Person), has(FacetField::Date),
                                           request.facet_limit);
-            counter->attach(enquire);
-        }
-        const Xapian::doccount all = db.get_doccount();
-        const Xapian::doccount check = (counter && counter->needs_full_match()) ? all : 0;
-        if (counter) counter->start(query);
-
-        // Near-duplicates (one wire story from several sources) collapse into
-        // their best hit in Xapian's matcher, in the same pass.
-        if (request.collapse_duplicates) enquire.set_collapse_key(schema::kSlotDupKey);
         const bool recency = request.recency_half_life_days > 0 && request.sort == SortOrder::Relevance;
         const std::size_t wanted = request.offset + request.limit;
-        Xapian::doccount first = recency ? 0 : static_cast<Xapian::doccount>(request.offset);
-        Xapian::doccount count = static_cast<Xapian::doccount>(recency ? std::max<std::size_t>(1000, wanted) : request.limit);
-        struct Candidate {
-            Xapian::docid docid;
-            double score;
-            Xapian::Document doc;
-            std::string dup_key;     ///< set when the hit stands for a duplicate group
-        };
+
+        // Relevance order: each local shard on its own thread when the
+        // weights can be made exact (match_by_shard); else one Xapian match
+        // over all shards, the facets counted meanwhile.
         std::vector<Candidate> candidates;
-        Xapian::MSet mset = enquire.get_mset(first, count, check);
-        if (counter) {
-            FacetCounts counts = counter->counts(query);
-            result.total = counts.matches;
-            result.total_exact = true;
-            fill_facets(request, counts, result);
+        std::optional<std::vector<Candidate>> by_shard;
+        if (request.sort == SortOrder::Relevance && !recency)
+            by_shard = match_by_shard(query, request, wanted, counter.get(), result);
+        if (by_shard) {
+            candidates = std::move(*by_shard);
+            candidates.erase(candidates.begin(),
+                             candidates.begin() + static_cast<std::ptrdiff_t>(std::min(request.offset, candidates.size())));
         } else {
+            Xapian::Enquire enquire(db);
+            enquire.set_query(query);
+            if (request.sort == SortOrder::Newest) enquire.set_sort_by_value_then_relevance(schema::kSlotTime, true);
+            else if (request.sort == SortOrder::Oldest) enquire.set_sort_by_value_then_relevance(schema::kSlotTime, false);
+            if (counter) counter->attach(enquire);
+            const Xapian::doccount check = (counter && counter->needs_full_match()) ? db.get_doccount() : 0;
+            if (counter) counter->start(query);
+            // Near-duplicates (one wire story from several sources) collapse
+            // into their best hit in Xapian's matcher, in the same pass.
+            if (request.collapse_duplicates) enquire.set_collapse_key(schema::kSlotDupKey);
+            Xapian::doccount first = recency ? 0 : static_cast<Xapian::doccount>(request.offset);
+            Xapian::doccount count =
+                static_cast<Xapian::doccount>(recency ? std::max<std::size_t>(1000, wanted) : request.limit);
+            Xapian::MSet mset = enquire.get_mset(first, count, check);
             result.total = std::max(mset.get_uncollapsed_matches_estimated(), mset.get_uncollapsed_matches_lower_bound());
             result.total_exact = mset.get_uncollapsed_matches_lower_bound() == mset.get_uncollapsed_matches_upper_bound();
-        }
-        for (auto it = mset.begin(); it != mset.end(); ++it) {
-            Candidate c{*it, it.get_weight(), it.get_document(), {}};
-            if (it.get_collapse_count() > 0) c.dup_key = it.get_collapse_key();
-            candidates.push_back(std::move(c));
+            for (auto it = mset.begin(); it != mset.end(); ++it)
+                candidates.push_back({*it, it.get_weight(), request.collapse_duplicates ? it.get_collapse_key() : ""});
         }
         if (recency && !candidates.empty()) {
             double newest = -1e18;
             std::vector<double> times;
             for (auto& c : candidates) {
-                std::string v = c.doc.get_value(schema::kSlotTime);
+                std::string v = db.get_document(c.docid).get_value(schema::kSlotTime);
                 times.push_back(v.empty() ? -1e18 : Xapian::sortable_unserialise(v));
                 newest = std::max(newest, times.back());
             }
@@ -295,46 +424,95 @@ struct Searcher::Impl {
             }
             std::stable_sort(candidates.begin(), candidates.end(),
                              [](const Candidate& a, const Candidate& b) { return a.score > b.score; });
-        }
-        if (recency) {
             if (candidates.size() > wanted) candidates.resize(wanted);
             candidates.erase(candidates.begin(),
                              candidates.begin() + static_cast<std::ptrdiff_t>(std::min(request.offset, candidates.size())));
         }
 
+        // The hits' stored data, and the exact size of their duplicate groups
+        // (Xapian's collapse count is a lower bound unless every match was
+        // visited).  After a match by shard, each shard's hits are loaded on
+        // the worker threads while this thread sums the facets; the groups are
+        // counted from the facet counter's sets of matches when it kept them,
+        // else by one more match restricted to the groups.
         HighlightSet highlight;
         highlight.terms.insert(parsed.highlight_terms.begin(), parsed.highlight_terms.end());
         highlight.prefixes = parsed.highlight_prefixes;
-        std::vector<std::string> keys;
-        for (const auto& c : candidates) keys.push_back(c.dup_key);
-        // Xapian's collapse count is a lower bound unless every match was
-        // visited: count the groups of the shown hits exactly.
-        auto sizes = request.collapse_duplicates ? group_sizes(query, keys)
-                                                 : std::unordered_map<std::string, Xapian::doccount>{};
+        std::unordered_map<std::string, Xapian::doccount> sizes;
+        std::vector<std::string> group_terms;
+        if (request.collapse_duplicates) {
+            std::vector<std::string> keys;
+            for (const auto& c : candidates) keys.push_back(c.dup_key);
+            group_terms = groups_to_count(keys, sizes);
+        }
+        const bool groups_from_counter = counter && counter->keeps_matches();
+        std::vector<Hit> hits(candidates.size());
+        std::vector<std::future<void>> loading;
+        const std::size_t n = databases.shards.size();
+        std::vector<std::vector<Xapian::doccount>> members(n);
+        if (by_shard) {
+            if (request.snippets)
+                while (shard_analyzers.size() < n) shard_analyzers.push_back(std::make_unique<Analyzer>());
+            const bool count_groups = !groups_from_counter && !group_terms.empty();
+            const std::string serialised = count_groups ? query.serialise() : std::string();
+            for (std::size_t s = 0; s < n; ++s)
+                loading.push_back(workers.submit([&, s, count_groups, serialised] {
+                    const Xapian::Database& shard = databases.worker_shards[s];
+                    if (count_groups)
+                        members[s] = count_matches_per_term(shard, unserialise_query(serialised), group_terms);
+                    for (std::size_t i = 0; i < candidates.size(); ++i)
+                        if ((candidates[i].docid - 1) % n == s)
+                            hits[i] = load_hit(shard, (candidates[i].docid - 1) / n + 1, request, highlight,
+                                               request.snippets ? *shard_analyzers[s] : analyzer);
+                }));
+        }
+        try {
+            if (counter) {
+                FacetCounts counts = counter->counts(query);
+                result.total = counts.matches;
+                result.total_exact = true;
+                fill_facets(request, counts, result);
+            }
+            if (groups_from_counter) {
+                for (const auto& term : group_terms)
+                    sizes[term.substr(schema::kPrefixDupKey.size())] =
+                        static_cast<Xapian::doccount>(counter->matches_with_term(term));
+            } else if (!by_shard && !group_terms.empty()) {
+                if (databases.all_local) {
+                    auto counts = count_matches_per_term(db, query, group_terms);
+                    for (std::size_t t = 0; t < group_terms.size(); ++t)
+                        sizes[group_terms[t].substr(schema::kPrefixDupKey.size())] = counts[t];
+                } else {
+                    count_groups_remotely(query, group_terms, sizes);
+                }
+            }
+            if (!by_shard)
+                for (std::size_t i = 0; i < candidates.size(); ++i)
+                    hits[i] = load_hit(db, candidates[i].docid, request, highlight, analyzer);
+        } catch (...) {
+            // The loading tasks refer to this frame's locals.
+            try {
+                workers.wait(loading);
+            } catch (...) {
+            }
+            throw;
+        }
+        workers.wait(loading);
+        if (by_shard && !groups_from_counter)
+            for (std::size_t t = 0; t < group_terms.size(); ++t) {
+                Xapian::doccount total = 0;
+                for (const auto& m : members)
+                    if (t < m.size()) total += m[t];
+                sizes[group_terms[t].substr(schema::kPrefixDupKey.size())] = total;
+            }
         std::size_t rank = request.offset;
-        for (auto& c : candidates) {
-            Hit hit;
+        for (std::size_t i = 0; i < candidates.size(); ++i) {
+            Hit& hit = hits[i];
+            const Candidate& c = candidates[i];
             hit.rank = ++rank;
             hit.score = request.sort == SortOrder::Relevance ? c.score : 0.0;
             if (recency) hit.score = std::exp(c.score);
             if (!c.dup_key.empty()) hit.similar = sizes[c.dup_key] - 1;
-            std::string data = c.doc.get_data();
-            StoredData stored = parse_stored_data(data);
-            const nlohmann::json& meta = stored.meta;
-            hit.id = meta.value("id", "");
-            hit.title = meta.value("title", "");
-            hit.date = meta.value("date", "");
-            hit.source = meta.value("source", "");
-            hit.url = meta.value("url", "");
-            hit.companies = entity_names(meta, "companies");
-            hit.persons = entity_names(meta, "persons");
-            if (request.snippets) {
-                Snippet s = make_snippet(analyzer, std::string(stored.body),
-                                         stemming_language(meta.value("language", "en")), highlight,
-                                         request.snippet_bytes);
-                hit.snippet = std::move(s.text);
-                hit.highlights = std::move(s.highlights);
-            }
             result.hits.push_back(std::move(hit));
         }
 

@@ -1,0 +1,118 @@
+#include "shard_bm25.h"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+namespace newsdex {
+
+namespace {
+
+// Xapian::BM25Weight's defaults (k2 = 0: no extra part).
+constexpr double kK1 = 1, kK3 = 1, kB = 0.5, kMinNormLen = 0.5;
+
+/// Collect the terms of `query`; false if it holds something whose
+/// statistics Xapian estimates rather than reads.
+bool collect_terms(const Xapian::Query& query, std::set<std::string>& terms) {
+    switch (query.get_type()) {
+        case Xapian::Query::LEAF_TERM: terms.insert(*query.get_terms_begin()); return true;
+        case Xapian::Query::LEAF_MATCH_NOTHING: return true;
+        case Xapian::Query::OP_AND:
+        case Xapian::Query::OP_OR:
+        case Xapian::Query::OP_AND_NOT:
+        case Xapian::Query::OP_XOR:
+        case Xapian::Query::OP_AND_MAYBE:
+        case Xapian::Query::OP_FILTER:
+        case Xapian::Query::OP_NEAR:
+        case Xapian::Query::OP_PHRASE:
+        case Xapian::Query::OP_SCALE_WEIGHT:
+        case Xapian::Query::OP_MAX:
+            for (std::size_t i = 0; i < query.get_num_subqueries(); ++i)
+                if (!collect_terms(query.get_subquery(i), terms)) return false;
+            return true;
+        default: return false;  // OP_SYNONYM, MatchAll, wildcards, value ranges...
+    }
+}
+
+}  // namespace
+
+double bm25_log_term_weight(Xapian::doccount termfreq, Xapian::doccount doccount) {
+    double tw = (doccount - termfreq + 0.5) / (termfreq + 0.5);
+    // Xapian's adjustment for terms in more than half the documents.
+    if (tw < 2) tw = tw * 0.5 + 1;
+    return std::log(tw);
+}
+
+std::vector<ShardTermWeights> shard_term_weights(const Xapian::Query& query, Xapian::doccount doccount,
+                                                 const std::vector<Xapian::Database>& shards) {
+    std::set<std::string> term_set;
+    if (!collect_terms(query, term_set)) return {};
+    const std::vector<std::string> terms(term_set.begin(), term_set.end());
+    std::vector<std::vector<std::pair<Xapian::doccount, Xapian::termcount>>> freqs(shards.size());
+    std::vector<Xapian::doccount> total(terms.size(), 0);
+    for (std::size_t s = 0; s < shards.size(); ++s)
+        for (std::size_t t = 0; t < terms.size(); ++t) {
+            freqs[s].emplace_back(shards[s].get_termfreq(terms[t]), shards[s].get_collection_freq(terms[t]));
+            total[t] += freqs[s].back().first;
+        }
+    std::vector<ShardTermWeights> out(shards.size());
+    for (std::size_t t = 0; t < terms.size(); ++t) {
+        const double weight = bm25_log_term_weight(total[t], doccount);
+        for (std::size_t s = 0; s < shards.size(); ++s) {
+            auto [it, inserted] = out[s].emplace(freqs[s][t], weight);
+            if (!inserted && it->second != weight) return {};  // ambiguous in this shard
+        }
+    }
+    return out;
+}
+
+GlobalStatsBM25Weight::GlobalStatsBM25Weight(std::shared_ptr<const ShardTermWeights> weights, double average_length)
+    : weights_(std::move(weights)), average_length_(average_length) {
+    need_stat(TERMFREQ);
+    need_stat(COLLECTION_FREQ);
+    need_stat(WDF);
+    need_stat(WDF_MAX);
+    need_stat(DOC_LENGTH);
+    need_stat(DOC_LENGTH_MIN);
+    need_stat(WQF);
+}
+
+std::string GlobalStatsBM25Weight::name() const { return "newsdex::GlobalStatsBM25Weight"; }
+
+GlobalStatsBM25Weight* GlobalStatsBM25Weight::clone() const {
+    return new GlobalStatsBM25Weight(weights_, average_length_);
+}
+
+void GlobalStatsBM25Weight::init(double factor) {
+    // BM25Weight::init with log(tw) looked up instead of computed from this
+    // shard's statistics; the same operations in the same order.
+    auto it = weights_->find({get_termfreq(), get_collection_freq()});
+    double log_tw = it == weights_->end() ? 0.0 : it->second;
+    termweight_ = log_tw * factor;
+    double wqf_double = get_wqf();
+    termweight_ *= (kK3 + 1) * wqf_double / (kK3 + wqf_double);
+    termweight_ *= (kK1 + 1);
+    len_factor_ = average_length_;
+    if (len_factor_ != 0) len_factor_ = 1 / len_factor_;
+}
+
+double GlobalStatsBM25Weight::get_sumpart(Xapian::termcount wdf, Xapian::termcount doclen, Xapian::termcount) const {
+    double normlen = std::max(doclen * len_factor_, kMinNormLen);
+    double wdf_double(wdf);
+    double denom = kK1 * (normlen * kB + (1 - kB)) + wdf_double;
+    return termweight_ * (wdf_double / denom);
+}
+
+double GlobalStatsBM25Weight::get_maxpart() const {
+    double denom = kK1;
+    double normlen_lb = std::max(std::max(get_wdf_upper_bound(), get_doclength_lower_bound()) * len_factor_, kMinNormLen);
+    denom *= (normlen_lb * kB + (1 - kB));
+    double wdf_max(get_wdf_upper_bound());
+    denom += wdf_max;
+    return termweight_ * (wdf_max / denom);
+}
+
+double GlobalStatsBM25Weight::get_sumextra(Xapian::termcount, Xapian::termcount) const { return 0; }
+double GlobalStatsBM25Weight::get_maxextra() const { return 0; }
+
+}  // namespace newsdex

@@ -1,0 +1,62 @@
+// BM25 with collection statistics from the whole database set, so that each
+// local shard can be matched on its own thread and the per-shard weights are
+// exactly (bit for bit) the weights one match over all shards gives.
+//
+// Xapian's BM25Weight reads a term's frequency, the collection size and the
+// average document length from the database it matches; matched alone, a
+// shard would weigh by its own statistics.  Weight::init is not told which
+// term it is for, but it is told the term's frequency and collection
+// frequency in the shard: ShardTermWeights maps that pair, for each term of
+// the query, to the term's weight over all shards, computed beforehand.  A
+// query where two terms share a pair but not a weight (or whose statistics
+// Xapian estimates: OP_SYNONYM, MatchAll) cannot be split this way;
+// shard_split_possible() says so and the caller matches it as one database.
+// The arithmetic is Xapian 1.4's BM25Weight with its default parameters.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <xapian.h>
+
+namespace newsdex {
+
+/// log of BM25's term weight for a term in `termfreq` of `doccount`
+/// documents, as Xapian::BM25Weight computes it (without relevance sets).
+double bm25_log_term_weight(Xapian::doccount termfreq, Xapian::doccount doccount);
+
+/// For one shard: a term's (frequency, collection frequency) in the shard ->
+/// its log term weight over all shards.
+using ShardTermWeights = std::map<std::pair<Xapian::doccount, Xapian::termcount>, double>;
+
+/// The term weights of `query`'s terms for each of `shards` (together: a
+/// database of `doccount` documents), or an empty vector when the query
+/// cannot be matched shard by shard with exact weights (see above).
+std::vector<ShardTermWeights> shard_term_weights(const Xapian::Query& query, Xapian::doccount doccount,
+                                                 const std::vector<Xapian::Database>& shards);
+
+/// BM25 taking term weights and the average document length from the whole
+/// database set (see above).
+class GlobalStatsBM25Weight : public Xapian::Weight {
+  public:
+    GlobalStatsBM25Weight(std::shared_ptr<const ShardTermWeights> weights, double average_length);
+
+    std::string name() const override;
+    GlobalStatsBM25Weight* clone() const override;
+    void init(double factor) override;
+    double get_sumpart(Xapian::termcount wdf, Xapian::termcount doclen, Xapian::termcount uniqterms) const override;
+    double get_maxpart() const override;
+    double get_sumextra(Xapian::termcount doclen, Xapian::termcount uniqterms) const override;
+    double get_maxextra() const override;
+
+  private:
+    std::shared_ptr<const ShardTermWeights> weights_;
+    double average_length_;
+    double termweight_ = 0;
+    double len_factor_ = 0;
+};
+
+}  // namespace newsdex
