@@ -12,7 +12,8 @@ namespace newsdex {
 
 namespace {
 
-constexpr char kMagic[8] = {'N', 'D', 'X', 'F', 'C', '0', '0', '1'};
+// 002: document lengths added.
+constexpr char kMagic[8] = {'N', 'D', 'X', 'F', 'C', '0', '0', '2'};
 
 FacetRows build_rows(const Xapian::Database& db, std::string_view prefix) {
     FacetRows rows;
@@ -89,6 +90,8 @@ ShardFacetCache ShardFacetCache::build(const Xapian::Database& shard) {
     cache.days.assign(static_cast<std::size_t>(shard.get_lastdocid()) + 1, 0);
     for (auto v = shard.valuestream_begin(schema::kSlotDate); v != shard.valuestream_end(schema::kSlotDate); ++v)
         cache.days[v.get_docid()] = static_cast<std::uint32_t>(std::strtoul((*v).c_str(), nullptr, 10));
+    cache.doclens.assign(static_cast<std::size_t>(shard.get_lastdocid()) + 1, 0);
+    for (auto p = shard.postlist_begin(""); p != shard.postlist_end(""); ++p) cache.doclens[*p] = p.get_doclength();
     return cache;
 }
 
@@ -101,7 +104,8 @@ std::optional<ShardFacetCache> ShardFacetCache::load(const std::string& path, Xa
     if (!in.read(magic, sizeof magic) || std::memcmp(magic, kMagic, sizeof magic) != 0) return std::nullopt;
     if (!get(in, rev) || rev != revision) return std::nullopt;
     cache.revision = revision;
-    if (!get_rows(in, cache.companies) || !get_rows(in, cache.persons) || !get_vector(in, cache.days))
+    if (!get_rows(in, cache.companies) || !get_rows(in, cache.persons) || !get_vector(in, cache.days) ||
+        !get_vector(in, cache.doclens) || cache.doclens.size() != cache.days.size())
         return std::nullopt;
     return cache;
 }
@@ -115,6 +119,7 @@ void ShardFacetCache::save(const std::string& path) const {
         put_rows(out, companies);
         put_rows(out, persons);
         put_vector(out, days);
+        put_vector(out, doclens);
         out.flush();
         if (!out) throw SystemError("cannot write " + tmp);
     }

@@ -1,7 +1,8 @@
-// Per-document facet values of one shard, in compact arrays (like Lucene's
-// field cache): the companies, persons and date of every docid.  The
+// Per-document values of one shard, in compact arrays (like Lucene's field
+// cache): the companies, persons, date and length of every docid.  The
 // searcher counts facets by array lookups instead of reading Xapian values
-// for every match.
+// for every match, and weighs matches with lengths read from memory rather
+// than from the shard's document length list (shard_bm25.h).
 //
 // The indexer builds the arrays of each shard at the end of a run and saves
 // them beside the shard (schema::kFacetCacheFile), stamped with the shard's
@@ -30,6 +31,7 @@ struct ShardFacetCache {
     Xapian::rev revision = 0;          ///< shard revision the arrays describe
     FacetRows companies, persons;
     std::vector<std::uint32_t> days;   ///< YYYYMMDD per docid, 0 when undated
+    std::vector<std::uint32_t> doclens;  ///< document length per docid (0: no document)
 
     /// Build from a shard's entity terms and date values.
     static ShardFacetCache build(const Xapian::Database& shard);

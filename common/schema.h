@@ -8,8 +8,8 @@
 // A newsdex database is a directory holding N Xapian glass shards
 // (shard-000, shard-001, ...), a Xapian stub file XAPIANDB listing them, and
 // for each shard a facet cache shard-NNN.facets (common/facet_cache.h: the
-// per-document companies, persons and dates as compact arrays, stamped with
-// the shard revision; rebuilt by the searcher when stale), so
+// per-document companies, persons, dates and lengths as compact arrays,
+// stamped with the shard revision; rebuilt by the searcher when stale), so
 // that Xapian (and its tools: delve, quest, xapian-compact) opens the
 // directory as one database.  An article lives in the shard chosen by a hash
 // of its id, so re-indexing an id always replaces it in the same shard.  A

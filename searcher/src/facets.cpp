@@ -453,6 +453,11 @@ FacetIndex::FacetIndex(const DatabaseSet& databases, WorkerPool& workers)
     : impl_(std::make_unique<Impl>(databases, workers)) {}
 FacetIndex::~FacetIndex() = default;
 
+const std::vector<std::uint32_t>& FacetIndex::document_lengths(std::size_t s) {
+    impl_->ensure();
+    return impl_->shards.at(s).doclens;
+}
+
 std::unique_ptr<FacetCounter> FacetIndex::make_counter(bool companies, bool persons, bool dates, std::size_t limit) {
     if (impl_->databases.all_local) return std::make_unique<LocalCounter>(*impl_, companies, persons, dates, limit);
     return std::make_unique<SpyCounter>(companies, persons, dates, limit);

@@ -89,6 +89,9 @@ class FacetIndex {
     /// `workers`: the threads that count local shards.
     FacetIndex(const DatabaseSet& databases, WorkerPool& workers);
     ~FacetIndex();
+    /// The document lengths of local shard `s` (loaded on first use).
+    const std::vector<std::uint32_t>& document_lengths(std::size_t s);
+
     /// A counter for one search.
     /// `limit`: entity values to keep per facet.
     std::unique_ptr<FacetCounter> make_counter(bool want_companies, bool want_persons, bool want_dates,

@@ -271,26 +271,27 @@ struct Searcher::Impl {
                                                          std::size_t wanted, FacetCounter* counter,
                                                          SearchResult& result) {
         const auto& shards = databases.shards;
-        if (!databases.all_local || shards.size() < 2 || workers.parallelism() < 2) return std::nullopt;
+        if (!databases.all_local) return std::nullopt;
         if (counter && !counter->counts_by_shard()) return std::nullopt;
-        std::vector<ShardTermWeights> weights = shard_term_weights(query, databases.combined.get_doccount(), shards);
-        if (weights.empty()) return std::nullopt;
         const Xapian::Database& db = databases.combined;
+        QueryTermWeights weights = shard_term_weights(query, db.get_doccount(), shards);
+        if (weights.empty()) return std::nullopt;
         const double average_length =
             db.get_doccount() ? static_cast<double>(db.get_total_length()) / db.get_doccount() : 0.0;
-        const std::string serialised = query.serialise();
         const std::size_t n = shards.size();
+        std::vector<const std::vector<std::uint32_t>*> doclens;
+        for (std::size_t s = 0; s < n; ++s) doclens.push_back(&facets.document_lengths(s));
+        const std::string serialised = query.serialise();
         const bool collapse = request.collapse_duplicates;
         std::vector<ShardMatch> matches(n);
         std::vector<std::future<void>> tasks;
         for (std::size_t s = 0; s < n; ++s)
             tasks.push_back(workers.submit([&, s] {
-                // Own copies: Xapian objects are not shared between threads.
-                Xapian::Query q = unserialise_query(serialised);
+                Xapian::Query q = unserialise_query(serialised);  // this thread's own copy
                 Xapian::Enquire enquire(databases.worker_shards[s]);
-                enquire.set_query(q);
-                enquire.set_weighting_scheme(
-                    GlobalStatsBM25Weight(std::make_shared<const ShardTermWeights>(std::move(weights[s])), average_length));
+                enquire.set_query(with_length_sources(q, weights.by_term, *doclens[s], average_length));
+                enquire.set_weighting_scheme(GlobalStatsBM25Weight(
+                    std::make_shared<const ShardTermWeights>(weights.by_shard[s]), average_length));
                 if (collapse) enquire.set_collapse_key(schema::kSlotDupKey);
                 Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(wanted));
                 ShardMatch& out = matches[s];

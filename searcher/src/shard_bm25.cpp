@@ -43,8 +43,8 @@ double bm25_log_term_weight(Xapian::doccount termfreq, Xapian::doccount doccount
     return std::log(tw);
 }
 
-std::vector<ShardTermWeights> shard_term_weights(const Xapian::Query& query, Xapian::doccount doccount,
-                                                 const std::vector<Xapian::Database>& shards) {
+QueryTermWeights shard_term_weights(const Xapian::Query& query, Xapian::doccount doccount,
+                                    const std::vector<Xapian::Database>& shards) {
     std::set<std::string> term_set;
     if (!collect_terms(query, term_set)) return {};
     const std::vector<std::string> terms(term_set.begin(), term_set.end());
@@ -55,15 +55,125 @@ std::vector<ShardTermWeights> shard_term_weights(const Xapian::Query& query, Xap
             freqs[s].emplace_back(shards[s].get_termfreq(terms[t]), shards[s].get_collection_freq(terms[t]));
             total[t] += freqs[s].back().first;
         }
-    std::vector<ShardTermWeights> out(shards.size());
+    QueryTermWeights out;
+    out.by_shard.resize(shards.size());
     for (std::size_t t = 0; t < terms.size(); ++t) {
         const double weight = bm25_log_term_weight(total[t], doccount);
+        out.by_term.emplace(terms[t], weight);
         for (std::size_t s = 0; s < shards.size(); ++s) {
-            auto [it, inserted] = out[s].emplace(freqs[s][t], weight);
+            auto [it, inserted] = out.by_shard[s].emplace(freqs[s][t], weight);
             if (!inserted && it->second != weight) return {};  // ambiguous in this shard
         }
     }
     return out;
+}
+
+namespace {
+
+/// BM25 of one term, Xapian's BM25Weight to the bit, with document lengths
+/// from an array (see shard_bm25.h).
+class BM25PostingSource : public Xapian::PostingSource {
+  public:
+    BM25PostingSource(std::string term, double log_term_weight, const std::vector<std::uint32_t>& doclens,
+                      double average_length)
+        : term_(std::move(term)), log_term_weight_(log_term_weight), average_length_(average_length),
+          doclens_(doclens) {
+        // BM25Weight::init with factor 1 and wqf 1, operation for operation.
+        termweight_ = log_term_weight * 1.0;
+        const double wqf = 1;
+        termweight_ *= (kK3 + 1) * wqf / (kK3 + wqf);
+        termweight_ *= (kK1 + 1);
+        len_factor_ = average_length;
+        if (len_factor_ != 0) len_factor_ = 1 / len_factor_;
+    }
+
+    BM25PostingSource* clone() const override {
+        return new BM25PostingSource(term_, log_term_weight_, doclens_, average_length_);
+    }
+
+    void init(const Xapian::Database& db) override {
+        postings_ = db.postlist_begin(term_);
+        started_ = false;
+        termfreq_ = db.get_termfreq(term_);
+        // BM25Weight::get_maxpart.
+        const double wdf_max = db.get_wdf_upper_bound(term_);
+        const double normlen_lb =
+            std::max(std::max(wdf_max, static_cast<double>(db.get_doclength_lower_bound())) * len_factor_, kMinNormLen);
+        double denom = kK1 * (normlen_lb * kB + (1 - kB));
+        denom += wdf_max;
+        set_maxweight(termweight_ * (wdf_max / denom));
+    }
+
+    Xapian::doccount get_termfreq_min() const override { return termfreq_; }
+    Xapian::doccount get_termfreq_est() const override { return termfreq_; }
+    Xapian::doccount get_termfreq_max() const override { return termfreq_; }
+
+    void next(double) override {
+        if (started_) ++postings_;
+        started_ = true;
+    }
+    void skip_to(Xapian::docid did, double) override {
+        started_ = true;
+        postings_.skip_to(did);
+    }
+    bool at_end() const override { return postings_ == Xapian::PostingIterator(); }
+    Xapian::docid get_docid() const override { return *postings_; }
+
+    double get_weight() const override {
+        // BM25Weight::get_sumpart.
+        const Xapian::docid did = *postings_;
+        const Xapian::termcount len = did < doclens_.size() ? doclens_[did] : 0;
+        const double normlen = std::max(len * len_factor_, kMinNormLen);
+        const double wdf_double(postings_.get_wdf());
+        const double denom = kK1 * (normlen * kB + (1 - kB)) + wdf_double;
+        return termweight_ * (wdf_double / denom);
+    }
+
+    std::string get_description() const override { return "BM25PostingSource(" + term_ + ")"; }
+
+  private:
+    std::string term_;
+    double log_term_weight_, average_length_;
+    const std::vector<std::uint32_t>& doclens_;
+    double termweight_ = 0, len_factor_ = 0;
+    Xapian::PostingIterator postings_;
+    bool started_ = false;
+    Xapian::doccount termfreq_ = 0;
+};
+
+Xapian::Query transform(const Xapian::Query& query, const std::map<std::string, double>& weights,
+                        const std::vector<std::uint32_t>& doclens, double average_length) {
+    const auto type = query.get_type();
+    auto rebuild = [&](std::size_t weighted_parts) {
+        std::vector<Xapian::Query> parts;
+        for (std::size_t i = 0; i < query.get_num_subqueries(); ++i)
+            parts.push_back(i < weighted_parts ? transform(query.get_subquery(i), weights, doclens, average_length)
+                                               : query.get_subquery(i));
+        return Xapian::Query(type, parts.begin(), parts.end());
+    };
+    switch (type) {
+        case Xapian::Query::LEAF_TERM: {
+            const std::string term = *query.get_terms_begin();
+            auto it = weights.find(term);
+            if (it == weights.end()) return query;
+            return Xapian::Query((new BM25PostingSource(term, it->second, doclens, average_length))->release());
+        }
+        case Xapian::Query::OP_AND:
+        case Xapian::Query::OP_OR:
+        case Xapian::Query::OP_XOR:
+        case Xapian::Query::OP_MAX:
+        case Xapian::Query::OP_AND_MAYBE: return rebuild(query.get_num_subqueries());
+        case Xapian::Query::OP_AND_NOT:
+        case Xapian::Query::OP_FILTER: return rebuild(1);  // the rest is unweighted
+        default: return query;  // phrases, weight scaling (filters), nothing
+    }
+}
+
+}  // namespace
+
+Xapian::Query with_length_sources(const Xapian::Query& query, const std::map<std::string, double>& weights,
+                                  const std::vector<std::uint32_t>& doclens, double average_length) {
+    return transform(query, weights, doclens, average_length);
 }
 
 GlobalStatsBM25Weight::GlobalStatsBM25Weight(std::shared_ptr<const ShardTermWeights> weights, double average_length)

@@ -12,8 +12,16 @@
 // Xapian estimates: OP_SYNONYM, MatchAll) cannot be split this way;
 // shard_split_possible() says so and the caller matches it as one database.
 // The arithmetic is Xapian 1.4's BM25Weight with its default parameters.
+//
+// Xapian reads each scored document's length from the shard's length list,
+// which costs more than everything else in matching a term.  So the terms
+// that are weighed on their own (not in a phrase) are also replaced by a
+// BM25PostingSource: the same postings, the same weight, with the length
+// read from the shard's in-memory array (facet_cache.h).  Phrases keep
+// Xapian's terms (they need positions), weighed by GlobalStatsBM25Weight.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <string>
@@ -32,11 +40,26 @@ double bm25_log_term_weight(Xapian::doccount termfreq, Xapian::doccount doccount
 /// its log term weight over all shards.
 using ShardTermWeights = std::map<std::pair<Xapian::doccount, Xapian::termcount>, double>;
 
+/// The weights of a query's terms over all shards.
+struct QueryTermWeights {
+    std::map<std::string, double> by_term;   ///< term -> log term weight
+    std::vector<ShardTermWeights> by_shard;  ///< the same, per shard, by shard statistics
+    bool empty() const { return by_shard.empty(); }
+};
+
 /// The term weights of `query`'s terms for each of `shards` (together: a
-/// database of `doccount` documents), or an empty vector when the query
-/// cannot be matched shard by shard with exact weights (see above).
-std::vector<ShardTermWeights> shard_term_weights(const Xapian::Query& query, Xapian::doccount doccount,
-                                                 const std::vector<Xapian::Database>& shards);
+/// database of `doccount` documents), or empty when the query cannot be
+/// matched shard by shard with exact weights (see above).
+QueryTermWeights shard_term_weights(const Xapian::Query& query, Xapian::doccount doccount,
+                                    const std::vector<Xapian::Database>& shards);
+
+/// `query` for one shard: each term weighed on its own replaced by a
+/// BM25PostingSource over `doclens` (the shard's document lengths) with the
+/// term's weight from `weights` and `average_length` over all shards.
+/// Phrases, filters, excluded and scaled parts are kept as they are.  The
+/// query parser's terms have within-query frequency 1, as assumed here.
+Xapian::Query with_length_sources(const Xapian::Query& query, const std::map<std::string, double>& weights,
+                                  const std::vector<std::uint32_t>& doclens, double average_length);
 
 /// BM25 taking term weights and the average document length from the whole
 /// database set (see above).

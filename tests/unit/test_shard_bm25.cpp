@@ -33,18 +33,22 @@ std::vector<Ranked> combined_ranking(const Xapian::Database& db, const Xapian::Q
 }
 
 /// Each shard on its own with global statistics, merged; nothing when the
-/// query cannot be split.
+/// query cannot be split.  `sources`: terms as BM25PostingSources reading
+/// lengths from arrays.
 std::vector<Ranked> shard_ranking(const Xapian::Database& db, const std::vector<Xapian::Database>& shards,
-                                  const Xapian::Query& q) {
+                                  const Xapian::Query& q, bool sources) {
     auto weights = shard_term_weights(q, db.get_doccount(), shards);
     if (weights.empty()) return {};
     const double average = static_cast<double>(db.get_total_length()) / db.get_doccount();
     std::vector<Ranked> out;
     for (std::size_t s = 0; s < shards.size(); ++s) {
+        std::vector<std::uint32_t> doclens(shards[s].get_lastdocid() + 1, 0);
+        for (auto p = shards[s].postlist_begin(""); p != shards[s].postlist_end(""); ++p)
+            doclens[*p] = p.get_doclength();
         Xapian::Enquire enquire(shards[s]);
-        enquire.set_query(q);
+        enquire.set_query(sources ? with_length_sources(q, weights.by_term, doclens, average) : q);
         enquire.set_weighting_scheme(
-            GlobalStatsBM25Weight(std::make_shared<const ShardTermWeights>(weights[s]), average));
+            GlobalStatsBM25Weight(std::make_shared<const ShardTermWeights>(weights.by_shard[s]), average));
         Xapian::MSet mset = enquire.get_mset(0, shards[s].get_doccount());
         for (auto it = mset.begin(); it != mset.end(); ++it)
             out.push_back({static_cast<Xapian::docid>((*it - 1) * shards.size() + s + 1), it.get_weight()});
@@ -57,7 +61,8 @@ std::vector<Ranked> shard_ranking(const Xapian::Database& db, const std::vector<
 
 }  // namespace
 
-TEST_CASE("matched shard by shard, every weight equals one match over all shards, bit for bit") {
+TEST_CASE("matched shard by shard (terms read from Xapian or from length arrays), every weight equals one match "
+          "over all shards, bit for bit") {
     test::TempDir dir;
     const std::string corpus = std::string(NEWSDEX_SOURCE_DIR) + "/sample_corpus/jsonl";
     const std::string db_path = dir.sub("db");
@@ -80,10 +85,11 @@ TEST_CASE("matched shard by shard, every weight equals one match over all shards
         CAPTURE(query_text);
         Xapian::Query q = parser.parse(text).query;
         auto expected = combined_ranking(db, q);
-        auto got = shard_ranking(db, shards, q);
+        auto got = shard_ranking(db, shards, q, false);
         if (got.empty() && !expected.empty()) continue;  // not split (rare words share shard statistics)
         ++split;
         CHECK(got == expected);
+        CHECK(shard_ranking(db, shards, q, true) == expected);
         compared += expected.size();
     }
     CHECK(split >= 9);
@@ -104,7 +110,7 @@ TEST_CASE("queries whose statistics Xapian estimates are not split") {
     CHECK(shard_term_weights(Xapian::Query(Xapian::Query::OP_SYNONYM, terms.begin(), terms.end()), 2, shards).empty());
     CHECK(shard_term_weights(Xapian::Query::MatchAll, 2, shards).empty());
     CHECK(shard_term_weights(Xapian::Query(Xapian::Query::OP_WILDCARD, "x"), 2, shards).empty());
-    CHECK(shard_term_weights(Xapian::Query("x"), 2, shards).size() == 2);
+    CHECK(shard_term_weights(Xapian::Query("x"), 2, shards).by_shard.size() == 2);
 }
 
 TEST_CASE("two terms with one frequency in a shard but different weights overall are not split") {
