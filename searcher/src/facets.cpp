@@ -196,11 +196,17 @@ struct FacetIndex::Impl {
     WorkerPool& workers;
     bool loaded = false;
     Dictionary companies, persons;
-    std::vector<ShardFacetCache> shards;  ///< ordinals renumbered into the dictionaries
-    /// Distinct dates (YYYYMMDD) numbered across shards; per shard, each
-    /// docid's date ordinal + 1 (0: undated), so counting is a dense array.
+    /// Distinct dates (YYYYMMDD) numbered across shards.
     std::vector<std::uint32_t> day_values;
-    std::vector<std::vector<std::uint32_t>> day_ordinals;
+    /// Per shard, each docid's facet values in one contiguous row, so that
+    /// counting a match reads one place: data[offsets[d] ..
+    /// offsets[d + 1]) = date ordinal + 1 (0: undated), number of companies,
+    /// the company ordinals, the person ordinals.
+    struct DocRows {
+        std::vector<std::uint32_t> offsets, data;
+    };
+    std::vector<DocRows> rows;
+    std::vector<std::vector<std::uint32_t>> doclens;  ///< per shard, per docid
 
     Impl(const DatabaseSet& d, WorkerPool& w) : databases(d), workers(w) {}
 
@@ -233,6 +239,12 @@ struct FacetIndex::Impl {
     /// Load each shard's saved arrays, or build them when missing or stale.
     void ensure() {
         if (loaded) return;
+        // From scratch: a failure half-way (I/O) leaves nothing half-built.
+        companies = {};
+        persons = {};
+        day_values.clear();
+        rows.clear();
+        doclens.clear();
         std::unordered_map<std::uint32_t, std::uint32_t> day_index;
         for (std::size_t i = 0; i < databases.shards.size(); ++i) {
             const Xapian::Database& db = databases.shards[i];
@@ -240,19 +252,33 @@ struct FacetIndex::Impl {
             const std::string& path = databases.shard_paths[i];
             if (!path.empty()) cache = ShardFacetCache::load(path + schema::kFacetCacheSuffix, db.get_revision());
             if (!cache) cache = ShardFacetCache::build(db);
-            cache->companies = renumber(std::move(cache->companies), companies);
-            cache->persons = renumber(std::move(cache->persons), persons);
-            std::vector<std::uint32_t> ordinals(cache->days.size(), 0);
+            FacetRows shard_companies = renumber(std::move(cache->companies), companies);
+            FacetRows shard_persons = renumber(std::move(cache->persons), persons);
+            DocRows r;
+            r.offsets.reserve(cache->days.size() + 1);
             for (std::size_t d = 0; d < cache->days.size(); ++d) {
-                if (!cache->days[d]) continue;
-                auto [it, inserted] = day_index.emplace(cache->days[d], static_cast<std::uint32_t>(day_values.size()));
-                if (inserted) day_values.push_back(cache->days[d]);
-                ordinals[d] = it->second + 1;
+                r.offsets.push_back(static_cast<std::uint32_t>(r.data.size()));
+                std::uint32_t day = 0;
+                if (cache->days[d]) {
+                    auto [it, inserted] = day_index.emplace(cache->days[d], static_cast<std::uint32_t>(day_values.size()));
+                    if (inserted) day_values.push_back(cache->days[d]);
+                    day = it->second + 1;
+                }
+                r.data.push_back(day);
+                auto values = [&](const FacetRows& from, bool count_first) {
+                    std::uint32_t first = d + 1 < from.offsets.size() ? from.offsets[d] : 0;
+                    std::uint32_t last = d + 1 < from.offsets.size() ? from.offsets[d + 1] : 0;
+                    if (count_first) r.data.push_back(last - first);
+                    for (auto i = first; i < last; ++i) r.data.push_back(from.values[i]);
+                };
+                values(shard_companies, true);
+                values(shard_persons, false);
             }
-            day_ordinals.push_back(std::move(ordinals));
-            shards.push_back(std::move(*cache));
+            r.offsets.push_back(static_cast<std::uint32_t>(r.data.size()));
+            rows.push_back(std::move(r));
+            doclens.push_back(std::move(cache->doclens));
         }
-        shard_tallies.resize(shards.size());
+        shard_tallies.resize(rows.size());
         for (auto& t : shard_tallies) {
             t.companies.resize(companies.slugs.size());
             t.persons.resize(persons.slugs.size());
@@ -277,7 +303,7 @@ class LocalCounter : public FacetCounter {
     LocalCounter(FacetIndex::Impl& index, bool companies, bool persons, bool dates, std::size_t limit)
         : index_(index), companies_(companies), persons_(persons), dates_(dates), limit_(limit) {
         index_.ensure();
-        per_shard_.resize(index_.shards.size());
+        per_shard_.resize(index_.rows.size());
     }
     ~LocalCounter() override {
         // Tasks still queued or running refer to this counter.
@@ -307,17 +333,18 @@ class LocalCounter : public FacetCounter {
         tally.days.clear();
         out.matches = matching_docids(db, query);
         out.count = 0;
-        const ShardFacetCache& shard = index_.shards[s];
-        const std::vector<std::uint32_t>& day = index_.day_ordinals[s];
+        const FacetIndex::Impl::DocRows& rows = index_.rows[s];
         out.matches.for_each([&](Xapian::docid local) {
             ++out.count;
-            if (companies_ && local + 1 < shard.companies.offsets.size())
-                for (auto i = shard.companies.offsets[local]; i < shard.companies.offsets[local + 1]; ++i)
-                    tally.companies.add(shard.companies.values[i]);
-            if (persons_ && local + 1 < shard.persons.offsets.size())
-                for (auto i = shard.persons.offsets[local]; i < shard.persons.offsets[local + 1]; ++i)
-                    tally.persons.add(shard.persons.values[i]);
-            if (dates_ && local < day.size() && day[local]) tally.days.add(day[local] - 1);
+            if (local + 1 >= rows.offsets.size()) return;
+            const std::uint32_t* row = rows.data.data() + rows.offsets[local];
+            const std::uint32_t* end = rows.data.data() + rows.offsets[local + 1];
+            if (dates_ && row[0]) tally.days.add(row[0] - 1);
+            const std::uint32_t* persons = row + 2 + row[1];
+            if (companies_)
+                for (const std::uint32_t* c = row + 2; c < persons; ++c) tally.companies.add(*c);
+            if (persons_)
+                for (const std::uint32_t* p = persons; p < end; ++p) tally.persons.add(*p);
         });
         out.counted = true;
     }
@@ -455,7 +482,7 @@ FacetIndex::~FacetIndex() = default;
 
 const std::vector<std::uint32_t>& FacetIndex::document_lengths(std::size_t s) {
     impl_->ensure();
-    return impl_->shards.at(s).doclens;
+    return impl_->doclens.at(s);
 }
 
 std::unique_ptr<FacetCounter> FacetIndex::make_counter(bool companies, bool persons, bool dates, std::size_t limit) {
