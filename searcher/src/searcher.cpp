@@ -146,7 +146,10 @@ struct Searcher::Impl {
 
     explicit Impl(const std::vector<std::string>& paths)
         : databases(open_database_set(paths)),
-          workers(databases.all_local ? WorkerPool::default_threads() : 0),
+          // A search hands out one task per shard: more threads than shards idle.
+          workers(databases.all_local ? std::min(WorkerPool::default_threads(),
+                                                 std::max<std::size_t>(1, databases.shards.size()))
+                                      : 0),
           facets(databases, workers) {
         std::string version = databases.combined.get_metadata(schema::kSchemaVersionKey);
         if (!version.empty() && version != std::to_string(schema::kSchemaVersion))

@@ -128,8 +128,9 @@ struct SearchResult {
 /// A newsdex database (one or several shards, local or remote) opened for searching.
 ///
 /// Local shards are matched and their facets counted in parallel, on worker
-/// threads the Searcher owns (one per core beyond the caller's) and on the
-/// calling thread.  Use a Searcher from one thread at a time.
+/// threads the Searcher owns (one per core beyond the caller's, at most one
+/// per shard) and on the calling thread.  Use a Searcher from one thread at
+/// a time.
 class Searcher {
   public:
     /// Open one or more databases: newsdex database directories, Xapian
