@@ -12,8 +12,8 @@ namespace newsdex {
 
 namespace {
 
-// 002: document lengths added.
-constexpr char kMagic[8] = {'N', 'D', 'X', 'F', 'C', '0', '0', '2'};
+// 002: document lengths added; 003: the shard's UUID.
+constexpr char kMagic[8] = {'N', 'D', 'X', 'F', 'C', '0', '0', '3'};
 
 FacetRows build_rows(const Xapian::Database& db, std::string_view prefix) {
     FacetRows rows;
@@ -56,15 +56,24 @@ template <typename T>
 bool get(std::istream& in, T& v) {
     return static_cast<bool>(in.read(reinterpret_cast<char*>(&v), sizeof v));
 }
+/// Bytes left in `in` (a file), so that no length read from it can make us
+/// allocate more than the file holds.
+std::uint64_t bytes_left(std::istream& in) {
+    auto here = in.tellg();
+    in.seekg(0, std::ios::end);
+    auto end = in.tellg();
+    in.seekg(here);
+    return here < 0 || end < here ? 0 : static_cast<std::uint64_t>(end - here);
+}
 bool get_vector(std::istream& in, std::vector<std::uint32_t>& v) {
     std::uint64_t n;
-    if (!get(in, n) || n > (1ULL << 34)) return false;
+    if (!get(in, n) || n > bytes_left(in) / sizeof(std::uint32_t)) return false;
     v.resize(n);
     return static_cast<bool>(in.read(reinterpret_cast<char*>(v.data()), static_cast<std::streamsize>(n * sizeof(std::uint32_t))));
 }
 bool get_rows(std::istream& in, FacetRows& rows) {
     std::uint64_t n;
-    if (!get(in, n) || n > (1ULL << 32)) return false;
+    if (!get(in, n) || n > bytes_left(in) / sizeof(std::uint32_t)) return false;
     rows.slugs.resize(n);
     for (auto& s : rows.slugs) {
         std::uint32_t len;
@@ -85,6 +94,7 @@ bool get_rows(std::istream& in, FacetRows& rows) {
 ShardFacetCache ShardFacetCache::build(const Xapian::Database& shard) {
     ShardFacetCache cache;
     cache.revision = shard.get_revision();
+    cache.uuid = shard.get_uuid();
     cache.companies = build_rows(shard, schema::kPrefixCompany);
     cache.persons = build_rows(shard, schema::kPrefixPerson);
     cache.days.assign(static_cast<std::size_t>(shard.get_lastdocid()) + 1, 0);
@@ -95,18 +105,30 @@ ShardFacetCache ShardFacetCache::build(const Xapian::Database& shard) {
     return cache;
 }
 
-std::optional<ShardFacetCache> ShardFacetCache::load(const std::string& path, Xapian::rev revision) {
+std::optional<ShardFacetCache> ShardFacetCache::load(const std::string& path, const Xapian::Database& shard) {
     std::ifstream in(path, std::ios::binary);
     if (!in) return std::nullopt;
     char magic[sizeof kMagic];
     ShardFacetCache cache;
     std::uint64_t rev;
+    std::uint32_t uuid_size;
     if (!in.read(magic, sizeof magic) || std::memcmp(magic, kMagic, sizeof magic) != 0) return std::nullopt;
-    if (!get(in, rev) || rev != revision) return std::nullopt;
-    cache.revision = revision;
+    if (!get(in, rev) || rev != shard.get_revision()) return std::nullopt;
+    if (!get(in, uuid_size) || uuid_size > 64) return std::nullopt;
+    cache.uuid.resize(uuid_size);
+    if (!in.read(cache.uuid.data(), uuid_size) || cache.uuid != shard.get_uuid()) return std::nullopt;
+    cache.revision = rev;
     if (!get_rows(in, cache.companies) || !get_rows(in, cache.persons) || !get_vector(in, cache.days) ||
-        !get_vector(in, cache.doclens) || cache.doclens.size() != cache.days.size())
+        !get_vector(in, cache.doclens))
         return std::nullopt;
+    // The lengths weigh matches: they must describe exactly this shard.
+    const std::size_t docids = static_cast<std::size_t>(shard.get_lastdocid()) + 1;
+    if (cache.days.size() != docids || cache.doclens.size() != docids) return std::nullopt;
+    if (cache.companies.offsets.size() != docids + 1 || cache.persons.offsets.size() != docids + 1)
+        return std::nullopt;
+    std::uint64_t total = 0;
+    for (auto len : cache.doclens) total += len;
+    if (total != shard.get_total_length()) return std::nullopt;
     return cache;
 }
 
@@ -116,6 +138,8 @@ void ShardFacetCache::save(const std::string& path) const {
         std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
         out.write(kMagic, sizeof kMagic);
         put<std::uint64_t>(out, revision);
+        put<std::uint32_t>(out, static_cast<std::uint32_t>(uuid.size()));
+        out.write(uuid.data(), static_cast<std::streamsize>(uuid.size()));
         put_rows(out, companies);
         put_rows(out, persons);
         put_vector(out, days);

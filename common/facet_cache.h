@@ -29,14 +29,17 @@ struct FacetRows {
 
 struct ShardFacetCache {
     Xapian::rev revision = 0;          ///< shard revision the arrays describe
+    std::string uuid;                  ///< the shard's UUID (a recreated shard may reuse a revision)
     FacetRows companies, persons;
     std::vector<std::uint32_t> days;   ///< YYYYMMDD per docid, 0 when undated
     std::vector<std::uint32_t> doclens;  ///< document length per docid (0: no document)
 
     /// Build from a shard's entity terms and date values.
     static ShardFacetCache build(const Xapian::Database& shard);
-    /// Load `path` if it exists and describes `revision`; nullopt otherwise.
-    static std::optional<ShardFacetCache> load(const std::string& path, Xapian::rev revision);
+    /// Load `path` if it exists and describes `shard` as it is now (same
+    /// UUID and revision, consistent sizes and total length); nullopt
+    /// otherwise (missing, stale, older format, damaged).
+    static std::optional<ShardFacetCache> load(const std::string& path, const Xapian::Database& shard);
     /// Write to `path` (atomically: temporary file + rename).  Throws SystemError.
     void save(const std::string& path) const;
 };

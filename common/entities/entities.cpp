@@ -1411,8 +1411,9 @@ std::vector<Entity> EntityExtractor::extract(const Article& article) const {
                 c.mentions.push_back(mentions.size());
                 m.cluster = int(clusters.size());
                 clusters.push_back(c);
+                const int a_cluster = a.cluster;  // `a` refers into `mentions`, which push_back may move
                 mentions.push_back(m);
-                unite(a.cluster, m.cluster);
+                unite(a_cluster, m.cluster);
             }
         }
     }

@@ -118,7 +118,8 @@ DatabaseSet open_database_set(const std::vector<std::string>& paths) {
         bool same = true;
         for (std::size_t i = 0; i < set.worker_shards.size(); ++i)
             same = same && set.worker_shards[i].get_revision() == set.shards[i].get_revision();
-        if (same || attempt == 4) return set;
+        if (same) return set;
+        if (attempt == 4) throw SystemError("the database kept changing while it was being opened; try again");
     }
 }
 

@@ -250,7 +250,7 @@ struct FacetIndex::Impl {
             const Xapian::Database& db = databases.shards[i];
             std::optional<ShardFacetCache> cache;
             const std::string& path = databases.shard_paths[i];
-            if (!path.empty()) cache = ShardFacetCache::load(path + schema::kFacetCacheSuffix, db.get_revision());
+            if (!path.empty()) cache = ShardFacetCache::load(path + schema::kFacetCacheSuffix, db);
             if (!cache) cache = ShardFacetCache::build(db);
             FacetRows shard_companies = renumber(std::move(cache->companies), companies);
             FacetRows shard_persons = renumber(std::move(cache->persons), persons);
@@ -301,16 +301,9 @@ namespace {
 class LocalCounter : public FacetCounter {
   public:
     LocalCounter(FacetIndex::Impl& index, bool companies, bool persons, bool dates, std::size_t limit)
-        : index_(index), companies_(companies), persons_(persons), dates_(dates), limit_(limit) {
+        : index_(index), companies_(companies), persons_(persons), dates_(dates), limit_(limit), pending_(index.workers) {
         index_.ensure();
         per_shard_.resize(index_.rows.size());
-    }
-    ~LocalCounter() override {
-        // Tasks still queued or running refer to this counter.
-        try {
-            if (!pending_.empty()) index_.workers.wait(pending_);
-        } catch (...) {
-        }
     }
     void attach(Xapian::Enquire&) override {}
     bool needs_full_match() const override { return false; }
@@ -319,9 +312,7 @@ class LocalCounter : public FacetCounter {
     void start(const Xapian::Query& query) override {
         std::string serialised = query.serialise();
         for (std::size_t s = 0; s < per_shard_.size(); ++s)
-            pending_.push_back(index_.workers.submit([this, s, serialised] {
-                count_shard(s, unserialise_query(serialised));
-            }));
+            pending_.submit([this, s, serialised] { count_shard(s, unserialise_query(serialised)); });
     }
 
     void count_shard(std::size_t s, const Xapian::Query& query) override {
@@ -350,7 +341,7 @@ class LocalCounter : public FacetCounter {
     }
 
     FacetCounts counts(const Xapian::Query& query) override {
-        if (!pending_.empty()) index_.workers.wait(pending_);
+        pending_.wait();
         for (std::size_t s = 0; s < per_shard_.size(); ++s)
             if (!per_shard_[s].counted) count_shard(s, query);
         FacetCounts out;
@@ -417,7 +408,7 @@ class LocalCounter : public FacetCounter {
     bool companies_, persons_, dates_;
     std::size_t limit_;
     std::vector<ShardMatches> per_shard_;  ///< each written by one task only
-    std::vector<std::future<void>> pending_;
+    TaskGroup pending_;  ///< last member: destroyed (waited for) first
 };
 
 /// Built-in spies only, so that remote shards count next to their data: one

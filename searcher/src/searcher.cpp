@@ -287,9 +287,9 @@ struct Searcher::Impl {
         const std::string serialised = query.serialise();
         const bool collapse = request.collapse_duplicates;
         std::vector<ShardMatch> matches(n);
-        std::vector<std::future<void>> tasks;
+        TaskGroup tasks(workers);
         for (std::size_t s = 0; s < n; ++s)
-            tasks.push_back(workers.submit([&, s] {
+            tasks.submit([&, s] {
                 Xapian::Query q = unserialise_query(serialised);  // this thread's own copy
                 Xapian::Enquire enquire(databases.worker_shards[s]);
                 enquire.set_query(with_length_sources(q, weights.by_term, *doclens[s], average_length));
@@ -305,8 +305,8 @@ struct Searcher::Impl {
                     out.candidates.push_back({static_cast<Xapian::docid>((*it - 1) * n + s + 1), it.get_weight(),
                                               collapse ? it.get_collapse_key() : std::string()});
                 if (counter) counter->count_shard(s, q);
-            }));
-        workers.wait(tasks);
+            });
+        tasks.wait();
         std::vector<Candidate> all;
         Xapian::doccount estimated = 0, lower = 0, upper = 0;
         for (auto& m : matches) {
@@ -451,7 +451,7 @@ struct Searcher::Impl {
         }
         const bool groups_from_counter = counter && counter->keeps_matches();
         std::vector<Hit> hits(candidates.size());
-        std::vector<std::future<void>> loading;
+        TaskGroup loading(workers);
         const std::size_t n = databases.shards.size();
         std::vector<std::vector<Xapian::doccount>> members(n);
         if (by_shard) {
@@ -460,7 +460,7 @@ struct Searcher::Impl {
             const bool count_groups = !groups_from_counter && !group_terms.empty();
             const std::string serialised = count_groups ? query.serialise() : std::string();
             for (std::size_t s = 0; s < n; ++s)
-                loading.push_back(workers.submit([&, s, count_groups, serialised] {
+                loading.submit([&, s, count_groups, serialised] {
                     const Xapian::Database& shard = databases.worker_shards[s];
                     if (count_groups)
                         members[s] = count_matches_per_term(shard, unserialise_query(serialised), group_terms);
@@ -468,9 +468,9 @@ struct Searcher::Impl {
                         if ((candidates[i].docid - 1) % n == s)
                             hits[i] = load_hit(shard, (candidates[i].docid - 1) / n + 1, request, highlight,
                                                request.snippets ? *shard_analyzers[s] : analyzer);
-                }));
+                });
         }
-        try {
+        {
             if (counter) {
                 FacetCounts counts = counter->counts(query);
                 result.total = counts.matches;
@@ -493,15 +493,8 @@ struct Searcher::Impl {
             if (!by_shard)
                 for (std::size_t i = 0; i < candidates.size(); ++i)
                     hits[i] = load_hit(db, candidates[i].docid, request, highlight, analyzer);
-        } catch (...) {
-            // The loading tasks refer to this frame's locals.
-            try {
-                workers.wait(loading);
-            } catch (...) {
-            }
-            throw;
         }
-        workers.wait(loading);
+        loading.wait();
         if (by_shard && !groups_from_counter)
             for (std::size_t t = 0; t < group_terms.size(); ++t) {
                 Xapian::doccount total = 0;
@@ -545,25 +538,30 @@ Searcher::Searcher(Searcher&&) noexcept = default;
 Searcher& Searcher::operator=(Searcher&&) noexcept = default;
 
 SearchResult Searcher::search(const SearchRequest& request) {
-    try {
-        return impl_->search(request);
-    } catch (const Xapian::QueryParserError& e) {
-        throw UserError("query: " + e.get_msg());
-    } catch (const Xapian::Error& e) {
-        // The indexer committed so much that this snapshot is gone
-        // (DatabaseModifiedError), or a remote shard dropped the connection
-        // (NetworkError: restarted server, idle timeout): open everything
-        // afresh -- databases, counting handles, facet arrays -- and retry once.
-        const std::string type = e.get_type();
-        if (type != "DatabaseModifiedError" && type != "NetworkError" && type != "NetworkTimeoutError")
-            throw SystemError("search failed: " + e.get_description());
-        auto paths = impl_->paths;
+    // The indexer committed so much that this snapshot is gone
+    // (DatabaseModifiedError), or a remote shard dropped the connection
+    // (NetworkError: restarted server, idle timeout): open everything afresh
+    // -- databases, worker handles, per-document arrays -- and try again, a
+    // few times (an indexer committing every few articles can outrun one
+    // reopen).
+    constexpr int kAttempts = 3;
+    for (int attempt = 1;; ++attempt) {
         try {
+            return impl_->search(request);
+        } catch (const Xapian::QueryParserError& e) {
+            throw UserError("query: " + e.get_msg());
+        } catch (const Xapian::Error& e) {
+            const std::string type = e.get_type();
+            if ((type != "DatabaseModifiedError" && type != "NetworkError" && type != "NetworkTimeoutError") ||
+                attempt == kAttempts)
+                throw SystemError("search failed: " + e.get_description());
+        }
+        try {
+            auto paths = impl_->paths;
             impl_ = std::make_unique<Impl>(paths);
             impl_->paths = paths;
-            return impl_->search(request);
-        } catch (const Xapian::Error& again) {
-            throw SystemError("search failed: " + again.get_description());
+        } catch (const Xapian::Error& e) {
+            throw SystemError("search failed: " + e.get_description());
         }
     }
 }

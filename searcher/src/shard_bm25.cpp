@@ -11,18 +11,24 @@ namespace {
 // Xapian::BM25Weight's defaults (k2 = 0: no extra part).
 constexpr double kK1 = 1, kK3 = 1, kB = 0.5, kMinNormLen = 0.5;
 
-/// Collect the terms of `query`; false if it holds something whose
-/// statistics Xapian estimates rather than reads.
+/// Collect the terms of `query` that may be weighed (not the filter side of
+/// OP_FILTER or the excluded side of OP_AND_NOT); false if it holds
+/// something whose statistics Xapian estimates rather than reads.
 bool collect_terms(const Xapian::Query& query, std::set<std::string>& terms) {
     switch (query.get_type()) {
         case Xapian::Query::LEAF_TERM: terms.insert(*query.get_terms_begin()); return true;
         case Xapian::Query::LEAF_MATCH_NOTHING: return true;
+        case Xapian::Query::OP_AND_NOT:
+        case Xapian::Query::OP_FILTER:
+            for (std::size_t i = 1; i < query.get_num_subqueries(); ++i) {
+                std::set<std::string> unweighted;  // still checked for estimated parts
+                if (!collect_terms(query.get_subquery(i), unweighted)) return false;
+            }
+            return collect_terms(query.get_subquery(0), terms);
         case Xapian::Query::OP_AND:
         case Xapian::Query::OP_OR:
-        case Xapian::Query::OP_AND_NOT:
         case Xapian::Query::OP_XOR:
         case Xapian::Query::OP_AND_MAYBE:
-        case Xapian::Query::OP_FILTER:
         case Xapian::Query::OP_NEAR:
         case Xapian::Query::OP_PHRASE:
         case Xapian::Query::OP_SCALE_WEIGHT:
@@ -61,6 +67,10 @@ QueryTermWeights shard_term_weights(const Xapian::Query& query, Xapian::doccount
         const double weight = bm25_log_term_weight(total[t], doccount);
         out.by_term.emplace(terms[t], weight);
         for (std::size_t s = 0; s < shards.size(); ++s) {
+            // A term absent from the shard is never weighed there; a term
+            // with collection frequency 0 (a boolean term: wdf 0) weighs 0
+            // whatever its term weight.  Neither needs telling apart.
+            if (freqs[s][t].first == 0 || freqs[s][t].second == 0) continue;
             auto [it, inserted] = out.by_shard[s].emplace(freqs[s][t], weight);
             if (!inserted && it->second != weight) return {};  // ambiguous in this shard
         }
@@ -197,6 +207,10 @@ void GlobalStatsBM25Weight::init(double factor) {
     // BM25Weight::init with log(tw) looked up instead of computed from this
     // shard's statistics; the same operations in the same order.
     auto it = weights_->find({get_termfreq(), get_collection_freq()});
+    // Not found: a term that weighs nothing here (unweighted, absent, or
+    // wdf 0); anything else means the statistics changed under us.
+    if (it == weights_->end() && factor != 0 && get_termfreq() != 0 && get_collection_freq() != 0)
+        throw Xapian::DatabaseModifiedError("shard statistics differ from those the query was weighed with");
     double log_tw = it == weights_->end() ? 0.0 : it->second;
     termweight_ = log_tw * factor;
     double wqf_double = get_wqf();

@@ -17,24 +17,37 @@ constexpr auto kSpinBeforeSleep = std::chrono::microseconds(200);
 }  // namespace
 
 WorkerPool::WorkerPool(std::size_t threads) {
-    for (std::size_t i = 0; i < threads; ++i)
-        threads_.emplace_back([this] {
-            while (true) {
-                const auto until = std::chrono::steady_clock::now() + kSpinBeforeSleep;
-                while (queued_.load(std::memory_order_acquire) == 0 && std::chrono::steady_clock::now() < until)
-                    std::this_thread::yield();
-                std::packaged_task<void()> task;
-                {
-                    std::unique_lock lock(mutex_);
-                    wake_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
-                    if (queue_.empty()) return;  // stopping, nothing left
-                    task = std::move(queue_.front());
-                    queue_.pop_front();
-                    queued_.fetch_sub(1, std::memory_order_relaxed);
-                }
-                task();
+    try {
+        for (std::size_t i = 0; i < threads; ++i) start_thread();
+    } catch (...) {  // e.g. no more threads: stop those started
+        {
+            std::lock_guard lock(mutex_);
+            stopping_ = true;
+        }
+        wake_.notify_all();
+        for (auto& t : threads_) t.join();
+        throw;
+    }
+}
+
+void WorkerPool::start_thread() {
+    threads_.emplace_back([this] {
+        while (true) {
+            const auto until = std::chrono::steady_clock::now() + kSpinBeforeSleep;
+            while (queued_.load(std::memory_order_acquire) == 0 && std::chrono::steady_clock::now() < until)
+                std::this_thread::yield();
+            std::packaged_task<void()> task;
+            {
+                std::unique_lock lock(mutex_);
+                wake_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
+                if (queue_.empty()) return;  // stopping, nothing left
+                task = std::move(queue_.front());
+                queue_.pop_front();
+                queued_.fetch_sub(1, std::memory_order_relaxed);
             }
-        });
+            task();
+        }
+    });
 }
 
 WorkerPool::~WorkerPool() {
@@ -77,11 +90,20 @@ bool WorkerPool::run_one() {
 }
 
 void WorkerPool::wait(std::vector<std::future<void>>& futures) {
-    for (auto& f : futures)
+    std::vector<std::future<void>> mine;
+    mine.swap(futures);
+    for (auto& f : mine)
         while (f.wait_for(std::chrono::seconds(0)) != std::future_status::ready)
             if (!run_one()) f.wait();
-    for (auto& f : futures) f.get();
-    futures.clear();
+    std::exception_ptr first;
+    for (auto& f : mine) {
+        try {
+            f.get();
+        } catch (...) {
+            if (!first) first = std::current_exception();
+        }
+    }
+    if (first) std::rethrow_exception(first);
 }
 
 }  // namespace newsdex

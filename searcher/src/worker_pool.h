@@ -32,7 +32,8 @@ class WorkerPool {
     std::future<void> submit(std::function<void()> task);
 
     /// Run queued tasks on the calling thread too until every one of
-    /// `futures` is ready, then rethrow the first exception among them.
+    /// `futures` is ready (and empty the vector), then rethrow the first
+    /// exception among them.
     void wait(std::vector<std::future<void>>& futures);
 
     /// Worker threads plus the calling thread.
@@ -42,6 +43,7 @@ class WorkerPool {
     static std::size_t default_threads();
 
   private:
+    void start_thread();
     bool run_one();  ///< run one queued task here; false if none was queued
     std::mutex mutex_;
     std::condition_variable wake_;
@@ -49,6 +51,29 @@ class WorkerPool {
     bool stopping_ = false;
     std::atomic<std::size_t> queued_{0};  ///< tasks in queue_, read without the lock
     std::vector<std::thread> threads_;
+};
+
+/// Tasks submitted together, waited for together -- also when the scope that
+/// submitted them is left by an exception, since they may refer to it.
+class TaskGroup {
+  public:
+    explicit TaskGroup(WorkerPool& pool) : pool_(pool) {}
+    ~TaskGroup() {
+        try {
+            pool_.wait(futures_);
+        } catch (...) {
+        }
+    }
+    TaskGroup(const TaskGroup&) = delete;
+    TaskGroup& operator=(const TaskGroup&) = delete;
+
+    void submit(std::function<void()> task) { futures_.push_back(pool_.submit(std::move(task))); }
+    /// Wait for every task submitted so far; rethrows the first failure.
+    void wait() { pool_.wait(futures_); }
+
+  private:
+    WorkerPool& pool_;
+    std::vector<std::future<void>> futures_;
 };
 
 }  // namespace newsdex
