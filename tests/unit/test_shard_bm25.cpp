@@ -59,6 +59,19 @@ std::vector<Ranked> shard_ranking(const Xapian::Database& db, const std::vector<
     return out;
 }
 
+/// Two small shards holding `in_a` and `in_b`.
+std::vector<Xapian::Database> two_shards(const test::TempDir& dir, const std::vector<Xapian::Document>& in_a,
+                                         const std::vector<Xapian::Document>& in_b) {
+    std::vector<Xapian::Database> out;
+    for (const auto& [name, docs] : {std::pair{"a", &in_a}, std::pair{"b", &in_b}}) {
+        Xapian::WritableDatabase db(dir.sub(name), Xapian::DB_CREATE);
+        for (const auto& d : *docs) db.add_document(d);
+        db.commit();
+        out.emplace_back(dir.sub(name));
+    }
+    return out;
+}
+
 }  // namespace
 
 TEST_CASE("matched shard by shard (terms read from Xapian or from length arrays), every weight equals one match "
@@ -101,14 +114,9 @@ TEST_CASE("matched shard by shard (terms read from Xapian or from length arrays)
 
 TEST_CASE("queries whose statistics Xapian estimates are not split") {
     test::TempDir dir;
-    Xapian::WritableDatabase a(dir.sub("a"), Xapian::DB_CREATE), b(dir.sub("b"), Xapian::DB_CREATE);
     Xapian::Document d;
     d.add_term("x");
-    a.add_document(d);
-    b.add_document(d);
-    a.commit();
-    b.commit();
-    std::vector<Xapian::Database> shards{Xapian::Database(dir.sub("a")), Xapian::Database(dir.sub("b"))};
+    auto shards = two_shards(dir, {d}, {d});
     std::vector<std::string> terms{"x", "y"};
     CHECK(shard_term_weights(Xapian::Query(Xapian::Query::OP_SYNONYM, terms.begin(), terms.end()), 2, shards).empty());
     CHECK(shard_term_weights(Xapian::Query::MatchAll, 2, shards).empty());
@@ -118,7 +126,6 @@ TEST_CASE("queries whose statistics Xapian estimates are not split") {
 
 TEST_CASE("terms absent from a shard, and boolean terms, never make a query ambiguous") {
     test::TempDir dir;
-    Xapian::WritableDatabase a(dir.sub("a"), Xapian::DB_CREATE), b(dir.sub("b"), Xapian::DB_CREATE);
     Xapian::Document d1, d2;
     d1.add_term("x");
     d1.add_term("y");
@@ -126,12 +133,8 @@ TEST_CASE("terms absent from a shard, and boolean terms, never make a query ambi
     d1.add_boolean_term("Fa");
     d2.add_term("x");
     d2.add_boolean_term("Fb");
-    a.add_document(d1);  // shard a: x, y (wdf 2), filters Fa
-    b.add_document(d2);  // shard b: x only; y absent; filter Fb
-    b.add_document(d2);
-    a.commit();
-    b.commit();
-    std::vector<Xapian::Database> shards{Xapian::Database(dir.sub("a")), Xapian::Database(dir.sub("b"))};
+    // shard a: x, y (wdf 2), filter Fa; shard b: x only (y absent), filter Fb
+    auto shards = two_shards(dir, {d1}, {d2, d2});
     // y and z are absent from shard b (and z everywhere): (0, 0) twice is fine.
     auto or_query = Xapian::Query(Xapian::Query::OP_OR, Xapian::Query("y"), Xapian::Query("z"));
     CHECK_FALSE(shard_term_weights(or_query, 3, shards).empty());
@@ -143,16 +146,11 @@ TEST_CASE("terms absent from a shard, and boolean terms, never make a query ambi
 
 TEST_CASE("two terms with one frequency in a shard but different weights overall are not split") {
     test::TempDir dir;
-    Xapian::WritableDatabase a(dir.sub("a"), Xapian::DB_CREATE), b(dir.sub("b"), Xapian::DB_CREATE);
     Xapian::Document xy, x;
     xy.add_term("x");
     xy.add_term("y");
     x.add_term("x");
-    a.add_document(xy);  // shard a: x 1, y 1
-    b.add_document(x);   // shard b: x 1, y 0 -> overall x 2, y 1
-    a.commit();
-    b.commit();
-    std::vector<Xapian::Database> shards{Xapian::Database(dir.sub("a")), Xapian::Database(dir.sub("b"))};
+    auto shards = two_shards(dir, {xy}, {x});  // shard a: x 1, y 1; b: x 1 -> overall x 2, y 1
     CHECK(shard_term_weights(Xapian::Query(Xapian::Query::OP_OR, Xapian::Query("x"), Xapian::Query("y")), 2, shards)
               .empty());
     CHECK(bm25_log_term_weight(1, 2) > 0);
