@@ -307,7 +307,6 @@ class LocalCounter : public FacetCounter {
     }
     void attach(Xapian::Enquire&) override {}
     bool needs_full_match() const override { return false; }
-    bool counts_by_shard() const override { return true; }
 
     void start(const Xapian::Query& query) override {
         std::string serialised = query.serialise();

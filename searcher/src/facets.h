@@ -51,9 +51,9 @@ struct FacetCounts {
 
 /// Counts facets for one search.  Usage: attach(enquire) before the main
 /// get_mset (run with check_at_least = doccount when needs_full_match()),
-/// then counts(query).  A counter that counts_by_shard() can instead be
-/// given each shard from the task that matches that shard (count_shard),
-/// before counts().
+/// then counts(query).  A counter for local shards can instead be given
+/// each shard from the task that matches that shard (count_shard), before
+/// counts().
 class FacetCounter {
   public:
     virtual ~FacetCounter() = default;
@@ -64,10 +64,9 @@ class FacetCounter {
     /// Start counting `query` in the background, if this counter can (called
     /// before the main get_mset, so both run at once).
     virtual void start(const Xapian::Query& query) { (void)query; }
-    /// True when count_shard() may be used instead of start().
-    virtual bool counts_by_shard() const { return false; }
-    /// Count local shard `s` for `query`, on the calling thread; each shard
-    /// once, from any thread, concurrently for different shards.
+    /// Local counters only: count local shard `s` for `query` on the calling
+    /// thread; each shard once, from any thread, concurrently for different
+    /// shards.
     virtual void count_shard(std::size_t s, const Xapian::Query& query) { (void)s, (void)query; }
     /// The counts for `query` (the query given to the main enquire).
     virtual FacetCounts counts(const Xapian::Query& query) = 0;

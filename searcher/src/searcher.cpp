@@ -274,8 +274,7 @@ struct Searcher::Impl {
                                                          std::size_t wanted, FacetCounter* counter,
                                                          SearchResult& result) {
         const auto& shards = databases.shards;
-        if (!databases.all_local) return std::nullopt;
-        if (counter && !counter->counts_by_shard()) return std::nullopt;
+        if (!databases.all_local) return std::nullopt;  // (then the counter is local, counting by shard)
         const Xapian::Database& db = databases.combined;
         QueryTermWeights weights = shard_term_weights(query, db.get_doccount(), shards);
         if (weights.empty()) return std::nullopt;
@@ -292,7 +291,7 @@ struct Searcher::Impl {
             tasks.submit([&, s] {
                 Xapian::Query q = unserialise_query(serialised);  // this thread's own copy
                 Xapian::Enquire enquire(databases.worker_shards[s]);
-                enquire.set_query(with_length_sources(q, weights.by_term, *doclens[s], average_length));
+                enquire.set_query(with_length_sources(q, weights, s, *doclens[s], average_length));
                 enquire.set_weighting_scheme(GlobalStatsBM25Weight(
                     std::make_shared<const ShardTermWeights>(weights.by_shard[s]), average_length));
                 if (collapse) enquire.set_collapse_key(schema::kSlotDupKey);

@@ -11,6 +11,38 @@ namespace {
 // Xapian::BM25Weight's defaults (k2 = 0: no extra part).
 constexpr double kK1 = 1, kK3 = 1, kB = 0.5, kMinNormLen = 0.5;
 
+// Xapian 1.4's BM25Weight arithmetic, operation for operation (the weights
+// must equal Xapian's to the bit), shared by the weight and the source.
+
+/// BM25Weight::init's term weight, given log(tw).
+double bm25_termweight(double log_tw, double factor, double wqf) {
+    double termweight = log_tw * factor;
+    termweight *= (kK3 + 1) * wqf / (kK3 + wqf);
+    termweight *= (kK1 + 1);
+    return termweight;
+}
+
+/// BM25Weight::init's length factor.
+double bm25_len_factor(double average_length) { return average_length != 0 ? 1 / average_length : 0; }
+
+/// BM25Weight::get_sumpart.
+double bm25_sumpart(double termweight, double len_factor, Xapian::termcount wdf, Xapian::termcount doclen) {
+    double normlen = std::max(doclen * len_factor, kMinNormLen);
+    double wdf_double(wdf);
+    double denom = kK1 * (normlen * kB + (1 - kB)) + wdf_double;
+    return termweight * (wdf_double / denom);
+}
+
+/// BM25Weight::get_maxpart.
+double bm25_maxpart(double termweight, double len_factor, Xapian::termcount wdf_max, Xapian::termcount doclen_min) {
+    double denom = kK1;
+    double normlen_lb = std::max(std::max(wdf_max, doclen_min) * len_factor, kMinNormLen);
+    denom *= (normlen_lb * kB + (1 - kB));
+    double wdf_double(wdf_max);
+    denom += wdf_double;
+    return termweight * (wdf_double / denom);
+}
+
 /// Collect the terms of `query` that may be weighed (not the filter side of
 /// OP_FILTER or the excluded side of OP_AND_NOT); false if it holds
 /// something whose statistics Xapian estimates rather than reads.
@@ -65,7 +97,9 @@ QueryTermWeights shard_term_weights(const Xapian::Query& query, Xapian::doccount
     out.by_shard.resize(shards.size());
     for (std::size_t t = 0; t < terms.size(); ++t) {
         const double weight = bm25_log_term_weight(total[t], doccount);
-        out.by_term.emplace(terms[t], weight);
+        QueryTermWeights::Term& term = out.by_term[terms[t]];
+        term.log_weight = weight;
+        for (std::size_t s = 0; s < shards.size(); ++s) term.termfreqs.push_back(freqs[s][t].first);
         for (std::size_t s = 0; s < shards.size(); ++s) {
             // A term absent from the shard is never weighed there; a term
             // with collection frequency 0 (a boolean term: wdf 0) weighs 0
@@ -84,34 +118,25 @@ namespace {
 /// from an array (see shard_bm25.h).
 class BM25PostingSource : public Xapian::PostingSource {
   public:
-    BM25PostingSource(std::string term, double log_term_weight, const std::vector<std::uint32_t>& doclens,
-                      double average_length)
-        : term_(std::move(term)), log_term_weight_(log_term_weight), average_length_(average_length),
-          doclens_(doclens) {
-        // BM25Weight::init with factor 1 and wqf 1, operation for operation.
-        termweight_ = log_term_weight * 1.0;
-        const double wqf = 1;
-        termweight_ *= (kK3 + 1) * wqf / (kK3 + wqf);
-        termweight_ *= (kK1 + 1);
-        len_factor_ = average_length;
-        if (len_factor_ != 0) len_factor_ = 1 / len_factor_;
-    }
+    BM25PostingSource(std::string term, double log_term_weight, Xapian::doccount termfreq,
+                      const std::vector<std::uint32_t>& doclens, double average_length)
+        : term_(std::move(term)),
+          log_term_weight_(log_term_weight),
+          average_length_(average_length),
+          termfreq_(termfreq),
+          doclens_(doclens),
+          termweight_(bm25_termweight(log_term_weight, 1.0, 1.0)),
+          len_factor_(bm25_len_factor(average_length)) {}
 
     BM25PostingSource* clone() const override {
-        return new BM25PostingSource(term_, log_term_weight_, doclens_, average_length_);
+        return new BM25PostingSource(term_, log_term_weight_, termfreq_, doclens_, average_length_);
     }
 
     void init(const Xapian::Database& db) override {
         postings_ = db.postlist_begin(term_);
         started_ = false;
-        termfreq_ = db.get_termfreq(term_);
-        // BM25Weight::get_maxpart.
-        const double wdf_max = db.get_wdf_upper_bound(term_);
-        const double normlen_lb =
-            std::max(std::max(wdf_max, static_cast<double>(db.get_doclength_lower_bound())) * len_factor_, kMinNormLen);
-        double denom = kK1 * (normlen_lb * kB + (1 - kB));
-        denom += wdf_max;
-        set_maxweight(termweight_ * (wdf_max / denom));
+        set_maxweight(
+            bm25_maxpart(termweight_, len_factor_, db.get_wdf_upper_bound(term_), db.get_doclength_lower_bound()));
     }
 
     Xapian::doccount get_termfreq_min() const override { return termfreq_; }
@@ -130,13 +155,8 @@ class BM25PostingSource : public Xapian::PostingSource {
     Xapian::docid get_docid() const override { return *postings_; }
 
     double get_weight() const override {
-        // BM25Weight::get_sumpart.
         const Xapian::docid did = *postings_;
-        const Xapian::termcount len = did < doclens_.size() ? doclens_[did] : 0;
-        const double normlen = std::max(len * len_factor_, kMinNormLen);
-        const double wdf_double(postings_.get_wdf());
-        const double denom = kK1 * (normlen * kB + (1 - kB)) + wdf_double;
-        return termweight_ * (wdf_double / denom);
+        return bm25_sumpart(termweight_, len_factor_, postings_.get_wdf(), did < doclens_.size() ? doclens_[did] : 0);
     }
 
     std::string get_description() const override { return "BM25PostingSource(" + term_ + ")"; }
@@ -144,29 +164,34 @@ class BM25PostingSource : public Xapian::PostingSource {
   private:
     std::string term_;
     double log_term_weight_, average_length_;
+    Xapian::doccount termfreq_;
     const std::vector<std::uint32_t>& doclens_;
-    double termweight_ = 0, len_factor_ = 0;
+    double termweight_, len_factor_;
     Xapian::PostingIterator postings_;
     bool started_ = false;
-    Xapian::doccount termfreq_ = 0;
 };
 
-Xapian::Query transform(const Xapian::Query& query, const std::map<std::string, double>& weights,
-                        const std::vector<std::uint32_t>& doclens, double average_length) {
+}  // namespace
+
+Xapian::Query with_length_sources(const Xapian::Query& query, const QueryTermWeights& weights, std::size_t shard,
+                                  const std::vector<std::uint32_t>& doclens, double average_length) {
     const auto type = query.get_type();
     auto rebuild = [&](std::size_t weighted_parts) {
         std::vector<Xapian::Query> parts;
         for (std::size_t i = 0; i < query.get_num_subqueries(); ++i)
-            parts.push_back(i < weighted_parts ? transform(query.get_subquery(i), weights, doclens, average_length)
-                                               : query.get_subquery(i));
+            parts.push_back(i < weighted_parts
+                                ? with_length_sources(query.get_subquery(i), weights, shard, doclens, average_length)
+                                : query.get_subquery(i));
         return Xapian::Query(type, parts.begin(), parts.end());
     };
     switch (type) {
         case Xapian::Query::LEAF_TERM: {
             const std::string term = *query.get_terms_begin();
-            auto it = weights.find(term);
-            if (it == weights.end()) return query;
-            return Xapian::Query((new BM25PostingSource(term, it->second, doclens, average_length))->release());
+            auto it = weights.by_term.find(term);
+            if (it == weights.by_term.end()) return query;
+            return Xapian::Query((new BM25PostingSource(term, it->second.log_weight, it->second.termfreqs.at(shard),
+                                                        doclens, average_length))
+                                     ->release());
         }
         case Xapian::Query::OP_AND:
         case Xapian::Query::OP_OR:
@@ -177,13 +202,6 @@ Xapian::Query transform(const Xapian::Query& query, const std::map<std::string, 
         case Xapian::Query::OP_FILTER: return rebuild(1);  // the rest is unweighted
         default: return query;  // phrases, weight scaling (filters), nothing
     }
-}
-
-}  // namespace
-
-Xapian::Query with_length_sources(const Xapian::Query& query, const std::map<std::string, double>& weights,
-                                  const std::vector<std::uint32_t>& doclens, double average_length) {
-    return transform(query, weights, doclens, average_length);
 }
 
 GlobalStatsBM25Weight::GlobalStatsBM25Weight(std::shared_ptr<const ShardTermWeights> weights, double average_length)
@@ -211,29 +229,16 @@ void GlobalStatsBM25Weight::init(double factor) {
     // wdf 0); anything else means the statistics changed under us.
     if (it == weights_->end() && factor != 0 && get_termfreq() != 0 && get_collection_freq() != 0)
         throw Xapian::DatabaseModifiedError("shard statistics differ from those the query was weighed with");
-    double log_tw = it == weights_->end() ? 0.0 : it->second;
-    termweight_ = log_tw * factor;
-    double wqf_double = get_wqf();
-    termweight_ *= (kK3 + 1) * wqf_double / (kK3 + wqf_double);
-    termweight_ *= (kK1 + 1);
-    len_factor_ = average_length_;
-    if (len_factor_ != 0) len_factor_ = 1 / len_factor_;
+    termweight_ = bm25_termweight(it == weights_->end() ? 0.0 : it->second, factor, get_wqf());
+    len_factor_ = bm25_len_factor(average_length_);
 }
 
 double GlobalStatsBM25Weight::get_sumpart(Xapian::termcount wdf, Xapian::termcount doclen, Xapian::termcount) const {
-    double normlen = std::max(doclen * len_factor_, kMinNormLen);
-    double wdf_double(wdf);
-    double denom = kK1 * (normlen * kB + (1 - kB)) + wdf_double;
-    return termweight_ * (wdf_double / denom);
+    return bm25_sumpart(termweight_, len_factor_, wdf, doclen);
 }
 
 double GlobalStatsBM25Weight::get_maxpart() const {
-    double denom = kK1;
-    double normlen_lb = std::max(std::max(get_wdf_upper_bound(), get_doclength_lower_bound()) * len_factor_, kMinNormLen);
-    denom *= (normlen_lb * kB + (1 - kB));
-    double wdf_max(get_wdf_upper_bound());
-    denom += wdf_max;
-    return termweight_ * (wdf_max / denom);
+    return bm25_maxpart(termweight_, len_factor_, get_wdf_upper_bound(), get_doclength_lower_bound());
 }
 
 double GlobalStatsBM25Weight::get_sumextra(Xapian::termcount, Xapian::termcount) const { return 0; }

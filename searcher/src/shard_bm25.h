@@ -42,8 +42,12 @@ using ShardTermWeights = std::map<std::pair<Xapian::doccount, Xapian::termcount>
 
 /// The weights of a query's terms over all shards.
 struct QueryTermWeights {
-    std::map<std::string, double> by_term;   ///< term -> log term weight
-    std::vector<ShardTermWeights> by_shard;  ///< the same, per shard, by shard statistics
+    struct Term {
+        double log_weight = 0;                   ///< log term weight over all shards
+        std::vector<Xapian::doccount> termfreqs;  ///< its frequency in each shard
+    };
+    std::map<std::string, Term> by_term;
+    std::vector<ShardTermWeights> by_shard;  ///< the weights per shard, by shard statistics
     bool empty() const { return by_shard.empty(); }
 };
 
@@ -53,12 +57,12 @@ struct QueryTermWeights {
 QueryTermWeights shard_term_weights(const Xapian::Query& query, Xapian::doccount doccount,
                                     const std::vector<Xapian::Database>& shards);
 
-/// `query` for one shard: each term weighed on its own replaced by a
+/// `query` for shard `shard`: each term weighed on its own replaced by a
 /// BM25PostingSource over `doclens` (the shard's document lengths) with the
 /// term's weight from `weights` and `average_length` over all shards.
 /// Phrases, filters, excluded and scaled parts are kept as they are.  The
 /// query parser's terms have within-query frequency 1, as assumed here.
-Xapian::Query with_length_sources(const Xapian::Query& query, const std::map<std::string, double>& weights,
+Xapian::Query with_length_sources(const Xapian::Query& query, const QueryTermWeights& weights, std::size_t shard,
                                   const std::vector<std::uint32_t>& doclens, double average_length);
 
 /// BM25 taking term weights and the average document length from the whole

@@ -44,6 +44,18 @@ SearchRequest request(const std::string& q) {
     return r;
 }
 
+/// Both results have the same facets: values, in order, and counts.
+void check_same_facets(const SearchResult& a, const SearchResult& b) {
+    REQUIRE(a.facets.size() == b.facets.size());
+    for (std::size_t f = 0; f < a.facets.size(); ++f) {
+        REQUIRE(a.facets[f].values.size() == b.facets[f].values.size());
+        for (std::size_t j = 0; j < a.facets[f].values.size(); ++j) {
+            CHECK(a.facets[f].values[j].id == b.facets[f].values[j].id);
+            CHECK(a.facets[f].values[j].count == b.facets[f].values[j].count);
+        }
+    }
+}
+
 std::uint64_t count_of(const Facet& f, const std::string& id) {
     for (const auto& v : f.values)
         if (v.id == id) return v.count;
@@ -147,14 +159,7 @@ TEST_CASE("several databases search as one") {
     for (const char* q : {"trade", "apple", "company:ibm OR geneva", "\"trade talks\""}) {
         auto r1 = split.search(request(q)), r2 = single.search(request(q));
         CHECK(r1.total == r2.total);
-        REQUIRE(r1.facets.size() == r2.facets.size());
-        for (std::size_t i = 0; i < r1.facets.size(); ++i) {
-            REQUIRE(r1.facets[i].values.size() == r2.facets[i].values.size());
-            for (std::size_t j = 0; j < r1.facets[i].values.size(); ++j) {
-                CHECK(r1.facets[i].values[j].id == r2.facets[i].values[j].id);
-                CHECK(r1.facets[i].values[j].count == r2.facets[i].values[j].count);
-            }
-        }
+        check_same_facets(r1, r2);
     }
 }
 
@@ -223,14 +228,7 @@ TEST_CASE("a database of several shards (matched in parallel) ranks and counts e
                 CHECK(sa[i].similar == sb[i].similar);
                 if (!collapse) CHECK(sa[i].id == sb[i].id);
             }
-            REQUIRE(a.facets.size() == b.facets.size());
-            for (std::size_t f = 0; f < a.facets.size(); ++f) {
-                REQUIRE(a.facets[f].values.size() == b.facets[f].values.size());
-                for (std::size_t j = 0; j < a.facets[f].values.size(); ++j) {
-                    CHECK(a.facets[f].values[j].id == b.facets[f].values[j].id);
-                    CHECK(a.facets[f].values[j].count == b.facets[f].values[j].count);
-                }
-            }
+            check_same_facets(a, b);
         }
     }
 }

@@ -46,7 +46,7 @@ std::vector<Ranked> shard_ranking(const Xapian::Database& db, const std::vector<
         for (auto p = shards[s].postlist_begin(""); p != shards[s].postlist_end(""); ++p)
             doclens[*p] = p.get_doclength();
         Xapian::Enquire enquire(shards[s]);
-        enquire.set_query(sources ? with_length_sources(q, weights.by_term, doclens, average) : q);
+        enquire.set_query(sources ? with_length_sources(q, weights, s, doclens, average) : q);
         enquire.set_weighting_scheme(
             GlobalStatsBM25Weight(std::make_shared<const ShardTermWeights>(weights.by_shard[s]), average));
         Xapian::MSet mset = enquire.get_mset(0, shards[s].get_doccount());
