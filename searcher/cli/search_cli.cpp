@@ -50,6 +50,39 @@ std::vector<FacetField> parse_facets(const std::string& list) {
     return out;
 }
 
+/// `text` with control characters (C0, DEL, C1) shown as escapes, so that
+/// a query or a message quoting one cannot drive the terminal.
+std::string printable(const std::string& text) {
+    std::string out;
+    char buf[12];
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        const bool c1 = c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+                        static_cast<unsigned char>(text[i + 1]) <= 0x9F;
+        if (c < 0x20 || c == 0x7F) {
+            std::snprintf(buf, sizeof buf, "\\x%02X", c);
+            out += buf;
+        } else if (c1) {
+            std::snprintf(buf, sizeof buf, "\\u%04X", static_cast<unsigned char>(text[++i]));
+            out += buf;
+        } else {
+            out += text[i];
+        }
+    }
+    return out;
+}
+
+/// A whole number option in [low, high]; the message gives the range.
+std::size_t parse_count(const char* option, const std::string& text, std::size_t low, std::size_t high) {
+    std::size_t value = 0;
+    bool ok = !text.empty() && text.size() <= 19 && text.find_first_not_of("0123456789") == std::string::npos;
+    if (ok) value = std::stoull(text);
+    if (!ok || value < low || value > high)
+        throw UserError(std::string(option) + ": '" + printable(text) + "' is not a whole number from " +
+                        term::thousands(low) + " to " + term::thousands(high));
+    return value;
+}
+
 /// "30d", "12h", "2w", "1y", "45" (days) -> days.
 double parse_half_life(const std::string& text) {
     std::size_t used = 0;
@@ -106,12 +139,13 @@ void print_text(const SearchResult& r, const SearchRequest& request, const std::
     std::string total = term::thousands(r.total);
     std::printf("%s%s%s %s for %s%s%s  %s(%.1f ms, %s)%s\n", s.bold.c_str(), total.c_str(),
                 r.total_exact ? "" : "+", r.total == 1 ? "match" : "matches", s.bold.c_str(),
-                r.query.empty() ? "(all)" : ("\"" + r.query + "\"").c_str(), s.reset.c_str(), s.dim.c_str(),
+                r.query.empty() ? "(all)" : ("\"" + printable(r.query) + "\"").c_str(), s.reset.c_str(), s.dim.c_str(),
                 r.elapsed_ms, db_label.c_str(), s.reset.c_str());
     if (!r.total_exact) std::printf("%s(+ means an estimate; --exact counts every match)%s\n", s.dim.c_str(), s.reset.c_str());
-    for (const auto& n : r.notices) std::printf("%snote:%s %s\n", s.yellow.c_str(), s.reset.c_str(), n.c_str());
+    for (const auto& n : r.notices)
+        std::printf("%snote:%s %s\n", s.yellow.c_str(), s.reset.c_str(), printable(n).c_str());
     if (!r.suggestion.empty())
-        std::printf("did you mean: %s%s%s\n", s.bold.c_str(), r.suggestion.c_str(), s.reset.c_str());
+        std::printf("did you mean: %s%s%s\n", s.bold.c_str(), printable(r.suggestion).c_str(), s.reset.c_str());
     std::printf("\n");
     std::size_t rank_width = std::to_string(request.offset + r.hits.size()).size();
     for (const auto& h : r.hits) {
@@ -175,7 +209,7 @@ void print_text(const SearchResult& r, const SearchRequest& request, const std::
 int search_main(int argc, char** argv) {
     return run("newsdex-search", [&]() -> int {
         std::vector<std::string> dbs, words, filters;
-        std::size_t limit = 10, offset = 0, facet_limit = 10;
+        std::string limit = "10", offset = "0", facet_limit = "10";
         std::string facets = "company,person,date", granularity = "auto", sort = "relevance", recency;
         po::options_description options("Options");
         options.add_options()
@@ -198,10 +232,11 @@ int search_main(int argc, char** argv) {
         SearchRequest request;
         for (std::size_t i = 0; i < words.size(); ++i) request.query += (i ? " " : "") + words[i];
         request.filters = filters;
-        request.limit = limit;
-        request.offset = offset;
+        // Bounded so that offset + limit hits (per shard) stay a sane amount of memory.
+        request.limit = parse_count("--limit", limit, 0, 100000);
+        request.offset = parse_count("--offset", offset, 0, 1000000);
         request.facets = parse_facets(facets);
-        request.facet_limit = facet_limit;
+        request.facet_limit = parse_count("--facet-limit", facet_limit, 1, 100000);
         request.date_granularity = parse_choice("--date-granularity", granularity, kGranularityChoices);
         request.sort = parse_choice("--sort", sort, kSortChoices);
         if (!recency.empty()) request.recency_half_life_days = parse_half_life(recency);
@@ -210,7 +245,12 @@ int search_main(int argc, char** argv) {
         if (dbs.empty()) dbs.push_back(default_db_path());
 
         Searcher searcher(dbs);
-        SearchResult result = searcher.search(request);
+        SearchResult result;
+        try {
+            result = searcher.search(request);
+        } catch (const UserError& e) {
+            throw UserError(printable(e.what()));  // it may quote the query
+        }
         if (vm.count("json")) {
             std::printf("%s\n", to_json(result).c_str());
         } else {

@@ -68,8 +68,16 @@ void add_stub(const fs::path& stub, DatabaseSet& set) {
             db = open_remote(rest, where);
             set.all_local = false;
         } else {
-            fs::path target = (kind == "auto" || kind == "glass" || kind == "chert") ? fs::path(rest) : fs::path(kind);
+            const bool typed = kind == "auto" || kind == "glass" || kind == "chert";
+            fs::path target = typed ? fs::path(rest) : fs::path(kind);
             if (target.is_relative()) target = stub.parent_path() / target;
+            std::error_code ec;
+            // Any file can be named by --db: a line that is neither a typed
+            // stub line nor an existing path says it is not a stub, and its
+            // text (someone's /etc/passwd) is not repeated.
+            if (!typed && !fs::is_directory(target, ec))
+                throw UserError(where + ": not a database stub line (expected 'auto PATH', 'glass PATH' or "
+                                        "'remote :HOST:PORT'): is " + stub.string() + " a newsdex database?");
             db = open_local(target);
             local_path = target.string();
         }
@@ -91,6 +99,10 @@ DatabaseSet open_once(const std::vector<std::string>& paths) {
         if (fs::is_directory(path, ec)) {
             if (fs::exists(path / schema::kStubFile, ec)) add_stub(path / schema::kStubFile, set);
             else {
+                if (!fs::exists(path / "iamglass", ec) && !fs::exists(path / "iamchert", ec) &&
+                    !fs::exists(path / "iamhoney", ec))
+                    throw UserError(p + " is not a newsdex database (a directory with no " +
+                                    std::string(schema::kStubFile) + " stub and no Xapian database)");
                 auto db = open_local(path);
                 set.shards.push_back(db);
                 set.shard_paths.push_back(path.string());
@@ -110,17 +122,28 @@ DatabaseSet open_once(const std::vector<std::string>& paths) {
 
 }  // namespace
 
-DatabaseSet open_database_set(const std::vector<std::string>& paths) {
-    // The worker handles must see the revisions the main ones see: an
-    // indexer committing in between makes us open everything again.
-    for (int attempt = 0;; ++attempt) {
-        DatabaseSet set = open_once(paths);
-        bool same = true;
-        for (std::size_t i = 0; i < set.worker_shards.size(); ++i)
-            same = same && set.worker_shards[i].get_revision() == set.shards[i].get_revision();
-        if (same) return set;
-        if (attempt == 4) throw SystemError("the database kept changing while it was being opened; try again");
+std::string DatabaseSet::metadata(const std::string& key) const {
+    for (const auto& shard : shards) {
+        std::string value = shard.get_metadata(key);
+        if (!value.empty()) return value;
     }
+    return {};
+}
+
+DatabaseSet open_database_set(const std::vector<std::string>& paths) {
+    DatabaseSet set = open_once(paths);
+    // The worker handles must see the revisions the main ones see; an
+    // indexer committing in between (at --commit-every 1, all the time)
+    // moves one of them on: bring both to the newest revision until they
+    // agree.  Only that shard is reopened, and reopening is cheap.
+    for (std::size_t i = 0; i < set.worker_shards.size(); ++i)
+        for (int attempt = 0; set.worker_shards[i].get_revision() != set.shards[i].get_revision(); ++attempt) {
+            if (attempt == 100)
+                throw SystemError("shard " + set.shard_paths[i] + " kept changing while it was being opened; try again");
+            set.shards[i].reopen();  // shares its state with `combined`
+            set.worker_shards[i].reopen();
+        }
+    return set;
 }
 
 }  // namespace newsdex

@@ -18,6 +18,14 @@ struct DatabaseSet {
     /// (a Xapian object is used by one thread at a time; these are opened
     /// together with the main ones, so both see the same committed state).
     std::vector<Xapian::Database> worker_shards;
+
+    /// The value of metadata `key` (display name, alias) from the first
+    /// shard that has it.  Xapian's combined database answers from its first
+    /// shard only, and databases indexed apart (a.db and b.db, or remote
+    /// servers) each hold only their own articles' names and aliases.
+    /// Asked per key rather than merged at open time: a remote shard would
+    /// send every name over the network before the first search.
+    std::string metadata(const std::string& key) const;
 };
 
 /// Throws SystemError naming the path when something cannot be opened.

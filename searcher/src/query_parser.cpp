@@ -30,6 +30,41 @@ struct Token {
 /// The most frequent expansions of a wildcard that are kept.
 constexpr std::size_t kMaxWildcardTerms = 500;
 
+// Limits that keep a hostile or mistaken query from exhausting the stack
+// (the parser, and Xapian after it, recurse into nested groups) or memory
+// and time (every word is analysed and looked up): far above what a person
+// writes, far below what hurts.
+constexpr std::size_t kMaxQueryBytes = 16384;
+constexpr std::size_t kMaxClauses = 1024;  ///< words, phrases and field:value clauses
+constexpr std::size_t kMaxDepth = 32;      ///< nested parentheses
+
+std::string thousands(std::size_t n) {
+    std::string digits = std::to_string(n), out;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i && (digits.size() - i) % 3 == 0) out += ',';
+        out += digits[i];
+    }
+    return out;
+}
+
+/// `parts` without repeats (the first of equal queries kept): "oil OR oil"
+/// is "oil", counted and estimated once.
+std::vector<Xapian::Query> without_repeats(const std::vector<Xapian::Query>& parts) {
+    std::vector<Xapian::Query> out;
+    std::set<std::string> seen;
+    for (const auto& q : parts)
+        if (seen.insert(q.serialise()).second) out.push_back(q);
+    return out;
+}
+
+/// One query of `op` over `parts` (one part: itself), flat: a chain of
+/// binary nodes would be as deep as the query is long.
+Xapian::Query combine(Xapian::Query::op op, const std::vector<Xapian::Query>& parts) {
+    std::vector<Xapian::Query> unique = without_repeats(parts);
+    if (unique.size() == 1) return unique[0];
+    return Xapian::Query(op, unique.begin(), unique.end());
+}
+
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
 std::string column(std::size_t offset) { return "column " + std::to_string(offset + 1); }
@@ -112,6 +147,12 @@ std::vector<Token> lex(std::string_view text, std::string_view what) {
         else tok.kind = TokenKind::Word;
         tokens.push_back(tok);
     }
+    std::size_t clauses = 0;
+    for (const auto& tok : tokens)
+        if ((tok.kind == TokenKind::Word || tok.kind == TokenKind::Phrase) && ++clauses > kMaxClauses)
+            throw UserError(std::string(what) + ": more than " + thousands(kMaxClauses) +
+                            " words, phrases and field clauses (the next one is at " + column(tok.start) +
+                            "); search with fewer");
     Token end;
     end.kind = TokenKind::End;
     end.start = end.end = n;
@@ -224,6 +265,7 @@ struct QueryParser::State {
     std::vector<Token> tokens;
     std::size_t pos = 0;
     ParsedQuery result;
+    std::size_t depth = 0;  ///< parentheses open around the current token
 
     const Token& peek() const { return tokens[pos]; }
     const Token& next() { return tokens[pos++]; }
@@ -331,7 +373,7 @@ struct QueryParser::State {
         if (value.empty()) fail(tok.field + ": '" + tok.text + "' names nothing", tok.value_start);
         std::string prefix(field->prefix);
         if (field->entity && parser.db_.get_termfreq(prefix + value) == 0) {
-            std::string canonical = parser.db_.get_metadata(schema::alias_key(prefix, value));
+            std::string canonical = parser.metadata_(schema::alias_key(prefix, value));
             if (!canonical.empty()) value = canonical;
         }
         std::string term = prefix + value;
@@ -370,8 +412,13 @@ struct QueryParser::State {
         bool highlight = !negated;
         if (tok.field.empty() || tok.field == "title") {
             std::string_view prefix = tok.field == "title" ? schema::kPrefixTitle : std::string_view();
-            if (tok.kind == TokenKind::Word && tok.text.size() > 1 && tok.text.back() == '*')
-                return wildcard_query(tok, prefix);
+            if (tok.kind == TokenKind::Word) {
+                auto star = tok.text.find('*');
+                if (star != std::string::npos && star + 1 < tok.text.size())
+                    fail("a wildcard '*' can only end a word (econ*); a leading or inner '*' is not supported",
+                         tok.value_start + star);
+                if (star != std::string::npos && tok.text.size() > 1) return wildcard_query(tok, prefix);
+            }
             return text_query(tok.text, prefix, highlight, tok.value_start,
                               tok.kind == TokenKind::Word && tok.field.empty());
         }
@@ -382,14 +429,17 @@ struct QueryParser::State {
     // or_expr := and_expr (OR and_expr)*
     std::optional<Xapian::Query> parse_or() {
         auto left = parse_and();
+        if (peek().kind != TokenKind::Or) return left;
+        std::vector<Xapian::Query> alternatives;
         while (peek().kind == TokenKind::Or) {
             const Token& op = next();
             if (!left) fail("OR needs a query on its left", op.start);
             auto right = parse_and();
             if (!right) fail("OR needs a query on its right", op.start);
-            left = Xapian::Query(Xapian::Query::OP_OR, *left, *right);
+            if (alternatives.empty()) alternatives.push_back(*left);
+            alternatives.push_back(*right);
         }
-        return left;
+        return combine(Xapian::Query::OP_OR, alternatives);
     }
 
     // and_expr := item ([AND] item)*; item := [NOT|-|+] primary
@@ -425,15 +475,8 @@ struct QueryParser::State {
             (negated ? negative : positive).push_back(*q);
         }
         if (positive.empty() && negative.empty()) return std::nullopt;
-        Xapian::Query q = positive.empty() ? Xapian::Query::MatchAll
-                          : positive.size() == 1
-                              ? positive[0]
-                              : Xapian::Query(Xapian::Query::OP_AND, positive.begin(), positive.end());
-        if (!negative.empty())
-            q = Xapian::Query(Xapian::Query::OP_AND_NOT, q,
-                              negative.size() == 1
-                                  ? negative[0]
-                                  : Xapian::Query(Xapian::Query::OP_OR, negative.begin(), negative.end()));
+        Xapian::Query q = positive.empty() ? Xapian::Query::MatchAll : combine(Xapian::Query::OP_AND, positive);
+        if (!negative.empty()) q = Xapian::Query(Xapian::Query::OP_AND_NOT, q, combine(Xapian::Query::OP_OR, negative));
         return q;
     }
 
@@ -441,7 +484,10 @@ struct QueryParser::State {
         const Token& tok = next();
         switch (tok.kind) {
             case TokenKind::LeftParen: {
+                if (++depth > kMaxDepth)
+                    fail("parentheses nested more than " + std::to_string(kMaxDepth) + " deep", tok.start);
                 auto inner = parse_or();
+                --depth;
                 if (peek().kind != TokenKind::RightParen)
                     fail("the parenthesis opened here is never closed", tok.start);
                 next();
@@ -456,12 +502,17 @@ struct QueryParser::State {
     }
 };
 
-QueryParser::QueryParser(const Xapian::Database& db, Analyzer& analyzer, std::vector<std::string> languages)
-    : db_(db), analyzer_(analyzer), languages_(std::move(languages)) {
+QueryParser::QueryParser(const Xapian::Database& db, Analyzer& analyzer, std::vector<std::string> languages,
+                         MetadataLookup metadata)
+    : db_(db), analyzer_(analyzer), languages_(std::move(languages)), metadata_(std::move(metadata)) {
     if (languages_.empty()) languages_.push_back("en");
+    if (!metadata_) metadata_ = [&db](const std::string& key) { return db.get_metadata(key); };
 }
 
 ParsedQuery QueryParser::parse(std::string_view text, std::string_view what) {
+    if (text.size() > kMaxQueryBytes)
+        throw UserError(std::string(what) + ": too long: " + thousands(text.size()) + " bytes, the limit is " +
+                        thousands(kMaxQueryBytes) + " (" + column(kMaxQueryBytes) + " onwards is past it)");
     State state{*this, text, what, lex(text, what), 0, {}};
     auto q = state.parse_or();
     if (state.peek().kind == TokenKind::RightParen) state.fail("unexpected ')'", state.peek().start);

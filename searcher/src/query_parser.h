@@ -4,6 +4,7 @@
 
 #include "common/analyzer.h"
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,8 +31,14 @@ struct ParsedQuery {
 
 class QueryParser {
   public:
+    /// Metadata by key (aliases), looked up over every database searched.
+    using MetadataLookup = std::function<std::string(const std::string&)>;
+
     /// `languages`: the stemming languages present in the database.
-    QueryParser(const Xapian::Database& db, Analyzer& analyzer, std::vector<std::string> languages);
+    /// `metadata`: where aliases are looked up; empty: `db` itself (which
+    /// for a combined database answers from its first shard only).
+    QueryParser(const Xapian::Database& db, Analyzer& analyzer, std::vector<std::string> languages,
+                MetadataLookup metadata = {});
 
     /// Parse `text`.  Throws UserError naming the column of the problem.
     /// `what` names the text in messages ("query", "filter").
@@ -51,6 +58,7 @@ class QueryParser {
     const Xapian::Database& db_;
     Analyzer& analyzer_;
     std::vector<std::string> languages_;
+    MetadataLookup metadata_;
 };
 
 }  // namespace newsdex

@@ -18,6 +18,7 @@
 #include <cmath>
 #include <future>
 #include <optional>
+#include <set>
 #include <unordered_set>
 
 namespace newsdex {
@@ -151,20 +152,24 @@ struct Searcher::Impl {
                                                  std::max<std::size_t>(1, databases.shards.size()))
                                       : 0),
           facets(databases, workers) {
-        std::string version = databases.combined.get_metadata(schema::kSchemaVersionKey);
-        if (!version.empty() && version != std::to_string(schema::kSchemaVersion))
-            throw SystemError("the database was written with index schema " + version + ", this newsdex reads schema " +
-                              std::to_string(schema::kSchemaVersion) + ": index the articles again into a new database");
-        try {
-            std::string list = databases.combined.get_metadata("newsdex:languages");
+        // Every database searched says its schema and languages: databases
+        // indexed apart (or remote servers) may differ.
+        std::set<std::string> seen;
+        for (const auto& shard : databases.shards) {
+            std::string version = shard.get_metadata(schema::kSchemaVersionKey);
+            if (!version.empty() && version != std::to_string(schema::kSchemaVersion))
+                throw SystemError("the database was written with index schema " + version +
+                                  ", this newsdex reads schema " + std::to_string(schema::kSchemaVersion) +
+                                  ": index the articles again into a new database");
+            std::string list = shard.get_metadata("newsdex:languages");
             std::size_t start = 0;
             while (start < list.size()) {
                 auto comma = list.find(',', start);
                 if (comma == std::string::npos) comma = list.size();
-                if (comma > start) languages.push_back(list.substr(start, comma - start));
+                std::string language = list.substr(start, comma - start);
+                if (!language.empty() && seen.insert(language).second) languages.push_back(language);
                 start = comma + 1;
             }
-        } catch (const Xapian::Error&) {
         }
         // English first: it is the default for articles that do not say.
         auto en = std::find(languages.begin(), languages.end(), "en");
@@ -179,7 +184,7 @@ struct Searcher::Impl {
         std::string key = schema::name_key(prefix, slug);
         auto it = names.find(key);
         if (it != names.end()) return it->second;
-        std::string name = databases.combined.get_metadata(key);
+        std::string name = databases.metadata(key);
         if (name.empty()) name = slug;
         if (names.size() > 100000) names.clear();
         return names.emplace(std::move(key), std::move(name)).first->second;
@@ -353,13 +358,18 @@ struct Searcher::Impl {
         SearchResult result;
         result.query = request.query;
         Xapian::Database& db = databases.combined;
-        QueryParser parser(db, analyzer, languages);
+        QueryParser parser(db, analyzer, languages,
+                           [this](const std::string& key) { return databases.metadata(key); });
 
         ParsedQuery parsed = parser.parse(request.query, "query");
         bool blank = request.query.find_first_not_of(" \t\r\n") == std::string::npos;
         if (parsed.empty && !blank) throw UserError("query: no searchable words in '" + request.query + "'");
         Xapian::Query query = parsed.query;
         bool has_clause = !parsed.empty;
+        // Each filter nests the query one level deeper.
+        constexpr std::size_t kMaxFilters = 64;
+        if (request.filters.size() > kMaxFilters)
+            throw UserError("filter: more than " + std::to_string(kMaxFilters) + " filters; combine them in the query");
         for (const auto& f : request.filters) {
             ParsedQuery pf = parser.parse(f, "filter");
             if (pf.empty) continue;
@@ -482,7 +492,13 @@ struct Searcher::Impl {
                         static_cast<Xapian::doccount>(counter->matches_with_term(term));
             } else if (!by_shard && !group_terms.empty()) {
                 if (databases.all_local) {
-                    auto counts = count_matches_per_term(db, query, group_terms);
+                    // Shard by shard: a match spy over several shards sees
+                    // each shard's own docids, not the combined numbering.
+                    std::vector<Xapian::doccount> counts(group_terms.size(), 0);
+                    for (const auto& shard : databases.shards) {
+                        auto in_shard = count_matches_per_term(shard, query, group_terms);
+                        for (std::size_t t = 0; t < group_terms.size(); ++t) counts[t] += in_shard[t];
+                    }
                     for (std::size_t t = 0; t < group_terms.size(); ++t)
                         sizes[group_terms[t].substr(schema::kPrefixDupKey.size())] = counts[t];
                 } else {
@@ -536,31 +552,44 @@ Searcher::~Searcher() = default;
 Searcher::Searcher(Searcher&&) noexcept = default;
 Searcher& Searcher::operator=(Searcher&&) noexcept = default;
 
+namespace {
+
+/// A failure that opening the databases afresh may cure: the indexer
+/// committed so often that this snapshot's blocks were reused
+/// (DatabaseModifiedError), or a remote shard dropped the connection
+/// (restarted server, idle timeout).
+bool cured_by_reopening(const Xapian::Error& e) {
+    const std::string type = e.get_type();
+    return type == "DatabaseModifiedError" || type == "NetworkError" || type == "NetworkTimeoutError";
+}
+
+}  // namespace
+
 SearchResult Searcher::search(const SearchRequest& request) {
-    // The indexer committed so much that this snapshot is gone
-    // (DatabaseModifiedError), or a remote shard dropped the connection
-    // (NetworkError: restarted server, idle timeout): open everything afresh
-    // -- databases, worker handles, per-document arrays -- and try again, a
-    // few times (an indexer committing every few articles can outrun one
-    // reopen).
-    constexpr int kAttempts = 3;
+    // On such a failure -- on any path: matching, facet counting, hit
+    // loading, spelling, on the caller's thread or a worker's -- open
+    // everything afresh (databases, worker handles, per-document arrays)
+    // and search again.  An indexer committing every article can outrun a
+    // few reopens, so keep trying a while; each attempt starts from the
+    // newest commit.
+    constexpr int kAttempts = 20;
     for (int attempt = 1;; ++attempt) {
         try {
             return impl_->search(request);
         } catch (const Xapian::QueryParserError& e) {
             throw UserError("query: " + e.get_msg());
         } catch (const Xapian::Error& e) {
-            const std::string type = e.get_type();
-            if ((type != "DatabaseModifiedError" && type != "NetworkError" && type != "NetworkTimeoutError") ||
-                attempt == kAttempts)
+            if (!cured_by_reopening(e) || attempt == kAttempts)
                 throw SystemError("search failed: " + e.get_description());
         }
-        try {
-            auto paths = impl_->paths;
-            impl_ = std::make_unique<Impl>(paths);
-            impl_->paths = paths;
-        } catch (const Xapian::Error& e) {
-            throw SystemError("search failed: " + e.get_description());
+        for (;; ++attempt) {
+            try {
+                reopen();
+                break;
+            } catch (const Xapian::Error& e) {
+                if (!cured_by_reopening(e) || attempt == kAttempts)
+                    throw SystemError("search failed: " + e.get_description());
+            }
         }
     }
 }

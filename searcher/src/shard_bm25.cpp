@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <set>
+#include <vector>
 
 namespace newsdex {
 
@@ -47,29 +48,41 @@ double bm25_maxpart(double termweight, double len_factor, Xapian::termcount wdf_
 /// OP_FILTER or the excluded side of OP_AND_NOT); false if it holds
 /// something whose statistics Xapian estimates rather than reads.
 bool collect_terms(const Xapian::Query& query, std::set<std::string>& terms) {
-    switch (query.get_type()) {
-        case Xapian::Query::LEAF_TERM: terms.insert(*query.get_terms_begin()); return true;
-        case Xapian::Query::LEAF_MATCH_NOTHING: return true;
-        case Xapian::Query::OP_AND_NOT:
-        case Xapian::Query::OP_FILTER:
-            for (std::size_t i = 1; i < query.get_num_subqueries(); ++i) {
-                std::set<std::string> unweighted;  // still checked for estimated parts
-                if (!collect_terms(query.get_subquery(i), unweighted)) return false;
-            }
-            return collect_terms(query.get_subquery(0), terms);
-        case Xapian::Query::OP_AND:
-        case Xapian::Query::OP_OR:
-        case Xapian::Query::OP_XOR:
-        case Xapian::Query::OP_AND_MAYBE:
-        case Xapian::Query::OP_NEAR:
-        case Xapian::Query::OP_PHRASE:
-        case Xapian::Query::OP_SCALE_WEIGHT:
-        case Xapian::Query::OP_MAX:
-            for (std::size_t i = 0; i < query.get_num_subqueries(); ++i)
-                if (!collect_terms(query.get_subquery(i), terms)) return false;
-            return true;
-        default: return false;  // OP_SYNONYM, MatchAll, wildcards, value ranges...
+    // An explicit stack, not recursion: a query is as deep as its user made it.
+    struct Pending {
+        Xapian::Query query;
+        bool weighted;  ///< false: the filter side, only checked
+    };
+    std::vector<Pending> stack{{query, true}};
+    while (!stack.empty()) {
+        Pending item = std::move(stack.back());
+        stack.pop_back();
+        const Xapian::Query& q = item.query;
+        switch (q.get_type()) {
+            case Xapian::Query::LEAF_TERM:
+                if (item.weighted) terms.insert(*q.get_terms_begin());
+                break;
+            case Xapian::Query::LEAF_MATCH_NOTHING: break;
+            case Xapian::Query::OP_AND_NOT:
+            case Xapian::Query::OP_FILTER:
+                for (std::size_t i = 0; i < q.get_num_subqueries(); ++i)
+                    stack.push_back({q.get_subquery(i), item.weighted && i == 0});
+                break;
+            case Xapian::Query::OP_AND:
+            case Xapian::Query::OP_OR:
+            case Xapian::Query::OP_XOR:
+            case Xapian::Query::OP_AND_MAYBE:
+            case Xapian::Query::OP_NEAR:
+            case Xapian::Query::OP_PHRASE:
+            case Xapian::Query::OP_SCALE_WEIGHT:
+            case Xapian::Query::OP_MAX:
+                for (std::size_t i = 0; i < q.get_num_subqueries(); ++i)
+                    stack.push_back({q.get_subquery(i), item.weighted});
+                break;
+            default: return false;  // OP_SYNONYM, MatchAll, wildcards, value ranges...
+        }
     }
+    return true;
 }
 
 }  // namespace

@@ -142,3 +142,69 @@ TEST_CASE("unknown words are reported for spelling suggestions") {
     CHECK(parsed.words[1].unknown);
     CHECK(parsed.words[1].start == 8);
 }
+
+namespace {
+
+std::string parse_error(Fixture& f, const std::string& q) {
+    try {
+        f.parse(q);
+    } catch (const UserError& e) {
+        return e.what();
+    }
+    return "no error";
+}
+
+}  // namespace
+
+TEST_CASE("deep nesting is refused with the column, not a crash") {
+    Fixture f;
+    std::string nested = std::string(32, '(') + "markets" + std::string(32, ')');
+    CHECK(f.parse(nested) == "Query(market)");
+    std::string deeper = std::string(33, '(') + "markets" + std::string(33, ')');
+    CHECK(parse_error(f, deeper) == "query: parentheses nested more than 32 deep at column 33");
+    // What crashed the searcher (issue 9): 10,000 nested, 100,000 unclosed
+    // (past the length limit too), and as deep as fits in the length.
+    CHECK(parse_error(f, std::string(10000, '(') + "a" + std::string(10000, ')')).find("too long") !=
+          std::string::npos);
+    CHECK(parse_error(f, std::string(100000, '(')).find("too long") != std::string::npos);
+    CHECK(parse_error(f, std::string(8000, '(') + "a" + std::string(8000, ')')) ==
+          "query: parentheses nested more than 32 deep at column 33");
+    CHECK(parse_error(f, std::string(16000, '(')) == "query: parentheses nested more than 32 deep at column 33");
+}
+
+TEST_CASE("the number of clauses and the length are limited") {
+    Fixture f;
+    auto words = [](std::size_t n, const std::string& op) {
+        std::string q = "markets";
+        for (std::size_t i = 1; i < n; ++i) q += op + "w" + std::to_string(i);
+        return q;
+    };
+    CHECK(parse_error(f, words(1024, " OR ")) == "no error");
+    std::string over = words(1025, " OR ");
+    CHECK(parse_error(f, over) == "query: more than 1,024 words, phrases and field clauses (the next one is at column " +
+                                      std::to_string(over.rfind("w1024") + 1) + "); search with fewer");
+    CHECK(parse_error(f, words(40000, " OR ")).find("too long") != std::string::npos);
+    CHECK(parse_error(f, words(2000, " ")).find("more than 1,024 words") != std::string::npos);
+    CHECK(parse_error(f, std::string(16384, ' ') ) == "no error");
+    CHECK(parse_error(f, std::string(16385, ' ')) ==
+          "query: too long: 16,385 bytes, the limit is 16,384 (column 16385 onwards is past it)");
+}
+
+TEST_CASE("a long OR is one flat node, and repeats count once") {
+    Fixture f;
+    CHECK(f.parse("markets OR rallied OR markets") == "Query((market OR ralli))");
+    CHECK(f.parse("markets OR markets") == "Query(market)");
+    CHECK(f.parse("markets markets") == "Query(market)");
+    CHECK(f.parse("a OR b OR c OR d") == "Query((a OR b OR c OR d))");
+    CHECK(f.parse("markets -a -a") == "Query((market AND_NOT a))");
+}
+
+TEST_CASE("a '*' anywhere but at the end of a word is an error, not ignored") {
+    Fixture f;
+    CHECK(parse_error(f, "*a") ==
+          "query: a wildcard '*' can only end a word (econ*); a leading or inner '*' is not supported at column 1");
+    CHECK(parse_error(f, "markets title:*rally").find("at column 15") != std::string::npos);
+    CHECK(parse_error(f, "ma*ket").find("at column 3") != std::string::npos);
+    CHECK(parse_error(f, "econ*") == "no error");
+    CHECK(parse_error(f, "\"*a\"") == "no error");  // inside a phrase: punctuation
+}

@@ -155,3 +155,28 @@ TEST_CASE("two terms with one frequency in a shard but different weights overall
               .empty());
     CHECK(bm25_log_term_weight(1, 2) > 0);
 }
+
+TEST_CASE("a query nested 20,000 deep is walked without recursion, filter sides unweighted") {
+    test::TempDir dir;
+    Xapian::Document d;
+    d.add_term("x");
+    d.add_term("t19999");
+    auto shards = two_shards(dir, {d}, {d});
+    // A left-deep chain of ORs, as a parser combining pairs builds: 40,000
+    // terms in such a chain crashed the searcher (issue 9).
+    Xapian::Query deep("t0");
+    for (int i = 1; i < 20000; ++i) deep = Xapian::Query(Xapian::Query::OP_OR, deep, Xapian::Query("t" + std::to_string(i)));
+    auto weights = shard_term_weights(deep, 2, shards);
+    CHECK(weights.by_term.size() == 20000);
+    CHECK(weights.by_term.count("t19999") == 1);
+    // A synonym however deep makes the query unsplittable; filter terms are
+    // checked but not weighed.
+    std::vector<std::string> pair{"x", "y"};
+    auto with_synonym = Xapian::Query(Xapian::Query::OP_AND, deep,
+                                      Xapian::Query(Xapian::Query::OP_SYNONYM, pair.begin(), pair.end()));
+    CHECK(shard_term_weights(with_synonym, 2, shards).empty());
+    auto filtered = Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query("x"), Xapian::Query("t5"));
+    auto filtered_weights = shard_term_weights(filtered, 2, shards);
+    CHECK(filtered_weights.by_term.count("x") == 1);
+    CHECK(filtered_weights.by_term.count("t5") == 0);
+}

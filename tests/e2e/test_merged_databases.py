@@ -1,0 +1,159 @@
+#!/usr/bin/env python3
+"""Databases indexed apart, searched as one.
+
+a.db holds the sample corpus' tech articles (English only); b.db, indexed on
+its own, the trade and world articles (German, French, Chinese, Japanese too)
+and an article about a company that only b.db knows, with an alias that only
+b.db's user alias table defines.  Searched together -- local + local, remote +
+remote, local + remote -- every query must give exactly what one database
+holding all the articles (indexed the same way) gives: totals, hits and
+scores, facets with display names, alias filters, and the words of every
+language.  Remote mixes are skipped (not failed) without xapian-tcpsrv.
+"""
+import json
+import os
+import shutil
+import socket
+import subprocess
+import time
+
+from e2e_common import Checker, parse_args, run, search_json
+
+args = parse_args()
+c = Checker()
+corpus = os.path.join(args.source, "sample_corpus", "jsonl")
+work = os.path.join(args.work, "merged")
+os.makedirs(work, exist_ok=True)
+
+# Only in b.db: the company, its display name and its alias.
+extra = os.path.join(work, "zorblax.jsonl")
+with open(extra, "w") as f:
+    f.write(json.dumps({
+        "id": "extra-001", "title": "Zorblax Industries opens a plant in Ohio",
+        "body": "Zorblax Industries said on Monday it would open a battery plant in Ohio, hiring 400 workers. "
+                "The company, known to traders as Zorbco, expects the plant to ship its first cells next year.",
+        "date": "2021-04-12T09:00:00Z", "source": "Midwest Ledger", "language": "en",
+        "companies": ["Zorblax Industries"], "persons": ["Hedda Quarrington"]}) + "\n")
+aliases = os.path.join(work, "aliases.txt")
+with open(aliases, "w") as f:
+    f.write("company: Zorblax Industries = Zorbco\n")
+
+set_a = [os.path.join(corpus, "tech.jsonl")]
+set_b = [os.path.join(corpus, "trade.jsonl"), os.path.join(corpus, "world.jsonl"), extra]
+
+
+def index(db, files, *extra_args):
+    r = run([args.index, "--db", db, *extra_args, *files])
+    c.check(r.returncode == 0, f"index {os.path.basename(db)} {files}: {r.stderr}")
+
+
+a_db, b_db, one_db = (os.path.join(work, n) for n in ("a.db", "b.db", "one.db"))
+for d in (a_db, b_db, one_db):
+    shutil.rmtree(d, ignore_errors=True)
+index(a_db, set_a, "--shards", "2")
+index(b_db, set_b, "--shards", "1", "--aliases", aliases)
+# The reference: the same two runs into one database.
+index(one_db, set_a, "--shards", "2")
+index(one_db, set_b, "--aliases", aliases)
+
+queries = [None, "apple", "trade OR tariffs", "company:\"berkshire hathaway\"", "person:\"warren buffett\"",
+           "company:zorbco", "company:\"zorblax industries\"", "zorblax", "künstlicher", "merkel", "econ*",
+           "company:ibm", "person:\"jack ma\"", "阿里巴巴", "date:2018..2021", "chip -apple", "battery OR plant"]
+
+
+def comparable(doc):
+    """What must not depend on how the articles are split.  Hits are
+    compared by score then id: equal scores may come in docid order, and
+    docids depend on the split."""
+    hits = sorted(((-round(h["score"], 9), h["id"], h["similar"], h["title"],
+                    tuple((e["id"], e["name"]) for e in h["companies"])) for h in doc["hits"]))
+    facets = {name: (f["distinct"], f["more"], [(v.get("id", v.get("value")), v.get("name"), v["count"])
+                                                for v in f["values"]])
+              for name, f in doc["facets"].items()}
+    return {"total": doc["total"], "total_exact": doc["total_exact"], "hits": hits, "facets": facets,
+            "notices": doc["notices"], "suggestion": doc["suggestion"]}
+
+
+def compare(label, dbs):
+    for q in queries:
+        extra_args = []
+        for d in dbs[1:]:
+            extra_args += ["--db", d]
+        expected, er = search_json(args, one_db, q, "-n", "100", "--exact")
+        got, gr = search_json(args, dbs[0], q, "-n", "100", "--exact", *extra_args)
+        if not c.check(expected is not None and got is not None, f"{label} {q!r} runs: {er.stderr} {gr.stderr}"):
+            continue
+        e, g = comparable(expected), comparable(got)
+        for key in e:
+            c.check(e[key] == g[key], f"{label} {q!r}: {key}: one database {e[key]!r}\n    {label}: {g[key]!r}")
+
+
+# The test must be able to fail: what only b.db knows is really there.
+zorb, _ = search_json(args, one_db, "company:zorbco")
+c.check(zorb is not None and [h["id"] for h in zorb["hits"]] == ["extra-001"], "alias resolves in one database")
+names = {v["id"]: v["name"] for v in zorb["facets"]["company"]["values"]} if zorb else {}
+c.check(names.get("zorblax-industries") == "Zorblax Industries", f"display name in one database: {names}")
+german, _ = search_json(args, one_db, "künstlicher")
+c.check(german is not None and german["total"] >= 1, "a German word is found through German stemming")
+
+compare("local+local", [a_db, b_db])
+compare("local+local reversed", [b_db, a_db])
+
+# The text output names b.db's entities by display name, not slug.
+r = run([args.search, "--db", a_db, "--db", b_db, "--facets", "company", "--", "zorblax"])
+c.check(r.returncode == 0 and "Zorblax Industries" in r.stdout, f"text facet shows the display name: {r.stdout}")
+
+tcpsrv = shutil.which("xapian-tcpsrv")
+if not tcpsrv:
+    print("remote mixes skipped: xapian-tcpsrv not installed")
+    c.finish()
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def shards_of(db):
+    return sorted(os.path.join(db, n) for n in os.listdir(db) if n.startswith("shard-") and
+                  os.path.isdir(os.path.join(db, n)))
+
+
+servers = []
+
+
+def serve(db, stub_name):
+    """A stub file listing one xapian-tcpsrv per shard of `db`."""
+    stub = os.path.join(work, stub_name)
+    lines = []
+    for shard in shards_of(db):
+        port = free_port()
+        # xapian-tcpsrv signals its whole process group when it stops: give it its own.
+        servers.append(subprocess.Popen([tcpsrv, "--interface", "127.0.0.1", "--port", str(port), "--quiet", shard],
+                                        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                        stderr=subprocess.DEVNULL, start_new_session=True))
+        lines.append(f"remote :127.0.0.1:{port}\n")
+        for _ in range(100):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+    with open(stub, "w") as f:
+        f.writelines(lines)
+    return stub
+
+
+try:
+    a_remote = serve(a_db, "a-remote.stub")
+    b_remote = serve(b_db, "b-remote.stub")
+    compare("remote+remote", [a_remote, b_remote])
+    compare("local+remote", [a_db, b_remote])
+    compare("remote+local", [a_remote, b_db])
+finally:
+    for s in servers:
+        s.terminate()
+    for s in servers:
+        s.wait()
+c.finish()
