@@ -39,8 +39,13 @@ Xapian::Database open_local(const fs::path& path) {
         return Xapian::Database(path.string());
     } catch (const Xapian::DatabaseNotFoundError&) {
         throw SystemError("no database at " + path.string());
+    } catch (const Xapian::DatabaseModifiedError&) {
+        throw;  // an indexer committed while this opened: the caller opens again
     } catch (const Xapian::DatabaseCorruptError& e) {
-        throw SystemError("database " + path.string() + " is corrupt: " + e.get_msg());
+        // Kept a Xapian error: opening while an indexer commits can read a
+        // block the writer just reused, which Xapian reports as corruption;
+        // the caller opens again, and only reports what persists.
+        throw Xapian::DatabaseCorruptError("database " + path.string() + " is corrupt: " + e.get_msg());
     } catch (const Xapian::Error& e) {
         throw SystemError("cannot open " + path.string() + ": " + e.get_msg());
     }

@@ -466,8 +466,8 @@ class SpyCounter : public FacetCounter {
 
 }  // namespace
 
-FacetIndex::FacetIndex(const DatabaseSet& databases, WorkerPool& workers)
-    : impl_(std::make_unique<Impl>(databases, workers)) {}
+FacetIndex::FacetIndex(const DatabaseSet& databases, WorkerPool& workers, bool use_arrays)
+    : impl_(std::make_unique<Impl>(databases, workers)), use_arrays_(use_arrays) {}
 FacetIndex::~FacetIndex() = default;
 
 const std::vector<std::uint32_t>& FacetIndex::document_lengths(std::size_t s) {
@@ -476,7 +476,8 @@ const std::vector<std::uint32_t>& FacetIndex::document_lengths(std::size_t s) {
 }
 
 std::unique_ptr<FacetCounter> FacetIndex::make_counter(bool companies, bool persons, bool dates, std::size_t limit) {
-    if (impl_->databases.all_local) return std::make_unique<LocalCounter>(*impl_, companies, persons, dates, limit);
+    if (impl_->databases.all_local && use_arrays_)
+        return std::make_unique<LocalCounter>(*impl_, companies, persons, dates, limit);
     return std::make_unique<SpyCounter>(companies, persons, dates, limit);
 }
 

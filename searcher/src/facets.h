@@ -85,8 +85,10 @@ class FacetCounter {
 /// Holds the per-document arrays for local shards (built on first use).
 class FacetIndex {
   public:
-    /// `workers`: the threads that count local shards.
-    FacetIndex(const DatabaseSet& databases, WorkerPool& workers);
+    /// `workers`: the threads that count local shards.  `use_arrays`
+    /// false: count local shards with match spies as remote ones are
+    /// (no per-document arrays to build: see Searcher's retries).
+    FacetIndex(const DatabaseSet& databases, WorkerPool& workers, bool use_arrays = true);
     ~FacetIndex();
     /// The document lengths of local shard `s` (loaded on first use).
     const std::vector<std::uint32_t>& document_lengths(std::size_t s);
@@ -100,6 +102,7 @@ class FacetIndex {
 
   private:
     std::unique_ptr<Impl> impl_;
+    bool use_arrays_;
 };
 
 /// Turn raw day counts into date buckets at a granularity (Auto: from the

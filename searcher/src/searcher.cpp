@@ -131,6 +131,28 @@ Hit load_hit(const Xapian::Database& db, Xapian::docid docid, const SearchReques
     return hit;
 }
 
+/// A failure that opening the databases afresh may cure: the indexer
+/// committed so often that this snapshot's blocks were reused
+/// (DatabaseModifiedError, or DatabaseCorruptError when a block is read
+/// half-way through being reused -- real corruption fails every attempt and
+/// is reported then), or a remote shard dropped the connection (restarted
+/// server, idle timeout).
+bool cured_by_reopening(const Xapian::Error& e) {
+    const std::string type = e.get_type();
+    return type == "DatabaseModifiedError" || type == "DatabaseCorruptError" || type == "NetworkError" ||
+           type == "NetworkTimeoutError";
+}
+
+/// The message for a failure that persisted.
+std::string failure_message(const char* what, const Xapian::Error& e) {
+    if (std::string(e.get_type()) == "DatabaseCorruptError") return e.get_msg();
+    return what + e.get_description();
+}
+
+/// Opening and searching are tried this often before such a failure is
+/// reported: an indexer committing after every article can outrun a few.
+constexpr int kAttempts = 20;
+
 }  // namespace
 
 struct Searcher::Impl {
@@ -145,13 +167,21 @@ struct Searcher::Impl {
     FacetIndex facets;
     std::vector<std::string> languages;
 
-    explicit Impl(const std::vector<std::string>& paths)
-        : databases(open_database_set(paths)),
+    /// False once the databases were seen changing under a search (an
+    /// indexer committing): the per-document arrays are then stale, and
+    /// rebuilding them at every reopen would outlast the next commits.
+    /// Facets are then counted by match spies and shards matched together.
+    bool use_arrays = true;
+
+    Impl(const std::vector<std::string>& paths_, bool use_arrays_)
+        : paths(paths_),
+          databases(open_database_set(paths)),
           // A search hands out one task per shard: more threads than shards idle.
-          workers(databases.all_local ? std::min(WorkerPool::default_threads(),
-                                                 std::max<std::size_t>(1, databases.shards.size()))
-                                      : 0),
-          facets(databases, workers) {
+          workers(databases.all_local && use_arrays_
+                      ? std::min(WorkerPool::default_threads(), std::max<std::size_t>(1, databases.shards.size()))
+                      : 0),
+          facets(databases, workers, use_arrays_),
+          use_arrays(use_arrays_) {
         // Every database searched says its schema and languages: databases
         // indexed apart (or remote servers) may differ.
         std::set<std::string> seen;
@@ -175,6 +205,18 @@ struct Searcher::Impl {
         auto en = std::find(languages.begin(), languages.end(), "en");
         if (en == languages.end()) languages.insert(languages.begin(), "en");
         else std::rotate(languages.begin(), en, en + 1);
+    }
+
+    /// Open `paths`, again while an indexer's commits make the opening fail.
+    static std::unique_ptr<Impl> open(const std::vector<std::string>& paths, bool use_arrays) {
+        for (int attempt = 1;; ++attempt) {
+            try {
+                return std::make_unique<Impl>(paths, use_arrays);
+            } catch (const Xapian::Error& e) {
+                if (!cured_by_reopening(e) || attempt == kAttempts)
+                    throw SystemError(failure_message("cannot open the database: ", e));
+            }
+        }
     }
 
     /// Display names, cached: the same names come back search after search.
@@ -279,7 +321,7 @@ struct Searcher::Impl {
                                                          std::size_t wanted, FacetCounter* counter,
                                                          SearchResult& result) {
         const auto& shards = databases.shards;
-        if (!databases.all_local) return std::nullopt;  // (then the counter is local, counting by shard)
+        if (!databases.all_local || !use_arrays) return std::nullopt;  // (then the counter counts by shard)
         const Xapian::Database& db = databases.combined;
         QueryTermWeights weights = shard_term_weights(query, db.get_doccount(), shards);
         if (weights.empty()) return std::nullopt;
@@ -545,34 +587,18 @@ struct Searcher::Impl {
     }
 };
 
-Searcher::Searcher(const std::vector<std::string>& databases) : impl_(std::make_unique<Impl>(databases)) {
-    impl_->paths = databases;
-}
+Searcher::Searcher(const std::vector<std::string>& databases) : impl_(Impl::open(databases, true)) {}
 Searcher::~Searcher() = default;
 Searcher::Searcher(Searcher&&) noexcept = default;
 Searcher& Searcher::operator=(Searcher&&) noexcept = default;
 
-namespace {
-
-/// A failure that opening the databases afresh may cure: the indexer
-/// committed so often that this snapshot's blocks were reused
-/// (DatabaseModifiedError), or a remote shard dropped the connection
-/// (restarted server, idle timeout).
-bool cured_by_reopening(const Xapian::Error& e) {
-    const std::string type = e.get_type();
-    return type == "DatabaseModifiedError" || type == "NetworkError" || type == "NetworkTimeoutError";
-}
-
-}  // namespace
-
 SearchResult Searcher::search(const SearchRequest& request) {
     // On such a failure -- on any path: matching, facet counting, hit
     // loading, spelling, on the caller's thread or a worker's -- open
-    // everything afresh (databases, worker handles, per-document arrays)
-    // and search again.  An indexer committing every article can outrun a
-    // few reopens, so keep trying a while; each attempt starts from the
-    // newest commit.
-    constexpr int kAttempts = 20;
+    // everything afresh at the newest commit and search again.  The
+    // databases are being written, so the fresh handles skip the
+    // per-document arrays (Impl::use_arrays): rebuilding them would take
+    // longer than the indexer takes to commit again.
     for (int attempt = 1;; ++attempt) {
         try {
             return impl_->search(request);
@@ -580,26 +606,14 @@ SearchResult Searcher::search(const SearchRequest& request) {
             throw UserError("query: " + e.get_msg());
         } catch (const Xapian::Error& e) {
             if (!cured_by_reopening(e) || attempt == kAttempts)
-                throw SystemError("search failed: " + e.get_description());
+                throw SystemError(failure_message("search failed: ", e));
         }
-        for (;; ++attempt) {
-            try {
-                reopen();
-                break;
-            } catch (const Xapian::Error& e) {
-                if (!cured_by_reopening(e) || attempt == kAttempts)
-                    throw SystemError("search failed: " + e.get_description());
-            }
-        }
+        impl_ = Impl::open(impl_->paths, false);
     }
 }
 
 std::uint64_t Searcher::article_count() const { return impl_->databases.combined.get_doccount(); }
 
-void Searcher::reopen() {
-    auto paths = impl_->paths;
-    impl_ = std::make_unique<Impl>(paths);
-    impl_->paths = paths;
-}
+void Searcher::reopen() { impl_ = Impl::open(impl_->paths, true); }
 
 }  // namespace newsdex
