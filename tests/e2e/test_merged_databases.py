@@ -58,7 +58,8 @@ index(one_db, set_b, "--aliases", aliases)
 
 queries = [None, "apple", "trade OR tariffs", "company:\"berkshire hathaway\"", "person:\"warren buffett\"",
            "company:zorbco", "company:\"zorblax industries\"", "zorblax", "künstlicher", "merkel", "econ*",
-           "company:ibm", "person:\"jack ma\"", "阿里巴巴", "date:2018..2021", "chip -apple", "battery OR plant"]
+           "company:ibm", "person:\"jack ma\"", "阿里巴巴", "date:2018..2021", "chip -apple", "battery OR plant",
+           "tarifs", "zorblux", "merkl steel", "economis"]
 
 
 def comparable(doc):
