@@ -20,13 +20,24 @@ from e2e_common import Checker, fresh_dir, parse_args, run, search_json
 args = parse_args()
 c = Checker()
 corpus = os.path.join(args.source, "sample_corpus")
-inputs = ["jsonl", "text", "html", "reuters"]
-multi = os.path.join(args.work, "similar-multi.db")
-single = os.path.join(args.work, "similar-single.db")
-for db, shards in ((multi, "3"), (single, "1")):
-    fresh_dir(db)
-    r = run([args.index, "--db", db, "--shards", shards, *inputs], cwd=corpus)
-    c.check(r.returncode == 0, f"index {db}: {r.stderr}")
+
+def index(name, inputs):
+    """The same articles in three shards and in one."""
+    dbs = []
+    for shards in ("3", "1"):
+        db = os.path.join(args.work, f"similar-{name}-{shards}.db")
+        fresh_dir(db)
+        r = run([args.index, "--db", db, "--shards", shards, *inputs], cwd=corpus)
+        c.check(r.returncode == 0, f"index {db}: {r.stderr}")
+        dbs.append(db)
+    return dbs
+
+
+# Every language of the sample: words become synonyms of their stems, and
+# relevance falls back to one match over all shards.
+multi, single = index("sample", ["jsonl", "text", "html", "reuters"])
+# English only: relevance is matched shard by shard (plain terms).
+english_multi, english_single = index("english", [os.path.join("jsonl", "trade.jsonl"), os.path.join("text", "2019")])
 
 queries = ["trade OR tariffs", "trade", "tariffs", "china", "apple OR trade", "company:alibaba OR trade"]
 modes = {"relevance": [], "newest": ["--sort", "newest"], "oldest": ["--sort", "oldest"],
@@ -40,7 +51,7 @@ def similar(db, query, *extra):
     return {h["id"]: h["similar"] for h in doc["hits"]}, doc["total"]
 
 
-def check_db(label, db):
+def check_db(label, db, single):
     for q in queries:
         for mode, extra in modes.items():
             expected = similar(single, q, *extra)
@@ -54,7 +65,10 @@ def check_db(label, db):
 # The test can fail: some hit really folds others.
 base = similar(single, "trade OR tariffs")
 c.check(base is not None and any(base[0].values()), f"a duplicate group exists: {base}")
-check_db("3 shards", multi)
+check_db("3 shards", multi, single)
+english = similar(english_single, "trade")
+c.check(english is not None and any(english[0].values()), f"a duplicate group exists in English: {english}")
+check_db("3 English shards", english_multi, english_single)
 
 # Text output, the issue's own command.
 r = run([args.search, "--db", multi, "--facets", "none", "-n", "3", "--sort", "newest", "trade OR tariffs"])
@@ -87,7 +101,7 @@ try:
                 time.sleep(0.1)
     with open(stub, "w") as f:
         f.writelines(lines)
-    check_db("remote", stub)
+    check_db("remote", stub, single)
 finally:
     for s in servers:
         s.terminate()
