@@ -195,6 +195,7 @@ struct FacetIndex::Impl {
     const DatabaseSet& databases;
     WorkerPool& workers;
     bool loaded = false;
+    bool being_written = false;  ///< a stale shard had a writer: no arrays
     Dictionary companies, persons;
     /// Distinct dates (YYYYMMDD) numbered across shards.
     std::vector<std::uint32_t> day_values;
@@ -236,9 +237,11 @@ struct FacetIndex::Impl {
     std::vector<Tallies> shard_tallies;
     Tally<std::uint64_t> company_total, person_total, day_total;
 
-    /// Load each shard's saved arrays, or build them when missing or stale.
-    void ensure() {
-        if (loaded) return;
+    /// Load each shard's saved arrays, or build them when missing or stale;
+    /// false (and nothing built) when a stale shard is being written.
+    bool ensure() {
+        if (loaded) return true;
+        if (being_written) return false;
         // From scratch: a failure half-way (I/O) leaves nothing half-built.
         companies = {};
         persons = {};
@@ -251,6 +254,13 @@ struct FacetIndex::Impl {
             std::optional<ShardFacetCache> cache;
             const std::string& path = databases.shard_paths[i];
             if (!path.empty()) cache = ShardFacetCache::load(path + schema::kFacetCacheSuffix, db);
+            if (!cache && !path.empty() && locked(db)) {
+                // An indexer is writing: its next commit would make arrays
+                // built now stale (and a build outlasting two commits fails
+                // with DatabaseModifiedError).  Count with spies instead.
+                being_written = true;
+                return false;
+            }
             if (!cache) cache = ShardFacetCache::build(db);
             FacetRows shard_companies = renumber(std::move(cache->companies), companies);
             FacetRows shard_persons = renumber(std::move(cache->persons), persons);
@@ -288,6 +298,16 @@ struct FacetIndex::Impl {
         person_total.resize(persons.slugs.size());
         day_total.resize(day_values.size());
         loaded = true;
+        return true;
+    }
+
+    /// Whether a writer holds the shard's lock (false if that cannot be told).
+    static bool locked(const Xapian::Database& db) {
+        try {
+            return db.locked();
+        } catch (const Xapian::Error&) {
+            return false;
+        }
     }
 };
 
@@ -471,13 +491,14 @@ FacetIndex::FacetIndex(const DatabaseSet& databases, WorkerPool& workers, bool u
 FacetIndex::~FacetIndex() = default;
 
 const std::vector<std::uint32_t>& FacetIndex::document_lengths(std::size_t s) {
-    impl_->ensure();
+    if (!arrays_available()) throw std::logic_error("document_lengths without arrays");
     return impl_->doclens.at(s);
 }
 
+bool FacetIndex::arrays_available() { return use_arrays_ && impl_->databases.all_local && impl_->ensure(); }
+
 std::unique_ptr<FacetCounter> FacetIndex::make_counter(bool companies, bool persons, bool dates, std::size_t limit) {
-    if (impl_->databases.all_local && use_arrays_)
-        return std::make_unique<LocalCounter>(*impl_, companies, persons, dates, limit);
+    if (arrays_available()) return std::make_unique<LocalCounter>(*impl_, companies, persons, dates, limit);
     return std::make_unique<SpyCounter>(companies, persons, dates, limit);
 }
 

@@ -90,11 +90,16 @@ class FacetIndex {
     /// (no per-document arrays to build: see Searcher's retries).
     FacetIndex(const DatabaseSet& databases, WorkerPool& workers, bool use_arrays = true);
     ~FacetIndex();
-    /// The document lengths of local shard `s` (loaded on first use).
+    /// True when every shard is local and has per-document arrays: loaded
+    /// from its .facets file, or built (on first use) when that is missing
+    /// or stale -- unless an indexer is writing the shard, whose next commit
+    /// would make them stale again.
+    bool arrays_available();
+    /// The document lengths of local shard `s`; only if arrays_available().
     const std::vector<std::uint32_t>& document_lengths(std::size_t s);
 
-    /// A counter for one search.
-    /// `limit`: entity values to keep per facet.
+    /// A counter for one search: array lookups when arrays_available(),
+    /// else match spies.  `limit`: entity values to keep per facet.
     std::unique_ptr<FacetCounter> make_counter(bool want_companies, bool want_persons, bool want_dates,
                                                std::size_t limit);
 

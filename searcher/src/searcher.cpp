@@ -167,21 +167,20 @@ struct Searcher::Impl {
     FacetIndex facets;
     std::vector<std::string> languages;
 
-    /// False once the databases were seen changing under a search (an
-    /// indexer committing): the per-document arrays are then stale, and
-    /// rebuilding them at every reopen would outlast the next commits.
-    /// Facets are then counted by match spies and shards matched together.
-    bool use_arrays = true;
-
-    Impl(const std::vector<std::string>& paths_, bool use_arrays_)
+    /// `use_arrays` false once the databases were seen changing under a
+    /// search (an indexer committing): the per-document arrays are then
+    /// stale, and rebuilding them at every reopen would outlast the next
+    /// commits.  Facets are then counted by match spies and the shards
+    /// matched together.  (FacetIndex also goes without them when it finds
+    /// a stale shard locked by a writer.)
+    Impl(const std::vector<std::string>& paths_, bool use_arrays)
         : paths(paths_),
           databases(open_database_set(paths)),
           // A search hands out one task per shard: more threads than shards idle.
-          workers(databases.all_local && use_arrays_
+          workers(databases.all_local && use_arrays
                       ? std::min(WorkerPool::default_threads(), std::max<std::size_t>(1, databases.shards.size()))
                       : 0),
-          facets(databases, workers, use_arrays_),
-          use_arrays(use_arrays_) {
+          facets(databases, workers, use_arrays) {
         // Every database searched says its schema and languages: databases
         // indexed apart (or remote servers) may differ.
         std::set<std::string> seen;
@@ -321,7 +320,8 @@ struct Searcher::Impl {
                                                          std::size_t wanted, FacetCounter* counter,
                                                          SearchResult& result) {
         const auto& shards = databases.shards;
-        if (!databases.all_local || !use_arrays) return std::nullopt;  // (then the counter counts by shard)
+        // Without arrays (remote shards, an indexer writing) the counter uses spies.
+        if (!facets.arrays_available()) return std::nullopt;
         const Xapian::Database& db = databases.combined;
         QueryTermWeights weights = shard_term_weights(query, db.get_doccount(), shards);
         if (weights.empty()) return std::nullopt;
@@ -597,7 +597,7 @@ SearchResult Searcher::search(const SearchRequest& request) {
     // loading, spelling, on the caller's thread or a worker's -- open
     // everything afresh at the newest commit and search again.  The
     // databases are being written, so the fresh handles skip the
-    // per-document arrays (Impl::use_arrays): rebuilding them would take
+    // per-document arrays (Impl's use_arrays): rebuilding them would take
     // longer than the indexer takes to commit again.
     for (int attempt = 1;; ++attempt) {
         try {
