@@ -7,6 +7,9 @@
 
 #include <algorithm>
 
+#include <xapian.h>
+#include <filesystem>
+
 using namespace newsdex;
 
 namespace {
@@ -163,6 +166,29 @@ TEST_CASE("several databases search as one") {
     }
 }
 
+TEST_CASE("several databases: display names and aliases known only to a later one") {
+    test::TempDir dir;
+    std::string a = dir.sub("a"), b = dir.sub("b");
+    test::index_into(a, {dir.file("a.jsonl", corpus())}, 2);
+    test::index_into(b, {dir.file("b.jsonl", R"({"id":"z1","title":"Zorblax trade","body":"Zorblax Industries )"
+                                                R"(traded.","date":"2020-01-02","companies":["Zorblax Industries"]})" "\n")},
+                     1);
+    {
+        Xapian::WritableDatabase shard(b + "/shard-000");  // an alias only b.db defines
+        shard.set_metadata("alias:XCzorbco", "zorblax-industries");
+        shard.commit();
+    }
+    Searcher split({a, b});
+    auto r = split.search(request("trade"));
+    const Facet& companies = r.facets[0];
+    auto zorblax = std::find_if(companies.values.begin(), companies.values.end(),
+                                [](const FacetValue& v) { return v.id == "zorblax-industries"; });
+    REQUIRE(zorblax != companies.values.end());
+    CHECK(zorblax->name == "Zorblax Industries");  // was the slug: names came from a.db only
+    CHECK(split.search(request("company:zorbco")).total == 1);
+    CHECK(Searcher({b, a}).search(request("company:zorbco")).total == 1);
+}
+
 TEST_CASE("JSON document") {
     Fixture f;
     Searcher s({f.db});
@@ -192,6 +218,9 @@ TEST_CASE("errors: the user's and the system's") {
     CHECK_THROWS_AS(s.search(request("\"open")), UserError);
     CHECK_THROWS_AS(s.search(request("...")), UserError);
     CHECK_THROWS_AS(Searcher({f.dir.sub("missing")}), SystemError);
+    std::filesystem::create_directories(f.dir.sub("plain"));
+    CHECK_THROWS_AS(Searcher({f.dir.sub("plain")}), UserError);  // a directory, but no database
+    CHECK_THROWS_AS(Searcher({f.dir.file("notes.txt", "secret:x:0:0\n")}), UserError);
 }
 
 TEST_CASE("a database of several shards (matched in parallel) ranks and counts exactly like one database") {
