@@ -3,6 +3,7 @@
 #include "common/article.h"
 #include "common/entities/entities.h"
 #include "common/schema.h"
+#include "common/terminal.h"
 #include "newsdex/error.h"
 
 #include <algorithm>
@@ -38,14 +39,7 @@ constexpr std::size_t kMaxQueryBytes = 16384;
 constexpr std::size_t kMaxClauses = 1024;  ///< words, phrases and field:value clauses
 constexpr std::size_t kMaxDepth = 32;      ///< nested parentheses
 
-std::string thousands(std::size_t n) {
-    std::string digits = std::to_string(n), out;
-    for (std::size_t i = 0; i < digits.size(); ++i) {
-        if (i && (digits.size() - i) % 3 == 0) out += ',';
-        out += digits[i];
-    }
-    return out;
-}
+using term::thousands;
 
 /// `parts` without repeats (the first of equal queries kept): "oil OR oil"
 /// is "oil", counted and estimated once.
