@@ -8,6 +8,7 @@
 #include <doctest/doctest.h>
 #include <xapian.h>
 
+#include <algorithm>
 #include <set>
 
 using namespace newsdex;
@@ -207,4 +208,47 @@ TEST_CASE("a value too long for a term is a bad record; the run goes on; --stric
     o.shards = 1;
     CHECK_THROWS_AS(index_paths({path}, o), UserError);
     CHECK(Xapian::Database(o.db_path).get_doccount() == 1);  // ok1, committed before the stop
+}
+
+TEST_CASE("compacting: one shard with every article and its facet cache; leftovers of a killed run removed") {
+    test::TempDir dir;
+    std::string db = dir.sub("db");
+    std::string input;
+    for (int i = 0; i < 30; ++i) input += jsonl_record("c" + std::to_string(i), R"(,"companies":["Acme"])");
+    test::index_into(db, {dir.file("c.jsonl", input)}, 3);
+    // What a compaction killed before its stub switch leaves behind.
+    std::filesystem::create_directories(dir.path / "db" / "compacting.tmp");
+    std::filesystem::create_directories(dir.path / "db" / "shard-007");
+    auto stats = compact_database(db);
+    CHECK(stats.shards_before == 3);
+    CHECK(stats.bytes_after > 0);
+    CHECK(stats.bytes_after < stats.bytes_before);
+    std::vector<std::string> entries;
+    for (const auto& e : std::filesystem::directory_iterator(dir.path / "db")) entries.push_back(e.path().filename());
+    std::sort(entries.begin(), entries.end());
+    CHECK(entries == std::vector<std::string>{"XAPIANDB", "shard-003", "shard-003.facets"});
+    Xapian::Database check(db);
+    CHECK(check.get_doccount() == 30);
+    CHECK(check.get_termfreq("XCacme") == 30);
+    CHECK(check.get_metadata("name:XCacme") == "Acme");
+    // Still a database to write into, now with one shard.
+    auto more = test::index_into(db, {dir.file("d.jsonl", jsonl_record("d1") + jsonl_record("c0", R"(,"companies":["Acme"])"))});
+    CHECK(more.added == 1);
+    CHECK(more.unchanged == 1);
+    CHECK(Xapian::Database(db).get_doccount() == 31);
+    CHECK_THROWS_AS(compact_database(dir.sub("nothing-here")), UserError);
+}
+
+TEST_CASE("a database being written is refused as locked, by indexing and by compacting") {
+    test::TempDir dir;
+    std::string db = dir.sub("db");
+    test::index_into(db, {dir.file("a.jsonl", kTwo)}, 1);
+    Xapian::WritableDatabase holder(db + "/shard-000");
+    try {
+        test::index_into(db, {dir.file("a.jsonl", kTwo)}, 1);
+        FAIL("indexing a locked database must throw");
+    } catch (const SystemError& e) {
+        CHECK(std::string(e.what()).find("locked") != std::string::npos);
+    }
+    CHECK_THROWS_AS(compact_database(db), SystemError);
 }
