@@ -40,7 +40,7 @@ int compact_and_report(const std::string& db, bool quiet) {
     CompactStats stats = compact_database(db);
     if (!quiet) {
         auto mb = [](std::uint64_t bytes) { return static_cast<double>(bytes) / (1 << 20); };
-        std::printf("compacted %s: %zu shard(s) into 1, %.1f MB -> %.1f MB; %.1f s\n", db.c_str(), stats.shards_before,
+        std::printf("compacted %s: %zu shard(s) into 1, %.1f MiB -> %.1f MiB; %.1f s\n", db.c_str(), stats.shards_before,
                     mb(stats.bytes_before), mb(stats.bytes_after), stats.seconds);
     }
     return kOk;

@@ -111,13 +111,13 @@ TEST_CASE("id terms: verbatim while they fit, else a prefix and a digest that st
     std::string a = long_id('a'), b = long_id('b');
     CHECK(schema::id_term(a).size() <= schema::kMaxXapianTermBytes);
     CHECK(schema::id_term(a) != schema::id_term(b));
-    CHECK(schema::id_term(a).rfind("Q" + a.substr(0, 100), 0) == 0);
+    CHECK(schema::id_term(a).substr(0, 101) == std::string("Q").append(a, 0, 100));
     CHECK_FALSE(schema::id_term_is_exact(schema::id_term(a)));
     // Never cut inside a UTF-8 character: 199 ASCII bytes, then 2-byte "é"s.
     std::string accented = std::string(199, 'x');
     while (accented.size() < 400) accented += "\xC3\xA9";
     std::string term = schema::id_term(accented);
-    CHECK(term.substr(0, 200) == "Q" + accented.substr(0, 199));
+    CHECK(term.substr(0, 200) == std::string("Q").append(accented, 0, 199));
     CHECK(term[200] == '#');
 }
 
@@ -214,7 +214,7 @@ TEST_CASE("compacting: one shard with every article and its facet cache; leftove
     test::TempDir dir;
     std::string db = dir.sub("db");
     std::string input;
-    for (int i = 0; i < 30; ++i) input += jsonl_record("c" + std::to_string(i), R"(,"companies":["Acme"])");
+    for (int i = 0; i < 30; ++i) input += jsonl_record(std::string("c").append(std::to_string(i)), R"(,"companies":["Acme"])");
     test::index_into(db, {dir.file("c.jsonl", input)}, 3);
     // What a compaction killed before its stub switch leaves behind.
     std::filesystem::create_directories(dir.path / "db" / "compacting.tmp");
