@@ -173,12 +173,13 @@ struct ShardWorker {
     std::uint64_t language_version = 0;   ///< language list version written
 };
 
-/// Add, replace or leave the article in `w.db`, counting which.
-void write_article(ShardWorker& w, const Article& article, BuiltDocument& built) {
+/// Add, replace or leave the article in `w.db`, counting which; true if
+/// the database changed.
+bool write_article(ShardWorker& w, const Article& article, const BuiltDocument& built) {
     if (Xapian::docid existing = find_article(w.db, article.id)) {
         if (w.db.get_document(existing).get_value(schema::kSlotHash) == built.content_hash) {
             ++w.stats.unchanged;
-            return;
+            return false;
         }
         w.db.replace_document(existing, built.document);
         ++w.stats.replaced;
@@ -186,6 +187,7 @@ void write_article(ShardWorker& w, const Article& article, BuiltDocument& built)
         w.db.add_document(built.document);
         ++w.stats.added;
     }
+    return true;
 }
 
 void run_worker(ShardWorker& w, const IndexOptions& options, const EntityExtractor* extractor,
@@ -204,12 +206,13 @@ void run_worker(ShardWorker& w, const IndexOptions& options, const EntityExtract
         while (w.queue.pop(article)) {
             if (failed) continue;  // drain without work once a sibling failed
             BuiltDocument built = builder.build(article);
+            bool changed = false;
             if (built.problem.empty()) {
                 // Xapian checks a document before changing anything, so a
                 // refused one leaves the batch intact (find_problem should
                 // have caught it already).
                 try {
-                    write_article(w, article, built);
+                    changed = write_article(w, article, built);
                 } catch (const Xapian::InvalidArgumentError& e) {
                     built.problem = "cannot index: " + e.get_msg();
                 }
@@ -230,7 +233,7 @@ void run_worker(ShardWorker& w, const IndexOptions& options, const EntityExtract
             if (!fresh.empty() || built.language != last_language) metadata.add(fresh, built.language);
             last_language = built.language;
             w.stats.text_bytes += built.text_bytes;
-            if (++since_commit >= options.commit_every) commit();
+            if (changed && ++since_commit >= options.commit_every) commit();
         }
         commit();  // also after a --strict stop: what came before stays
     } catch (const Xapian::Error& e) {

@@ -10,11 +10,10 @@ few run with --compact, so that kills also land while the shards are merged
 and the stub file is switched to the compacted shard.
 
 After each kill: if the database exists it opens (newsdex-search exits 0) and
-xapian-check passes on every shard; then a re-run of the same input completes
+xapian-check passes on every shard the stub lists; then a re-run of the same input completes
 with exact counts (added + replaced + unchanged = 2,000, nothing skipped), and
 the database holds exactly the 2,000 ids, each once, in the version just indexed.
 """
-import glob
 import json
 import os
 import random
@@ -97,18 +96,37 @@ def check_rerun(db, version, shards, label):
             f"{label}: the B-version articles are exactly those of the input ({res and res['total']})")
 
 
-def kill_run(cmd, db, delay, on_facet_write):
-    """Start cmd, SIGKILL it after `delay` s (or when a facet cache is being
-    written); returns True if it was killed, False if it ended first."""
+def end_phase_started(db, since_ns):
+    """A facet cache is being or has been written in this run: the last
+    commit is done, the caches, the sync (or --compact) are under way."""
+    try:
+        for entry in os.scandir(db):
+            if entry.name.endswith(".facets.tmp"):
+                return True
+            if entry.name.endswith(".facets") and entry.stat().st_mtime_ns >= since_ns:
+                return True
+    except FileNotFoundError:
+        pass
+    return False
+
+
+def compaction_started(db, since_ns):
+    return os.path.exists(os.path.join(db, "compacting.tmp"))
+
+
+def kill_run(cmd, db, delay, trigger=None):
+    """Start cmd and SIGKILL it `delay` s after its start, or after `trigger`
+    (db, start time in ns) first holds; True if it was killed, False if it
+    ended first."""
+    since_ns = time.time_ns() - 10_000_000  # file times are coarser than the clock
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + delay
-    while proc.poll() is None:
-        if on_facet_write:
-            if glob.glob(os.path.join(db, "*.facets.tmp")) or time.monotonic() > deadline + 30:
-                break
-        elif time.monotonic() >= deadline:
-            break
-        time.sleep(0.0002 if on_facet_write else 0.001)
+    if trigger:
+        while proc.poll() is None and not trigger(db, since_ns):
+            time.sleep(0.0002)
+        deadline = time.monotonic() + delay
+    while proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.0005)
     if proc.poll() is not None:
         return False
     proc.send_signal(signal.SIGKILL)
@@ -125,13 +143,15 @@ full = time.monotonic() - started
 print(f"an uninterrupted run takes {full:.2f} s", flush=True)
 c.check(r.returncode == 0, f"an uninterrupted run succeeds: {r.stderr}")
 
-kills = attempts = 0
+kills = attempts = end_phase_misses = 0
 version = "B"
-while kills < KILLS and attempts < 3 * KILLS:
+while kills < KILLS and attempts < 4 * KILLS:
     attempts += 1
     shards = rng.choice([1, 2, 3])
     fresh = kills % 5 == 0
-    at_facet_write = kills % 5 == 3
+    # The end phase may be too short to catch on a loaded machine: after 3
+    # misses, a timed kill near the end instead.
+    at_facet_write = kills % 5 == 3 and end_phase_misses < 3
     # A run killed at its facet cache write runs whole: not one commit per article.
     commit_every = rng.choice([5, 13, 40] if at_facet_write else [1, 2, 5, 13, 40])
     compact = kills % 5 == 4
@@ -140,17 +160,29 @@ while kills < KILLS and attempts < 3 * KILLS:
     else:
         shards = len(shards_of(db)) or shards
     # Up to a little past the measured run: the tail holds the final commit and sync.
-    delay = rng.uniform(0.0, 1.1) * full * (2 if commit_every <= 2 else 1) + (rng.uniform(0, 0.6) * full if compact else 0)
+    trigger, moment = None, "after the start"
+    if at_facet_write:
+        trigger, moment, delay = end_phase_started, "once the facet caches are being written", 0
+    elif kills % 5 == 3:
+        delay = rng.uniform(0.85, 1.05) * full
+    elif compact and kills % 10 == 4:
+        # Compaction takes a fraction of a second here: from its start, into
+        # the compactor, the facet cache, the sync, the stub switch, the removal.
+        trigger, moment, delay = compaction_started, "after compaction started", rng.uniform(0, 0.1) * full
+    else:
+        delay = rng.uniform(0.0, 1.1) * full * (2 if commit_every <= 2 else 1)
     label = (f"kill {kills + 1} ({'fresh db, ' if fresh else ''}{'--compact, ' if compact else ''}version {version}, "
-             f"--commit-every {commit_every}, "
-             + ("at the facet cache write" if at_facet_write else f"after {delay:.2f} s") + ")")
-    if not kill_run(index_cmd(db, version, commit_every, shards, compact), db, delay, at_facet_write):
+             f"--commit-every {commit_every}, {delay:.3f} s {moment})")
+    if not kill_run(index_cmd(db, version, commit_every, shards, compact), db, delay, trigger):
+        end_phase_misses += at_facet_write
         continue  # ended before the moment: draw another
     kills += 1
+    end_phase_misses = 0
     print(f"[{time.monotonic() - started:5.1f} s] {label}", flush=True)
     check_after_kill(db, label)
     check_rerun(db, version, shards, label)
     version = "A" if version == "B" else "B"
 
 c.check(kills == KILLS, f"{KILLS} runs were killed ({kills} in {attempts} attempts)")
+print(f"{kills} kills in {attempts} runs")
 c.finish()
