@@ -1,6 +1,7 @@
 #include "indexer/indexer.h"
 #include "indexer/document_builder.h"
 
+#include "common/facet_cache.h"
 #include "common/schema.h"
 #include "newsdex/error.h"
 #include "test_support.h"
@@ -230,6 +231,11 @@ TEST_CASE("compacting: one shard with every article and its facet cache; leftove
     Xapian::Database check(db);
     CHECK(check.get_doccount() == 30);
     CHECK(check.get_termfreq("XCacme") == 30);
+    // The saved facet cache describes the new shard (the searcher need not rebuild it).
+    std::string shard = (dir.path / "db" / "shard-003").string();
+    auto cache = ShardFacetCache::load(shard + schema::kFacetCacheSuffix, Xapian::Database(shard));
+    REQUIRE(cache.has_value());
+    CHECK(cache->companies.slugs == std::vector<std::string>{"acme"});
     CHECK(check.get_metadata("name:XCacme") == "Acme");
     // Still a database to write into, now with one shard.
     auto more = test::index_into(db, {dir.file("d.jsonl", jsonl_record("d1") + jsonl_record("c0", R"(,"companies":["Acme"])"))});
