@@ -44,13 +44,36 @@ std::string shard_name(unsigned index) {
     return buf;
 }
 
-unsigned shard_for_id(std::string_view id, unsigned count) {
+namespace {
+std::uint64_t fnv1a64(std::string_view data) {
     std::uint64_t h = 1469598103934665603ULL;
-    for (unsigned char c : id) {
+    for (unsigned char c : data) {
         h ^= c;
         h *= 1099511628211ULL;
     }
-    return count == 0 ? 0 : static_cast<unsigned>(h % count);
+    return h;
 }
+
+/// Shortest shortened id term: "Q", the prefix less a cut UTF-8 character
+/// (at most 3 bytes), "#", 16 hex digits.
+constexpr std::size_t kMinShortenedIdTerm = 1 + (kShortenedIdPrefixBytes - 3) + 1 + 16;
+static_assert(1 + kShortenedIdPrefixBytes + 1 + 16 <= kMaxXapianTermBytes);
+}  // namespace
+
+unsigned shard_for_id(std::string_view id, unsigned count) {
+    return count == 0 ? 0 : static_cast<unsigned>(fnv1a64(id) % count);
+}
+
+std::string id_term(std::string_view id) {
+    std::string term(kPrefixId);
+    if (term.size() + id.size() <= kMaxXapianTermBytes) return term.append(id);
+    std::size_t keep = kShortenedIdPrefixBytes;
+    while (keep > 0 && (static_cast<unsigned char>(id[keep]) & 0xC0) == 0x80) --keep;  // not inside a character
+    char digest[24];
+    std::snprintf(digest, sizeof digest, "#%016llx", static_cast<unsigned long long>(fnv1a64(id)));
+    return term.append(id.substr(0, keep)).append(digest);
+}
+
+bool id_term_is_exact(std::string_view term) { return term.size() < kMinShortenedIdTerm; }
 
 }  // namespace newsdex::schema

@@ -27,7 +27,9 @@
 //                       CJK phrase matches as a phrase of characters) plus
 //                       each ICU dictionary word as a non-positional term.
 //     S<stem>           title words only, positional          (title:)
-//     Q<id>             the article id, unique                  (id:)
+//     Q<id>             the article id (id:); an id too long for a Xapian
+//                       term is shortened (see id_term), so the full id is
+//                       the one in the document data
 //     XC<slug>          each company mentioned                  (company:)
 //     XP<slug>          each person mentioned                   (person:)
 //     XO<slug>          each other organisation mentioned       (org:)
@@ -136,6 +138,22 @@ const FilterField* find_filter_field(std::string_view name);
 std::string name_key(std::string_view prefix, std::string_view slug);
 /// "alias:" metadata key.
 std::string alias_key(std::string_view prefix, std::string_view alias_slug);
+
+/// Xapian refuses longer terms ("Term too long (> 245)") and longer keys
+/// (metadata keys included).
+inline constexpr std::size_t kMaxXapianTermBytes = 245;
+inline constexpr std::size_t kMaxXapianKeyBytes = 253;
+
+/// The id term of an article: "Q" + id when that fits in a Xapian term, else
+/// "Q" + the id's first kShortenedIdPrefixBytes bytes (whole UTF-8
+/// characters) + "#" + a 64-bit digest of the whole id, in hex.  Two long ids
+/// may therefore share a term: who looks an id up by its term compares the
+/// id stored in the document data unless id_term_is_exact().
+inline constexpr std::size_t kShortenedIdPrefixBytes = 200;
+std::string id_term(std::string_view id);
+/// True when `term` (from id_term) can only be the term of one id: it is
+/// shorter than any shortened term.
+bool id_term_is_exact(std::string_view term);
 
 /// Shard directory name for shard i ("shard-000").
 std::string shard_name(unsigned index);

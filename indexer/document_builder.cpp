@@ -86,14 +86,13 @@ BuiltDocument DocumentBuilder::build(const Article& article) {
     }
 
     // Boolean terms.
-    built.id_term = std::string(schema::kPrefixId) + article.id;
+    built.id_term = schema::id_term(article.id);
     doc.add_boolean_term(built.id_term);
     auto add_filter = [&](std::string_view prefix, const std::string& value, bool store_name) {
         std::string slug = entity_slug(value);
         if (slug.empty()) return;
-        std::string term = std::string(prefix) + slug;
-        if (term.size() > 240) return;
-        doc.add_boolean_term(term);
+        // An over-long slug is kept here and refused in find_problem.
+        doc.add_boolean_term(std::string(prefix) + slug);
         if (store_name) built.metadata.emplace_back(schema::name_key(prefix, slug), value);
     };
     if (!article.source.empty()) add_filter(schema::kPrefixSource, article.source, true);
@@ -129,7 +128,7 @@ BuiltDocument DocumentBuilder::build(const Article& article) {
         std::string_view prefix = e.type == EntityType::Company  ? schema::kPrefixCompany
                                   : e.type == EntityType::Person ? schema::kPrefixPerson
                                                                  : schema::kPrefixOrganization;
-        if (e.id.empty() || e.id.size() > 200) continue;
+        if (e.id.empty()) continue;
         doc.add_boolean_term(std::string(prefix) + e.id);
         built.metadata.emplace_back(schema::name_key(prefix, e.id), e.name);
         for (const auto& alias : e.aliases) {
@@ -193,7 +192,57 @@ BuiltDocument DocumentBuilder::build(const Article& article) {
     serialized += schema::kDataBodySeparator;
     serialized.append(utf8_prefix(article.body, schema::kMaxStoredBody));
     doc.set_data(std::move(serialized));
+    built.problem = find_problem(built);
     return built;
+}
+
+namespace {
+
+/// The filter field whose prefix `term` carries ("word" for text terms, no
+/// prefix counted), for messages.
+std::pair<std::string, std::size_t> term_field(const std::string& term) {
+    std::pair<std::string, std::size_t> best{"word", 0};
+    for (const auto& field : schema::filter_fields())
+        if (term.rfind(field.prefix, 0) == 0 && field.prefix.size() > best.second)
+            best = {std::string(field.name), field.prefix.size()};
+    return best;
+}
+
+}  // namespace
+
+std::string DocumentBuilder::find_problem(const BuiltDocument& built) {
+    // Xapian would throw at add_document (InvalidArgumentError), or at the
+    // commit for metadata, failing the whole batch: refuse the article
+    // instead.  Its reason kind is "value too long to index".
+    const Xapian::Document& doc = built.document;
+    for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
+        std::string term = *it;
+        if (term.size() <= schema::kMaxXapianTermBytes) continue;
+        auto [field, prefix] = term_field(term);
+        return "value too long to index: " + field + ", " + std::to_string(term.size() - prefix) +
+               " bytes (at most " + std::to_string(schema::kMaxXapianTermBytes - prefix) + ")";
+    }
+    for (const auto& [key, value] : built.metadata)
+        if (key.size() > schema::kMaxXapianKeyBytes)
+            return "value too long to index: a name or alias, " + std::to_string(key.size()) + " bytes";
+    return {};
+}
+
+std::string stored_article_id(const Xapian::Document& doc) {
+    std::string data = doc.get_data();
+    data.resize(std::min(data.size(), data.find(schema::kDataBodySeparator)));
+    auto json = nlohmann::json::parse(data, nullptr, false);
+    if (!json.is_object()) return {};
+    auto id = json.find("id");
+    return id != json.end() && id->is_string() ? id->get<std::string>() : std::string();
+}
+
+Xapian::docid find_article(const Xapian::Database& db, const std::string& id) {
+    std::string term = schema::id_term(id);
+    bool exact = schema::id_term_is_exact(term);
+    for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it)
+        if (exact || stored_article_id(db.get_document(*it)) == id) return *it;
+    return 0;
 }
 
 }  // namespace newsdex

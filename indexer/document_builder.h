@@ -16,12 +16,15 @@ namespace newsdex {
 /// A built document plus what the writer needs besides it.
 struct BuiltDocument {
     Xapian::Document document;
-    std::string id_term;       ///< Q<id>
+    std::string id_term;       ///< schema::id_term(id)
     std::string content_hash;  ///< also in kSlotHash
     std::string language;      ///< stemming language used
     /// (metadata key, value) pairs to store in every shard: display names, aliases
     std::vector<std::pair<std::string, std::string>> metadata;
     std::size_t text_bytes = 0;
+    /// Non-empty when the article cannot be indexed (a value too long for a
+    /// Xapian term or key): a bad-record reason; `document` must not be written.
+    std::string problem;
 };
 
 /// Not thread-safe (owns an Analyzer): one per worker thread.
@@ -30,6 +33,8 @@ class DocumentBuilder {
     /// `extractor` may be null (no entity extraction); it must outlive this.
     DocumentBuilder(const EntityExtractor* extractor, std::string default_language);
     BuiltDocument build(const Article& article);
+    /// Why `built` cannot be written (see BuiltDocument::problem), or "".
+    static std::string find_problem(const BuiltDocument& built);
 
   private:
     void index_text(Xapian::Document& doc, std::string_view text, const std::string& language,
@@ -39,5 +44,12 @@ class DocumentBuilder {
     std::string default_language_;
     std::vector<AnalyzedTerm> terms_;
 };
+
+/// The article id stored in a document's data by DocumentBuilder ("" if none).
+std::string stored_article_id(const Xapian::Document& doc);
+
+/// The document of article `id` in `db`, or 0.  Exact even for long ids whose
+/// shortened terms are shared (schema::id_term): then the stored ids decide.
+Xapian::docid find_article(const Xapian::Database& db, const std::string& id);
 
 }  // namespace newsdex

@@ -19,6 +19,7 @@ namespace {
 const char* kUsage =
     "Usage: newsdex-index [options] PATH...\n"
     "       newsdex-index [--db DIR] --delete ID...\n"
+    "       newsdex-index [--db DIR] --compact [PATH...]\n"
     "Index news articles (files, directory trees, - for standard input; .gz read\n"
     "transparently) into a newsdex database.  Re-indexing an id replaces it.\n\n"
     "Exit status: 0 ok, 1 done but bad records were skipped, 2 usage error or bad\n"
@@ -32,6 +33,17 @@ std::string formats_help() {
         first = false;
     }
     return help + " (default: auto, by extension then content)";
+}
+
+int compact_and_report(const std::string& db, bool quiet) {
+    if (!quiet) std::fprintf(stderr, "compacting %s...\n", db.c_str());
+    CompactStats stats = compact_database(db);
+    if (!quiet) {
+        auto mb = [](std::uint64_t bytes) { return static_cast<double>(bytes) / (1 << 20); };
+        std::printf("compacted %s: %zu shard(s) into 1, %.1f MiB -> %.1f MiB; %.1f s\n", db.c_str(), stats.shards_before,
+                    mb(stats.bytes_before), mb(stats.bytes_after), stats.seconds);
+    }
+    return kOk;
 }
 
 }  // namespace
@@ -55,10 +67,13 @@ int index_main(int argc, char** argv) {
             ("shards", po::value(&shards), "number of shards of a new database (default: one per core, max 4)")
             ("max-article-mb", po::value(&max_mb), "skip articles larger than this many MB (default 8)")
             ("commit-every", po::value(&commit_every), "articles per shard between commits (default 300)")
+            ("compact", "then merge the shards into one compacted shard (after a bulk build; see docs/cli.md)")
             ("quiet,q", "print only errors");
         po::variables_map vm;
         if (!parse_command_line(argc, argv, options, inputs, kUsage, vm)) return kOk;
-        if (inputs.empty()) throw UserError("no input given (try --help)");
+        const bool compact = vm.count("compact") > 0;
+        if (inputs.empty() && !compact) throw UserError("no input given (try --help)");
+        if (compact && vm.count("delete")) throw UserError("--compact and --delete do not go together");
 
         IndexOptions opts;
         opts.db_path = db.empty() ? default_db_path() : db;
@@ -80,6 +95,8 @@ int index_main(int argc, char** argv) {
                             term::thousands(stats.not_found).c_str());
             return kOk;
         }
+
+        if (inputs.empty()) return compact_and_report(opts.db_path, quiet);
 
         term::ProgressBar bar("indexing");
         IndexObserver observer;
@@ -120,6 +137,7 @@ int index_main(int argc, char** argv) {
                         term::thousands(stats.unchanged).c_str(), skipped.c_str(), stats.seconds,
                         term::thousands(static_cast<std::uint64_t>(rate)).c_str());
         }
+        if (compact) compact_and_report(opts.db_path, quiet);
         return stats.skipped ? kSkippedRecords : kOk;
     });
 }

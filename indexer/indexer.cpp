@@ -10,8 +10,6 @@
 #include <cctype>
 #include <atomic>
 #include <filesystem>
-#include <fcntl.h>
-#include <unistd.h>
 #include <condition_variable>
 #include <deque>
 #include <exception>
@@ -21,6 +19,7 @@
 #include <thread>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 
 #include <xapian.h>
 
@@ -143,6 +142,25 @@ class SharedMetadata {
     std::uint64_t language_version_ = 0;
 };
 
+/// Bad records found by the writer threads (values Xapian cannot index),
+/// handed to the reading thread, which alone counts and reports them: the
+/// observer is called from one thread only.
+class BadRecordInbox {
+  public:
+    void post(BadRecord bad) {
+        std::lock_guard lock(mutex_);
+        items_.push_back(std::move(bad));
+    }
+    std::vector<BadRecord> take() {
+        std::lock_guard lock(mutex_);
+        return std::exchange(items_, {});
+    }
+
+  private:
+    std::mutex mutex_;
+    std::vector<BadRecord> items_;
+};
+
 struct ShardWorker {
     Xapian::WritableDatabase db;
     ArticleQueue queue{8u << 20};
@@ -155,8 +173,25 @@ struct ShardWorker {
     std::uint64_t language_version = 0;   ///< language list version written
 };
 
+/// Add, replace or leave the article in `w.db`, counting which; true if
+/// the database changed.
+bool write_article(ShardWorker& w, const Article& article, const BuiltDocument& built) {
+    if (Xapian::docid existing = find_article(w.db, article.id)) {
+        if (w.db.get_document(existing).get_value(schema::kSlotHash) == built.content_hash) {
+            ++w.stats.unchanged;
+            return false;
+        }
+        w.db.replace_document(existing, built.document);
+        ++w.stats.replaced;
+    } else {
+        w.db.add_document(built.document);
+        ++w.stats.added;
+    }
+    return true;
+}
+
 void run_worker(ShardWorker& w, const IndexOptions& options, const EntityExtractor* extractor,
-                SharedMetadata& metadata, std::atomic<bool>& failed) {
+                SharedMetadata& metadata, BadRecordInbox& bad_records, std::atomic<bool>& failed) {
     try {
         DocumentBuilder builder(extractor, options.default_language);
         std::unordered_set<std::string> sent;  ///< key + '\0' + value already passed on
@@ -171,6 +206,25 @@ void run_worker(ShardWorker& w, const IndexOptions& options, const EntityExtract
         while (w.queue.pop(article)) {
             if (failed) continue;  // drain without work once a sibling failed
             BuiltDocument built = builder.build(article);
+            bool changed = false;
+            if (built.problem.empty()) {
+                // Xapian checks a document before changing anything, so a
+                // refused one leaves the batch intact (find_problem should
+                // have caught it already).
+                try {
+                    changed = write_article(w, article, built);
+                } catch (const Xapian::InvalidArgumentError& e) {
+                    built.problem = "cannot index: " + e.get_msg();
+                }
+            }
+            ++w.done;
+            if (!built.problem.empty()) {
+                bad_records.post({article.origin, built.problem});
+                if (!options.strict) continue;
+                w.error = std::make_exception_ptr(UserError(article.origin + ": " + built.problem + " (--strict)"));
+                failed = true;
+                break;
+            }
             // Only keys this worker has not passed on yet reach the shared,
             // locked registry (most entities recur across articles).
             std::vector<std::pair<std::string, std::string>> fresh;
@@ -179,24 +233,9 @@ void run_worker(ShardWorker& w, const IndexOptions& options, const EntityExtract
             if (!fresh.empty() || built.language != last_language) metadata.add(fresh, built.language);
             last_language = built.language;
             w.stats.text_bytes += built.text_bytes;
-            Xapian::PostingIterator existing = w.db.postlist_begin(built.id_term);
-            if (existing != w.db.postlist_end(built.id_term)) {
-                Xapian::docid docid = *existing;
-                if (w.db.get_document(docid).get_value(schema::kSlotHash) == built.content_hash) {
-                    ++w.stats.unchanged;
-                    ++w.done;
-                    continue;
-                }
-                w.db.replace_document(docid, built.document);
-                ++w.stats.replaced;
-            } else {
-                w.db.add_document(built.document);
-                ++w.stats.added;
-            }
-            ++w.done;
-            if (++since_commit >= options.commit_every) commit();
+            if (changed && ++since_commit >= options.commit_every) commit();
         }
-        commit();
+        commit();  // also after a --strict stop: what came before stays
     } catch (const Xapian::Error& e) {
         w.error = std::make_exception_ptr(SystemError("writing the database: " + e.get_description()));
         failed = true;
@@ -210,26 +249,6 @@ void run_worker(ShardWorker& w, const IndexOptions& options, const EntityExtract
         while (w.queue.pop(ignored)) {}
     }
     w.finished = true;
-}
-
-/// fsync every file below `dir` and the directories themselves: the shards
-/// are written without a sync at each commit (DB_NO_SYNC), so make the end of
-/// the run durable in one go.
-void sync_tree(const std::string& dir) {
-    std::error_code ec;
-    for (auto it = std::filesystem::recursive_directory_iterator(dir, ec);
-         !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
-        int fd = ::open(it->path().c_str(), O_RDONLY | O_CLOEXEC);
-        if (fd >= 0) {
-            ::fsync(fd);
-            ::close(fd);
-        }
-    }
-    int fd = ::open(dir.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd >= 0) {
-        ::fsync(fd);
-        ::close(fd);
-    }
 }
 
 unsigned default_shards() {
@@ -252,6 +271,7 @@ IndexStats index_paths(const std::vector<std::string>& paths, const IndexOptions
 
     std::vector<std::unique_ptr<ShardWorker>> workers;
     std::atomic<bool> failed{false};
+    BadRecordInbox bad_records;
     for (auto& db : dbs) {
         auto w = std::make_unique<ShardWorker>();
         w->db = db;
@@ -259,7 +279,7 @@ IndexStats index_paths(const std::vector<std::string>& paths, const IndexOptions
     }
     for (auto& w : workers)
         w->thread = std::thread(run_worker, std::ref(*w), std::cref(options), extractor.get(), std::ref(metadata),
-                                std::ref(failed));
+                                std::ref(bad_records), std::ref(failed));
 
     IndexStats stats;
     std::uint64_t total_bytes = 0;
@@ -271,9 +291,18 @@ IndexStats index_paths(const std::vector<std::string>& paths, const IndexOptions
         for (auto& w : workers) n += w->done;
         return n;
     };
+    auto count_bad = [&](const BadRecord& bad) {
+        ++stats.skipped;
+        ++stats.skip_reasons[reason_kind(bad.reason)];
+        if (observer.bad_record) observer.bad_record(bad);
+    };
+    auto take_writer_bad_records = [&] {
+        for (const auto& bad : bad_records.take()) count_bad(bad);
+    };
     // Progress counts articles written, not bytes read (the reader runs ahead
     // by a queue's worth): the bytes read scaled by the share already written.
     auto report = [&] {
+        take_writer_bad_records();
         if (!observer.progress) return;
         std::uint64_t done = articles_done();
         double share = articles_read ? static_cast<double>(done) / static_cast<double>(articles_read) : 0.0;
@@ -290,9 +319,7 @@ IndexStats index_paths(const std::vector<std::string>& paths, const IndexOptions
         report();
     };
     sink.bad = [&](const BadRecord& bad) {
-        ++stats.skipped;
-        ++stats.skip_reasons[reason_kind(bad.reason)];
-        if (observer.bad_record) observer.bad_record(bad);
+        count_bad(bad);
         if (options.strict) throw UserError(bad.where + ": " + bad.reason + " (--strict)");
     };
     sink.progress = [&](std::uint64_t bytes) {
@@ -322,6 +349,7 @@ IndexStats index_paths(const std::vector<std::string>& paths, const IndexOptions
         report();
     }
     for (auto& w : workers) w->thread.join();
+    take_writer_bad_records();
     // Metadata a sibling added after a shard's last commit (every shard carries all).
     try {
         for (auto& w : workers) {
@@ -358,12 +386,12 @@ IndexStats delete_ids(const std::vector<std::string>& ids, const IndexOptions& o
     try {
         for (const auto& id : ids) {
             auto& db = dbs[schema::shard_for_id(id, static_cast<unsigned>(dbs.size()))];
-            std::string term = std::string(schema::kPrefixId) + id;
-            if (db.postlist_begin(term) == db.postlist_end(term)) {
+            Xapian::docid docid = find_article(db, id);
+            if (!docid) {
                 ++stats.not_found;
                 continue;
             }
-            db.delete_document(term);
+            db.delete_document(docid);
             ++stats.deleted;
         }
         for (auto& db : dbs) db.commit();

@@ -4,6 +4,9 @@
 #include "common/schema.h"
 #include "newsdex/error.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -31,18 +34,6 @@ std::vector<std::string> read_stub_shards(const fs::path& stub) {
         else if (!kind.empty()) shards.push_back(kind);  // bare path
     }
     return shards;
-}
-
-void write_stub(const fs::path& dir, unsigned count) {
-    fs::path tmp = dir / (std::string(schema::kStubFile) + ".tmp");
-    {
-        std::ofstream out(tmp, std::ios::trunc);
-        out << "# newsdex database: " << count << " shard(s), searched as one (Xapian stub database)\n";
-        for (unsigned i = 0; i < count; ++i) out << "auto " << schema::shard_name(i) << "\n";
-        out.flush();
-        if (!out) throw SystemError("cannot write " + tmp.string());
-    }
-    fs::rename(tmp, dir / schema::kStubFile);
 }
 
 Xapian::WritableDatabase open_one(const fs::path& shard, int flags) {
@@ -106,7 +97,9 @@ std::vector<Xapian::WritableDatabase> open_shards_for_writing(const std::string&
         db.commit();
         shards.push_back(std::move(db));
     }
-    write_stub(dir, count);
+    std::vector<std::string> names;
+    for (unsigned i = 0; i < count; ++i) names.push_back(schema::shard_name(i));
+    write_stub(dir.string(), names);
     return shards;
 }
 
@@ -116,6 +109,50 @@ void save_facet_caches(std::vector<Xapian::WritableDatabase>& shards, const std:
             ShardFacetCache::build(shards[i]).save(paths[i] + schema::kFacetCacheSuffix);
     } catch (const Xapian::Error& e) {
         throw SystemError("building the facet cache: " + e.get_description());
+    }
+}
+
+void write_stub(const std::string& dir, const std::vector<std::string>& shards) {
+    fs::path tmp = fs::path(dir) / (std::string(schema::kStubFile) + ".tmp");
+    {
+        std::ofstream out(tmp, std::ios::trunc);
+        out << "# newsdex database: " << shards.size() << " shard(s), searched as one (Xapian stub database)\n";
+        for (const auto& name : shards) out << "auto " << name << "\n";
+        out.flush();
+        if (!out) throw SystemError("cannot write " + tmp.string());
+    }
+    // The new stub must be on disk before it replaces the old one: after a
+    // crash the stub names either the old shards or the new ones, whole.
+    int fd = ::open(tmp.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0 || ::fsync(fd) != 0) {
+        if (fd >= 0) ::close(fd);
+        throw SystemError("cannot write " + tmp.string());
+    }
+    ::close(fd);
+    std::error_code ec;
+    fs::rename(tmp, fs::path(dir) / schema::kStubFile, ec);
+    if (ec) throw SystemError("cannot write " + (fs::path(dir) / schema::kStubFile).string() + ": " + ec.message());
+    fd = ::open(dir.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd >= 0) {
+        ::fsync(fd);
+        ::close(fd);
+    }
+}
+
+void sync_tree(const std::string& dir) {
+    std::error_code ec;
+    for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator();
+         it.increment(ec)) {
+        int fd = ::open(it->path().c_str(), O_RDONLY | O_CLOEXEC);
+        if (fd >= 0) {
+            ::fsync(fd);
+            ::close(fd);
+        }
+    }
+    int fd = ::open(dir.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd >= 0) {
+        ::fsync(fd);
+        ::close(fd);
     }
 }
 

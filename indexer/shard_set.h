@@ -21,4 +21,13 @@ std::vector<Xapian::WritableDatabase> open_shards_for_writing(const std::string&
 /// state just committed.  Throws SystemError.
 void save_facet_caches(std::vector<Xapian::WritableDatabase>& shards, const std::vector<std::string>& paths);
 
+/// Write the stub file of `dir` listing `shards` (names relative to `dir`),
+/// atomically: a temporary file, synced, renamed over the old one.  Throws
+/// SystemError.
+void write_stub(const std::string& dir, const std::vector<std::string>& shards);
+
+/// fsync every file below `dir` and the directories themselves (shards are
+/// written with DB_NO_SYNC; a run makes its end durable in one go).
+void sync_tree(const std::string& dir);
+
 }  // namespace newsdex

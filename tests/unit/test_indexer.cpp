@@ -1,11 +1,16 @@
 #include "indexer/indexer.h"
+#include "indexer/document_builder.h"
 
+#include "common/facet_cache.h"
 #include "common/schema.h"
 #include "newsdex/error.h"
 #include "test_support.h"
 
 #include <doctest/doctest.h>
 #include <xapian.h>
+
+#include <algorithm>
+#include <set>
 
 using namespace newsdex;
 
@@ -83,4 +88,173 @@ TEST_CASE("refuses to write into something that is not a newsdex database") {
     CHECK_THROWS_AS(index_paths({}, o), UserError);
     o.db_path = dir.file("plainfile", "x");
     CHECK_THROWS_AS(index_paths({}, o), UserError);
+}
+
+namespace {
+
+std::string jsonl_record(const std::string& id, const std::string& extra = "") {
+    return R"({"id":")" + id + R"(","title":"Title )" + std::to_string(id.size()) + R"(","body":"Some body text.")" +
+           extra + "}\n";
+}
+
+std::string long_id(char tail, std::size_t bytes = 300) {
+    std::string id = "https://example.com/" + std::string(bytes - 21, 'p');
+    return id + tail;
+}
+
+}  // namespace
+
+TEST_CASE("id terms: verbatim while they fit, else a prefix and a digest that stay under the limit") {
+    CHECK(schema::id_term("a1") == "Qa1");
+    std::string fits(schema::kMaxXapianTermBytes - 1, 'x');
+    CHECK(schema::id_term(fits) == "Q" + fits);
+    CHECK(schema::id_term_is_exact(schema::id_term("a1")));
+    std::string a = long_id('a'), b = long_id('b');
+    CHECK(schema::id_term(a).size() <= schema::kMaxXapianTermBytes);
+    CHECK(schema::id_term(a) != schema::id_term(b));
+    CHECK(schema::id_term(a).substr(0, 101) == std::string("Q").append(a, 0, 100));
+    CHECK_FALSE(schema::id_term_is_exact(schema::id_term(a)));
+    // Never cut inside a UTF-8 character: 199 ASCII bytes, then 2-byte "é"s.
+    std::string accented = std::string(199, 'x');
+    while (accented.size() < 400) accented += "\xC3\xA9";
+    std::string term = schema::id_term(accented);
+    CHECK(term.substr(0, 200) == std::string("Q").append(accented, 0, 199));
+    CHECK(term[200] == '#');
+}
+
+TEST_CASE("long ids: stored whole, replaced and deleted exactly, never confused with each other") {
+    test::TempDir dir;
+    std::string db = dir.sub("db");
+    std::string a = long_id('a'), b = long_id('b');
+    std::string both = jsonl_record(a) + jsonl_record(b);
+    auto first = test::index_into(db, {dir.file("long.jsonl", both)});
+    CHECK(first.added == 2);
+    CHECK(first.skipped == 0);
+    auto again = test::index_into(db, {dir.file("long.jsonl", both)});
+    CHECK(again.unchanged == 2);
+    auto changed = test::index_into(db, {dir.file("a2.jsonl", jsonl_record(a, R"(,"source":"Wire")"))});
+    CHECK(changed.replaced == 1);
+    {
+        Xapian::Database check(db);
+        CHECK(check.get_doccount() == 2);
+        Xapian::docid docid = *check.postlist_begin(schema::id_term(a));
+        CHECK(stored_article_id(check.get_document(docid)) == a);
+    }
+    IndexOptions o;
+    o.db_path = db;
+    CHECK(delete_ids({b}, o).deleted == 1);
+    CHECK(delete_ids({b}, o).not_found == 1);
+    CHECK(Xapian::Database(db).get_doccount() == 1);
+}
+
+TEST_CASE("two long ids sharing a shortened term: the stored id decides") {
+    test::TempDir dir;
+    std::string db = dir.sub("db");
+    std::string a = long_id('a');
+    test::index_into(db, {dir.file("seed.jsonl", jsonl_record("seed"))}, 1);
+    {
+        // A digest collision cannot be forged, so plant a document that holds
+        // a's term but another id, as a colliding id would.
+        Xapian::WritableDatabase shard(db + "/shard-000");
+        Xapian::Document other;
+        other.add_boolean_term(schema::id_term(a));
+        other.set_data(R"({"id":"someone else"})" + std::string(1, schema::kDataBodySeparator) + "body");
+        shard.add_document(other);
+        shard.commit();
+    }
+    auto stats = test::index_into(db, {dir.file("a.jsonl", jsonl_record(a))}, 1);
+    CHECK(stats.added == 1);
+    CHECK(stats.replaced == 0);
+    CHECK(test::index_into(db, {dir.file("a.jsonl", jsonl_record(a))}, 1).unchanged == 1);
+    IndexOptions o;
+    o.db_path = db;
+    CHECK(delete_ids({a}, o).deleted == 1);
+    Xapian::Database check(db);
+    CHECK(check.get_doccount() == 2);  // seed and the planted one
+    CHECK(check.get_termfreq(schema::id_term(a)) == 1);
+    CHECK(stored_article_id(check.get_document(*check.postlist_begin(schema::id_term(a)))) == "someone else");
+}
+
+TEST_CASE("a value too long for a term is a bad record; the run goes on; --strict stops with UserError") {
+    test::TempDir dir;
+    std::string huge(300, 'z');
+    std::string input = jsonl_record("ok1") + jsonl_record("lang", R"(,"language":")" + huge + "\"") +
+                        jsonl_record("src", R"(,"source":")" + huge + "\"") +
+                        jsonl_record("auth", R"(,"authors":[")" + huge + "\"]") +
+                        jsonl_record("co", R"(,"companies":[")" + huge + "\"]") + jsonl_record("ok2");
+    std::string path = dir.file("values.jsonl", input);
+    IndexOptions o;
+    o.db_path = dir.sub("db");
+    o.extract_entities = false;
+    std::vector<BadRecord> seen;
+    IndexObserver observer;
+    observer.bad_record = [&](const BadRecord& bad) { seen.push_back(bad); };
+    auto stats = index_paths({path}, o, observer);
+    CHECK(stats.added == 2);
+    CHECK(stats.skipped == 4);
+    CHECK(stats.skip_reasons["value too long to index"] == 4);
+    REQUIRE(seen.size() == 4);
+    std::set<std::string> wheres, fields;
+    for (const auto& bad : seen) {
+        wheres.insert(bad.where);
+        fields.insert(bad.reason.substr(0, bad.reason.find(',')));
+    }
+    CHECK(wheres == std::set<std::string>{path + ":2", path + ":3", path + ":4", path + ":5"});
+    CHECK(fields == std::set<std::string>{"value too long to index: lang", "value too long to index: source",
+                                          "value too long to index: author", "value too long to index: company"});
+    CHECK(Xapian::Database(o.db_path).get_doccount() == 2);
+
+    o.db_path = dir.sub("strict");
+    o.strict = true;
+    o.shards = 1;
+    CHECK_THROWS_AS(index_paths({path}, o), UserError);
+    CHECK(Xapian::Database(o.db_path).get_doccount() == 1);  // ok1, committed before the stop
+}
+
+TEST_CASE("compacting: one shard with every article and its facet cache; leftovers of a killed run removed") {
+    test::TempDir dir;
+    std::string db = dir.sub("db");
+    std::string input;
+    for (int i = 0; i < 30; ++i) input += jsonl_record(std::string("c").append(std::to_string(i)), R"(,"companies":["Acme"])");
+    test::index_into(db, {dir.file("c.jsonl", input)}, 3);
+    // What a compaction killed before its stub switch leaves behind.
+    std::filesystem::create_directories(dir.path / "db" / "compacting.tmp");
+    std::filesystem::create_directories(dir.path / "db" / "shard-007");
+    auto stats = compact_database(db);
+    CHECK(stats.shards_before == 3);
+    CHECK(stats.bytes_after > 0);
+    CHECK(stats.bytes_after < stats.bytes_before);
+    std::vector<std::string> entries;
+    for (const auto& e : std::filesystem::directory_iterator(dir.path / "db")) entries.push_back(e.path().filename());
+    std::sort(entries.begin(), entries.end());
+    CHECK(entries == std::vector<std::string>{"XAPIANDB", "shard-003", "shard-003.facets"});
+    Xapian::Database check(db);
+    CHECK(check.get_doccount() == 30);
+    CHECK(check.get_termfreq("XCacme") == 30);
+    // The saved facet cache describes the new shard (the searcher need not rebuild it).
+    std::string shard = (dir.path / "db" / "shard-003").string();
+    auto cache = ShardFacetCache::load(shard + schema::kFacetCacheSuffix, Xapian::Database(shard));
+    REQUIRE(cache.has_value());
+    CHECK(cache->companies.slugs == std::vector<std::string>{"acme"});
+    CHECK(check.get_metadata("name:XCacme") == "Acme");
+    // Still a database to write into, now with one shard.
+    auto more = test::index_into(db, {dir.file("d.jsonl", jsonl_record("d1") + jsonl_record("c0", R"(,"companies":["Acme"])"))});
+    CHECK(more.added == 1);
+    CHECK(more.unchanged == 1);
+    CHECK(Xapian::Database(db).get_doccount() == 31);
+    CHECK_THROWS_AS(compact_database(dir.sub("nothing-here")), UserError);
+}
+
+TEST_CASE("a database being written is refused as locked, by indexing and by compacting") {
+    test::TempDir dir;
+    std::string db = dir.sub("db");
+    test::index_into(db, {dir.file("a.jsonl", kTwo)}, 1);
+    Xapian::WritableDatabase holder(db + "/shard-000");
+    try {
+        test::index_into(db, {dir.file("a.jsonl", kTwo)}, 1);
+        FAIL("indexing a locked database must throw");
+    } catch (const SystemError& e) {
+        CHECK(std::string(e.what()).find("locked") != std::string::npos);
+    }
+    CHECK_THROWS_AS(compact_database(db), SystemError);
 }

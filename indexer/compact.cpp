@@ -1,0 +1,107 @@
+// newsdex-index --compact: merge the shards into one with Xapian's compactor.
+#include "indexer/indexer.h"
+
+#include "common/facet_cache.h"
+#include "common/schema.h"
+#include "indexer/shard_set.h"
+#include "newsdex/error.h"
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+
+#include <xapian.h>
+
+namespace fs = std::filesystem;
+
+namespace newsdex {
+
+namespace {
+
+/// The compactor writes here first; never listed in the stub.
+constexpr const char* kCompactingDir = "compacting.tmp";
+
+std::uint64_t tree_bytes(const fs::path& path) {
+    std::error_code ec;
+    if (fs::is_regular_file(path, ec)) return fs::file_size(path, ec);
+    std::uint64_t total = 0;
+    for (auto it = fs::recursive_directory_iterator(path, ec); !ec && it != fs::recursive_directory_iterator();
+         it.increment(ec))
+        if (it->is_regular_file(ec)) total += it->file_size(ec);
+    return total;
+}
+
+std::uint64_t shard_bytes(const std::vector<std::string>& shards) {
+    std::uint64_t total = 0;
+    for (const auto& shard : shards) total += tree_bytes(shard) + tree_bytes(shard + schema::kFacetCacheSuffix);
+    return total;
+}
+
+/// Shard directories and facet caches in `dir` that the stub does not list:
+/// what an interrupted compaction left behind (before or after the switch).
+void remove_unlisted(const fs::path& dir, const std::vector<std::string>& listed) {
+    auto is_listed = [&](const fs::path& p) {
+        return std::any_of(listed.begin(), listed.end(), [&](const std::string& shard) {
+            return fs::path(shard) == p || fs::path(shard + schema::kFacetCacheSuffix) == p;
+        });
+    };
+    std::vector<fs::path> stale;
+    for (const auto& entry : fs::directory_iterator(dir)) {
+        std::string name = entry.path().filename().string();
+        if ((name.rfind("shard-", 0) == 0 || name == kCompactingDir) && !is_listed(entry.path()))
+            stale.push_back(entry.path());
+    }
+    for (const auto& p : stale) fs::remove_all(p);
+}
+
+std::string unused_shard_name(const fs::path& dir) {
+    for (unsigned i = 0;; ++i) {
+        std::string name = schema::shard_name(i);
+        std::error_code ec;
+        if (!fs::exists(dir / name, ec) && !fs::exists(dir / (name + schema::kFacetCacheSuffix), ec)) return name;
+    }
+}
+
+}  // namespace
+
+CompactStats compact_database(const std::string& db_path) {
+    auto started = std::chrono::steady_clock::now();
+    fs::path dir(db_path);
+    std::error_code ec;
+    if (!fs::exists(dir / schema::kStubFile, ec)) throw UserError("no newsdex database at " + db_path);
+    std::vector<std::string> shards;
+    // Holding the shards open for writing keeps every other writer out.
+    auto writers = open_shards_for_writing(db_path, 1, &shards);
+    CompactStats stats;
+    stats.shards_before = shards.size();
+    try {
+        remove_unlisted(dir, shards);
+        stats.bytes_before = shard_bytes(shards);
+        Xapian::Database sources;
+        for (const auto& shard : shards) sources.add_database(Xapian::Database(shard));
+        fs::path staging = dir / kCompactingDir;
+        sources.compact(staging.string(), Xapian::Compactor::FULL);
+        std::string name = unused_shard_name(dir);
+        fs::path compacted = dir / name;
+        fs::rename(staging, compacted);
+        ShardFacetCache::build(Xapian::Database(compacted.string()))
+            .save(compacted.string() + schema::kFacetCacheSuffix);
+        sync_tree(db_path);
+        write_stub(db_path, {name});  // the switch: before it the old shards, after it the new one
+        for (auto& w : writers) w.close();
+        for (const auto& shard : shards) {
+            if (fs::path(shard).parent_path() != dir) continue;  // listed from elsewhere: not ours to remove
+            fs::remove_all(shard);
+            fs::remove(shard + schema::kFacetCacheSuffix, ec);
+        }
+        stats.bytes_after = shard_bytes({compacted.string()});
+    } catch (const Xapian::Error& e) {
+        throw SystemError("compacting " + db_path + ": " + e.get_description());
+    } catch (const fs::filesystem_error& e) {
+        throw SystemError("compacting " + db_path + ": " + e.what());
+    }
+    stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    return stats;
+}
+
+}  // namespace newsdex
