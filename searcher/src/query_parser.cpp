@@ -370,7 +370,9 @@ struct QueryParser::State {
             std::string canonical = parser.metadata_(schema::alias_key(prefix, value));
             if (!canonical.empty()) value = canonical;
         }
-        std::string term = prefix + value;
+        // Ids too long for a Xapian term are stored shortened with a digest
+        // (schema::id_term); the filter must spell them the same way.
+        std::string term = tok.field == "id" ? schema::id_term(value) : prefix + value;
         if (parser.db_.get_termfreq(term) == 0)
             result.notices.push_back("no " + (tok.field == "org" ? std::string("organization") : tok.field) +
                                      " matches '" + tok.text + "'");

@@ -52,6 +52,10 @@ res, proc = search_json(args, db, "zanzibarian", "--facets", "none")
 c.check(res is not None and [h["id"] for h in res["hits"]] == [long_id],
         f"the long-id article is found with its whole id: {proc.stderr} {res and [h['id'] for h in res['hits']]}")
 
+res, proc = search_json(args, db, 'id:"' + long_id + '"', "--facets", "none")
+c.check(res is not None and [h["id"] for h in res["hits"]] == [long_id],
+        f"an id: filter finds the long id: {proc.stderr} {res and [h['id'] for h in res['hits']]}")
+
 r = run([args.index, "--db", db, "--delete", long_id])
 c.check(r.returncode == 0 and "deleted 1," in r.stdout, f"the long id deletes exactly: {r.returncode} {r.stdout}")
 
