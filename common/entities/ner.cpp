@@ -38,6 +38,42 @@ std::string ascii_lower(std::string_view s) {
     return r;
 }
 
+std::string normalise_form(std::string_view w) {
+    std::string r;
+    r.reserve(w.size());
+    for (std::size_t i = 0; i < w.size(); ++i) {
+        if ((unsigned char)w[i] == 0xE2 && i + 2 < w.size() && (unsigned char)w[i + 1] == 0x80) {
+            unsigned char c = (unsigned char)w[i + 2];
+            char repl = c == 0x98 || c == 0x99 ? '\'' : c == 0x9C || c == 0x9D ? '"' : c == 0x93 || c == 0x94 ? '-' : 0;
+            if (repl) {
+                r.push_back(repl);
+                i += 2;
+                continue;
+            }
+        }
+        r.push_back(w[i]);
+    }
+    return r;
+}
+
+std::string normalise_lower(std::string_view w) { return ascii_lower(normalise_form(w)); }
+
+bool starts_upper(std::string_view w) {
+    if (w.empty()) return false;
+    const unsigned char c0 = (unsigned char)w[0];
+    if (c0 < 0x80) return is_upper(c0);
+    if (w.size() < 2 || (c0 & 0xE0) != 0xC0) return false;  // only 2-byte sequences have capitals here
+    const unsigned cp = ((c0 & 0x1Fu) << 6) | ((unsigned char)w[1] & 0x3Fu);
+    if (cp >= 0xC0 && cp <= 0xDE) return cp != 0xD7;                    // Latin-1 (not the times sign)
+    if (cp >= 0x100 && cp <= 0x137) return cp % 2 == 0;                  // Latin Extended-A pairs
+    if ((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E)) return cp % 2 == 1;
+    if (cp >= 0x14A && cp <= 0x177) return cp % 2 == 0;
+    if (cp == 0x178) return true;
+    if (cp >= 0x391 && cp <= 0x3AB) return true;  // Greek
+    if (cp >= 0x400 && cp <= 0x42F) return true;  // Cyrillic
+    return false;
+}
+
 // ---------------------------------------------------------------------------
 // Word lists
 // ---------------------------------------------------------------------------
@@ -152,7 +188,34 @@ void Lexicon::load(const std::string& dir) {
     add_words(title_words(), kGzTitle);
     add_words(org_keywords(), kGzOrgWord);
     add_words(date_words(), kGzDate);
+    // One-word place names of the extractor's optional place list.
+    if (std::ifstream(dir + "/places.txt")) {
+        std::vector<std::string> places;
+        for (auto& p : read_list(dir + "/places.txt"))
+            if (p.find(' ') == std::string::npos) places.push_back(p);
+        add_words(places, kGzPlace);
+    }
     for (const auto& c : read_list(dir + "/companies.txt")) add_company(c);
+    if (std::ifstream(dir + "/word_clusters.txt")) load_clusters(dir + "/word_clusters.txt");
+}
+
+void Lexicon::load_clusters(const std::string& path) {
+    std::ifstream in(path);
+    if (!in) throw SystemError("cannot read data file " + path);
+    std::string line;
+    std::size_t lineno = 0;
+    while (std::getline(in, line)) {
+        ++lineno;
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (line.empty() || line[0] == '#') continue;
+        auto tab = line.find('\t');
+        const std::string_view bits = tab == std::string::npos ? std::string_view() : std::string_view(line).substr(tab + 1);
+        if (tab == 0 || bits.empty() || bits.size() > 16 || bits.find_first_not_of("01") != std::string_view::npos)
+            throw SystemError(path + ":" + std::to_string(lineno) + ": expected WORD<TAB>BITS (1-16 of 0/1)");
+        std::uint32_t v = 0;
+        for (char b : bits) v = (v << 1) | std::uint32_t(b == '1');
+        clusters[hash_str(normalise_lower(std::string_view(line).substr(0, tab)))] = (std::uint32_t(bits.size()) << 16) | v;
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -168,8 +231,11 @@ std::uint64_t shape_hash(std::string_view w) {
     std::size_t len = 0;
     char last = 0;
     int run = 0;
-    for (unsigned char c : w) {
-        char k = is_upper(c) ? 'X' : is_lower(c) ? 'x' : is_digit(c) ? 'd' : char(c);
+    for (std::size_t i = 0; i < w.size(); ++i) {
+        const unsigned char c = (unsigned char)w[i];
+        if (c >= 0x80 && c < 0xC0) continue;  // UTF-8 continuation: one class per character
+        char k = is_upper(c) ? 'X' : c >= 0xC0 ? (starts_upper(w.substr(i)) ? 'X' : 'x')
+               : is_lower(c) ? 'x' : is_digit(c) ? 'd' : char(c);
         if (k == last) {
             if (++run >= 2) continue;
         } else {
@@ -220,7 +286,9 @@ struct Tok {
     std::string_view lower;  ///< in a per-thread buffer (no allocation per token)
     std::uint64_t h_form = 0, h_lower = 0, h_shape = 0;
     std::uint32_t gz = 0;
+    std::uint32_t cluster = 0;  ///< Lexicon::clusters value, 0 = unknown word
     bool cap = false;       ///< first char upper-case
+    bool restored = false;  ///< form case-restored from the rest of the document
     bool allcap_word = false;
     bool alpha = false;     ///< has a letter
 };
@@ -228,7 +296,20 @@ struct Tok {
 struct DocStat {
     std::uint32_t lower_mid = 0, cap_mid = 0, after_first = 0, before_legal = 0, in_run = 0,
                   total = 0;
+    // Contexts of the other occurrences (Ratinov & Roth's context aggregation):
+    std::uint32_t after_title = 0,     ///< "Mr. X", "President X"
+                  after_the = 0,       ///< "the X" in mid-sentence
+                  before_poss = 0,     ///< "X 's"
+                  before_org_word = 0;  ///< "X University", "X Party" (within 3 capitalised words)
 };
+
+/// Cluster path prefixes used as features (a shorter path is used whole).
+constexpr int kClusterDepths[4] = {4, 6, 10, 16};
+inline std::uint64_t cluster_prefix(std::uint32_t cluster, int depth) {
+    if (!cluster) return 0;
+    const int len = int(cluster >> 16), d = std::min(depth, len);
+    return (std::uint64_t(d) << 16 | ((cluster & 0xFFFFu) >> (len - d))) + 1;
+}
 
 inline bool has_lower(std::string_view w) {
     for (unsigned char c : w)
@@ -290,12 +371,14 @@ void extract_features(const std::vector<std::vector<std::string_view>>& doc, con
     // Per-token info, in flat per-thread buffers (no allocation per token).
     thread_local std::vector<Tok> tok_buf;
     thread_local std::vector<std::size_t> tok_off;
-    thread_local std::string lower_buf;
+    thread_local std::string lower_buf, norm_buf;
     std::size_t nbytes = 0;
     for (auto& sent : doc)
         for (auto w : sent) nbytes += w.size();
     lower_buf.clear();
     lower_buf.reserve(nbytes);  // no reallocation below: the views stay valid
+    norm_buf.clear();
+    norm_buf.reserve(nbytes);
     tok_buf.assign(ntok, Tok{});
     tok_off.assign(ns + 1, 0);
     for (std::size_t s = 0; s < ns; ++s) tok_off[s + 1] = tok_off[s] + doc[s].size();
@@ -305,6 +388,11 @@ void extract_features(const std::vector<std::vector<std::string_view>>& doc, con
         for (std::size_t t = 0; t < doc[s].size(); ++t) {
             Tok& k = ts[t];
             std::string_view w = doc[s][t];
+            if (std::memchr(w.data(), 0xE2, w.size())) {  // maybe typographic quotes or dashes
+                const std::size_t nat = norm_buf.size();
+                norm_buf += normalise_form(w);
+                w = std::string_view(norm_buf.data() + nat, norm_buf.size() - nat);
+            }
             const std::size_t at = lower_buf.size();
             std::uint64_t hl = 0xcbf29ce484222325ULL;
             for (char c : w) {
@@ -318,11 +406,15 @@ void extract_features(const std::vector<std::vector<std::string_view>>& doc, con
             k.form = w;
             k.alpha = has_alpha(w);
             if (restore && caps_sentence[s] && k.alpha) {
-                if (auto* bf = best_form.find(k.h_lower); bf && !bf->first.empty()) k.form = bf->first;
+                if (auto* bf = best_form.find(k.h_lower); bf && !bf->first.empty()) {
+                    k.form = bf->first;
+                    k.restored = true;
+                }
             }
-            k.cap = !k.form.empty() && is_upper((unsigned char)k.form[0]);
+            k.cap = starts_upper(k.form);
             k.allcap_word = k.alpha && !has_lower(k.form);
             lex.flags.prefetch(hl);  // looked up below, after the whole document is hashed
+            lex.clusters.prefetch(hl);
         }
     }
     // Gazetteer flags: only needed within 3 tokens of a capitalised word or a
@@ -341,7 +433,8 @@ void extract_features(const std::vector<std::vector<std::string_view>>& doc, con
             if (ts[t].cap || (!ts[t].form.empty() && is_digit((unsigned char)ts[t].form[0]))) right = t;
             bool need = ts[t].gz || (right >= t && right - t <= 3 && right < n);
             ts[t].gz = need ? lex.flags.get(ts[t].h_lower) : 0u;
-            if (need) {  // form and shape hashes: only features near names use them
+            if (need) {  // form, shape and cluster: only features near names use them
+                ts[t].cluster = lex.clusters.get(ts[t].h_lower);
                 ts[t].h_form = hash_str(ts[t].form);
                 ts[t].h_shape = shape_hash(ts[t].form);
             }
@@ -349,6 +442,7 @@ void extract_features(const std::vector<std::vector<std::string_view>>& doc, con
     }
 
     // Document statistics per lower-case word.
+    static const std::uint64_t kHashThe = hash_str("the"), kHashPoss = hash_str("'s");
     thread_local FlatMap<DocStat> stats;
     stats.reset(ntok);
     for (std::size_t s = 0; s < ns; ++s) {
@@ -369,8 +463,12 @@ void extract_features(const std::vector<std::vector<std::string_view>>& doc, con
             if (k.cap) {
                 for (std::size_t u = t + 1; u < ts.size() && u <= t + 3; ++u) {
                     if (ts[u].gz & kGzLegal) { ++st.before_legal; break; }
+                    if (ts[u].gz & kGzOrgWord) { ++st.before_org_word; break; }
                     if (!ts[u].cap) break;
                 }
+                if (t > 0 && (ts[t - 1].gz & kGzTitle)) ++st.after_title;
+                if (t > 0 && ts[t - 1].h_lower == kHashThe) ++st.after_the;
+                if (t + 1 < ts.size() && ts[t + 1].h_lower == kHashPoss) ++st.before_poss;
             }
         }
     }
@@ -465,13 +563,13 @@ void extract_features(const std::vector<std::vector<std::string_view>>& doc, con
             if (i == 0) F(51, k.h_lower);
             if (caps) {
                 F(52, k.h_shape);
-                F(53, k.form.data() == doc[s][i].data() ? 0 : 1);  // restored?
+                F(53, k.restored);
             }
             F(54, std::min<std::size_t>(k.form.size(), 12));
             F(55, std::min<std::size_t>(n, 6));
             // Gazetteers.
             std::uint32_t g = gz_at(I), gp = gz_at(I - 1), gn = gz_at(I + 1);
-            for (int b = 0; b < 9; ++b) {
+            for (int b = 0; b < 10; ++b) {
                 std::uint32_t bit = 1u << b;
                 if (g & bit) F(60 + b, k.cap);
                 if (gp & bit) F(70 + b, k.cap);
@@ -484,6 +582,16 @@ void extract_features(const std::vector<std::vector<std::string_view>>& doc, con
             }
             if (i > 0 && comp[i - 1]) F(93, comp[i - 1]);
             if (i + 1 < n && comp[i + 1]) F(94, comp[i + 1]);
+            // Word clusters from unlabelled news (Ratinov & Roth 2009): path
+            // prefixes at several depths generalise to words CoNLL never shows.
+            if (k.cluster) {
+                for (int d = 0; d < 4; ++d) F(110 + d, cluster_prefix(k.cluster, kClusterDepths[d]));
+                F(114, hash_mix(cluster_prefix(k.cluster, 6), k.cap));
+            } else {
+                F(115, k.cap);  // unknown word
+            }
+            if (i > 0) F(116, cluster_prefix(ts[i - 1].cluster, 6));
+            if (i + 1 < n) F(117, cluster_prefix(ts[i + 1].cluster, 6));
             // Document-level evidence.
             if (k.alpha) {
                 if (const DocStat* stp = stats.find(k.h_lower)) {
@@ -495,6 +603,10 @@ void extract_features(const std::vector<std::vector<std::string_view>>& doc, con
                     if (st.in_run) F(104, k.cap);
                     if (k.cap && !st.lower_mid && !st.cap_mid) F(105, i == 0 || caps);
                     F(106, std::min<std::uint32_t>(st.total, 4));
+                    if (st.after_title) F(120, k.cap);
+                    if (st.after_the) F(121, k.cap);
+                    if (st.before_poss) F(122, k.cap);
+                    if (st.before_org_word) F(123, k.cap);
                 }
             }
         }

@@ -40,6 +40,16 @@ inline std::uint64_t hash_str(std::string_view s) { return hash_bytes(0xcbf29ce4
 /// ASCII lower-casing (bytes >= 0x80 kept).
 std::string ascii_lower(std::string_view s);
 
+/// The form the tagger sees: typographic apostrophes and quotes (U+2018/19,
+/// U+201C/D) become ASCII ' and ", en and em dashes (U+2013/14) '-'.  Never
+/// longer than w.  `Firm’s` and `Firm's` get the same features.
+std::string normalise_form(std::string_view w);
+/// ascii_lower(normalise_form(w)): the key of the word lists and clusters.
+std::string normalise_lower(std::string_view w);
+/// True when w starts with an upper-case letter: ASCII, Latin-1, Latin
+/// Extended-A, Greek or Cyrillic capitals ("Ørsted", "Łódź", "Élysée").
+bool starts_upper(std::string_view w);
+
 // Word-class flags from the gazetteer lists.
 enum : std::uint32_t {
     kGzFirst = 1u << 0,       ///< common first name
@@ -51,6 +61,7 @@ enum : std::uint32_t {
     kGzTitle = 1u << 6,        ///< honorific / title (mr, president, chairman ...)
     kGzOrgWord = 1u << 7,      ///< non-company organisation keyword (ministry, university ...)
     kGzDate = 1u << 8,         ///< weekday / month
+    kGzPlace = 1u << 9,        ///< one-word place name (places.txt: country, region, large city)
 };
 
 /// Open-addressing hash map from 64-bit keys (hashes) to small values;
@@ -109,14 +120,21 @@ struct Lexicon {
     HashMap64<std::uint8_t> company_names;     ///< hash of lower token sequence (joined by ' ')
     HashMap64<std::uint8_t> company_prefixes;  ///< every proper prefix of those
     std::size_t max_company_tokens = 0;
+    /// Word clusters (common/data/word_clusters.txt, optional): hash_str(normalise_lower(word))
+    /// -> (path length << 16) | path bits (a binary-tree path of at most 16 bits).
+    HashMap64<std::uint32_t> clusters;
 
     std::uint32_t word_flags(std::string_view lower) const { return flags.get(hash_str(lower)); }
     void add_words(const std::vector<std::string>& words, std::uint32_t flag);
     /// Add a company name (any case, tokenised on spaces).
     void add_company(std::string_view name);
     /// Load first_names.txt, last_names.txt, company_words.txt, companies.txt
-    /// and the built-in keyword lists from a data directory.  Throws SystemError.
+    /// and the built-in keyword lists from a data directory, and
+    /// word_clusters.txt when present.  Throws SystemError.
     void load(const std::string& data_dir);
+    /// Read "word<TAB>bits" lines (bits: a string of 0/1, at most 16).
+    /// Throws SystemError naming file:line on a bad line.
+    void load_clusters(const std::string& path);
 };
 
 /// Read a one-entry-per-line list (blank lines and '#' comments skipped);
