@@ -126,6 +126,17 @@ const std::vector<std::string>& org_keywords() {
     return v;
 }
 
+const std::vector<std::string>& org_head_words() {
+    static const std::vector<std::string> v = {
+        "records",   "studios",    "airways",   "airline",    "press",     "orchestra",  "band",
+        "ensemble",  "choir",      "brothers",  "motors",     "associates", "publishing", "productions",
+        "pictures",  "films",      "team",      "racing",     "broadcasting", "television", "radio",
+        "magazine",  "newspaper",  "journal",   "railway",    "railways",  "railroad",   "hospital",
+        "museum",    "theatre",    "theater",   "gallery",    "library",   "laboratories", "labs",
+        "network",   "channel",    "quartet",   "trio",       "singers",   "players",    "company"};
+    return v;
+}
+
 const std::vector<std::string>& date_words() {
     static const std::vector<std::string> v = {
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -188,6 +199,7 @@ void Lexicon::load(const std::string& dir) {
     add_words(title_words(), kGzTitle);
     add_words(org_keywords(), kGzOrgWord);
     add_words(date_words(), kGzDate);
+    add_words(org_head_words(), kGzOrgHead);
     // One-word place names of the extractor's optional place list.
     if (std::ifstream(dir + "/places.txt")) {
         std::vector<std::string> places;
@@ -208,13 +220,17 @@ void Lexicon::load_clusters(const std::string& path) {
         ++lineno;
         if (!line.empty() && line.back() == '\r') line.pop_back();
         if (line.empty() || line[0] == '#') continue;
-        auto tab = line.find('\t');
-        const std::string_view bits = tab == std::string::npos ? std::string_view() : std::string_view(line).substr(tab + 1);
-        if (tab == 0 || bits.empty() || bits.size() > 16 || bits.find_first_not_of("01") != std::string_view::npos)
-            throw SystemError(path + ":" + std::to_string(lineno) + ": expected WORD<TAB>BITS (1-16 of 0/1)");
+        const auto tab = line.find('\t'), tab2 = tab == std::string::npos ? tab : line.find('\t', tab + 1);
+        const std::string_view bits = tab == std::string::npos ? std::string_view()
+                                      : std::string_view(line).substr(tab + 1, tab2 == std::string::npos ? std::string::npos : tab2 - tab - 1);
+        const std::string_view cap = tab2 == std::string::npos ? std::string_view("4") : std::string_view(line).substr(tab2 + 1);
+        if (tab == 0 || bits.empty() || bits.size() > 16 || bits.find_first_not_of("01") != std::string_view::npos ||
+            cap.size() != 1 || cap[0] < '0' || cap[0] > '4')
+            throw SystemError(path + ":" + std::to_string(lineno) + ": expected WORD<TAB>BITS (1-16 of 0/1)<TAB>CAPS (0-4)");
         std::uint32_t v = 0;
         for (char b : bits) v = (v << 1) | std::uint32_t(b == '1');
-        clusters[hash_str(normalise_lower(std::string_view(line).substr(0, tab)))] = (std::uint32_t(bits.size()) << 16) | v;
+        clusters[hash_str(normalise_lower(std::string_view(line).substr(0, tab)))] =
+            (std::uint32_t(cap[0] - '0' + 1) << 24) | (std::uint32_t(bits.size()) << 16) | v;
     }
 }
 
@@ -307,7 +323,7 @@ struct DocStat {
 constexpr int kClusterDepths[4] = {4, 6, 10, 16};
 inline std::uint64_t cluster_prefix(std::uint32_t cluster, int depth) {
     if (!cluster) return 0;
-    const int len = int(cluster >> 16), d = std::min(depth, len);
+    const int len = int((cluster >> 16) & 0xFF), d = std::min(depth, len);
     return (std::uint64_t(d) << 16 | ((cluster & 0xFFFFu) >> (len - d))) + 1;
 }
 
@@ -476,6 +492,9 @@ void extract_features(const std::vector<std::vector<std::string_view>>& doc, con
     out.feats.clear();
     out.token_begin.clear();
     out.sent_begin.clear();
+    out.name_key.clear();
+    out.name_key.reserve(ntok);
+    out.doc_tagged = false;
     out.feats.reserve(ntok * 24);
     out.token_begin.reserve(ntok + 1);
     out.sent_begin.reserve(ns + 1);
@@ -523,6 +542,7 @@ void extract_features(const std::vector<std::vector<std::string_view>>& doc, con
             const Tok& k = ts[i];
             auto& f = out.feats;
             out.token_begin.push_back(std::uint32_t(f.size()));
+            out.name_key.push_back(0);
             // A token that is not capitalised (nor a number) and has no
             // capitalised neighbour is outside any name: no features, the
             // decoder forces O.  Most running text is skipped this way.
@@ -530,6 +550,7 @@ void extract_features(const std::vector<std::vector<std::string_view>>& doc, con
             if (!k.cap && !(k.alpha && is_digit((unsigned char)k.form[0])) && !(i > 0 && ts[i - 1].cap) &&
                 !(i + 1 < n && ts[i + 1].cap))
                 continue;
+            if (k.cap && !(k.gz & (kGzTitle | kGzDate))) out.name_key.back() = k.h_lower;
             auto F = [&](std::uint64_t tid, std::uint64_t v) { f.push_back(hash_mix(tid * 0x9E3779B1ULL + 7, v)); };
             const long I = long(i);
             F(1, 0);                 // bias
@@ -569,7 +590,7 @@ void extract_features(const std::vector<std::vector<std::string_view>>& doc, con
             F(55, std::min<std::size_t>(n, 6));
             // Gazetteers.
             std::uint32_t g = gz_at(I), gp = gz_at(I - 1), gn = gz_at(I + 1);
-            for (int b = 0; b < 10; ++b) {
+            for (int b = 0; b < 11; ++b) {
                 std::uint32_t bit = 1u << b;
                 if (g & bit) F(60 + b, k.cap);
                 if (gp & bit) F(70 + b, k.cap);
@@ -587,6 +608,8 @@ void extract_features(const std::vector<std::vector<std::string_view>>& doc, con
             if (k.cluster) {
                 for (int d = 0; d < 4; ++d) F(110 + d, cluster_prefix(k.cluster, kClusterDepths[d]));
                 F(114, hash_mix(cluster_prefix(k.cluster, 6), k.cap));
+                // usually lower case in running text, but capitalised here
+                F(118, hash_mix(k.cluster >> 24, k.cap * 2 + (i == 0 || caps)));
             } else {
                 F(115, k.cap);  // unknown word
             }
@@ -788,6 +811,73 @@ void Model::load(const std::string& path) {
 }
 
 std::vector<int> Model::decode(const DocFeatures& doc, std::size_t s) const {
+    if (!doc.doc_tagged) {
+        doc.doc_tags.resize(doc.sentences());
+        for (std::size_t i = 0; i < doc.sentences(); ++i) doc.doc_tags[i] = decode_sentence(doc, i);
+        propagate_names(doc, doc.doc_tags);
+        doc.doc_tagged = true;
+    }
+    return doc.doc_tags[s];
+}
+
+namespace {
+/// Key of the token sequence keys[b..e) (order-sensitive).
+std::uint64_t run_key(const std::uint64_t* keys, std::size_t b, std::size_t e) {
+    std::uint64_t h = 0x51ed270b27a3c5b1ULL;
+    for (std::size_t i = b; i < e; ++i) h = hash_mix(h, keys[i]);
+    return h;
+}
+}  // namespace
+
+void propagate_names(const DocFeatures& doc, std::vector<std::vector<int>>& tags) {
+    // Names tagged by the first pass: whole strings -> type bits (1 PER, 2
+    // ORG, 4 LOC, 8 MISC); words that start or end a multi-word person.
+    thread_local HashMap64<std::uint8_t> names, person_parts;
+    names = {};
+    person_parts = {};
+    const std::uint64_t* key = doc.name_key.data();
+    bool any = false;
+    for (std::size_t s = 0; s < tags.size(); ++s) {
+        const std::uint64_t* k = key + doc.sent_begin[s];
+        const auto& t = tags[s];
+        for (std::size_t i = 0; i < t.size(); ++i) {
+            if (t[i] == kO || (!tag_is_begin(t[i]) && i > 0 && tag_type(t[i - 1]) == tag_type(t[i]))) continue;
+            std::size_t j = i + 1;
+            while (j < t.size() && t[j] != kO && !tag_is_begin(t[j]) && tag_type(t[j]) == tag_type(t[i])) ++j;
+            bool keyed = true;
+            for (std::size_t u = i; u < j; ++u) keyed = keyed && k[u];
+            if (!keyed) continue;
+            names[run_key(k, i, j)] |= std::uint8_t(1u << tag_type(t[i]));
+            if (tag_type(t[i]) == 0 && j - i >= 2) {
+                person_parts.insert(k[i]);
+                person_parts.insert(k[j - 1]);
+            }
+            any = true;
+        }
+    }
+    if (!any) return;
+    for (std::size_t s = 0; s < tags.size(); ++s) {
+        const std::uint64_t* k = key + doc.sent_begin[s];
+        auto& t = tags[s];
+        for (std::size_t i = 0; i < t.size();) {
+            if (!k[i] || t[i] != kO) { ++i; continue; }
+            std::size_t j = i + 1;
+            while (j < t.size() && k[j] && t[j] == kO) ++j;
+            // an untagged run of capitalised words, not glued to a tagged name
+            const bool glued = (i > 0 && t[i - 1] != kO) || (j < t.size() && t[j] != kO);
+            const std::uint8_t types = glued ? 0 : names.get(run_key(k, i, j));
+            int type = types == 1 ? 0 : types == 2 ? 1 : -1;
+            if (type < 0 && !glued && !types && j - i == 1 && person_parts.count(k[i])) type = 0;
+            if (type >= 0) {
+                t[i] = type == 0 ? kBPer : kBOrg;
+                for (std::size_t u = i + 1; u < j; ++u) t[u] = type == 0 ? kIPer : kIOrg;
+            }
+            i = j;
+        }
+    }
+}
+
+std::vector<int> Model::decode_sentence(const DocFeatures& doc, std::size_t s) const {
     const std::size_t n = doc.tokens(s);
     std::vector<int> path(n, kO);
     // Tokens without features are forced to O, which fixes the path through

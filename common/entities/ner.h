@@ -62,6 +62,7 @@ enum : std::uint32_t {
     kGzOrgWord = 1u << 7,      ///< non-company organisation keyword (ministry, university ...)
     kGzDate = 1u << 8,         ///< weekday / month
     kGzPlace = 1u << 9,        ///< one-word place name (places.txt: country, region, large city)
+    kGzOrgHead = 1u << 10,     ///< head noun of organisation names (records, studios, orchestra ...)
 };
 
 /// Open-addressing hash map from 64-bit keys (hashes) to small values;
@@ -146,6 +147,8 @@ const std::vector<std::string>& legal_suffix_words();
 const std::vector<std::string>& title_words();
 const std::vector<std::string>& org_keywords();
 const std::vector<std::string>& date_words();
+/// Tagger-only: head nouns of organisation names beyond the company-word list.
+const std::vector<std::string>& org_head_words();
 
 /// Feature hashes of every token of a document (sentences of tokens), in
 /// flat buffers (no per-token allocation).  A token with no features is
@@ -158,6 +161,16 @@ struct DocFeatures {
     std::size_t tokens(std::size_t s) const { return sent_begin[s + 1] - sent_begin[s]; }
     const std::uint64_t* begin(std::size_t s, std::size_t t) const { return feats.data() + token_begin[sent_begin[s] + t]; }
     const std::uint64_t* end(std::size_t s, std::size_t t) const { return feats.data() + token_begin[sent_begin[s] + t + 1]; }
+
+    /// Per token (document order): hash of the lower-case word when the token
+    /// is a capitalised word that can be part of a name (has features, not a
+    /// title or date word), else 0.  Used by the document-level consistency pass.
+    std::vector<std::uint64_t> name_key;
+    /// Tags of the whole document after the consistency pass, filled by the
+    /// first Model::decode() call after extract_features() (not thread-safe:
+    /// one DocFeatures per thread, as before).
+    mutable std::vector<std::vector<int>> doc_tags;
+    mutable bool doc_tagged = false;
 };
 /// tag_caps = false: tokens of ALL-CAPS sentences get no features (forced O).
 void extract_features(const std::vector<std::vector<std::string_view>>& doc, const Lexicon& lex,
@@ -172,8 +185,12 @@ class Model {
     void load(const std::string& path);  ///< throws SystemError
     bool empty() const { return table_.empty(); }
 
-    /// Best tag sequence for one sentence.
+    /// Tags of one sentence, after the document-level consistency pass:
+    /// the first call for a DocFeatures tags every sentence (decode_sentence)
+    /// and then runs propagate_names(); later calls return the stored result.
     std::vector<int> decode(const DocFeatures& doc, std::size_t sentence) const;
+    /// Best tag sequence for one sentence on its own (first pass).
+    std::vector<int> decode_sentence(const DocFeatures& doc, std::size_t sentence) const;
 
     /// Build from trained float weights (trainer): keys[i] has weights w[i*kNumTags..],
     /// trans[(prev+1)*kNumTags + cur].  Features with max |w| below
@@ -198,6 +215,14 @@ class Model {
     std::size_t count_ = 0;
     std::uint64_t mask_ = 0;
 };
+
+/// Document-level label consistency (second pass over first-pass tags):
+/// a run of capitalised words left untagged whose words are exactly a
+/// PER/ORG name tagged elsewhere in the document gets that type (only when
+/// the document never tags that string as another type), and a lone
+/// capitalised word that is the first or last word of a multi-word person
+/// elsewhere is that person ("Xi told ..." after "Xi Jinping").
+void propagate_names(const DocFeatures& doc, std::vector<std::vector<int>>& tags);
 
 /// True when the transition prev -> cur is allowed in BIO (prev -1 = start).
 bool transition_allowed(int prev, int cur);
