@@ -395,7 +395,7 @@ void build_word_clusters(const std::string& reuters_dir, const std::vector<Doc>&
     std::vector<std::pair<std::uint32_t, std::string>> by_freq;
     for (auto& [w, n] : freq) by_freq.push_back({n, w});
     std::sort(by_freq.begin(), by_freq.end(), [](auto& x, auto& y) { return x.first != y.first ? x.first > y.first : x.second < y.second; });
-    constexpr std::size_t kContexts = 600;
+    constexpr std::size_t kContexts = 1000;
     constexpr std::uint32_t kMinCount = 3;
     std::unordered_map<std::string, std::uint32_t> ctx_id, word_id;
     std::vector<std::string> words;
@@ -408,7 +408,7 @@ void build_word_clusters(const std::string& reuters_dir, const std::vector<Doc>&
         }
     }
     // Context classes: the frequent words, then other capitalised / lower / numeric / punctuation.
-    const std::uint32_t side_dims = kContexts + 4, dims = 2 * side_dims;
+    const std::uint32_t side_dims = kContexts + 4, dims = 4 * side_dims;  // positions -2, -1, +1, +2
     auto ctx_of = [&](const std::string& w, const std::string& lw) -> std::uint32_t {
         if (auto it = ctx_id.find(lw); it != ctx_id.end()) return it->second;
         if (starts_upper(w)) return kContexts;
@@ -426,12 +426,13 @@ void build_word_clusters(const std::string& reuters_dir, const std::vector<Doc>&
         for (std::size_t i = 0; i < t.size(); ++i) {
             auto it = word_id.find(lw[i]);
             if (it == word_id.end()) continue;
-            const std::uint32_t l = i > 0 ? cx[i - 1] : kContexts + 3, r = side_dims + (i + 1 < t.size() ? cx[i + 1] : kContexts + 3);
-            counts[it->second][l] += 1;
-            counts[it->second][r] += 1;
-            ctx_total[l] += 1;
-            ctx_total[r] += 1;
-            total += 2;
+            for (int d = 0; d < 4; ++d) {
+                const long j = long(i) + (d < 2 ? d - 2 : d - 1);
+                const std::uint32_t c = d * side_dims + (j >= 0 && j < long(t.size()) ? cx[j] : kContexts + 3);
+                counts[it->second][c] += d == 0 || d == 3 ? 0.5f : 1.0f;  // the farther neighbours count half
+                ctx_total[c] += d == 0 || d == 3 ? 0.5 : 1.0;
+                total += d == 0 || d == 3 ? 0.5 : 1.0;
+            }
         }
     }
     // How often each word is capitalised in mid-sentence (not after . ! ? : or
