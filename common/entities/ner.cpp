@@ -227,10 +227,14 @@ void Lexicon::load_clusters(const std::string& path) {
         if (tab == 0 || bits.empty() || bits.size() > 16 || bits.find_first_not_of("01") != std::string_view::npos ||
             cap.size() != 1 || cap[0] < '0' || cap[0] > '4')
             throw SystemError(path + ":" + std::to_string(lineno) + ": expected WORD<TAB>BITS (1-16 of 0/1)<TAB>CAPS (0-4)");
+        // packed into the 20 bits above the flags: 13 path bits, 4 length bits, 3 class bits
+        const std::string_view kept = bits.substr(0, 13);
         std::uint32_t v = 0;
-        for (char b : bits) v = (v << 1) | std::uint32_t(b == '1');
-        clusters[hash_str(normalise_lower(std::string_view(line).substr(0, tab)))] =
-            (std::uint32_t(cap[0] - '0' + 1) << 24) | (std::uint32_t(bits.size()) << 16) | v;
+        for (char b : kept) v = (v << 1) | std::uint32_t(b == '1');
+        const std::uint32_t packed = (std::uint32_t(cap[0] - '0' + 1) << 17) | (std::uint32_t(kept.size()) << 13) | v;
+        std::uint32_t& f = flags[hash_str(normalise_lower(std::string_view(line).substr(0, tab)))];
+        if (!(f >> 12)) ++cluster_words;
+        f = (f & kGzMask) | (packed << 12);
     }
 }
 
@@ -302,7 +306,7 @@ struct Tok {
     std::string_view lower;  ///< in a per-thread buffer (no allocation per token)
     std::uint64_t h_form = 0, h_lower = 0, h_shape = 0;
     std::uint32_t gz = 0;
-    std::uint32_t cluster = 0;  ///< Lexicon::clusters value, 0 = unknown word
+    std::uint32_t cluster = 0;  ///< Lexicon::cluster_of() value, 0 = unknown word
     bool cap = false;       ///< first char upper-case
     bool restored = false;  ///< form case-restored from the rest of the document
     bool allcap_word = false;
@@ -320,7 +324,7 @@ struct DocStat {
 };
 
 /// Cluster path prefixes used as features (a shorter path is used whole).
-constexpr int kClusterDepths[4] = {4, 6, 10, 16};
+constexpr int kClusterDepths[4] = {4, 6, 10, 13};
 inline std::uint64_t cluster_prefix(std::uint32_t cluster, int depth) {
     if (!cluster) return 0;
     const int len = int((cluster >> 16) & 0xFF), d = std::min(depth, len);
@@ -430,7 +434,6 @@ void extract_features(const std::vector<std::vector<std::string_view>>& doc, con
             k.cap = starts_upper(k.form);
             k.allcap_word = k.alpha && !has_lower(k.form);
             lex.flags.prefetch(hl);  // looked up below, after the whole document is hashed
-            lex.clusters.prefetch(hl);
         }
     }
     // Gazetteer flags: only needed within 3 tokens of a capitalised word or a
@@ -448,9 +451,10 @@ void extract_features(const std::vector<std::vector<std::string_view>>& doc, con
         for (std::size_t t = n; t-- > 0;) {
             if (ts[t].cap || (!ts[t].form.empty() && is_digit((unsigned char)ts[t].form[0]))) right = t;
             bool need = ts[t].gz || (right >= t && right - t <= 3 && right < n);
-            ts[t].gz = need ? lex.flags.get(ts[t].h_lower) : 0u;
+            const std::uint32_t word = need ? lex.flags.get(ts[t].h_lower) : 0u;
+            ts[t].gz = word & kGzMask;
             if (need) {  // form, shape and cluster: only features near names use them
-                ts[t].cluster = lex.clusters.get(ts[t].h_lower);
+                ts[t].cluster = Lexicon::cluster_of(word);
                 ts[t].h_form = hash_str(ts[t].form);
                 ts[t].h_shape = shape_hash(ts[t].form);
             }
@@ -580,14 +584,14 @@ void extract_features(const std::vector<std::vector<std::string_view>>& doc, con
             F(40, hash_mix(k.h_shape, lower_at(I + 1)));
             F(41, hash_mix(lower_at(I - 2), lower_at(I - 1)));
             F(42, hash_mix(lower_at(I + 1), lower_at(I + 2)));
+            F(54, std::min<std::size_t>(k.form.size(), 12));
+            F(55, std::min<std::size_t>(n, 6));
             if (i == 0) F(50, k.h_shape);
             if (i == 0) F(51, k.h_lower);
             if (caps) {
                 F(52, k.h_shape);
                 F(53, k.restored);
             }
-            F(54, std::min<std::size_t>(k.form.size(), 12));
-            F(55, std::min<std::size_t>(n, 6));
             // Gazetteers.
             std::uint32_t g = gz_at(I), gp = gz_at(I - 1), gn = gz_at(I + 1);
             for (int b = 0; b < 11; ++b) {
@@ -832,9 +836,11 @@ std::uint64_t run_key(const std::uint64_t* keys, std::size_t b, std::size_t e) {
 void propagate_names(const DocFeatures& doc, std::vector<std::vector<int>>& tags) {
     // Names tagged by the first pass: whole strings -> type bits (1 PER, 2
     // ORG, 4 LOC, 8 MISC); words that start or end a multi-word person.
-    thread_local HashMap64<std::uint8_t> names, person_parts;
-    names = {};
-    person_parts = {};
+    // (a document has few names: sorted vectors, no hash table to clear per document)
+    thread_local std::vector<std::pair<std::uint64_t, std::uint8_t>> names;
+    thread_local std::vector<std::uint64_t> person_parts;
+    names.clear();
+    person_parts.clear();
     const std::uint64_t* key = doc.name_key.data();
     bool any = false;
     for (std::size_t s = 0; s < tags.size(); ++s) {
@@ -847,15 +853,24 @@ void propagate_names(const DocFeatures& doc, std::vector<std::vector<int>>& tags
             bool keyed = true;
             for (std::size_t u = i; u < j; ++u) keyed = keyed && k[u];
             if (!keyed) continue;
-            names[run_key(k, i, j)] |= std::uint8_t(1u << tag_type(t[i]));
+            names.push_back({run_key(k, i, j), std::uint8_t(1u << tag_type(t[i]))});
             if (tag_type(t[i]) == 0 && j - i >= 2) {
-                person_parts.insert(k[i]);
-                person_parts.insert(k[j - 1]);
+                person_parts.push_back(k[i]);
+                person_parts.push_back(k[j - 1]);
             }
             any = true;
         }
     }
     if (!any) return;
+    std::sort(names.begin(), names.end());
+    std::sort(person_parts.begin(), person_parts.end());
+    auto types_of = [&](std::uint64_t key) {  // union of the types tagged for this string
+        std::uint8_t types = 0;
+        for (auto it = std::lower_bound(names.begin(), names.end(), std::pair<std::uint64_t, std::uint8_t>{key, 0});
+             it != names.end() && it->first == key; ++it)
+            types |= it->second;
+        return types;
+    };
     for (std::size_t s = 0; s < tags.size(); ++s) {
         const std::uint64_t* k = key + doc.sent_begin[s];
         auto& t = tags[s];
@@ -865,9 +880,11 @@ void propagate_names(const DocFeatures& doc, std::vector<std::vector<int>>& tags
             while (j < t.size() && k[j] && t[j] == kO) ++j;
             // an untagged run of capitalised words, not glued to a tagged name
             const bool glued = (i > 0 && t[i - 1] != kO) || (j < t.size() && t[j] != kO);
-            const std::uint8_t types = glued ? 0 : names.get(run_key(k, i, j));
+            const std::uint8_t types = glued ? 0 : types_of(run_key(k, i, j));
             int type = types == 1 ? 0 : types == 2 ? 1 : -1;
-            if (type < 0 && !glued && !types && j - i == 1 && person_parts.count(k[i])) type = 0;
+            if (type < 0 && !glued && !types && j - i == 1 &&
+                std::binary_search(person_parts.begin(), person_parts.end(), k[i]))
+                type = 0;
             if (type >= 0) {
                 t[i] = type == 0 ? kBPer : kBOrg;
                 for (std::size_t u = i + 1; u < j; ++u) t[u] = type == 0 ? kIPer : kIOrg;

@@ -63,6 +63,7 @@ enum : std::uint32_t {
     kGzDate = 1u << 8,         ///< weekday / month
     kGzPlace = 1u << 9,        ///< one-word place name (places.txt: country, region, large city)
     kGzOrgHead = 1u << 10,     ///< head noun of organisation names (records, studios, orchestra ...)
+    kGzMask = 0xFFFu,          ///< the flag bits of Lexicon::flags (the bits above hold the word's cluster)
 };
 
 /// Open-addressing hash map from 64-bit keys (hashes) to small values;
@@ -117,15 +118,23 @@ class HashMap64 {
 
 /// Gazetteer lists (lower-case) loaded from common/data/.
 struct Lexicon {
-    HashMap64<std::uint32_t> flags;           ///< hash_str(lower word) -> kGz*
+    /// hash_str(lower word) -> kGz* flags (kGzMask) | packed word cluster << 12:
+    /// one probe per word gives both.
+    HashMap64<std::uint32_t> flags;
     HashMap64<std::uint8_t> company_names;     ///< hash of lower token sequence (joined by ' ')
     HashMap64<std::uint8_t> company_prefixes;  ///< every proper prefix of those
     std::size_t max_company_tokens = 0;
-    /// Word clusters (common/data/word_clusters.txt, optional): hash_str(normalise_lower(word))
-    /// -> (path length << 16) | path bits (a binary-tree path of at most 16 bits).
-    HashMap64<std::uint32_t> clusters;
+    std::size_t cluster_words = 0;  ///< words with a cluster (word_clusters.txt, optional)
 
-    std::uint32_t word_flags(std::string_view lower) const { return flags.get(hash_str(lower)); }
+    /// Unpacked cluster of a word given its Lexicon::flags value: (capitalisation
+    /// class + 1) << 24 | path length << 16 | path bits; 0 = no cluster.
+    static std::uint32_t cluster_of(std::uint32_t flags_value) {
+        const std::uint32_t c = flags_value >> 12;
+        return c ? ((c >> 17) << 24) | (((c >> 13) & 0xFu) << 16) | (c & 0x1FFFu) : 0;
+    }
+    std::uint32_t cluster(std::string_view lower) const { return cluster_of(flags.get(hash_str(lower))); }
+
+    std::uint32_t word_flags(std::string_view lower) const { return flags.get(hash_str(lower)) & kGzMask; }
     void add_words(const std::vector<std::string>& words, std::uint32_t flag);
     /// Add a company name (any case, tokenised on spaces).
     void add_company(std::string_view name);
@@ -133,7 +142,8 @@ struct Lexicon {
     /// and the built-in keyword lists from a data directory, and
     /// word_clusters.txt when present.  Throws SystemError.
     void load(const std::string& data_dir);
-    /// Read "word<TAB>bits" lines (bits: a string of 0/1, at most 16).
+    /// Read "word<TAB>bits[<TAB>caps]" lines (bits: 1-16 of 0/1, only the
+    /// first 13 kept; caps: capitalisation class 0-4, default 4 = unknown).
     /// Throws SystemError naming file:line on a bad line.
     void load_clusters(const std::string& path);
 };

@@ -69,8 +69,11 @@ TEST_CASE("non-ASCII capitals count as capitalised") {
 }
 
 TEST_CASE("the shipped word clusters load; a bad cluster line names file and line") {
-    CHECK(lexicon().clusters.size() > 10000);
-    CHECK(lexicon().clusters.get(hash_str("reagan")) != 0);
+    CHECK(lexicon().cluster_words > 10000);
+    CHECK(lexicon().cluster("reagan") != 0);
+    // a word in a gazetteer and in the clusters keeps both
+    CHECK((lexicon().word_flags("john") & kGzFirst));
+    CHECK(lexicon().cluster("john") != 0);
     const std::string path = "test_ner_clusters.tmp";
     {
         std::ofstream out(path);
@@ -85,12 +88,14 @@ TEST_CASE("the shipped word clusters load; a bad cluster line names file and lin
     }
     {
         std::ofstream out(path);
-        out << "reagan\t0101\t3\nshort\t1\n";  // the capitalisation column is optional
+        out << "reagan\t0101\t3\nshort\t1\nlong\t1111111111111000\t0\n";  // the capitalisation column is optional
     }
     Lexicon ok;
     ok.load_clusters(path);
-    CHECK(ok.clusters.get(hash_str("reagan")) == ((4u << 24) | (4u << 16) | 0x5u));
-    CHECK(ok.clusters.get(hash_str("short")) == ((5u << 24) | (1u << 16) | 0x1u));
+    CHECK(ok.cluster("reagan") == ((4u << 24) | (4u << 16) | 0x5u));
+    CHECK(ok.cluster("short") == ((5u << 24) | (1u << 16) | 0x1u));
+    CHECK(ok.cluster("long") == ((1u << 24) | (13u << 16) | 0x1FFFu));  // 13 path bits kept
+    CHECK(ok.cluster_words == 3);
     std::remove(path.c_str());
 }
 
