@@ -1,12 +1,18 @@
 // newsdex-ner-train: derive the compact gazetteer lists from the raw
-// gazetteers and train the averaged-perceptron NER model on CoNLL-2003.
+// gazetteers, learn word clusters from unlabelled Reuters-21578 text, and
+// train the averaged-perceptron NER model on CoNLL-2003 train+dev.
 //
-//   newsdex-ner-train [--conll DIR] [--gazetteers DIR] [--out DIR]
-//                     [--max-epochs N] [--min-count N] [--prune X]
+//   newsdex-ner-train [--conll DIR] [--gazetteers DIR] [--reuters DIR] [--out DIR]
+//                     [--epochs N | --folds K --max-epochs N] [--min-count N]
+//                     [--prune X] [--train-only]
 //
 // Defaults (run from the repository root): --conll ../shared/data/conll2003
-// --gazetteers ../shared/data/gazetteers --out common/data.  Deterministic:
-// fixed shuffling seed, fixed iteration order.  Epochs are tuned on dev.txt.
+// --gazetteers ../shared/data/gazetteers --reuters ../shared/corpora/reuters21578
+// --out common/data --folds 4 --max-epochs 14 --dropout 0.1.  The number of epochs is chosen
+// by K-fold cross-validation over whole documents of train+dev (no single
+// tuning set), then the model is trained on all of train+dev.  --train-only
+// leaves dev out of everything (for an honest dev score).  Deterministic:
+// fixed shuffling seed, fixed iteration order.
 #include "common/entities/ner.h"
 #include "newsdex/error.h"
 
@@ -16,12 +22,16 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
 #include <random>
 #include <set>
 #include <sstream>
+#include <cstring>
+#include <unordered_map>
+#include <unordered_set>
 
 using namespace newsdex;
 using namespace newsdex::ner;
@@ -91,6 +101,34 @@ std::vector<std::string> split_ws(const std::string& s) {
     std::string w;
     while (is >> w) v.push_back(w);
     return v;
+}
+
+/// CoNLL-like tokens of plain text: words (letters, digits and bytes >= 0x80,
+/// joined by inner . ' - &), a final 's split off, every other character a token.
+std::vector<std::string> tokenize_plain(const std::string& text) {
+    auto wordc = [](unsigned char c) { return std::isalnum(c) || c >= 0x80; };
+    std::vector<std::string> out;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        unsigned char c = (unsigned char)text[i];
+        if (std::isspace(c)) { ++i; continue; }
+        if (!wordc(c)) { out.emplace_back(1, char(c)); ++i; continue; }
+        std::size_t j = i + 1;
+        while (j < text.size()) {
+            if (wordc((unsigned char)text[j])) { ++j; continue; }
+            if (std::strchr(".'-&", text[j]) && j + 1 < text.size() && wordc((unsigned char)text[j + 1])) { j += 2; continue; }
+            break;
+        }
+        std::string w = text.substr(i, j - i);
+        if (w.size() > 2 && w.compare(w.size() - 2, 2, "'s") == 0) {
+            out.push_back(w.substr(0, w.size() - 2));
+            out.push_back("'s");
+        } else {
+            out.push_back(std::move(w));
+        }
+        i = j;
+    }
+    return out;
 }
 
 // Normalise an EDGAR/S&P company name: drop state tags (/DE/, \DE\), commas,
@@ -244,11 +282,218 @@ void derive_gazetteers(const std::string& gz, const std::string& out, const std:
               << " company words, " << ticker_lines.size() << " tickers\n";
 }
 
+// ---- word clusters -------------------------------------------------------------
+//
+// Unsupervised word classes from unlabelled news text (Reuters-21578 bodies
+// plus the words of the CoNLL training text, no labels): each word of >= 3
+// occurrences is described by its left and right neighbours (the 600 most
+// frequent words, plus capitalised / lower-case / number classes for the
+// rest), weighted by positive PMI; a binary tree is grown by bisecting
+// spherical 2-means, and a word's cluster is its path (at most 16 bits).
+// A cheap stand-in for Brown clusters (Ratinov & Roth 2009): the tagger uses
+// path prefixes at several depths.  Deterministic (no random numbers).
+
+/// Reuters SGML bodies -> token streams (one per article).
+void read_reuters_bodies(const std::string& dir, std::vector<std::vector<std::string>>& out) {
+    auto unescape = [](std::string s) {
+        static const std::pair<const char*, const char*> ents[] = {{"&lt;", "<"}, {"&gt;", ">"}, {"&amp;", "&"}, {"&quot;", "\""}};
+        for (auto [from, to] : ents)
+            for (std::size_t p = 0; (p = s.find(from, p)) != std::string::npos; p += std::strlen(to))
+                s.replace(p, std::strlen(from), to);
+        return s;
+    };
+    std::size_t files = 0;
+    for (int f = 0; f < 100; ++f) {
+        char name[32];
+        std::snprintf(name, sizeof name, "/reut2-%03d.sgm", f);
+        std::ifstream in(dir + name, std::ios::binary);
+        if (!in) continue;
+        ++files;
+        std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        for (std::size_t p = 0; (p = data.find("<BODY>", p)) != std::string::npos;) {
+            const std::size_t b = p + 6, e = data.find("</BODY>", b);
+            if (e == std::string::npos) break;
+            out.push_back(tokenize_plain(unescape(data.substr(b, e - b))));
+            p = e;
+        }
+    }
+    if (files == 0) throw SystemError("no reut2-*.sgm files in " + dir);
+}
+
+struct SparseVec {
+    std::vector<std::pair<std::uint32_t, float>> v;  ///< (dimension, value), L2-normalised
+};
+
+/// Bisecting spherical 2-means over `members`; writes each word's path bits.
+void bisect(const std::vector<SparseVec>& vecs, std::vector<std::uint32_t> members, std::size_t dims,
+            const std::string& path, std::vector<std::string>& paths) {
+    constexpr std::size_t kMinNode = 6, kMaxDepth = 16;
+    if (members.size() < kMinNode || path.size() >= kMaxDepth) {
+        for (auto m : members) paths[m] = path.empty() ? "0" : path;
+        return;
+    }
+    auto dot = [&](const SparseVec& x, const std::vector<float>& c) {
+        float d = 0;
+        for (auto [i, v] : x.v) d += v * c[i];
+        return d;
+    };
+    // Start from the member farthest from the mean and the one farthest from that.
+    std::vector<float> mean(dims, 0), c0(dims, 0), c1(dims, 0);
+    for (auto m : members)
+        for (auto [i, v] : vecs[m].v) mean[i] += v;
+    auto farthest = [&](const std::vector<float>& c) {
+        std::uint32_t best = members[0];
+        float bd = 1e30f;
+        for (auto m : members) {
+            float d = dot(vecs[m], c);
+            if (d < bd) { bd = d; best = m; }
+        }
+        return best;
+    };
+    std::uint32_t a = farthest(mean);
+    for (auto [i, v] : vecs[a].v) c0[i] = v;
+    std::uint32_t b = farthest(c0);
+    for (auto [i, v] : vecs[b].v) c1[i] = v;
+    std::vector<char> side(members.size(), 0);
+    for (int iter = 0; iter < 8; ++iter) {
+        bool changed = false;
+        for (std::size_t k = 0; k < members.size(); ++k) {
+            char sd = dot(vecs[members[k]], c1) > dot(vecs[members[k]], c0) ? 1 : 0;
+            if (sd != side[k]) { side[k] = sd; changed = true; }
+        }
+        if (!changed && iter > 0) break;
+        std::fill(c0.begin(), c0.end(), 0.f);
+        std::fill(c1.begin(), c1.end(), 0.f);
+        for (std::size_t k = 0; k < members.size(); ++k)
+            for (auto [i, v] : vecs[members[k]].v) (side[k] ? c1 : c0)[i] += v;
+        for (auto* c : {&c0, &c1}) {
+            double n = 0;
+            for (float x : *c) n += double(x) * x;
+            if (n > 0) for (float& x : *c) x = float(x / std::sqrt(n));
+        }
+    }
+    std::vector<std::uint32_t> left, right;
+    for (std::size_t k = 0; k < members.size(); ++k) (side[k] ? right : left).push_back(members[k]);
+    if (left.empty() || right.empty()) {  // cannot split further
+        for (auto m : members) paths[m] = path.empty() ? "0" : path;
+        return;
+    }
+    members.clear();
+    members.shrink_to_fit();
+    bisect(vecs, std::move(left), dims, path + "0", paths);
+    bisect(vecs, std::move(right), dims, path + "1", paths);
+}
+
+void build_word_clusters(const std::string& reuters_dir, const std::vector<Doc>& conll, const std::string& out) {
+    std::vector<std::vector<std::string>> texts;
+    read_reuters_bodies(reuters_dir, texts);
+    for (auto& d : conll)
+        for (auto& s : d.words) texts.push_back(s);
+    std::unordered_map<std::string, std::uint32_t> freq;
+    for (auto& t : texts)
+        for (auto& w : t) ++freq[normalise_lower(w)];
+    std::vector<std::pair<std::uint32_t, std::string>> by_freq;
+    for (auto& [w, n] : freq) by_freq.push_back({n, w});
+    std::sort(by_freq.begin(), by_freq.end(), [](auto& x, auto& y) { return x.first != y.first ? x.first > y.first : x.second < y.second; });
+    constexpr std::size_t kContexts = 1000;
+    constexpr std::uint32_t kMinCount = 3;
+    std::unordered_map<std::string, std::uint32_t> ctx_id, word_id;
+    std::vector<std::string> words;
+    for (auto& [n, w] : by_freq) {
+        if (ctx_id.size() < kContexts) ctx_id.emplace(w, std::uint32_t(ctx_id.size()));
+        bool alpha = std::any_of(w.begin(), w.end(), [](char c) { return std::isalpha((unsigned char)c) || (unsigned char)c >= 0x80; });
+        if (n >= kMinCount && alpha) {
+            word_id.emplace(w, std::uint32_t(words.size()));
+            words.push_back(w);
+        }
+    }
+    // Context classes: the frequent words, then other capitalised / lower / numeric / punctuation.
+    const std::uint32_t side_dims = kContexts + 4, dims = 4 * side_dims;  // positions -2, -1, +1, +2
+    auto ctx_of = [&](const std::string& w, const std::string& lw) -> std::uint32_t {
+        if (auto it = ctx_id.find(lw); it != ctx_id.end()) return it->second;
+        if (starts_upper(w)) return kContexts;
+        if (!w.empty() && std::isdigit((unsigned char)w[0])) return kContexts + 2;
+        if (!w.empty() && (std::isalpha((unsigned char)w[0]) || (unsigned char)w[0] >= 0x80)) return kContexts + 1;
+        return kContexts + 3;
+    };
+    std::vector<std::unordered_map<std::uint32_t, float>> counts(words.size());
+    std::vector<double> ctx_total(dims, 0);
+    double total = 0;
+    for (auto& t : texts) {
+        std::vector<std::string> lw(t.size());
+        std::vector<std::uint32_t> cx(t.size());
+        for (std::size_t i = 0; i < t.size(); ++i) { lw[i] = normalise_lower(t[i]); cx[i] = ctx_of(t[i], lw[i]); }
+        for (std::size_t i = 0; i < t.size(); ++i) {
+            auto it = word_id.find(lw[i]);
+            if (it == word_id.end()) continue;
+            for (int d = 0; d < 4; ++d) {
+                const long j = long(i) + (d < 2 ? d - 2 : d - 1);
+                const std::uint32_t c = d * side_dims + (j >= 0 && j < long(t.size()) ? cx[j] : kContexts + 3);
+                counts[it->second][c] += d == 0 || d == 3 ? 0.5f : 1.0f;  // the farther neighbours count half
+                ctx_total[c] += d == 0 || d == 3 ? 0.5 : 1.0;
+                total += d == 0 || d == 3 ? 0.5 : 1.0;
+            }
+        }
+    }
+    // How often each word is capitalised in mid-sentence (not after . ! ? : or
+    // a quote; ALL-CAPS texts skipped): separates names from ordinary words
+    // that start a sentence.  Class 0 < 5%, 1 < 50%, 2 < 95%, 3 >= 95%, 4 unknown.
+    std::vector<std::array<std::uint32_t, 2>> caps(words.size(), {0, 0});
+    for (auto& t : texts) {
+        const bool all_caps = std::none_of(t.begin(), t.end(), [](const std::string& w) {
+            return std::any_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+        });
+        if (all_caps) continue;
+        for (std::size_t i = 1; i < t.size(); ++i) {
+            const std::string& prev = t[i - 1];
+            if (prev == "." || prev == "!" || prev == "?" || prev == ":" || prev == "\"" || prev == "'" || prev == "``") continue;
+            if (!std::isalpha((unsigned char)t[i][0]) && (unsigned char)t[i][0] < 0x80) continue;
+            auto it = word_id.find(normalise_lower(t[i]));
+            if (it != word_id.end()) ++caps[it->second][starts_upper(t[i]) ? 1 : 0];
+        }
+    }
+    auto cap_class = [&](std::size_t w) {
+        const double n = caps[w][0] + caps[w][1];
+        if (n < 2) return 4;
+        const double r = caps[w][1] / n;
+        return r < 0.05 ? 0 : r < 0.5 ? 1 : r < 0.95 ? 2 : 3;
+    };
+    std::vector<SparseVec> vecs(words.size());
+    for (std::size_t w = 0; w < words.size(); ++w) {
+        double wt = 0;
+        for (auto& [c, n] : counts[w]) wt += n;
+        double norm = 0;
+        for (auto& [c, n] : counts[w]) {
+            double pmi = std::log(n * total / (wt * ctx_total[c]));
+            if (pmi > 0) { vecs[w].v.push_back({c, float(pmi)}); norm += pmi * pmi; }
+        }
+        std::sort(vecs[w].v.begin(), vecs[w].v.end());
+        for (auto& [c, v] : vecs[w].v) v = float(v / std::sqrt(std::max(norm, 1e-12)));
+    }
+    counts.clear();
+    std::vector<std::uint32_t> all(words.size());
+    for (std::size_t i = 0; i < all.size(); ++i) all[i] = std::uint32_t(i);
+    std::vector<std::string> paths(words.size());
+    bisect(vecs, std::move(all), dims, "", paths);
+    std::vector<std::string> lines;
+    for (std::size_t i = 0; i < words.size(); ++i)
+        lines.push_back(words[i] + "\t" + paths[i] + "\t" + std::to_string(cap_class(i)));
+    std::sort(lines.begin(), lines.end());
+    write_list(out + "/word_clusters.txt", lines,
+               "# Generated by newsdex-ner-train from Reuters-21578 bodies + CoNLL-2003 train/dev words (no labels).\n"
+               "# WORD<TAB>path in a binary tree of word classes (bisecting 2-means on neighbour PPMI)<TAB>how often\n"
+               "# capitalised mid-sentence (0 < 5%, 1 < 50%, 2 < 95%, 3 >= 95%, 4 unknown); see docs/entities.md.\n");
+    std::cerr << "word clusters: " << words.size() << " words from " << texts.size() << " texts\n";
+}
+
 // ---- training ----------------------------------------------------------------
 
 struct Sent {
     std::vector<std::vector<std::int32_t>> feats;  // per token feature indexes
     std::vector<int> gold;
+    const std::vector<std::string>* words = nullptr;
+    std::vector<std::uint64_t> name_key;  ///< DocFeatures::name_key of its tokens
+    std::size_t doc = 0;                  ///< index of its document in the featurised list
 };
 
 struct Counts { long tp = 0, fp = 0, fn = 0; };
@@ -284,81 +529,109 @@ double f1(const Counts& c) {
     return p + r ? 2 * p * r / (p + r) : 0;
 }
 
-std::vector<Sent> featurize(const std::vector<Doc>& docs, const Lexicon& lex,
-                            std::unordered_map<std::uint64_t, std::int32_t>* index, bool grow,
+/// Feature indexes of every sentence of `docs` (features not in `index`
+/// dropped), or, with `counts`, only count every feature hash.
+std::vector<Sent> featurize(const std::vector<const Doc*>& docs, const Lexicon& lex,
+                            const std::unordered_map<std::uint64_t, std::int32_t>* index,
                             std::unordered_map<std::uint64_t, int>* counts) {
     std::vector<Sent> out;
     DocFeatures df;
-    for (auto& d : docs) {
+    for (const Doc* d : docs) {
         std::vector<std::vector<std::string_view>> views;
-        for (auto& s : d.words) views.emplace_back(s.begin(), s.end());
+        for (auto& s : d->words) views.emplace_back(s.begin(), s.end());
         extract_features(views, lex, df);
-        for (std::size_t s = 0; s < d.words.size(); ++s) {
+        for (std::size_t s = 0; s < d->words.size(); ++s) {
             Sent st;
-            st.gold = d.tags[s];
-            for (std::size_t t = 0; t < d.words[s].size(); ++t) {
+            if (!counts) st.gold = d->tags[s];
+            st.words = &d->words[s];
+            st.doc = std::size_t(d - docs[0]);  // only compared for equality
+            if (!counts)
+                st.name_key.assign(df.name_key.begin() + df.sent_begin[s], df.name_key.begin() + df.sent_begin[s + 1]);
+            for (std::size_t t = 0; t < d->words[s].size(); ++t) {
                 std::vector<std::int32_t> idx;
                 for (const std::uint64_t* hp = df.begin(s, t); hp != df.end(s, t); ++hp) {
-                    std::uint64_t h = *hp;
-                    if (counts) { ++(*counts)[h]; continue; }
-                    auto it = index->find(h);
-                    if (it != index->end()) idx.push_back(it->second);
-                    else if (grow) { /* not used */ }
+                    if (counts) { ++(*counts)[*hp]; continue; }
+                    if (auto it = index->find(*hp); it != index->end()) idx.push_back(it->second);
                 }
-                st.feats.push_back(std::move(idx));
+                if (!counts) st.feats.push_back(std::move(idx));
             }
-            out.push_back(std::move(st));
+            if (!counts) out.push_back(std::move(st));
         }
     }
     return out;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) try {
-    std::string conll = "../shared/data/conll2003", gz = "../shared/data/gazetteers", out = "common/data";
-    int max_epochs = 20, min_count = 2;
+struct Options {
+    std::string conll = "../shared/data/conll2003", gz = "../shared/data/gazetteers",
+                reuters = "../shared/corpora/reuters21578", out = "common/data";
+    int epochs = 0;  ///< 0: chosen by cross-validation
+    int max_epochs = 14, folds = 4, min_count = 2;
     double prune = 0.002;
-    for (int i = 1; i < argc; ++i) {
-        std::string a = argv[i];
-        auto val = [&]() -> std::string {
-            if (i + 1 >= argc) throw UserError("option " + a + " needs a value");
-            return argv[++i];
-        };
-        if (a == "--conll") conll = val();
-        else if (a == "--gazetteers") gz = val();
-        else if (a == "--out") out = val();
-        else if (a == "--max-epochs") max_epochs = std::stoi(val());
-        else if (a == "--min-count") min_count = std::stoi(val());
-        else if (a == "--prune") prune = std::stod(val());
-        else if (a == "-h" || a == "--help") {
-            std::cout << "usage: newsdex-ner-train [--conll DIR] [--gazetteers DIR] [--out DIR] [--max-epochs N] "
-                         "[--min-count N] [--prune X]\n";
-            return 0;
-        } else throw UserError("unknown option " + a);
+    bool no_propagation = false;  ///< CV without the document-level pass (for comparison)
+    double dropout = 0.1;  ///< share of a training token's features hidden in each update (feature bagging)
+};
+
+/// Per-epoch mention counts on held-out sentences: PER, ORG, LOC, MISC, then
+/// the same for mentions whose text never occurs as a name in the training
+/// part (how well the tagger does on names it has not memorised: the proxy
+/// for text from other years and other sources).
+using EpochCounts = std::vector<std::array<Counts, 8>>;
+
+std::string span_text(const std::vector<std::string>& words, int b, int e) {
+    std::string t;
+    for (int i = b; i < e; ++i) {
+        if (i > b) t += ' ';
+        t += words[i];
     }
-    auto t0 = std::chrono::steady_clock::now();
-    auto train = read_conll(conll + "/train.txt");
-    auto dev = read_conll(conll + "/dev.txt");
-    derive_gazetteers(gz, out, train);
-    Lexicon lex;
-    lex.load(out);
+    return t;
+}
 
-    std::unordered_map<std::uint64_t, int> counts;
-    featurize(train, lex, nullptr, false, &counts);
+/// Names (mention texts of any type) in `docs`.
+std::unordered_set<std::string> mention_texts(const std::vector<const Doc*>& docs) {
+    std::unordered_set<std::string> out;
+    for (const Doc* d : docs)
+        for (std::size_t s = 0; s < d->words.size(); ++s)
+            for (auto& [type, b, e] : spans(d->tags[s])) out.insert(span_text(d->words[s], b, e));
+    return out;
+}
+
+/// Like score(), only for mentions (gold or predicted) whose text is not in `seen`.
+void score_unseen(const Sent& s, const std::vector<int>& pred, const std::unordered_set<std::string>& seen, Counts* c) {
+    auto g = spans(s.gold), p = spans(pred);
+    auto unseen = [&](const std::tuple<int, int, int>& x) {
+        return !seen.count(span_text(*s.words, std::get<1>(x), std::get<2>(x)));
+    };
+    for (auto& x : p)
+        if (unseen(x)) ++(g.count(x) ? c[std::get<0>(x)].tp : c[std::get<0>(x)].fp);
+    for (auto& x : g)
+        if (unseen(x) && !p.count(x)) ++c[std::get<0>(x)].fn;
+}
+
+struct Trained {
     std::vector<std::uint64_t> keys;
-    for (auto& [h, n] : counts)
-        if (n >= min_count) keys.push_back(h);
-    std::sort(keys.begin(), keys.end());
-    std::unordered_map<std::uint64_t, std::int32_t> index;
-    for (std::size_t i = 0; i < keys.size(); ++i) index[keys[i]] = std::int32_t(i);
-    auto tr = featurize(train, lex, &index, false, nullptr);
-    auto dv = featurize(dev, lex, &index, false, nullptr);
-    std::cerr << "features: " << counts.size() << " seen, " << keys.size() << " kept; " << tr.size()
-              << " train sentences, " << dv.size() << " dev sentences\n";
+    std::vector<float> w, trans;  ///< averaged weights after the last epoch
+};
 
-    const std::size_t nf = keys.size();
-    const std::size_t ntr = (kNumTags + 1) * kNumTags;
+/// Averaged perceptron on `train` for `epochs` epochs (deterministic order).
+/// When `held` is given, the averaged model of every epoch is scored on it
+/// into (*per_epoch)[epoch - 1].
+Trained train_perceptron(const std::vector<const Doc*>& train, const std::vector<const Doc*>& held,
+                         const Lexicon& lex, const Options& opt, int epochs, EpochCounts* per_epoch) {
+    std::unordered_map<std::uint64_t, int> counts;
+    featurize(train, lex, nullptr, &counts);
+    Trained out;
+    for (auto& [h, n] : counts)
+        if (n >= opt.min_count) out.keys.push_back(h);
+    counts.clear();
+    std::sort(out.keys.begin(), out.keys.end());
+    std::unordered_map<std::uint64_t, std::int32_t> index;
+    for (std::size_t i = 0; i < out.keys.size(); ++i) index[out.keys[i]] = std::int32_t(i);
+    const auto tr = featurize(train, lex, &index, nullptr);
+    const auto ho = featurize(held, lex, &index, nullptr);
+    const auto seen = mention_texts(train);
+    std::fprintf(stderr, "  %zu features, %zu training sentences, %zu held-out sentences\n", out.keys.size(), tr.size(),
+                 ho.size());
+    const std::size_t nf = out.keys.size(), ntr = (kNumTags + 1) * kNumTags;
     std::vector<float> w(nf * kNumTags, 0), wa(nf * kNumTags, 0), tw(ntr, 0), twa(ntr, 0);
     double c = 1;
     auto scores_of = [&](const Sent& s, const std::vector<float>& W) {
@@ -377,20 +650,31 @@ int main(int argc, char** argv) try {
         }
         return sc;
     };
-    auto evaluate = [&](const std::vector<float>& W, const std::vector<float>& T, Counts* cnt) {
-        for (auto& s : dv) score(s.gold, viterbi(scores_of(s, W), T.data()), cnt);
+    auto average = [&] {
+        out.w.resize(w.size());
+        out.trans.resize(tw.size());
+        for (std::size_t i = 0; i < w.size(); ++i) out.w[i] = w[i] - wa[i] / float(c);
+        for (std::size_t i = 0; i < tw.size(); ++i) out.trans[i] = tw[i] - twa[i] / float(c);
     };
     std::vector<std::size_t> order(tr.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
     std::mt19937_64 rng(20240611);
-    std::vector<float> best_w, best_t;
-    double best_f = -1;
-    int best_epoch = 0;
-    for (int epoch = 1; epoch <= max_epochs; ++epoch) {
+    Sent dropped;
+    for (int epoch = 1; epoch <= epochs; ++epoch) {
         for (std::size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[rng() % i]);
         long errors = 0;
         for (auto si : order) {
-            const Sent& s = tr[si];
+            const Sent* sp = &tr[si];
+            if (opt.dropout > 0) {  // hide a random share of the features (fixed seed)
+                dropped = *sp;
+                for (auto& fs : dropped.feats) {
+                    if (fs.empty()) continue;  // keep forced-O tokens forced
+                    std::erase_if(fs, [&](std::int32_t) { return double(rng() >> 11) * 0x1p-53 < opt.dropout; });
+                    if (fs.empty()) fs.push_back(sp->feats[&fs - dropped.feats.data()][0]);
+                }
+                sp = &dropped;
+            }
+            const Sent& s = *sp;
             auto pred = viterbi(scores_of(s, w), tw.data());
             for (std::size_t i = 0; i < pred.size(); ++i) {
                 int g = s.gold[i], p = pred[i];
@@ -413,42 +697,154 @@ int main(int argc, char** argv) try {
             }
             c += 1;
         }
-        std::vector<float> aw(w.size()), at(tw.size());
-        for (std::size_t i = 0; i < w.size(); ++i) aw[i] = w[i] - wa[i] / float(c);
-        for (std::size_t i = 0; i < tw.size(); ++i) at[i] = tw[i] - twa[i] / float(c);
-        Counts cnt[4];
-        evaluate(aw, at, cnt);
-        Counts both{cnt[0].tp + cnt[1].tp, cnt[0].fp + cnt[1].fp, cnt[0].fn + cnt[1].fn};
-        double f = f1(both);
-        std::fprintf(stderr, "epoch %2d  errors %6ld  dev F1 PER %.4f ORG %.4f LOC %.4f MISC %.4f  PER+ORG %.4f\n",
-                     epoch, errors, f1(cnt[0]), f1(cnt[1]), f1(cnt[2]), f1(cnt[3]), f);
-        if (f > best_f) {
-            best_f = f;
-            best_epoch = epoch;
-            best_w = std::move(aw);
-            best_t = std::move(at);
-        } else if (epoch - best_epoch >= 4) {
-            break;
+        if (!per_epoch) {
+            std::fprintf(stderr, "  epoch %2d  errors %6ld\n", epoch, errors);
+            continue;
         }
+        average();
+        auto& cnt = (*per_epoch)[epoch - 1];
+        Counts ep[8], first[2];
+        // held-out documents: first pass per sentence, then the document-level pass
+        for (std::size_t b = 0, e; b < ho.size(); b = e) {
+            for (e = b + 1; e < ho.size() && ho[e].doc == ho[b].doc;) ++e;
+            DocFeatures df;
+            std::vector<std::vector<int>> preds;
+            df.sent_begin.push_back(0);
+            for (std::size_t i = b; i < e; ++i) {
+                preds.push_back(viterbi(scores_of(ho[i], out.w), out.trans.data()));
+                score(ho[i].gold, preds.back(), first);
+                df.name_key.insert(df.name_key.end(), ho[i].name_key.begin(), ho[i].name_key.end());
+                df.sent_begin.push_back(std::uint32_t(df.name_key.size()));
+            }
+            if (!opt.no_propagation) propagate_names(df, preds);
+            for (std::size_t i = b; i < e; ++i) {
+                score(ho[i].gold, preds[i - b], ep);
+                score_unseen(ho[i], preds[i - b], seen, ep + 4);
+            }
+        }
+        std::fprintf(stderr, "  (first pass only: PER %.4f ORG %.4f)\n", f1(first[0]), f1(first[1]));
+        for (int t = 0; t < 8; ++t) {
+            cnt[t].tp += ep[t].tp;
+            cnt[t].fp += ep[t].fp;
+            cnt[t].fn += ep[t].fn;
+        }
+        std::fprintf(stderr, "  epoch %2d  errors %6ld  held-out F1 PER %.4f ORG %.4f  unseen names PER %.4f ORG %.4f\n",
+                     epoch, errors, f1(ep[0]), f1(ep[1]), f1(ep[4]), f1(ep[5]));
     }
-    std::fprintf(stderr, "best epoch %d (PER+ORG F1 %.4f)\n", best_epoch, best_f);
-    Model model;
-    model.build(keys, best_w, best_t, prune);
-    model.save(out + "/ner.model");
-    // Check the quantised, pruned model.
-    Model check;
-    check.load(out + "/ner.model");
-    Counts cnt[4];
+    average();
+    return out;
+}
+
+double per_org_f1(const Counts* c) {
+    return f1(Counts{c[0].tp + c[1].tp, c[0].fp + c[1].fp, c[0].fn + c[1].fn});
+}
+/// What the epoch count is chosen by: PER+ORG F1 on all held-out names and
+/// on the unseen ones, equally weighted.
+double selection_score(const std::array<Counts, 8>& c) { return (per_org_f1(c.data()) + per_org_f1(c.data() + 4)) / 2; }
+
+/// K-fold cross-validation over whole documents of train+dev (document i in
+/// fold i % K); returns the epoch count with the best pooled PER+ORG F1.
+int cross_validate(const std::vector<const Doc*>& all, const Lexicon& lex, const Options& opt) {
+    EpochCounts pooled(opt.max_epochs);
+    for (int f = 0; f < opt.folds; ++f) {
+        std::vector<const Doc*> tr, ho;
+        for (std::size_t i = 0; i < all.size(); ++i) (int(i % opt.folds) == f ? ho : tr).push_back(all[i]);
+        std::fprintf(stderr, "fold %d of %d\n", f + 1, opt.folds);
+        train_perceptron(tr, ho, lex, opt, opt.max_epochs, &pooled);
+    }
+    int best = 1;
+    for (int e = 1; e <= opt.max_epochs; ++e) {
+        const auto& c = pooled[e - 1];
+        std::fprintf(stderr, "cv epoch %2d  F1 PER %.4f ORG %.4f LOC %.4f MISC %.4f | unseen PER %.4f ORG %.4f | score %.4f\n",
+                     e, f1(c[0]), f1(c[1]), f1(c[2]), f1(c[3]), f1(c[4]), f1(c[5]), selection_score(c));
+        if (selection_score(c) > selection_score(pooled[best - 1])) best = e;
+    }
+    return best;
+}
+
+/// Score a saved model on CoNLL documents with the run-time code path.
+std::array<Counts, 4> score_model(const Model& m, const std::vector<Doc>& docs, const Lexicon& lex) {
+    std::array<Counts, 4> cnt{};
     DocFeatures df;
-    for (auto& d : dev) {
+    for (auto& d : docs) {
         std::vector<std::vector<std::string_view>> views;
         for (auto& s : d.words) views.emplace_back(s.begin(), s.end());
         extract_features(views, lex, df);
-        for (std::size_t s = 0; s < d.words.size(); ++s) score(d.tags[s], check.decode(df, s), cnt);
+        for (std::size_t s = 0; s < d.words.size(); ++s) score(d.tags[s], m.decode(df, s), cnt.data());
     }
-    std::ifstream mf(out + "/ner.model", std::ios::binary | std::ios::ate);
-    std::fprintf(stderr, "saved %s: %zu features, %lld bytes; dev F1 PER %.4f ORG %.4f (%.1f s)\n",
-                 (out + "/ner.model").c_str(), check.size(), (long long)mf.tellg(), f1(cnt[0]), f1(cnt[1]),
+    return cnt;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) try {
+    Options opt;
+    bool train_only = false, no_clusters = false;  // --no-clusters: for comparison runs
+    for (int i = 1; i < argc; ++i) {
+        std::string a = argv[i];
+        auto val = [&]() -> std::string {
+            if (i + 1 >= argc) throw UserError("option " + a + " needs a value");
+            return argv[++i];
+        };
+        auto num = [&]() {
+            std::string v = val();
+            try { return std::stoi(v); } catch (const std::exception&) { throw UserError("option " + a + ": not a number: " + v); }
+        };
+        if (a == "--conll") opt.conll = val();
+        else if (a == "--gazetteers") opt.gz = val();
+        else if (a == "--reuters") opt.reuters = val();
+        else if (a == "--out") opt.out = val();
+        else if (a == "--epochs") opt.epochs = num();
+        else if (a == "--max-epochs") opt.max_epochs = num();
+        else if (a == "--folds") opt.folds = num();
+        else if (a == "--min-count") opt.min_count = num();
+        else if (a == "--prune") opt.prune = std::stod(val());
+        else if (a == "--dropout") opt.dropout = std::stod(val());
+        else if (a == "--train-only") train_only = true;
+        else if (a == "--no-clusters") no_clusters = true;
+        else if (a == "--cv-no-propagation") opt.no_propagation = true;
+        else if (a == "-h" || a == "--help") {
+            std::cout << "usage: newsdex-ner-train [--conll DIR] [--gazetteers DIR] [--reuters DIR] [--out DIR]\n"
+                         "                         [--epochs N | --folds K --max-epochs N] [--min-count N] [--prune X]\n"
+                         "                         [--dropout X]\n"
+                         "                         [--train-only] [--no-clusters]\n";
+            return 0;
+        } else throw UserError("unknown option " + a);
+    }
+    if (opt.folds < 2 && opt.epochs <= 0) throw UserError("--folds must be >= 2 unless --epochs is given");
+    if (opt.max_epochs < 1) throw UserError("--max-epochs must be >= 1");
+    auto t0 = std::chrono::steady_clock::now();
+    auto train = read_conll(opt.conll + "/train.txt");
+    auto dev = read_conll(opt.conll + "/dev.txt");
+    derive_gazetteers(opt.gz, opt.out, train);
+    if (no_clusters) std::filesystem::remove(opt.out + "/word_clusters.txt");
+    else build_word_clusters(opt.reuters, train, opt.out);
+    Lexicon lex;
+    lex.load(opt.out);
+    // The shipped model learns from train+dev; --train-only keeps dev unseen
+    // (to report an honest dev score for the same settings).
+    std::vector<const Doc*> all;
+    for (auto& d : train) all.push_back(&d);
+    if (!train_only)
+        for (auto& d : dev) all.push_back(&d);
+    int epochs = opt.epochs;
+    if (epochs <= 0) {
+        epochs = cross_validate(all, lex, opt);
+        std::fprintf(stderr, "cross-validation: %d epochs\n", epochs);
+    }
+    std::fprintf(stderr, "final model: %zu documents, %d epochs\n", all.size(), epochs);
+    Trained tm = train_perceptron(all, {}, lex, opt, epochs, nullptr);
+    Model model;
+    model.build(tm.keys, tm.w, tm.trans, opt.prune);
+    model.save(opt.out + "/ner.model");
+    // Check the quantised, pruned model with the run-time code path.
+    Model check;
+    check.load(opt.out + "/ner.model");
+    auto cnt = score_model(check, dev, lex);
+    std::ifstream mf(opt.out + "/ner.model", std::ios::binary | std::ios::ate);
+    std::fprintf(stderr, "saved %s: %zu features, %lld bytes; dev F1 PER %.4f ORG %.4f%s (%.1f s)\n",
+                 (opt.out + "/ner.model").c_str(), check.size(), (long long)mf.tellg(), f1(cnt[0]), f1(cnt[1]),
+                 train_only ? " (dev unseen)" : " (dev is training data)",
                  std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
     return 0;
 } catch (const UserError& e) {

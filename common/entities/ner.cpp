@@ -38,6 +38,42 @@ std::string ascii_lower(std::string_view s) {
     return r;
 }
 
+std::string normalise_form(std::string_view w) {
+    std::string r;
+    r.reserve(w.size());
+    for (std::size_t i = 0; i < w.size(); ++i) {
+        if ((unsigned char)w[i] == 0xE2 && i + 2 < w.size() && (unsigned char)w[i + 1] == 0x80) {
+            unsigned char c = (unsigned char)w[i + 2];
+            char repl = c == 0x98 || c == 0x99 ? '\'' : c == 0x9C || c == 0x9D ? '"' : c == 0x93 || c == 0x94 ? '-' : 0;
+            if (repl) {
+                r.push_back(repl);
+                i += 2;
+                continue;
+            }
+        }
+        r.push_back(w[i]);
+    }
+    return r;
+}
+
+std::string normalise_lower(std::string_view w) { return ascii_lower(normalise_form(w)); }
+
+bool starts_upper(std::string_view w) {
+    if (w.empty()) return false;
+    const unsigned char c0 = (unsigned char)w[0];
+    if (c0 < 0x80) return is_upper(c0);
+    if (w.size() < 2 || (c0 & 0xE0) != 0xC0) return false;  // only 2-byte sequences have capitals here
+    const unsigned cp = ((c0 & 0x1Fu) << 6) | ((unsigned char)w[1] & 0x3Fu);
+    if (cp >= 0xC0 && cp <= 0xDE) return cp != 0xD7;                    // Latin-1 (not the times sign)
+    if (cp >= 0x100 && cp <= 0x137) return cp % 2 == 0;                  // Latin Extended-A pairs
+    if ((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E)) return cp % 2 == 1;
+    if (cp >= 0x14A && cp <= 0x177) return cp % 2 == 0;
+    if (cp == 0x178) return true;
+    if (cp >= 0x391 && cp <= 0x3AB) return true;  // Greek
+    if (cp >= 0x400 && cp <= 0x42F) return true;  // Cyrillic
+    return false;
+}
+
 // ---------------------------------------------------------------------------
 // Word lists
 // ---------------------------------------------------------------------------
@@ -87,6 +123,17 @@ const std::vector<std::string>& org_keywords() {
         "gatt",       "nato",        "imf",        "ec",         "eu",          "un",
         "u.n.",       "fed",         "sec",        "ftc",        "fda",         "uefa",
         "fifa",       "interpol",    "police",     "guard",      "forces",      "brigade"};
+    return v;
+}
+
+const std::vector<std::string>& org_head_words() {
+    static const std::vector<std::string> v = {
+        "records",   "studios",    "airways",   "airline",    "press",     "orchestra",  "band",
+        "ensemble",  "choir",      "brothers",  "motors",     "associates", "publishing", "productions",
+        "pictures",  "films",      "team",      "racing",     "broadcasting", "television", "radio",
+        "magazine",  "newspaper",  "journal",   "railway",    "railways",  "railroad",   "hospital",
+        "museum",    "theatre",    "theater",   "gallery",    "library",   "laboratories", "labs",
+        "network",   "channel",    "quartet",   "trio",       "singers",   "players",    "company"};
     return v;
 }
 
@@ -152,7 +199,43 @@ void Lexicon::load(const std::string& dir) {
     add_words(title_words(), kGzTitle);
     add_words(org_keywords(), kGzOrgWord);
     add_words(date_words(), kGzDate);
+    add_words(org_head_words(), kGzOrgHead);
+    // One-word place names of the extractor's optional place list.
+    if (std::ifstream(dir + "/places.txt")) {
+        std::vector<std::string> places;
+        for (auto& p : read_list(dir + "/places.txt"))
+            if (p.find(' ') == std::string::npos) places.push_back(p);
+        add_words(places, kGzPlace);
+    }
     for (const auto& c : read_list(dir + "/companies.txt")) add_company(c);
+    if (std::ifstream(dir + "/word_clusters.txt")) load_clusters(dir + "/word_clusters.txt");
+}
+
+void Lexicon::load_clusters(const std::string& path) {
+    std::ifstream in(path);
+    if (!in) throw SystemError("cannot read data file " + path);
+    std::string line;
+    std::size_t lineno = 0;
+    while (std::getline(in, line)) {
+        ++lineno;
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (line.empty() || line[0] == '#') continue;
+        const auto tab = line.find('\t'), tab2 = tab == std::string::npos ? tab : line.find('\t', tab + 1);
+        const std::string_view bits = tab == std::string::npos ? std::string_view()
+                                      : std::string_view(line).substr(tab + 1, tab2 == std::string::npos ? std::string::npos : tab2 - tab - 1);
+        const std::string_view cap = tab2 == std::string::npos ? std::string_view("4") : std::string_view(line).substr(tab2 + 1);
+        if (tab == 0 || bits.empty() || bits.size() > 16 || bits.find_first_not_of("01") != std::string_view::npos ||
+            cap.size() != 1 || cap[0] < '0' || cap[0] > '4')
+            throw SystemError(path + ":" + std::to_string(lineno) + ": expected WORD<TAB>BITS (1-16 of 0/1)<TAB>CAPS (0-4)");
+        // packed into the 20 bits above the flags: 13 path bits, 4 length bits, 3 class bits
+        const std::string_view kept = bits.substr(0, 13);
+        std::uint32_t v = 0;
+        for (char b : kept) v = (v << 1) | std::uint32_t(b == '1');
+        const std::uint32_t packed = (std::uint32_t(cap[0] - '0' + 1) << 17) | (std::uint32_t(kept.size()) << 13) | v;
+        std::uint32_t& f = flags[hash_str(normalise_lower(std::string_view(line).substr(0, tab)))];
+        if (!(f >> 12)) ++cluster_words;
+        f = (f & kGzMask) | (packed << 12);
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -168,8 +251,11 @@ std::uint64_t shape_hash(std::string_view w) {
     std::size_t len = 0;
     char last = 0;
     int run = 0;
-    for (unsigned char c : w) {
-        char k = is_upper(c) ? 'X' : is_lower(c) ? 'x' : is_digit(c) ? 'd' : char(c);
+    for (std::size_t i = 0; i < w.size(); ++i) {
+        const unsigned char c = (unsigned char)w[i];
+        if (c >= 0x80 && c < 0xC0) continue;  // UTF-8 continuation: one class per character
+        char k = is_upper(c) ? 'X' : c >= 0xC0 ? (starts_upper(w.substr(i)) ? 'X' : 'x')
+               : is_lower(c) ? 'x' : is_digit(c) ? 'd' : char(c);
         if (k == last) {
             if (++run >= 2) continue;
         } else {
@@ -220,7 +306,9 @@ struct Tok {
     std::string_view lower;  ///< in a per-thread buffer (no allocation per token)
     std::uint64_t h_form = 0, h_lower = 0, h_shape = 0;
     std::uint32_t gz = 0;
+    std::uint32_t cluster = 0;  ///< Lexicon::cluster_of() value, 0 = unknown word
     bool cap = false;       ///< first char upper-case
+    bool restored = false;  ///< form case-restored from the rest of the document
     bool allcap_word = false;
     bool alpha = false;     ///< has a letter
 };
@@ -228,7 +316,20 @@ struct Tok {
 struct DocStat {
     std::uint32_t lower_mid = 0, cap_mid = 0, after_first = 0, before_legal = 0, in_run = 0,
                   total = 0;
+    // Contexts of the other occurrences (Ratinov & Roth's context aggregation):
+    std::uint32_t after_title = 0,     ///< "Mr. X", "President X"
+                  after_the = 0,       ///< "the X" in mid-sentence
+                  before_poss = 0,     ///< "X 's"
+                  before_org_word = 0;  ///< "X University", "X Party" (within 3 capitalised words)
 };
+
+/// Cluster path prefixes used as features (a shorter path is used whole).
+constexpr int kClusterDepths[4] = {4, 6, 10, 13};
+inline std::uint64_t cluster_prefix(std::uint32_t cluster, int depth) {
+    if (!cluster) return 0;
+    const int len = int((cluster >> 16) & 0xFF), d = std::min(depth, len);
+    return (std::uint64_t(d) << 16 | ((cluster & 0xFFFFu) >> (len - d))) + 1;
+}
 
 inline bool has_lower(std::string_view w) {
     for (unsigned char c : w)
@@ -290,12 +391,14 @@ void extract_features(const std::vector<std::vector<std::string_view>>& doc, con
     // Per-token info, in flat per-thread buffers (no allocation per token).
     thread_local std::vector<Tok> tok_buf;
     thread_local std::vector<std::size_t> tok_off;
-    thread_local std::string lower_buf;
+    thread_local std::string lower_buf, norm_buf;
     std::size_t nbytes = 0;
     for (auto& sent : doc)
         for (auto w : sent) nbytes += w.size();
     lower_buf.clear();
     lower_buf.reserve(nbytes);  // no reallocation below: the views stay valid
+    norm_buf.clear();
+    norm_buf.reserve(nbytes);
     tok_buf.assign(ntok, Tok{});
     tok_off.assign(ns + 1, 0);
     for (std::size_t s = 0; s < ns; ++s) tok_off[s + 1] = tok_off[s] + doc[s].size();
@@ -305,6 +408,11 @@ void extract_features(const std::vector<std::vector<std::string_view>>& doc, con
         for (std::size_t t = 0; t < doc[s].size(); ++t) {
             Tok& k = ts[t];
             std::string_view w = doc[s][t];
+            if (std::memchr(w.data(), 0xE2, w.size())) {  // maybe typographic quotes or dashes
+                const std::size_t nat = norm_buf.size();
+                norm_buf += normalise_form(w);
+                w = std::string_view(norm_buf.data() + nat, norm_buf.size() - nat);
+            }
             const std::size_t at = lower_buf.size();
             std::uint64_t hl = 0xcbf29ce484222325ULL;
             for (char c : w) {
@@ -318,9 +426,12 @@ void extract_features(const std::vector<std::vector<std::string_view>>& doc, con
             k.form = w;
             k.alpha = has_alpha(w);
             if (restore && caps_sentence[s] && k.alpha) {
-                if (auto* bf = best_form.find(k.h_lower); bf && !bf->first.empty()) k.form = bf->first;
+                if (auto* bf = best_form.find(k.h_lower); bf && !bf->first.empty()) {
+                    k.form = bf->first;
+                    k.restored = true;
+                }
             }
-            k.cap = !k.form.empty() && is_upper((unsigned char)k.form[0]);
+            k.cap = starts_upper(k.form);
             k.allcap_word = k.alpha && !has_lower(k.form);
             lex.flags.prefetch(hl);  // looked up below, after the whole document is hashed
         }
@@ -340,8 +451,10 @@ void extract_features(const std::vector<std::vector<std::string_view>>& doc, con
         for (std::size_t t = n; t-- > 0;) {
             if (ts[t].cap || (!ts[t].form.empty() && is_digit((unsigned char)ts[t].form[0]))) right = t;
             bool need = ts[t].gz || (right >= t && right - t <= 3 && right < n);
-            ts[t].gz = need ? lex.flags.get(ts[t].h_lower) : 0u;
-            if (need) {  // form and shape hashes: only features near names use them
+            const std::uint32_t word = need ? lex.flags.get(ts[t].h_lower) : 0u;
+            ts[t].gz = word & kGzMask;
+            if (need) {  // form, shape and cluster: only features near names use them
+                ts[t].cluster = Lexicon::cluster_of(word);
                 ts[t].h_form = hash_str(ts[t].form);
                 ts[t].h_shape = shape_hash(ts[t].form);
             }
@@ -349,6 +462,7 @@ void extract_features(const std::vector<std::vector<std::string_view>>& doc, con
     }
 
     // Document statistics per lower-case word.
+    static const std::uint64_t kHashThe = hash_str("the"), kHashPoss = hash_str("'s");
     thread_local FlatMap<DocStat> stats;
     stats.reset(ntok);
     for (std::size_t s = 0; s < ns; ++s) {
@@ -369,8 +483,12 @@ void extract_features(const std::vector<std::vector<std::string_view>>& doc, con
             if (k.cap) {
                 for (std::size_t u = t + 1; u < ts.size() && u <= t + 3; ++u) {
                     if (ts[u].gz & kGzLegal) { ++st.before_legal; break; }
+                    if (ts[u].gz & kGzOrgWord) { ++st.before_org_word; break; }
                     if (!ts[u].cap) break;
                 }
+                if (t > 0 && (ts[t - 1].gz & kGzTitle)) ++st.after_title;
+                if (t > 0 && ts[t - 1].h_lower == kHashThe) ++st.after_the;
+                if (t + 1 < ts.size() && ts[t + 1].h_lower == kHashPoss) ++st.before_poss;
             }
         }
     }
@@ -378,6 +496,9 @@ void extract_features(const std::vector<std::vector<std::string_view>>& doc, con
     out.feats.clear();
     out.token_begin.clear();
     out.sent_begin.clear();
+    out.name_key.clear();
+    out.name_key.reserve(ntok);
+    out.doc_tagged = false;
     out.feats.reserve(ntok * 24);
     out.token_begin.reserve(ntok + 1);
     out.sent_begin.reserve(ns + 1);
@@ -425,6 +546,7 @@ void extract_features(const std::vector<std::vector<std::string_view>>& doc, con
             const Tok& k = ts[i];
             auto& f = out.feats;
             out.token_begin.push_back(std::uint32_t(f.size()));
+            out.name_key.push_back(0);
             // A token that is not capitalised (nor a number) and has no
             // capitalised neighbour is outside any name: no features, the
             // decoder forces O.  Most running text is skipped this way.
@@ -432,6 +554,7 @@ void extract_features(const std::vector<std::vector<std::string_view>>& doc, con
             if (!k.cap && !(k.alpha && is_digit((unsigned char)k.form[0])) && !(i > 0 && ts[i - 1].cap) &&
                 !(i + 1 < n && ts[i + 1].cap))
                 continue;
+            if (k.cap && !(k.gz & (kGzTitle | kGzDate))) out.name_key.back() = k.h_lower;
             auto F = [&](std::uint64_t tid, std::uint64_t v) { f.push_back(hash_mix(tid * 0x9E3779B1ULL + 7, v)); };
             const long I = long(i);
             F(1, 0);                 // bias
@@ -461,17 +584,17 @@ void extract_features(const std::vector<std::vector<std::string_view>>& doc, con
             F(40, hash_mix(k.h_shape, lower_at(I + 1)));
             F(41, hash_mix(lower_at(I - 2), lower_at(I - 1)));
             F(42, hash_mix(lower_at(I + 1), lower_at(I + 2)));
+            F(54, std::min<std::size_t>(k.form.size(), 12));
+            F(55, std::min<std::size_t>(n, 6));
             if (i == 0) F(50, k.h_shape);
             if (i == 0) F(51, k.h_lower);
             if (caps) {
                 F(52, k.h_shape);
-                F(53, k.form.data() == doc[s][i].data() ? 0 : 1);  // restored?
+                F(53, k.restored);
             }
-            F(54, std::min<std::size_t>(k.form.size(), 12));
-            F(55, std::min<std::size_t>(n, 6));
             // Gazetteers.
             std::uint32_t g = gz_at(I), gp = gz_at(I - 1), gn = gz_at(I + 1);
-            for (int b = 0; b < 9; ++b) {
+            for (int b = 0; b < 11; ++b) {
                 std::uint32_t bit = 1u << b;
                 if (g & bit) F(60 + b, k.cap);
                 if (gp & bit) F(70 + b, k.cap);
@@ -484,6 +607,18 @@ void extract_features(const std::vector<std::vector<std::string_view>>& doc, con
             }
             if (i > 0 && comp[i - 1]) F(93, comp[i - 1]);
             if (i + 1 < n && comp[i + 1]) F(94, comp[i + 1]);
+            // Word clusters from unlabelled news (Ratinov & Roth 2009): path
+            // prefixes at several depths generalise to words CoNLL never shows.
+            if (k.cluster) {
+                for (int d = 0; d < 4; ++d) F(110 + d, cluster_prefix(k.cluster, kClusterDepths[d]));
+                F(114, hash_mix(cluster_prefix(k.cluster, 6), k.cap));
+                // usually lower case in running text, but capitalised here
+                F(118, hash_mix(k.cluster >> 24, k.cap * 2 + (i == 0 || caps)));
+            } else {
+                F(115, k.cap);  // unknown word
+            }
+            if (i > 0) F(116, cluster_prefix(ts[i - 1].cluster, 6));
+            if (i + 1 < n) F(117, cluster_prefix(ts[i + 1].cluster, 6));
             // Document-level evidence.
             if (k.alpha) {
                 if (const DocStat* stp = stats.find(k.h_lower)) {
@@ -495,6 +630,10 @@ void extract_features(const std::vector<std::vector<std::string_view>>& doc, con
                     if (st.in_run) F(104, k.cap);
                     if (k.cap && !st.lower_mid && !st.cap_mid) F(105, i == 0 || caps);
                     F(106, std::min<std::uint32_t>(st.total, 4));
+                    if (st.after_title) F(120, k.cap);
+                    if (st.after_the) F(121, k.cap);
+                    if (st.before_poss) F(122, k.cap);
+                    if (st.before_org_word) F(123, k.cap);
                 }
             }
         }
@@ -676,6 +815,86 @@ void Model::load(const std::string& path) {
 }
 
 std::vector<int> Model::decode(const DocFeatures& doc, std::size_t s) const {
+    if (!doc.doc_tagged) {
+        doc.doc_tags.resize(doc.sentences());
+        for (std::size_t i = 0; i < doc.sentences(); ++i) doc.doc_tags[i] = decode_sentence(doc, i);
+        propagate_names(doc, doc.doc_tags);
+        doc.doc_tagged = true;
+    }
+    return doc.doc_tags[s];
+}
+
+namespace {
+/// Key of the token sequence keys[b..e) (order-sensitive).
+std::uint64_t run_key(const std::uint64_t* keys, std::size_t b, std::size_t e) {
+    std::uint64_t h = 0x51ed270b27a3c5b1ULL;
+    for (std::size_t i = b; i < e; ++i) h = hash_mix(h, keys[i]);
+    return h;
+}
+}  // namespace
+
+void propagate_names(const DocFeatures& doc, std::vector<std::vector<int>>& tags) {
+    // Names tagged by the first pass: whole strings -> type bits (1 PER, 2
+    // ORG, 4 LOC, 8 MISC); words that start or end a multi-word person.
+    // (a document has few names: sorted vectors, no hash table to clear per document)
+    thread_local std::vector<std::pair<std::uint64_t, std::uint8_t>> names;
+    thread_local std::vector<std::uint64_t> person_parts;
+    names.clear();
+    person_parts.clear();
+    const std::uint64_t* key = doc.name_key.data();
+    bool any = false;
+    for (std::size_t s = 0; s < tags.size(); ++s) {
+        const std::uint64_t* k = key + doc.sent_begin[s];
+        const auto& t = tags[s];
+        for (std::size_t i = 0; i < t.size(); ++i) {
+            if (t[i] == kO || (!tag_is_begin(t[i]) && i > 0 && tag_type(t[i - 1]) == tag_type(t[i]))) continue;
+            std::size_t j = i + 1;
+            while (j < t.size() && t[j] != kO && !tag_is_begin(t[j]) && tag_type(t[j]) == tag_type(t[i])) ++j;
+            bool keyed = true;
+            for (std::size_t u = i; u < j; ++u) keyed = keyed && k[u];
+            if (!keyed) continue;
+            names.push_back({run_key(k, i, j), std::uint8_t(1u << tag_type(t[i]))});
+            if (tag_type(t[i]) == 0 && j - i >= 2) {
+                person_parts.push_back(k[i]);
+                person_parts.push_back(k[j - 1]);
+            }
+            any = true;
+        }
+    }
+    if (!any) return;
+    std::sort(names.begin(), names.end());
+    std::sort(person_parts.begin(), person_parts.end());
+    auto types_of = [&](std::uint64_t key) {  // union of the types tagged for this string
+        std::uint8_t types = 0;
+        for (auto it = std::lower_bound(names.begin(), names.end(), std::pair<std::uint64_t, std::uint8_t>{key, 0});
+             it != names.end() && it->first == key; ++it)
+            types |= it->second;
+        return types;
+    };
+    for (std::size_t s = 0; s < tags.size(); ++s) {
+        const std::uint64_t* k = key + doc.sent_begin[s];
+        auto& t = tags[s];
+        for (std::size_t i = 0; i < t.size();) {
+            if (!k[i] || t[i] != kO) { ++i; continue; }
+            std::size_t j = i + 1;
+            while (j < t.size() && k[j] && t[j] == kO) ++j;
+            // an untagged run of capitalised words, not glued to a tagged name
+            const bool glued = (i > 0 && t[i - 1] != kO) || (j < t.size() && t[j] != kO);
+            const std::uint8_t types = glued ? 0 : types_of(run_key(k, i, j));
+            int type = types == 1 ? 0 : types == 2 ? 1 : -1;
+            if (type < 0 && !glued && !types && j - i == 1 &&
+                std::binary_search(person_parts.begin(), person_parts.end(), k[i]))
+                type = 0;
+            if (type >= 0) {
+                t[i] = type == 0 ? kBPer : kBOrg;
+                for (std::size_t u = i + 1; u < j; ++u) t[u] = type == 0 ? kIPer : kIOrg;
+            }
+            i = j;
+        }
+    }
+}
+
+std::vector<int> Model::decode_sentence(const DocFeatures& doc, std::size_t s) const {
     const std::size_t n = doc.tokens(s);
     std::vector<int> path(n, kO);
     // Tokens without features are forced to O, which fixes the path through

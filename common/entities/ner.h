@@ -40,6 +40,16 @@ inline std::uint64_t hash_str(std::string_view s) { return hash_bytes(0xcbf29ce4
 /// ASCII lower-casing (bytes >= 0x80 kept).
 std::string ascii_lower(std::string_view s);
 
+/// The form the tagger sees: typographic apostrophes and quotes (U+2018/19,
+/// U+201C/D) become ASCII ' and ", en and em dashes (U+2013/14) '-'.  Never
+/// longer than w.  `Firm’s` and `Firm's` get the same features.
+std::string normalise_form(std::string_view w);
+/// ascii_lower(normalise_form(w)): the key of the word lists and clusters.
+std::string normalise_lower(std::string_view w);
+/// True when w starts with an upper-case letter: ASCII, Latin-1, Latin
+/// Extended-A, Greek or Cyrillic capitals ("Ørsted", "Łódź", "Élysée").
+bool starts_upper(std::string_view w);
+
 // Word-class flags from the gazetteer lists.
 enum : std::uint32_t {
     kGzFirst = 1u << 0,       ///< common first name
@@ -51,6 +61,9 @@ enum : std::uint32_t {
     kGzTitle = 1u << 6,        ///< honorific / title (mr, president, chairman ...)
     kGzOrgWord = 1u << 7,      ///< non-company organisation keyword (ministry, university ...)
     kGzDate = 1u << 8,         ///< weekday / month
+    kGzPlace = 1u << 9,        ///< one-word place name (places.txt: country, region, large city)
+    kGzOrgHead = 1u << 10,     ///< head noun of organisation names (records, studios, orchestra ...)
+    kGzMask = 0xFFFu,          ///< the flag bits of Lexicon::flags (the bits above hold the word's cluster)
 };
 
 /// Open-addressing hash map from 64-bit keys (hashes) to small values;
@@ -105,18 +118,34 @@ class HashMap64 {
 
 /// Gazetteer lists (lower-case) loaded from common/data/.
 struct Lexicon {
-    HashMap64<std::uint32_t> flags;           ///< hash_str(lower word) -> kGz*
+    /// hash_str(lower word) -> kGz* flags (kGzMask) | packed word cluster << 12:
+    /// one probe per word gives both.
+    HashMap64<std::uint32_t> flags;
     HashMap64<std::uint8_t> company_names;     ///< hash of lower token sequence (joined by ' ')
     HashMap64<std::uint8_t> company_prefixes;  ///< every proper prefix of those
     std::size_t max_company_tokens = 0;
+    std::size_t cluster_words = 0;  ///< words with a cluster (word_clusters.txt, optional)
 
-    std::uint32_t word_flags(std::string_view lower) const { return flags.get(hash_str(lower)); }
+    /// Unpacked cluster of a word given its Lexicon::flags value: (capitalisation
+    /// class + 1) << 24 | path length << 16 | path bits; 0 = no cluster.
+    static std::uint32_t cluster_of(std::uint32_t flags_value) {
+        const std::uint32_t c = flags_value >> 12;
+        return c ? ((c >> 17) << 24) | (((c >> 13) & 0xFu) << 16) | (c & 0x1FFFu) : 0;
+    }
+    std::uint32_t cluster(std::string_view lower) const { return cluster_of(flags.get(hash_str(lower))); }
+
+    std::uint32_t word_flags(std::string_view lower) const { return flags.get(hash_str(lower)) & kGzMask; }
     void add_words(const std::vector<std::string>& words, std::uint32_t flag);
     /// Add a company name (any case, tokenised on spaces).
     void add_company(std::string_view name);
     /// Load first_names.txt, last_names.txt, company_words.txt, companies.txt
-    /// and the built-in keyword lists from a data directory.  Throws SystemError.
+    /// and the built-in keyword lists from a data directory, and
+    /// word_clusters.txt when present.  Throws SystemError.
     void load(const std::string& data_dir);
+    /// Read "word<TAB>bits[<TAB>caps]" lines (bits: 1-16 of 0/1, only the
+    /// first 13 kept; caps: capitalisation class 0-4, default 4 = unknown).
+    /// Throws SystemError naming file:line on a bad line.
+    void load_clusters(const std::string& path);
 };
 
 /// Read a one-entry-per-line list (blank lines and '#' comments skipped);
@@ -128,6 +157,8 @@ const std::vector<std::string>& legal_suffix_words();
 const std::vector<std::string>& title_words();
 const std::vector<std::string>& org_keywords();
 const std::vector<std::string>& date_words();
+/// Tagger-only: head nouns of organisation names beyond the company-word list.
+const std::vector<std::string>& org_head_words();
 
 /// Feature hashes of every token of a document (sentences of tokens), in
 /// flat buffers (no per-token allocation).  A token with no features is
@@ -140,6 +171,16 @@ struct DocFeatures {
     std::size_t tokens(std::size_t s) const { return sent_begin[s + 1] - sent_begin[s]; }
     const std::uint64_t* begin(std::size_t s, std::size_t t) const { return feats.data() + token_begin[sent_begin[s] + t]; }
     const std::uint64_t* end(std::size_t s, std::size_t t) const { return feats.data() + token_begin[sent_begin[s] + t + 1]; }
+
+    /// Per token (document order): hash of the lower-case word when the token
+    /// is a capitalised word that can be part of a name (has features, not a
+    /// title or date word), else 0.  Used by the document-level consistency pass.
+    std::vector<std::uint64_t> name_key;
+    /// Tags of the whole document after the consistency pass, filled by the
+    /// first Model::decode() call after extract_features() (not thread-safe:
+    /// one DocFeatures per thread, as before).
+    mutable std::vector<std::vector<int>> doc_tags;
+    mutable bool doc_tagged = false;
 };
 /// tag_caps = false: tokens of ALL-CAPS sentences get no features (forced O).
 void extract_features(const std::vector<std::vector<std::string_view>>& doc, const Lexicon& lex,
@@ -154,8 +195,12 @@ class Model {
     void load(const std::string& path);  ///< throws SystemError
     bool empty() const { return table_.empty(); }
 
-    /// Best tag sequence for one sentence.
+    /// Tags of one sentence, after the document-level consistency pass:
+    /// the first call for a DocFeatures tags every sentence (decode_sentence)
+    /// and then runs propagate_names(); later calls return the stored result.
     std::vector<int> decode(const DocFeatures& doc, std::size_t sentence) const;
+    /// Best tag sequence for one sentence on its own (first pass).
+    std::vector<int> decode_sentence(const DocFeatures& doc, std::size_t sentence) const;
 
     /// Build from trained float weights (trainer): keys[i] has weights w[i*kNumTags..],
     /// trans[(prev+1)*kNumTags + cur].  Features with max |w| below
@@ -180,6 +225,14 @@ class Model {
     std::size_t count_ = 0;
     std::uint64_t mask_ = 0;
 };
+
+/// Document-level label consistency (second pass over first-pass tags):
+/// a run of capitalised words left untagged whose words are exactly a
+/// PER/ORG name tagged elsewhere in the document gets that type (only when
+/// the document never tags that string as another type), and a lone
+/// capitalised word that is the first or last word of a multi-word person
+/// elsewhere is that person ("Xi told ..." after "Xi Jinping").
+void propagate_names(const DocFeatures& doc, std::vector<std::vector<int>>& tags);
 
 /// True when the transition prev -> cur is allowed in BIO (prev -1 = start).
 bool transition_allowed(int prev, int cur);
