@@ -16,6 +16,7 @@
 #include "common/entities/extractor_data.h"
 #include "common/entities/tokenise.h"
 
+#include <deque>
 #include <set>
 #include <string>
 #include <string_view>
@@ -49,6 +50,9 @@ struct Cluster {
     std::vector<std::size_t> mentions;
     std::vector<std::string> full;  ///< tokens of the longest form (legal suffix stripped for orgs)
     std::set<std::string> extra_aliases;
+    /// Initials of its mentions as written, legal suffixes included
+    /// ("American Motors Corp" -> "amc"): a text tie for an acronym mention.
+    std::set<std::string> acronyms;
     bool company_mark = false;
     int parent = -1;  ///< union-find
 };
@@ -63,7 +67,14 @@ struct DocState {
     std::string work;  ///< text with Reuters mark brackets and tickers blanked (what the tagger sees)
     std::vector<Mark> marks;
     Tokenised tk;                                       ///< tokens of `work`
-    std::vector<std::vector<std::string_view>> doc;     ///< tokens per sentence (views into `work`)
+    /// Tokens per sentence: views into `work`, or into `normalised` for tokens
+    /// with typographic quotes, apostrophes or dashes ("Firm’s" -> "Firm", "'s").
+    std::vector<std::vector<std::string_view>> doc;
+    std::deque<std::string> normalised;
+    /// The tagger runs only on English text; other languages get alias-table,
+    /// gazetteer and Reuters-mark entities only.
+    bool english = true;
+    int year = 0;  ///< the article's year (0: unknown), for the ticker table's age
     std::vector<char> caps_sentence;                    ///< ALL-CAPS sentence (headline)
     std::vector<std::vector<int>> tags;                 ///< ner::k* per token
     std::vector<std::uint64_t> lower_hashes;            ///< sorted: words used in lower case
@@ -95,6 +106,10 @@ void link_text_aliases(const ExtractorData& data, DocState& st);
 void match_headlines(const ExtractorData& data, DocState& st);
 void build_entities(const ExtractorData& data, DocState& st);
 void merge_metadata(const ExtractorData& data, const Article& article, DocState& st);
+
+/// Is the article English?  Its language field when set, else a count of
+/// function words (common/data/function_words.txt) in title and body.
+bool is_english(const ExtractorData& data, const Article& article);
 
 /// Whole pipeline (what EntityExtractor::extract runs).
 std::vector<Entity> run_pipeline(const ExtractorData& data, const Article& article);

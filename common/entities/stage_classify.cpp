@@ -5,6 +5,7 @@
 #include "common/entities/doc_state.h"
 
 #include <algorithm>
+#include <map>
 #include <unordered_map>
 
 namespace newsdex::entities {
@@ -19,6 +20,51 @@ std::set<std::string> surfaces_of(const DocState& st, const Cluster& c) {
         surfaces.insert(m.surface.empty() ? join(m.words, 0, m.words.size()) : m.surface);
     }
     return surfaces;
+}
+
+/// A word cased oddly, as by a typing slip: two capitals, then lower case
+/// ("LYnch"), when the word is a personal name ("Lynch").  ("MCorp", "USAir"
+/// are not names and keep their casing.)
+bool odd_name_casing(const ExtractorData& D, std::string_view w) {
+    if (w.size() < 3 || !is_upper_c(w[0]) || !is_upper_c(w[1]) || !is_lower_c(w[2])) return false;
+    return (D.lex.flags.get(lower_hash(w)) & (ner::kGzFirst | ner::kGzLast | ner::kGzFirstRare | ner::kGzLastRare)) != 0;
+}
+
+/// Each word of `display` in the casing the cluster's mentions use most
+/// ("Merrill LYnch Capital Markets" once, "Merrill Lynch" twice ->
+/// "Merrill Lynch Capital Markets"); ties keep the display's own casing.
+std::string usual_casing(const ExtractorData& D, const DocState& st, const Cluster& c, const std::string& display) {
+    std::map<std::string, std::map<std::string, int>> seen;  // lower word -> casing -> count
+    for (auto mi : c.mentions)
+        for (auto& w : split_words(st.mentions[mi].surface))
+            if (has_lowercase(w)) ++seen[lower_ascii(w)][w];
+    auto words = split_words(display);
+    for (auto& w : words) {
+        auto it = seen.find(lower_ascii(w));
+        if (it != seen.end()) {
+            int best = it->second.count(w) ? it->second.at(w) : 0;
+            for (auto& [form, n] : it->second)
+                if (n > best) { best = n; w = form; }
+        }
+        if (odd_name_casing(D, w)) w = title_case_word(w);
+    }
+    return join(words, 0, words.size());
+}
+
+/// "News Corp", "Western Inc": a company whose name without its legal suffix
+/// is one ordinary word keeps the suffix in its display name.
+std::string keep_suffix_if_generic(const ExtractorData& D, const DocState& st, const Cluster& c,
+                                   const std::string& display) {
+    if (display.find(' ') != std::string::npos || !D.words.common_words.count(display)) return display;
+    for (auto mi : c.mentions) {
+        const auto words = split_words(st.mentions[mi].surface);
+        if (words.size() == 2 && iequals(words[0], lower_ascii(display)) && D.is_legal_suffix(words[1])) {
+            std::string with_suffix = words[0] + " " + words[1];
+            while (!with_suffix.empty() && (with_suffix.back() == '.' || with_suffix.back() == ',')) with_suffix.pop_back();
+            return with_suffix;
+        }
+    }
+    return display;
 }
 
 /// Display name: the longest form (org: legal suffix stripped), mixed case preferred.
@@ -41,6 +87,8 @@ std::string display_name(const ExtractorData& D, const DocState& st, const Clust
             best_mixed = mixed;
         }
     }
+    if (best_mixed) display = usual_casing(D, st, c, display);
+    if (org && best_mixed) display = keep_suffix_if_generic(D, st, c, display);
     if (!best_mixed && !forced.empty()) display = org ? strip_company(forced, D.words.legal_suffixes) : forced;
     if (!best_mixed && forced.empty()) {
         // ALL CAPS only: keep short acronyms, title-case longer names
@@ -48,6 +96,12 @@ std::string display_name(const ExtractorData& D, const DocState& st, const Clust
             display = title_case_words(display, D.words.short_words);
     }
     return display;
+}
+
+/// "SE", "II", "3", "XL": a model designation after a product name.
+bool model_designation(std::string_view w) {
+    if (w.empty() || w.size() > 4 || has_lowercase(w)) return false;
+    return std::all_of(w.begin(), w.end(), [](char ch) { return is_upper_c(ch) || is_digit_c(ch) || ch == '-'; });
 }
 
 /// Places ("Venice", "Quebec", "Denver" in a price table) and things that are
@@ -65,7 +119,11 @@ bool is_place_or_thing(const ExtractorData& D, const Cluster& c, const std::set<
         if (!D.not_entities.count(form)) all_things = false;
     }
     auto dw = split_words(display);
-    if (!dw.empty() && D.words.thing_heads.count(dw.back())) all_things = true;
+    // "War Powers Act", "Bankruptcy Code"; "Suez Canal", "Cooper Basin"
+    if (!dw.empty() && (D.words.thing_heads.count(dw.back()) || D.words.place_heads.count(dw.back()))) all_things = true;
+    // "Macintosh SE", "Macintosh II": a product name plus a model designation
+    while (dw.size() > 1 && model_designation(dw.back())) dw.pop_back();
+    if (dw.size() < split_words(display).size() && D.not_entities.count(join(dw, 0, dw.size()))) all_things = true;
     if (!(all_places || all_things) || explicit_company || surfaces.empty()) return false;
     for (auto& sname : surfaces)
         for (EntityType t : {EntityType::Person, EntityType::Company, EntityType::Organization})
@@ -92,6 +150,14 @@ double context_score(const DocState& st, const Cluster& c) {
             n1 == "shareholders" || n1 == "stockholders" || (n1 == "chief" && n2 == "executive") ||
             (n1 == "'s" && (n2 == "shares" || n2 == "stock" || n2 == "board" || n2 == "earnings")))
             score += 1.5;
+        // "an analyst at Bear Stearns", "a spokesman for Philips"
+        if ((p1 == "at" || p1 == "with" || p1 == "for") &&
+            (p2 == "analyst" || p2 == "analysts" || p2 == "economist" || p2 == "economists" || p2 == "strategist" ||
+             p2 == "trader" || p2 == "traders" || p2 == "dealer" || p2 == "dealers" || p2 == "spokesman" ||
+             p2 == "spokeswoman" || p2 == "spokesperson"))
+            score += 1.5;
+        // "X said its profit": a company speaks of "its" results
+        if ((n1 == "said" || n1 == "says") && n2 == "its") score += 1.5;
         if (n1 == "minister") score -= 1;
         // "Commerce Secretary", "Foreign Ministry", "Ways and Means subcommittee"
         if (n1 == "secretary" || n1 == "department" || n1 == "ministry" || n1 == "committee" || n1 == "subcommittee")
@@ -134,6 +200,12 @@ EntityType classify(const ExtractorData& D, const DocState& st, const Cluster& c
         // "E.F. Hutton", "Chase Manhattan": names of people that the alias table knows as companies
         if ((alias = D.lookup(EntityType::Company, D.name_slug(display, EntityType::Company))))
             return EntityType::Company;
+        // "Philips said its profit rose", "shares of Olivetti": a "person" without a
+        // known first name that the text treats as a company
+        const auto words = split_words(display);
+        const bool first_name =
+            !words.empty() && (D.lex.flags.get(lower_hash(words[0])) & (ner::kGzFirst | ner::kGzFirstRare));
+        if (!first_name && context_score(st, c) > 0) return EntityType::Company;
         return EntityType::Person;
     }
     // alias tables decide first

@@ -52,8 +52,10 @@ bool short_form_of(const Mention& m, const std::vector<std::string>& kw, const C
         if (kw.size() == 1 && (fl.back() == kw[0] || fl.front() == kw[0])) return true;
         return kw.size() >= 2 && std::equal(kw.begin(), kw.end(), fl.end() - long(kw.size()));
     }
-    if (!(m.type == MentionType::Org || (kw.size() == 1 && !m.company_mark))) return false;
-    if (std::equal(kw.begin(), kw.end(), fl.begin())) return true;  // "Apple" -> "Apple Computer"
+    if (!(m.type == MentionType::Org || !m.company_mark)) return false;
+    if (std::equal(kw.begin(), kw.end(), fl.begin())) return true;  // "Apple" -> "Apple Computer", "Santa Fe"
+    // a one-word "person" that ends a company's name: "Olivetti" of "Ing C. Olivetti SpA"
+    if (m.type == MentionType::Person && kw.size() == 1 && fl.back() == kw[0]) return true;
     if (kw.size() == 1 && kw[0].size() >= 2 && !has_lowercase(m.words[0])) {
         // acronym of the long name: "IBM", "OPEC"
         std::string acro;
@@ -62,9 +64,17 @@ bool short_form_of(const Mention& m, const std::vector<std::string>& kw, const C
         std::string k0;
         for (char ch : kw[0])
             if (ascii_alnum((unsigned char)ch)) k0 += ch;
-        if (acro == k0) return true;
+        if (acro == k0 || c.acronyms.count(k0)) return true;
     }
     return false;
+}
+
+/// Lower-case initials of the capitalised words ("American Motors Corp" -> "amc").
+std::string initials(const std::vector<std::string>& words) {
+    std::string a;
+    for (auto& w : words)
+        if (!w.empty() && is_upper_c(w[0])) a += char(std::tolower((unsigned char)w[0]));
+    return words.size() >= 2 ? a : std::string();
 }
 
 /// Distance from m to the nearest mention of cluster c (mentions after m count as far).
@@ -106,24 +116,33 @@ void cluster_mentions(const ExtractorData& D, DocState& st) {
         mentions[mi].cluster = c;
         clusters[c].mentions.push_back(mi);
         clusters[c].company_mark |= mentions[mi].company_mark;
+        if (std::string a = initials(mentions[mi].words); a.size() >= 2) clusters[c].acronyms.insert(a);
     };
     for (std::size_t mi : order) {
         Mention& m = mentions[mi];
         const auto& kw = lkeys[mi];
         auto it = by_key.find({m.type, kw});
-        if (it == by_key.end() && kw.size() == 1 && m.type == MentionType::Person)
+        // Short mention of a longer name?  (Not for explicit full names.)  The
+        // nearest wins; a surname goes to a person before a company.
+        int best = -1;
+        bool best_person = false;
+        std::size_t best_dist = std::string::npos;
+        for (std::size_t c = 0; it == by_key.end() && !full_form(m) && c < clusters.size(); ++c) {
+            if (!short_form_of(m, kw, clusters[c])) continue;
+            const bool person = clusters[c].type == MentionType::Person;
+            if (m.type == MentionType::Person && best_person && !person) continue;
+            std::size_t dist = distance_to(st, m, clusters[c]);
+            if (dist < best_dist || (m.type == MentionType::Person && person && !best_person)) {
+                best_dist = dist;
+                best = int(c);
+                best_person = person;
+            }
+        }
+        if (it == by_key.end() && !best_person && kw.size() == 1 && m.type == MentionType::Person)
             it = by_key.find({MentionType::Org, kw});  // "Gould" = "Gould Inc"
         if (it != by_key.end()) {
             join_cluster(mi, it->second);
             continue;
-        }
-        // Short mention of a longer name?  (Not for explicit full names.)  The nearest wins.
-        int best = -1;
-        std::size_t best_dist = std::string::npos;
-        for (std::size_t c = 0; !full_form(m) && c < clusters.size(); ++c) {
-            if (!short_form_of(m, kw, clusters[c])) continue;
-            std::size_t dist = distance_to(st, m, clusters[c]);
-            if (dist < best_dist) { best_dist = dist; best = int(c); }
         }
         if (best >= 0) {
             join_cluster(mi, best);
@@ -132,12 +151,10 @@ void cluster_mentions(const ExtractorData& D, DocState& st) {
         }
         Cluster c;
         c.type = m.type;
-        c.mentions.push_back(mi);
         c.full = keys[mi];
-        c.company_mark = m.company_mark;
-        m.cluster = int(clusters.size());
-        by_key[{m.type, kw}] = m.cluster;
         clusters.push_back(std::move(c));
+        join_cluster(mi, int(clusters.size()) - 1);
+        by_key[{m.type, kw}] = m.cluster;
     }
     for (auto& [mi, ticker] : st.ticker_alias)
         if (mi < mentions.size() && mentions[mi].cluster >= 0)

@@ -54,6 +54,26 @@ void add_meta(const ExtractorData& D, std::vector<Entity>& out, const std::strin
             }
         if (n == 1) match = cand;
     }
+    if (!match && type == EntityType::Person && id.find('-') == std::string::npos) {
+        // a surname tag: the one person in the text whose name ends with it
+        Entity* cand = nullptr;
+        int n = 0;
+        for (auto& e : out)
+            if (e.type == EntityType::Person && e.id.size() > id.size() + 1 &&
+                e.id.compare(e.id.size() - id.size(), id.size(), id) == 0 && e.id[e.id.size() - id.size() - 1] == '-') {
+                cand = &e;
+                ++n;
+            }
+        if (n == 1) match = cand;
+    }
+    if (match && type == EntityType::Person && match->type == EntityType::Person && match->id.size() > id.size() &&
+        match->id.compare(match->id.size() - id.size(), id.size(), id) == 0 && match->id[match->id.size() - id.size() - 1] == '-') {
+        // A surname tag ("wilson") for a fuller name in the text ("Michael Wilson"): the fuller name wins.
+        if (std::find(match->aliases.begin(), match->aliases.end(), display) == match->aliases.end() && display != match->name)
+            match->aliases.push_back(display);
+        std::sort(match->aliases.begin(), match->aliases.end());
+        return;
+    }
     if (match) {
         if (match->id != id) {
             if (match->name != display) {

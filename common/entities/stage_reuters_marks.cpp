@@ -58,11 +58,12 @@ bool company_from_title(const ExtractorData& D, const std::string& text, const M
             std::string w = words[k - 1];
             while (!w.empty() && (w.back() == ',' || w.back() == ':' || w.back() == '\'')) w.pop_back();
             if ((w == "AND" || w == "&") && k < words.size()) {
-                // "ELI LILLY AND CO <LLY>": keep going when only legal words follow
-                bool only_legal = true;
+                // "ELI LILLY AND CO <LLY>": keep going when only legal words follow;
+                // "NUMAC OIL AND GAS LTD <NMC>": or at most two words and a legal suffix
+                std::size_t other = 0;
                 for (std::size_t q = k; q < words.size(); ++q)
-                    if (!D.is_legal_suffix(words[q]) && !iequals(words[q], "sons")) only_legal = false;
-                if (only_legal) { --k; continue; }
+                    if (!D.is_legal_suffix(words[q]) && !iequals(words[q], "sons")) ++other;
+                if (other == 0 || (other <= 2 && D.is_legal_suffix(words.back()))) { --k; continue; }
             }
             if (w.empty() || W.title_stop_words.count(w) || w.find('>') != std::string::npos) break;
             if (w.find('/') != std::string::npos) {
@@ -86,6 +87,32 @@ bool company_from_title(const ExtractorData& D, const std::string& text, const M
     m.words = split_words(name);
     m.forced_name = name;
     return true;
+}
+
+/// The ticker table (tickers.txt) is from 2024 EDGAR data; tickers are
+/// reused, so it names companies only for articles of the last few years.
+constexpr int kTickerTableYear = 2024;
+constexpr int kTickerTableReach = 5;
+
+/// Index of the mention nearest the start that names the company `name`
+/// (same slug after legal suffixes are stripped, or one a prefix of the other
+/// word by word: "Apple" and "Apple Inc."), npos when none does.
+std::size_t mention_naming(const ExtractorData& D, const std::vector<Mention>& mentions, const std::string& name) {
+    const std::string table_slug = entity_slug(strip_company(name, D.words.legal_suffixes));
+    const std::string table_id = D.canonical_id(name, EntityType::Company);  // the alias table's id, if any
+    for (std::size_t k = 0; k < mentions.size(); ++k) {
+        const std::string slug = entity_slug(strip_company(join(mentions[k].words, 0, mentions[k].words.size()),
+                                                           D.words.legal_suffixes));
+        if (slug.empty()) continue;
+        if (slug == table_slug) return k;
+        if (table_id != table_slug && D.canonical_id(join(mentions[k].words, 0, mentions[k].words.size()),
+                                                      EntityType::Company) == table_id)
+            return k;  // "BankAmerica" for the table's "Bank of America"
+        const std::string& shorter = slug.size() < table_slug.size() ? slug : table_slug;
+        const std::string& longer = slug.size() < table_slug.size() ? table_slug : slug;
+        if (longer.compare(0, shorter.size(), shorter) == 0 && longer[shorter.size()] == '-') return k;
+    }
+    return std::string::npos;
 }
 
 }  // namespace
@@ -121,6 +148,9 @@ void add_mark_mentions(const ExtractorData& D, DocState& st) {
         for (std::size_t k = 0; k < mentions.size(); ++k) {
             if (mentions[k].e > mk.b) break;
             std::size_t gap_b = mentions[k].e, gap_e = mk.b - 1;
+            // "Texaco Inc's <TX>": a possessive between name and ticker
+            if (text.compare(gap_b, 2, "'s") == 0) gap_b += 2;
+            else if (text.compare(gap_b, 4, "\xE2\x80\x99s") == 0) gap_b += 4;
             bool adjacent = gap_b <= gap_e;
             for (std::size_t g = gap_b; adjacent && g < gap_e; ++g)
                 if (!is_space(text[g]) && text[g] != '.' && text[g] != ',') adjacent = false;
@@ -135,16 +165,20 @@ void add_mark_mentions(const ExtractorData& D, DocState& st) {
         m.company_mark = true;
         if (company_from_title(D, text, mk, m)) {
             // named by the title
-        } else if (auto it = D.tickers.find(ticker); it != D.tickers.end()) {
+        } else if (auto it = D.tickers.find(ticker.substr(0, ticker.find('.'))); it != D.tickers.end()) {
+            // The table is today's: the ticker names a company only when the
+            // text names it too, or when the article is recent.
+            if (std::size_t named = mention_naming(D, mentions, it->second); named != std::string::npos) {
+                ticker_alias.push_back({named, ticker});
+                continue;
+            }
+            if (st.year < kTickerTableYear - kTickerTableReach) continue;
             m.b = mk.b;
             m.e = mk.e;
             m.forced_name = it->second;
             m.words = split_words(it->second);
         } else {
-            m.b = mk.b;
-            m.e = mk.e;
-            m.words = {ticker};
-            m.forced_name = ticker;
+            continue;  // a ticker alone names nothing ("<QQZX>", "<AAPL.O>" unknown)
         }
         auto pos = std::lower_bound(mentions.begin(), mentions.end(), m,
                                     [](const Mention& a, const Mention& b) { return a.b < b.b; });

@@ -7,9 +7,58 @@
 
 namespace newsdex::entities {
 
+namespace {
+
+/// Token text for the tagger: typographic quotes, apostrophes and dashes as
+/// ASCII ("Firm’s" is tokenised "Firm" + "’s" and tagged as "Firm" + "'s").
+std::string_view normalised_token(std::string_view w, std::deque<std::string>& store) {
+    if (w.find('\xE2') == std::string_view::npos) return w;
+    std::string out;
+    bool changed = false;
+    for (std::size_t i = 0; i < w.size(); ++i) {
+        if (w[i] == '\xE2' && i + 2 < w.size() && w[i + 1] == '\x80') {
+            const char c = w[i + 2];
+            const char* ascii = c == '\x98' || c == '\x99' ? "'" : c == '\x9C' || c == '\x9D' ? "\""
+                              : c == '\x93' ? "-" : c == '\x94' ? "--" : nullptr;
+            if (ascii) {
+                out += ascii;
+                i += 2;
+                changed = true;
+                continue;
+            }
+        }
+        out += w[i];
+    }
+    if (!changed) return w;
+    store.push_back(std::move(out));
+    return store.back();
+}
+
+}  // namespace
+
+bool is_english(const ExtractorData& D, const Article& article) {
+    if (!article.language.empty()) return article.language == "en";
+    std::vector<std::size_t> counts(D.words.function_words.size());
+    std::size_t english = 0, best_other = 0;
+    for (const std::string* part : {&article.title, &article.body})
+        for (auto w : split_words(*part)) {
+            while (!w.empty() && (unsigned char)w.back() < 0x80 && !ascii_alnum((unsigned char)w.back())) w.pop_back();
+            for (std::size_t k = 0; k < counts.size(); ++k)
+                if (D.words.function_words[k].second.count(w)) ++counts[k];
+        }
+    for (std::size_t k = 0; k < counts.size(); ++k) {
+        if (D.words.function_words[k].first == "en") english = counts[k];
+        else best_other = std::max(best_other, counts[k]);
+    }
+    // Headlines and tables have few function words: English unless another language shows.
+    return best_other < 3 || english >= best_other;
+}
+
 void read_document(const ExtractorData& D, const Article& article, DocState& st) {
     st.text = article.title + "\n\n" + article.body;
     st.work = st.text;
+    st.english = is_english(D, article);
+    st.year = article.date ? article.date->year : 0;
     hide_reuters_marks(st);
     st.tk = tokenise(st.work, D.words);
     st.doc.reserve(st.tk.sentences.size());
@@ -18,7 +67,7 @@ void read_document(const ExtractorData& D, const Article& article, DocState& st)
         bool lower = false, alpha = false;
         for (std::size_t t = b; t < e; ++t) {
             std::string_view w = std::string_view(st.work).substr(st.tk.tokens[t].b, st.tk.tokens[t].e - st.tk.tokens[t].b);
-            st.doc.back().push_back(w);
+            st.doc.back().push_back(normalised_token(w, st.normalised));
             for (char c : w) {
                 if (is_lower_c(c)) lower = true;
                 if (is_upper_c(c) || is_lower_c(c)) alpha = true;
@@ -26,22 +75,31 @@ void read_document(const ExtractorData& D, const Article& article, DocState& st)
         }
         st.caps_sentence.push_back(alpha && !lower);
     }
-    st.tags = D.tag(st.doc, /*tag_caps=*/false);  // ALL-CAPS lines: see "headlines" in docs/entities.md
+    if (st.english) {
+        st.tags = D.tag(st.doc, /*tag_caps=*/false);  // ALL-CAPS lines: see "headlines" in docs/entities.md
+    } else {
+        st.tags.resize(st.doc.size());
+        for (std::size_t s = 0; s < st.doc.size(); ++s) st.tags[s].assign(st.doc[s].size(), ner::kO);
+    }
     for (auto& sent : st.doc)
         for (std::size_t t = 1; t < sent.size(); ++t)
             if (!sent[t].empty() && is_lower_c(sent[t][0])) st.lower_hashes.push_back(ner::hash_str(sent[t]));
     std::sort(st.lower_hashes.begin(), st.lower_hashes.end());
 }
 
-void repair_tags(const ExtractorData& D, DocState& st) {
-    const WordLists& W = D.words;
+namespace {
+
+constexpr std::uint32_t kPersonNameFlags = ner::kGzFirst | ner::kGzFirstRare | ner::kGzLast | ner::kGzLastRare;
+
+/// "Federal Savings and Loan Insurance Corp", "Standard and Poor's Corp":
+/// the tagger (trained on CoNLL) tends to split company names at "and";
+/// join ORG + and/& + ORG-ending-in-a-legal-suffix unless the first part
+/// is itself a known company.
+void join_and_legal(const ExtractorData& D, DocState& st) {
+    [[maybe_unused]] const WordLists& W = D.words;
     auto& tags = st.tags;
     const auto& doc = st.doc;
-    const auto& caps_sentence = st.caps_sentence;
-    // "Federal Savings and Loan Insurance Corp", "Standard and Poor's Corp":
-    // the tagger (trained on CoNLL) tends to split company names at "and";
-    // join ORG + and/& + ORG-ending-in-a-legal-suffix unless the first part
-    // is itself a known company.
+    [[maybe_unused]] const auto& caps_sentence = st.caps_sentence;
     for (std::size_t s = 0; s < tags.size(); ++s) {
         auto& t = tags[s];
         for (std::size_t i = 1; i + 1 < t.size(); ++i) {
@@ -69,9 +127,16 @@ void repair_tags(const ExtractorData& D, DocState& st) {
         }
     }
 
-    // Multi-word names of the alias tables are tagged as the table says
-    // ("Smith Barney, Harris Upham", "House Ways and Means Committee"), unless
-    // the tagger found a longer name around them.
+}
+
+/// Multi-word names of the alias tables are tagged as the table says
+/// ("Smith Barney, Harris Upham", "House Ways and Means Committee"), unless
+/// the tagger found a longer name around them.
+void tag_alias_phrases(const ExtractorData& D, DocState& st) {
+    [[maybe_unused]] const WordLists& W = D.words;
+    auto& tags = st.tags;
+    const auto& doc = st.doc;
+    [[maybe_unused]] const auto& caps_sentence = st.caps_sentence;
     if (D.max_phrase_tokens >= 2) {
         for (std::size_t s = 0; s < tags.size(); ++s) {
             if (caps_sentence[s]) continue;
@@ -105,9 +170,16 @@ void repair_tags(const ExtractorData& D, DocState& st) {
             }
         }
     }
-    // A one-word company of the alias tables that the tagger left untagged in
-    // the middle of a sentence ("retailers, including Walmart,", "the research
-    // company OpenAI"), unless the word is also a first name or surname.
+}
+
+/// A one-word company of the alias tables that the tagger left untagged in
+/// the middle of a sentence ("retailers, including Walmart,", "the research
+/// company OpenAI"), unless the word is also a first name or surname.
+void tag_alias_single_names(const ExtractorData& D, DocState& st) {
+    [[maybe_unused]] const WordLists& W = D.words;
+    auto& tags = st.tags;
+    const auto& doc = st.doc;
+    [[maybe_unused]] const auto& caps_sentence = st.caps_sentence;
     for (std::size_t s = 0; s < tags.size(); ++s) {
         if (caps_sentence[s]) continue;
         auto& t = tags[s];
@@ -116,9 +188,12 @@ void repair_tags(const ExtractorData& D, DocState& st) {
             // untagged, or a one-word place / miscellaneous name
             const bool other = t[i] == ner::kO || t[i] == ner::kBLoc || t[i] == ner::kBMisc;
             if (!other || !starts_upper(d[i]) || !has_lowercase(d[i])) continue;
-            if (starts_upper(d[i - 1]) || (t[i - 1] != ner::kO && ner::tag_type(t[i - 1]) != 2 && ner::tag_type(t[i - 1]) != 3))
+            // in English, only between lower-case words (other languages capitalise nouns)
+            if (st.english &&
+                (starts_upper(d[i - 1]) || (t[i - 1] != ner::kO && ner::tag_type(t[i - 1]) != 2 && ner::tag_type(t[i - 1]) != 3)))
                 continue;
-            if (i + 1 < t.size() && (starts_upper(d[i + 1]) || (t[i + 1] != ner::kO && ner::tag_is_begin(t[i + 1]) == false)))
+            if (st.english && i + 1 < t.size() &&
+                (starts_upper(d[i + 1]) || (t[i + 1] != ner::kO && ner::tag_is_begin(t[i + 1]) == false)))
                 continue;
             const std::uint64_t h = lower_hash(d[i]);
             if (!D.single_names.count(h)) continue;
@@ -126,9 +201,16 @@ void repair_tags(const ExtractorData& D, DocState& st) {
             t[i] = ner::kBOrg;
         }
     }
-    // "Samuel Montagu and Co Ltd", "James Capel and Co", "Alex. Brown and Sons
-    // Inc", "Kidder, Peabody and Co": capitalised words + and/& + Co/Sons
-    // (+ legal suffixes) is one company name, whatever the tagger said.
+}
+
+/// "Samuel Montagu and Co Ltd", "James Capel and Co", "Alex. Brown and Sons
+/// Inc", "Kidder, Peabody and Co": capitalised words + and/& + Co/Sons
+/// (+ legal suffixes) is one company name, whatever the tagger said.
+void join_and_co(const ExtractorData& D, DocState& st) {
+    [[maybe_unused]] const WordLists& W = D.words;
+    auto& tags = st.tags;
+    const auto& doc = st.doc;
+    [[maybe_unused]] const auto& caps_sentence = st.caps_sentence;
     {
         for (std::size_t s = 0; s < tags.size(); ++s) {
             if (caps_sentence[s]) continue;
@@ -136,12 +218,23 @@ void repair_tags(const ExtractorData& D, DocState& st) {
             const auto& d = doc[s];
             const std::size_t n = t.size();
             for (std::size_t i = 1; i + 1 < n; ++i) {
-                if ((d[i] != "and" && d[i] != "&") || !W.co_words.count(d[i + 1]) || !starts_upper(d[i + 1])) continue;
+                if ((d[i] != "and" && d[i] != "&") || !starts_upper(d[i + 1])) continue;
                 std::size_t e = i + 2;
+                // "Piper, Jaffray and Hopwood Inc": a partnership name, with a
+                // comma before and a legal suffix after the last partner
+                std::size_t partner_end = i + 1;
+                while (partner_end < n && partner_end - i <= 2 && starts_upper(d[partner_end]) &&
+                       !D.is_legal_suffix(d[partner_end]))
+                    ++partner_end;
+                const bool partnership = !W.co_words.count(d[i + 1]) && partner_end < n &&
+                                         D.is_legal_suffix(d[partner_end]) && starts_upper(d[partner_end]);
+                if (!W.co_words.count(d[i + 1]) && !partnership) continue;
+                if (partnership) e = partner_end;
                 while (e < n && D.is_legal_suffix(d[e])) ++e;
                 std::size_t b = i;
                 while (b > 0 && i - b < 4 && (starts_upper(d[b - 1]) || d[b - 1] == "&")) --b;
                 if (b == i) continue;
+                if (partnership && !(b >= 2 && d[b - 1] == "," && starts_upper(d[b - 2]))) continue;
                 // one comma-separated name before: "Kidder, Peabody", "Smith Barney, Harris Upham"
                 if (b >= 2 && d[b - 1] == ",") {
                     std::size_t b2 = b - 1;
@@ -157,6 +250,190 @@ void repair_tags(const ExtractorData& D, DocState& st) {
             }
         }
     }
+}
+
+/// End of the capitalised name run starting at i ("of", "the", "and", "for"
+/// allowed inside when a capitalised word follows).
+std::size_t name_run_end(const std::vector<std::string_view>& d, std::size_t i) {
+    std::size_t e = i;
+    while (e < d.size()) {
+        if (starts_upper(d[e])) { ++e; continue; }
+        if ((d[e] == "of" || d[e] == "and" || d[e] == "for" || d[e] == "the" || d[e] == "&") && e + 1 < d.size() &&
+            (starts_upper(d[e + 1]) || (d[e + 1] == "the" && e + 2 < d.size() && starts_upper(d[e + 2])))) {
+            ++e;
+            continue;
+        }
+        break;
+    }
+    while (e > i && !starts_upper(d[e - 1])) --e;
+    return e;
+}
+
+/// "Organisation for the Prohibition of Chemical Weapons", "Committee to
+/// Protect Journalists": an organisation head word + "for (the)" + a
+/// capitalised name is one organisation, which the tagger splits in two.
+void join_for_the(const ExtractorData& D, DocState& st) {
+    for (std::size_t s = 0; s < st.tags.size(); ++s) {
+        if (st.caps_sentence[s]) continue;
+        auto& t = st.tags[s];
+        const auto& d = st.doc[s];
+        for (std::size_t i = 1; i + 2 < d.size(); ++i) {
+            if (d[i] != "for" || !D.words.org_keywords.count(d[i - 1]) || !starts_upper(d[i - 1])) continue;
+            std::size_t j = i + 1;
+            if (d[j] == "the") ++j;
+            if (j >= d.size() || !starts_upper(d[j])) continue;
+            // start: the capitalised run ending at the head word
+            std::size_t b = i - 1;
+            while (b > 0 && (starts_upper(d[b - 1]) || ((d[b - 1] == "of" || d[b - 1] == "and") && b >= 2 &&
+                                                         starts_upper(d[b - 2]))))
+                --b;
+            if (d[b] == "The" && b + 1 < i) ++b;
+            const std::size_t e = name_run_end(d, j);
+            bool tagged = false;  // the tagger saw a name in one of the parts
+            for (std::size_t k = b; k < e; ++k) tagged |= t[k] != ner::kO;
+            if (!tagged) continue;
+            t[b] = ner::kBOrg;
+            for (std::size_t k = b + 1; k < e; ++k) t[k] = ner::kIOrg;
+            i = e;
+        }
+    }
+}
+
+/// "Alibaba and Tencent did not respond": one ORG run "X and Y" whose parts
+/// are each a name the document or the tables know alone is two names.
+/// Names that are one company ("Procter and Gamble", "Cable and Wireless")
+/// are in the company gazetteer or the alias tables as a whole.
+void split_x_and_y(const ExtractorData& D, DocState& st, const ner::HashMap64<std::uint8_t>& alone) {
+    auto known_alone = [&](const std::vector<std::string_view>& d, std::size_t b, std::size_t e) {
+        const std::uint64_t h = phrase_hash(d, b, e);
+        return alone.count(h) || D.lex.company_names.count(h) || D.phrases.get(h) == 2 ||
+               (e - b == 1 && D.single_names.count(lower_hash(d[b])));
+    };
+    for (std::size_t s = 0; s < st.tags.size(); ++s) {
+        auto& t = st.tags[s];
+        const auto& d = st.doc[s];
+        for (std::size_t b = 0; b < t.size(); ++b) {
+            if (t[b] != ner::kBOrg) continue;
+            std::size_t e = b + 1;
+            while (e < t.size() && t[e] == ner::kIOrg) ++e;
+            for (std::size_t k = b + 1; k + 1 < e; ++k) {
+                if (d[k] != "and" && d[k] != "&") continue;
+                const std::uint64_t whole = phrase_hash(d, b, e);
+                if (D.lex.company_names.count(whole) || D.phrases.count(whole)) break;
+                if (D.is_legal_suffix(d[e - 1]) || D.words.co_words.count(d[e - 1])) break;  // "X and Y Inc"
+                if (!known_alone(d, b, k) || !known_alone(d, k + 1, e)) continue;
+                t[k] = ner::kO;
+                t[k + 1] = ner::kBOrg;
+                break;
+            }
+            b = e - 1;
+        }
+    }
+}
+
+/// Lower-case phrase hashes of the ORG runs the tagger found in mixed-case
+/// sentences, not at a sentence start (where capitals prove nothing).
+ner::HashMap64<std::uint8_t> org_runs(const DocState& st) {
+    ner::HashMap64<std::uint8_t> runs;
+    for (std::size_t s = 0; s < st.tags.size(); ++s) {
+        if (st.caps_sentence[s]) continue;
+        const auto& t = st.tags[s];
+        for (std::size_t b = 1; b < t.size(); ++b) {
+            if (t[b] != ner::kBOrg) continue;
+            std::size_t e = b + 1;
+            while (e < t.size() && t[e] == ner::kIOrg) ++e;
+            runs.insert(phrase_hash(st.doc[s], b, e));
+        }
+    }
+    return runs;
+}
+
+/// Document-level consistency: an untagged capitalised run that the tagger
+/// tagged as an organisation elsewhere in the document is one here too; at a
+/// sentence start ("Nvidia reported ...", where the tagger hesitates) so is a
+/// company of the alias tables or the company gazetteer that is not an
+/// ordinary word or a personal name, before a verb (subject_verbs.txt).
+void propagate_org_names(const ExtractorData& D, DocState& st, const ner::HashMap64<std::uint8_t>& runs) {
+    // untagged, or a place / miscellaneous name (the tagger's guess for unknown capitalised words)
+    auto free = [](int tag) { return tag == ner::kO || ner::tag_type(tag) == 2 || ner::tag_type(tag) == 3; };
+    const std::size_t max_len = 6;
+    for (std::size_t s = 0; s < st.tags.size(); ++s) {
+        if (st.caps_sentence[s]) continue;
+        auto& t = st.tags[s];
+        const auto& d = st.doc[s];
+        const std::size_t first = !d.empty() && (d[0] == "\"" || d[0] == "(" || d[0] == "'") ? 1 : 0;
+        for (std::size_t i = 0; i < d.size(); ++i) {
+            if (!free(t[i]) || !starts_upper(d[i]) || !has_lowercase(d[i])) continue;
+            if (i > first && (starts_upper(d[i - 1]) || t[i - 1] != ner::kO)) continue;
+            const std::size_t end = std::min(name_run_end(d, i), i + max_len);
+            std::size_t len = 0;
+            for (std::size_t e = end; e > i && !len; --e) {
+                if (!starts_upper(d[e - 1])) continue;
+                if (e < d.size() && starts_upper(d[e])) continue;  // part of a longer name
+                bool untagged = true;
+                for (std::size_t k = i; k < e; ++k) untagged &= free(t[k]);
+                if (!untagged) continue;
+                const std::uint64_t h = phrase_hash(d, i, e);
+                if (runs.count(h)) len = e - i;
+                else if (i == first && e - i == 1 && e < d.size() && D.words.subject_verbs.count(d[e])) {
+                    const std::uint64_t lh = lower_hash(d[i]);
+                    const bool company = D.single_names.count(lh) || D.lex.company_names.count(h);
+                    if (company && !(D.lex.flags.get(lh) & kPersonNameFlags) && !D.words.common_words.count(d[i]) &&
+                        !st.used_in_lower_case(d[i]))
+                        len = 1;
+                }
+            }
+            if (!len) continue;
+            t[i] = ner::kBOrg;
+            for (std::size_t k = i + 1; k < i + len; ++k) t[k] = ner::kIOrg;
+            i += len - 1;
+        }
+    }
+}
+
+/// Text in a language the tagger was not trained for: only names the
+/// company gazetteer knows as a whole (or with a legal suffix: "Siemens AG")
+/// are tagged; the alias tables follow in repair_tags.
+void tag_gazetteer_names(const ExtractorData& D, DocState& st) {
+    for (std::size_t s = 0; s < st.tags.size(); ++s) {
+        if (st.caps_sentence[s]) continue;
+        auto& t = st.tags[s];
+        const auto& d = st.doc[s];
+        for (std::size_t i = 0; i < d.size(); ++i) {
+            if (!starts_upper(d[i]) || !has_lowercase(d[i])) continue;
+            std::size_t best = 0;
+            std::uint64_t h = 0xcbf29ce484222325ULL;
+            for (std::size_t j = i; j < d.size() && j - i < D.lex.max_company_tokens; ++j) {
+                if (j > i) h = ner::hash_bytes(h, " ");
+                h = lower_hash(d[j], h);
+                if (D.lex.company_names.count(h)) best = j - i + 1;
+                if (!D.lex.company_prefixes.count(h)) break;
+            }
+            if (best == 1 && (D.lex.flags.get(lower_hash(d[i])) & kPersonNameFlags)) best = 0;
+            if (!best && i + 1 < d.size() && D.is_legal_suffix(d[i + 1]) && starts_upper(d[i + 1])) best = 1;
+            if (!best) continue;
+            std::size_t e = i + best;
+            while (e < d.size() && D.is_legal_suffix(d[e]) && starts_upper(d[e])) ++e;
+            t[i] = ner::kBOrg;
+            for (std::size_t k = i + 1; k < e; ++k) t[k] = ner::kIOrg;
+            i = e - 1;
+        }
+    }
+}
+
+}  // namespace
+
+void repair_tags(const ExtractorData& D, DocState& st) {
+    if (!st.english) tag_gazetteer_names(D, st);
+    join_and_legal(D, st);
+    tag_alias_phrases(D, st);
+    tag_alias_single_names(D, st);
+    join_and_co(D, st);
+    if (!st.english) return;
+    join_for_the(D, st);
+    const auto runs = org_runs(st);
+    split_x_and_y(D, st, runs);
+    propagate_org_names(D, st, runs);
 }
 
 }  // namespace newsdex::entities

@@ -5,6 +5,17 @@
 
 namespace newsdex::entities {
 
+namespace {
+
+/// U+2018/2019/201C/201D (‘ ’ “ ”) at byte i.
+bool typographic_quote(std::string_view text, std::size_t i) {
+    if (i + 3 > text.size() || text[i] != '\xE2' || text[i + 1] != '\x80') return false;
+    const char c = text[i + 2];
+    return c == '\x98' || c == '\x99' || c == '\x9C' || c == '\x9D';
+}
+
+}  // namespace
+
 Tokenised tokenise(std::string_view text, const WordLists& lists) {
     Tokenised out;
     const std::size_t n = text.size();
@@ -45,14 +56,26 @@ Tokenised tokenise(std::string_view text, const WordLists& lists) {
             for (unsigned char c : std::string_view(")]}\"',;:!?>")) t[c] = true;
             return t;
         }();
-        while (b < e && kOpenPunct[(unsigned char)text[b]]) {
-            // "'s" alone or "'80s" stays
-            if (text[b] == '\'' && e - b > 1 && (ascii_alnum((unsigned char)text[b + 1]))) break;
-            front.push_back({b, b + 1});
-            ++b;
+        for (;;) {
+            if (b < e && kOpenPunct[(unsigned char)text[b]]) {
+                // "'s" alone or "'80s" stays
+                if (text[b] == '\'' && e - b > 1 && (ascii_alnum((unsigned char)text[b + 1]))) break;
+                front.push_back({b, b + 1});
+                ++b;
+            } else if (e - b > 3 && typographic_quote(text, b) && (text[b + 2] != '\x99' || !ascii_alnum((unsigned char)text[b + 3]))) {
+                front.push_back({b, b + 3});  // opening typographic quote (not "’80s")
+                b += 3;
+            } else {
+                break;
+            }
         }
         while (e > b) {
             char c = text[e - 1];
+            if (e - b > 3 && typographic_quote(text, e - 3) && text[e - 1] != '\x98' && text[e - 1] != '\x9C') {
+                back.push_back({e - 3, e});  // closing typographic quote or apostrophe: "investors’"
+                e -= 3;
+                continue;
+            }
             if (kClosePunct[(unsigned char)c]) {
                 back.push_back({e - 1, e});
                 --e;

@@ -3,6 +3,7 @@
 
 #include "newsdex/error.h"
 
+#include <algorithm>
 #include <fstream>
 
 namespace newsdex::entities {
@@ -45,6 +46,21 @@ void WordLists::load(const std::string& dir) {
     fill(title_stop_words, "title_stop_words.txt");
     fill(thing_heads, "thing_heads.txt");
     for (const auto& w : ner::date_words()) date_words.add(w);
+    fill(common_words, "common_words.txt");
+    fill(place_heads, "place_heads.txt");
+    fill(company_form_words, "company_form_words.txt");
+    fill(non_person_nouns, "non_person_nouns.txt");
+    fill(subject_verbs, "subject_verbs.txt");
+    function_words.clear();
+    const std::string fw_path = dir + "/function_words.txt";
+    for (const auto& line : read_word_list(fw_path)) {
+        auto words = split_words(line);
+        if (words.size() != 2) throw SystemError(fw_path + ": expected 'LANG word', got '" + line + "'");
+        auto it = std::find_if(function_words.begin(), function_words.end(),
+                               [&](const auto& p) { return p.first == words[0]; });
+        if (it == function_words.end()) it = function_words.insert(function_words.end(), {words[0], WordSet()});
+        it->second.add(words[1]);
+    }
     alias_intros.clear();
     for (const auto& phrase : read_word_list(dir + "/alias_intros.txt")) {
         auto words = split_words(lower_ascii(phrase));

@@ -30,6 +30,13 @@ struct WordLists {
     WordSet title_stop_words;            ///< title_stop_words.txt
     WordSet thing_heads;                 ///< thing_heads.txt
     WordSet date_words;                  ///< ner::date_words()
+    WordSet common_words;                ///< common_words.txt: words news text uses in lower case
+    WordSet place_heads;                 ///< place_heads.txt: "Basin", "Canal", "Cape"
+    WordSet company_form_words;          ///< company_form_words.txt: "Societe", "Banque"
+    WordSet non_person_nouns;            ///< non_person_nouns.txt: "ship", "tanker" before a name
+    WordSet subject_verbs;               ///< subject_verbs.txt: "said", "reported" after a company
+    /// function_words.txt: per language code, its function words ("en the", "de und").
+    std::vector<std::pair<std::string, WordSet>> function_words;
     std::vector<std::vector<std::string>> alias_intros;  ///< alias_intros.txt, in file order
 
     /// Load every list from `dir`.  Throws SystemError naming the missing file.

@@ -41,9 +41,17 @@ TEST_CASE("add_mark_mentions: ticker after a name is its alias; title words name
     for (std::size_t k = 1; k < st.mentions.size(); ++k) CHECK(st.mentions[k - 1].b <= st.mentions[k].b);
 }
 
-TEST_CASE("add_mark_mentions: an unknown lone ticker stays the ticker") {
+TEST_CASE("add_mark_mentions: a lone ticker names a company only when the text or the date allows") {
     entities::DocState st;
     run_until(st, entity_article("", "Shares of <QQZX> rose."), Stage::Marks);
-    REQUIRE(st.mentions.size() == 1);
-    CHECK(st.mentions[0].forced_name == "QQZX");
+    CHECK(st.mentions.empty());  // not in the ticker table
+    entities::DocState old;
+    run_until(old, entity_article("", "Shares of <IBM> rose."), Stage::Marks);
+    CHECK(old.mentions.empty());  // undated: today's table is not trusted
+    Article recent = entity_article("", "Shares of <IBM> rose.");
+    recent.date = parse_iso_date("2024-03-01");
+    entities::DocState now;
+    run_until(now, recent, Stage::Marks);
+    REQUIRE(now.mentions.size() == 1);
+    CHECK(!now.mentions[0].forced_name.empty());
 }
