@@ -109,7 +109,9 @@ bool trim_span(const ExtractorData& D, const DocState& st, std::size_t s, Mentio
 /// Pronouns, table words, dates, places and other words that are no name.
 bool is_noise_mention(const WordLists& W, const Mention& m, bool prose) {
     std::string lower = lower_ascii(join(m.words, 0, m.words.size()));
-    if (W.noise_names.count(lower) || W.date_words.count(m.words.back()) || junk_name(W, m.words) || lower.size() < 2 ||
+    // "... Reagan Monday": a trailing day or month ("Lei Jun" keeps its three-letter surname)
+    const bool date_end = W.date_words.count(m.words.back()) && (m.words.size() == 1 || m.words.back().size() > 3);
+    if (W.noise_names.count(lower) || date_end || junk_name(W, m.words) || lower.size() < 2 ||
         !std::any_of(lower.begin(), lower.end(), [](char c) { return is_lower_c(c); }))
         return true;
     if (m.words.size() == 1 && !is_upper_c(m.words[0][0]) && !is_digit_c(m.words[0][0])) return true;

@@ -172,33 +172,74 @@ void tag_alias_phrases(const ExtractorData& D, DocState& st) {
     }
 }
 
-/// A one-word company of the alias tables that the tagger left untagged in
-/// the middle of a sentence ("retailers, including Walmart,", "the research
-/// company OpenAI"), unless the word is also a first name or surname.
-void tag_alias_single_names(const ExtractorData& D, DocState& st) {
-    [[maybe_unused]] const WordLists& W = D.words;
-    auto& tags = st.tags;
-    const auto& doc = st.doc;
-    [[maybe_unused]] const auto& caps_sentence = st.caps_sentence;
-    for (std::size_t s = 0; s < tags.size(); ++s) {
-        if (caps_sentence[s]) continue;
-        auto& t = tags[s];
-        const auto& d = doc[s];
-        for (std::size_t i = 1; i < t.size(); ++i) {
+/// "an analyst at X", "a fund manager with X": a job word, then at/with.
+bool employer_context(const WordLists& W, const std::vector<std::string_view>& d, std::size_t i) {
+    if (i < 2 || (d[i - 1] != "at" && d[i - 1] != "with")) return false;
+    std::string_view job = d[i - 2];
+    if (job.size() > 3 && job.back() == 's') job.remove_suffix(1);  // "analysts"
+    return W.person_titles.count(job) || job == "analyst" || job == "economist" || job == "strategist" ||
+           job == "trader" || job == "banker" || job == "engineer" || job == "partner";
+}
+
+/// A one-word company of the alias tables that the tagger left untagged
+/// ("retailers, including Walmart,", "the research company OpenAI", "NTT and
+/// SoftBank announced"), or of the company gazetteer in mid-sentence ("buy
+/// from Nvidia and AMD"), unless the word is also a first name or surname
+/// (outside "analysts at Goldman"), an ordinary word or a place.
+void tag_known_single_names(const ExtractorData& D, DocState& st) {
+    const WordLists& W = D.words;
+    constexpr std::uint32_t kNameFlags = ner::kGzFirst | ner::kGzFirstRare | ner::kGzLast | ner::kGzLastRare;
+    for (std::size_t s = 0; s < st.tags.size(); ++s) {
+        if (st.caps_sentence[s]) continue;
+        auto& t = st.tags[s];
+        const auto& d = st.doc[s];
+        std::size_t lower_words = 0;
+        for (auto w : d) lower_words += !w.empty() && is_lower_c(w[0]);
+        for (std::size_t i = 0; i < t.size(); ++i) {
             // untagged, or a one-word place / miscellaneous name
             const bool other = t[i] == ner::kO || t[i] == ner::kBLoc || t[i] == ner::kBMisc;
-            if (!other || !starts_upper(d[i]) || !has_lowercase(d[i])) continue;
+            if (!other || !starts_upper(d[i])) continue;
+            if (i + 1 < t.size() && t[i] != ner::kO && t[i + 1] != ner::kO && !ner::tag_is_begin(t[i + 1])) continue;
+            const bool acronym = !has_lowercase(d[i]);
+            // all-caps words only in running text ("DEC" in a table is December)
+            if (acronym && (lower_words < 5 || W.date_words.count(d[i]) || d[i].size() < 2)) continue;
             // in English, only between lower-case words (other languages capitalise nouns)
-            if (st.english &&
-                (starts_upper(d[i - 1]) || (t[i - 1] != ner::kO && ner::tag_type(t[i - 1]) != 2 && ner::tag_type(t[i - 1]) != 3)))
+            if (st.english && i > 0 && (starts_upper(d[i - 1]) || (t[i - 1] != ner::kO && ner::tag_type(t[i - 1]) != 2 &&
+                                                                    ner::tag_type(t[i - 1]) != 3)))
                 continue;
             if (st.english && i + 1 < t.size() &&
                 (starts_upper(d[i + 1]) || (t[i + 1] != ner::kO && ner::tag_is_begin(t[i + 1]) == false)))
                 continue;
             const std::uint64_t h = lower_hash(d[i]);
-            if (!D.single_names.count(h)) continue;
-            if (D.lex.flags.get(h) & (ner::kGzFirst | ner::kGzFirstRare | ner::kGzLast | ner::kGzLastRare)) continue;
+            const bool alias = D.single_names.count(h) > 0;
+            const bool gazetteer = !alias && i > 0 && !acronym && st.english && D.lex.company_names.count(h) &&
+                                   !W.common_words.count(d[i]) && !st.used_in_lower_case(d[i]) &&
+                                   !D.places.count(d[i]) && !W.countries.count(d[i]);
+            if (!alias && !gazetteer) continue;
+            if (!alias && i == 0) continue;
+            if ((D.lex.flags.get(h) & kNameFlags) && !employer_context(W, d, i)) continue;
             t[i] = ner::kBOrg;
+        }
+    }
+}
+
+/// "a fund manager at Eastbridge Capital": an untagged capitalised run after
+/// a job word and at/with, ending in a word frequent in company names.
+void tag_employer_names(const ExtractorData& D, DocState& st) {
+    for (std::size_t s = 0; s < st.tags.size(); ++s) {
+        if (st.caps_sentence[s]) continue;
+        auto& t = st.tags[s];
+        const auto& d = st.doc[s];
+        for (std::size_t i = 2; i < d.size(); ++i) {
+            // untagged, or taken for a place / miscellaneous name
+            auto free = [&](std::size_t k) { return t[k] == ner::kO || ner::tag_type(t[k]) == 2 || ner::tag_type(t[k]) == 3; };
+            if (!free(i) || !starts_upper(d[i]) || !employer_context(D.words, d, i)) continue;
+            std::size_t e = i;
+            while (e < d.size() && e - i < 4 && starts_upper(d[e]) && free(e)) ++e;
+            if (e - i < 2 || (e < d.size() && starts_upper(d[e]))) continue;
+            if (!(D.lex.flags.get(lower_hash(d[e - 1])) & ner::kGzCompanyWord) && !D.is_legal_suffix(d[e - 1])) continue;
+            t[i] = ner::kBOrg;
+            for (std::size_t k = i + 1; k < e; ++k) t[k] = ner::kIOrg;
         }
     }
 }
@@ -357,13 +398,32 @@ void propagate_org_names(const ExtractorData& D, DocState& st, const ner::HashMa
     // untagged, or a place / miscellaneous name (the tagger's guess for unknown capitalised words)
     auto free = [](int tag) { return tag == ner::kO || ner::tag_type(tag) == 2 || ner::tag_type(tag) == 3; };
     const std::size_t max_len = 6;
+    WordSet runs_acronyms;  // initials of the multi-word ORG runs ("Advanced Micro Devices" -> "amd")
+    for (std::size_t s = 0; s < st.tags.size(); ++s) {
+        const auto& t = st.tags[s];
+        for (std::size_t b = 0; b < t.size(); ++b) {
+            if (t[b] != ner::kBOrg) continue;
+            std::string initials;
+            std::size_t e = b + 1;
+            while (e < t.size() && t[e] == ner::kIOrg) ++e;
+            for (std::size_t k = b; k < e; ++k)
+                if (starts_upper(st.doc[s][k])) initials += st.doc[s][k][0];
+            if (e - b >= 2 && initials.size() >= 2) runs_acronyms.add(initials);
+        }
+    }
     for (std::size_t s = 0; s < st.tags.size(); ++s) {
         if (st.caps_sentence[s]) continue;
         auto& t = st.tags[s];
         const auto& d = st.doc[s];
         const std::size_t first = !d.empty() && (d[0] == "\"" || d[0] == "(" || d[0] == "'") ? 1 : 0;
         for (std::size_t i = 0; i < d.size(); ++i) {
-            if (!free(t[i]) || !starts_upper(d[i]) || !has_lowercase(d[i])) continue;
+            if (!free(t[i]) || !starts_upper(d[i])) continue;
+            if (!has_lowercase(d[i])) {
+                // "AMD, run by ...": the initials of a name tagged in the document
+                if (runs_acronyms.count(d[i]) && (i + 1 == d.size() || !starts_upper(d[i + 1])))
+                    t[i] = ner::kBOrg;
+                continue;
+            }
             if (i > first && (starts_upper(d[i - 1]) || t[i - 1] != ner::kO)) continue;
             const std::size_t end = std::min(name_run_end(d, i), i + max_len);
             std::size_t len = 0;
@@ -427,10 +487,11 @@ void repair_tags(const ExtractorData& D, DocState& st) {
     if (!st.english) tag_gazetteer_names(D, st);
     join_and_legal(D, st);
     tag_alias_phrases(D, st);
-    tag_alias_single_names(D, st);
+    tag_known_single_names(D, st);
     join_and_co(D, st);
     if (!st.english) return;
     join_for_the(D, st);
+    tag_employer_names(D, st);
     const auto runs = org_runs(st);
     split_x_and_y(D, st, runs);
     propagate_org_names(D, st, runs);
