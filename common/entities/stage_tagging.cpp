@@ -38,14 +38,26 @@ std::string_view normalised_token(std::string_view w, std::deque<std::string>& s
 
 bool is_english(const ExtractorData& D, const Article& article) {
     if (!article.language.empty()) return article.language == "en";
+    // Count function words among the first words (no allocation: views of letter runs).
+    constexpr std::size_t kMaxWords = 400;
     std::vector<std::size_t> counts(D.words.function_words.size());
-    std::size_t english = 0, best_other = 0;
-    for (const std::string* part : {&article.title, &article.body})
-        for (auto w : split_words(*part)) {
-            while (!w.empty() && (unsigned char)w.back() < 0x80 && !ascii_alnum((unsigned char)w.back())) w.pop_back();
-            for (std::size_t k = 0; k < counts.size(); ++k)
-                if (D.words.function_words[k].second.count(w)) ++counts[k];
+    std::size_t words = 0;
+    for (const std::string* part : {&article.title, &article.body}) {
+        const std::string_view text(*part);
+        for (std::size_t i = 0; i < text.size() && words < kMaxWords;) {
+            auto letter = [&](std::size_t k) { return (unsigned char)text[k] >= 0x80 || ascii_alnum((unsigned char)text[k]); };
+            while (i < text.size() && !letter(i)) ++i;
+            std::size_t j = i;
+            while (j < text.size() && letter(j)) ++j;
+            if (j > i) {
+                ++words;
+                for (std::size_t k = 0; k < counts.size(); ++k)
+                    if (D.words.function_words[k].second.count(text.substr(i, j - i))) ++counts[k];
+            }
+            i = j;
         }
+    }
+    std::size_t english = 0, best_other = 0;
     for (std::size_t k = 0; k < counts.size(); ++k) {
         if (D.words.function_words[k].first == "en") english = counts[k];
         else best_other = std::max(best_other, counts[k]);
@@ -212,7 +224,8 @@ void tag_known_single_names(const ExtractorData& D, DocState& st) {
                 continue;
             const std::uint64_t h = lower_hash(d[i]);
             const bool alias = D.single_names.count(h) > 0;
-            const bool gazetteer = !alias && i > 0 && !acronym && st.english && D.lex.company_names.count(h) &&
+            const bool gazetteer = !alias && i > 0 && !acronym && st.english && W.company_preceders.count(d[i - 1]) &&
+                                   D.lex.company_names.count(h) &&
                                    !W.common_words.count(d[i]) && !st.used_in_lower_case(d[i]) &&
                                    !D.places.count(d[i]) && !W.countries.count(d[i]);
             if (!alias && !gazetteer) continue;

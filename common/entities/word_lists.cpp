@@ -51,6 +51,7 @@ void WordLists::load(const std::string& dir) {
     fill(company_form_words, "company_form_words.txt");
     fill(non_person_nouns, "non_person_nouns.txt");
     fill(subject_verbs, "subject_verbs.txt");
+    fill(company_preceders, "company_preceders.txt");
     function_words.clear();
     const std::string fw_path = dir + "/function_words.txt";
     for (const auto& line : read_word_list(fw_path)) {

@@ -35,6 +35,7 @@ struct WordLists {
     WordSet company_form_words;          ///< company_form_words.txt: "Societe", "Banque"
     WordSet non_person_nouns;            ///< non_person_nouns.txt: "ship", "tanker" before a name
     WordSet subject_verbs;               ///< subject_verbs.txt: "said", "reported" after a company
+    WordSet company_preceders;           ///< company_preceders.txt: "from", "and" before a company
     /// function_words.txt: per language code, its function words ("en the", "de und").
     std::vector<std::pair<std::string, WordSet>> function_words;
     std::vector<std::vector<std::string>> alias_intros;  ///< alias_intros.txt, in file order
