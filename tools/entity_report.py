@@ -2,12 +2,12 @@
 """Most frequent persons / companies / organisations by document frequency.
 
 Reads newsdex-entities --json output (one object per article) from FILE or
-standard input and prints, per type, the top N entities with the number of
-articles they occur in.  By default only entities found in the text count
+standard input and prints, per type, the top N entities (default 200) with
+their type and the number of articles they occur in.  By default only entities found in the text count
 (mentions > 0); --with-metadata also counts metadata-only entities (Reuters
 PEOPLE/ORGS tags, JSON persons/companies), as the search facets do.
 
-  newsdex-entities --json reut2-*.sgm | tools/entity_report.py --top 30
+  newsdex-entities --json reut2-*.sgm | tools/entity_report.py --top 200
 """
 import argparse
 import collections
@@ -18,7 +18,7 @@ import sys
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("file", nargs="?", default="-")
-    ap.add_argument("--top", type=int, default=30)
+    ap.add_argument("--top", type=int, default=200)
     ap.add_argument("--types", default="person,company", help="comma-separated: person,company,organization")
     ap.add_argument("--with-metadata", action="store_true", help="count metadata-only entities too")
     ap.add_argument("--tsv", action="store_true", help="type<TAB>rank<TAB>docs<TAB>id<TAB>name lines")
@@ -54,7 +54,7 @@ def main():
             if args.tsv:
                 print(f"{t}\t{rank}\t{n}\t{eid}\t{name}")
             else:
-                print(f"{rank:3d} {n:6d}  {name}  ({eid})")
+                print(f"{rank:3d} {n:6d}  {t:<12} {name}  ({eid})")
     return 0
 
 

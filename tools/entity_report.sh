@@ -1,7 +1,7 @@
 #!/bin/sh
 # Reuters-21578 sanity check of entity extraction: runs newsdex-entities --json
-# over the 22 reut2-*.sgm files and prints the 30 most frequent persons and
-# companies by document frequency (tools/entity_report.py; extra options such
+# over the 22 reut2-*.sgm files and prints the 200 most frequent persons and
+# companies, with their types, by document frequency (tools/entity_report.py; extra options such
 # as --top N, --types person,company,organization, --with-metadata are passed on).
 # Usage: tools/entity_report.sh [BUILD_DIR] [CORPUS_DIR] [entity_report.py options]
 set -e

@@ -13,6 +13,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <cctype>
 #include <cstdio>
 #include <cstring>
 #include <random>
@@ -125,6 +126,11 @@ int main(int argc, char** argv) {
                 auto chars = split_chars(words[start]);
                 if (chars.size() < n) continue;
                 std::size_t from = rng() % (chars.size() - n + 1);
+                // A pick must not cut a Latin word or number inside the CJK run
+                // ("（AI）を" -> "（A" is no phrase a user would type).
+                auto ascii_alnum = [](const std::string& c) { return c.size() == 1 && std::isalnum((unsigned char)c[0]); };
+                if (from > 0 && ascii_alnum(chars[from - 1]) && ascii_alnum(chars[from])) continue;
+                if (from + n < chars.size() && ascii_alnum(chars[from + n - 1]) && ascii_alnum(chars[from + n])) continue;
                 for (unsigned k = 0; k < n; ++k) text += chars[from + k];
             } else {
                 if (start + n > words.size()) continue;

@@ -1,0 +1,72 @@
+// Loading of the extractor's word lists (see word_lists.h).
+#include "common/entities/word_lists.h"
+
+#include "newsdex/error.h"
+
+#include <algorithm>
+#include <fstream>
+
+namespace newsdex::entities {
+
+std::vector<std::string> read_word_list(const std::string& path) {
+    std::ifstream in(path);
+    if (!in) throw SystemError("cannot read data file " + path);
+    std::vector<std::string> out;
+    std::string line;
+    while (std::getline(in, line)) {
+        std::size_t b = 0, e = line.size();
+        while (b < e && is_space(line[b])) ++b;
+        while (e > b && is_space(line[e - 1])) --e;
+        if (b == e || line[b] == '#') continue;
+        out.push_back(line.substr(b, e - b));
+    }
+    return out;
+}
+
+void WordLists::load(const std::string& dir) {
+    auto fill = [&](WordSet& set, const char* file) {
+        for (const auto& w : read_word_list(dir + "/" + file)) set.add(w);
+    };
+    fill(abbreviations, "abbreviations.txt");
+    fill(sentence_end_abbreviations, "sentence_end_abbreviations.txt");
+    fill(legal_suffixes, "legal_suffixes.txt");
+    fill(short_words, "short_words.txt");
+    fill(person_titles, "person_titles.txt");
+    for (const auto& w : ner::title_words()) person_titles.add(w);
+    fill(noise_names, "noise_names.txt");
+    fill(table_words, "table_words.txt");
+    fill(generic_words, "generic_words.txt");
+    fill(org_keywords, "org_keywords.txt");
+    fill(major_places, "major_places.txt");
+    fill(countries, "countries.txt");
+    fill(number_words, "number_words.txt");
+    fill(sentence_starters, "sentence_starters.txt");
+    fill(name_cut_words, "name_cut_words.txt");
+    fill(co_words, "co_words.txt");
+    fill(title_stop_words, "title_stop_words.txt");
+    fill(thing_heads, "thing_heads.txt");
+    for (const auto& w : ner::date_words()) date_words.add(w);
+    fill(common_words, "common_words.txt");
+    fill(place_heads, "place_heads.txt");
+    fill(company_form_words, "company_form_words.txt");
+    fill(non_person_nouns, "non_person_nouns.txt");
+    fill(subject_verbs, "subject_verbs.txt");
+    fill(company_preceders, "company_preceders.txt");
+    function_words.clear();
+    const std::string fw_path = dir + "/function_words.txt";
+    for (const auto& line : read_word_list(fw_path)) {
+        auto words = split_words(line);
+        if (words.size() != 2) throw SystemError(fw_path + ": expected 'LANG word', got '" + line + "'");
+        auto it = std::find_if(function_words.begin(), function_words.end(),
+                               [&](const auto& p) { return p.first == words[0]; });
+        if (it == function_words.end()) it = function_words.insert(function_words.end(), {words[0], WordSet()});
+        it->second.add(words[1]);
+    }
+    alias_intros.clear();
+    for (const auto& phrase : read_word_list(dir + "/alias_intros.txt")) {
+        auto words = split_words(lower_ascii(phrase));
+        if (!words.empty()) alias_intros.push_back(std::move(words));
+    }
+}
+
+}  // namespace newsdex::entities

@@ -1,0 +1,51 @@
+// The hand-written word lists of the entity extractor, loaded from the data
+// directory (common/data/<name>.txt; each file's header says what it is for).
+//
+// Internal header: used by common/entities/*.cpp and their unit tests.
+#pragma once
+
+#include "common/entities/text_util.h"
+
+#include <string>
+#include <vector>
+
+namespace newsdex::entities {
+
+struct WordLists {
+    WordSet abbreviations;               ///< abbreviations.txt: period stays on the token
+    WordSet sentence_end_abbreviations;  ///< sentence_end_abbreviations.txt
+    WordSet legal_suffixes;              ///< legal_suffixes.txt: Inc, Corp, plc ...
+    WordSet short_words;                 ///< short_words.txt: title-cased short words
+    WordSet person_titles;               ///< person_titles.txt + ner::title_words()
+    WordSet noise_names;                 ///< noise_names.txt
+    WordSet table_words;                 ///< table_words.txt
+    WordSet generic_words;               ///< generic_words.txt
+    WordSet org_keywords;                ///< org_keywords.txt
+    WordSet major_places;                ///< major_places.txt
+    WordSet countries;                   ///< countries.txt
+    WordSet number_words;                ///< number_words.txt
+    WordSet sentence_starters;           ///< sentence_starters.txt
+    WordSet name_cut_words;              ///< name_cut_words.txt
+    WordSet co_words;                    ///< co_words.txt
+    WordSet title_stop_words;            ///< title_stop_words.txt
+    WordSet thing_heads;                 ///< thing_heads.txt
+    WordSet date_words;                  ///< ner::date_words()
+    WordSet common_words;                ///< common_words.txt: words news text uses in lower case
+    WordSet place_heads;                 ///< place_heads.txt: "Basin", "Canal", "Cape"
+    WordSet company_form_words;          ///< company_form_words.txt: "Societe", "Banque"
+    WordSet non_person_nouns;            ///< non_person_nouns.txt: "ship", "tanker" before a name
+    WordSet subject_verbs;               ///< subject_verbs.txt: "said", "reported" after a company
+    WordSet company_preceders;           ///< company_preceders.txt: "from", "and" before a company
+    /// function_words.txt: per language code, its function words ("en the", "de und").
+    std::vector<std::pair<std::string, WordSet>> function_words;
+    std::vector<std::vector<std::string>> alias_intros;  ///< alias_intros.txt, in file order
+
+    /// Load every list from `dir`.  Throws SystemError naming the missing file.
+    void load(const std::string& dir);
+};
+
+/// Read a required list file: one entry per line, '#' comments and blank
+/// lines skipped, surrounding whitespace trimmed.  Throws SystemError.
+std::vector<std::string> read_word_list(const std::string& path);
+
+}  // namespace newsdex::entities

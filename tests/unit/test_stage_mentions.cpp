@@ -1,0 +1,44 @@
+// Entity pipeline, stage build_mentions (stage_mentions.cpp): trimming of
+// tagged runs and noise filters.
+#include <doctest/doctest.h>
+
+#include "entity_stage_support.h"
+
+using namespace newsdex;
+using namespace newsdex::test;
+
+TEST_CASE("build_mentions: titles, sentence starters and possessives are trimmed") {
+    entities::DocState st;
+    run_until(st, entity_article("", "British Finance Minister Nigel Lawson spoke on Monday. Later Herrington said "
+                                     "Chrysler's profit rose. Reuter"),
+              Stage::Mentions);
+    auto ms = mention_texts(st);
+    CHECK(contains(ms, "Nigel Lawson"));
+    CHECK(contains(ms, "Herrington"));
+    CHECK(contains(ms, "Chrysler"));
+    CHECK(!contains(ms, "Reuter"));
+    CHECK(!contains(ms, "Monday"));
+    for (auto& m : st.mentions) {
+        // offsets point at the text as written
+        CHECK(st.text.substr(m.b, m.e - m.b).find(m.words.front()) == 0);
+    }
+}
+
+TEST_CASE("junk_name: dates, party tags, roman numerals, table words, codes") {
+    const auto& w = entity_data().words;
+    using V = std::vector<std::string>;
+    CHECK(entities::junk_name(w, V{"Oct/Dec"}));
+    CHECK(entities::junk_name(w, V{"D-Conn"}));
+    CHECK(entities::junk_name(w, V{"III"}));
+    CHECK(entities::junk_name(w, V{"Class", "B"}));
+    CHECK(entities::junk_name(w, V{"PGLO.AS"}));
+    CHECK(entities::junk_name(w, V{"Department"}));
+    CHECK(!entities::junk_name(w, V{"Nigel", "Lawson"}));
+    CHECK(!entities::junk_name(w, V{"Acme"}));
+}
+
+TEST_CASE("build_mentions: a word the article uses in lower case is not a name") {
+    entities::DocState st;
+    run_until(st, entity_article("", "Energy prices rose. The energy sector gained."), Stage::Mentions);
+    CHECK(!contains(mention_texts(st), "Energy"));
+}
