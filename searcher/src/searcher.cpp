@@ -1,6 +1,7 @@
 #include "newsdex/search.h"
 
 #include "common/analyzer.h"
+#include "article.h"
 #include "common/schema.h"
 #include "database_set.h"
 #include "facets.h"
@@ -607,6 +608,21 @@ SearchResult Searcher::search(const SearchRequest& request) {
         } catch (const Xapian::Error& e) {
             if (!cured_by_reopening(e) || attempt == kAttempts)
                 throw SystemError(failure_message("search failed: ", e));
+        }
+        impl_ = Impl::open(impl_->paths, false);
+    }
+}
+
+std::optional<StoredArticle> Searcher::article(const std::string& id, const std::string& query) {
+    // As search(): a failure an indexer's commits cause is retried afresh.
+    for (int attempt = 1;; ++attempt) {
+        try {
+            return load_article(impl_->databases, impl_->analyzer, impl_->languages, id, query);
+        } catch (const Xapian::QueryParserError& e) {
+            throw UserError("query: " + e.get_msg());
+        } catch (const Xapian::Error& e) {
+            if (!cured_by_reopening(e) || attempt == kAttempts)
+                throw SystemError(failure_message("reading the article failed: ", e));
         }
         impl_ = Impl::open(impl_->paths, false);
     }
