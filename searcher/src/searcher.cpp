@@ -9,6 +9,7 @@
 #include "query_parser.h"
 #include "shard_bm25.h"
 #include "snippet.h"
+#include "structured_filters.h"
 #include "stored_data.h"
 #include "worker_pool.h"
 
@@ -419,6 +420,12 @@ struct Searcher::Impl {
             query = has_clause ? Xapian::Query(Xapian::Query::OP_FILTER, query, pf.query) : pf.query;
             has_clause = true;
             result.notices.insert(result.notices.end(), pf.notices.begin(), pf.notices.end());
+        }
+        if (request.field_filters.size() + request.date_ranges.size() > kMaxFilters)
+            throw UserError("filter: more than " + std::to_string(kMaxFilters) + " field filters and date ranges");
+        for (const auto& q : structured_filter_queries(request, parser, result.notices)) {
+            query = has_clause ? Xapian::Query(Xapian::Query::OP_FILTER, query, q) : q;
+            has_clause = true;
         }
         if (!has_clause && request.facets.empty()) throw UserError("query: empty query");
         result.notices.insert(result.notices.begin(), parsed.notices.begin(), parsed.notices.end());

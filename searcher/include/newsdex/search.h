@@ -46,6 +46,25 @@ const char* date_granularity_name(DateGranularity granularity);
 /// Name of a sort order: "relevance", "newest", "oldest".
 const char* sort_order_name(SortOrder order);
 
+/// A filter on one field given as data, not query text: any value (quotes,
+/// colons, parentheses included) is taken as it is.
+struct FieldFilter {
+    /// A filter field of the query syntax: "company", "person", "org",
+    /// "source", "lang", "topic", "place", "author" or "id".
+    std::string field;
+    /// The value as a user would name it ("Jack Ma", an alias, "IBM");
+    /// entity values are resolved through aliases as in query text.
+    std::string value;
+};
+
+/// A publication date range filter, both ends inclusive: "2015",
+/// "2015-09" or "2015-09-22" (local publication date).  An empty end is
+/// open; at least one end must be given.
+struct DateRange {
+    std::string from;  ///< first date, or "" for no lower bound
+    std::string to;    ///< last date, or "" for no upper bound
+};
+
 /// What to search for and what to return.
 struct SearchRequest {
     /// Query text (docs/query-syntax.md): words, "phrases", AND/OR/NOT,
@@ -55,6 +74,11 @@ struct SearchRequest {
     /// Extra clauses in the same syntax that every hit must also match
     /// (e.g. "company:ibm"): how choosing a facet value narrows a search.
     std::vector<std::string> filters;
+    /// Field filters every hit must match (not ranked), beside `query` and
+    /// `filters`: how a program filters without building query text.
+    std::vector<FieldFilter> field_filters;
+    /// Date ranges every hit must fall in, beside the other filters.
+    std::vector<DateRange> date_ranges;
     std::size_t offset = 0;   ///< hits to skip
     std::size_t limit = 10;   ///< hits to return
     /// Facets to count, exactly, over every matching article.
