@@ -25,12 +25,12 @@ namespace {
 
 const char* kUsage =
     "Usage: newsdex-search [options] QUERY...\n"
-    "Search a newsdex database.  Query syntax (docs/query-syntax.md): words,\n"
-    "\"phrases\", AND OR NOT, +word -word, (groups), title:word, econ*, company:NAME,\n"
-    "person:NAME, org:NAME, source:NAME, date:2015-09, date:2015..2016-06,\n"
-    "after:2016, before:2015-03-01.\n"
     "       newsdex-search [options] --show ID [QUERY...]\n"
-    "Print one whole article, QUERY's words highlighted.\n\n"
+    "Search a newsdex database, or print one whole article (--show) with QUERY's\n"
+    "words highlighted.  Query syntax (docs/query-syntax.md): words, \"phrases\",\n"
+    "AND OR NOT, +word -word, (groups), title:word, econ*, company:NAME,\n"
+    "person:NAME, org:NAME, source:NAME, date:2015-09, date:2015..2016-06,\n"
+    "after:2016, before:2015-03-01.  A query starting with - goes after --.\n\n"
     "Exit status: 0 something matched, 1 nothing matched (or no article ID),\n"
     "2 bad query or option, 3 system error.\n";
 
@@ -178,6 +178,9 @@ void check_conflicts(const Options& o, Format format) {
     }
     if (show && (all || count)) conflict("--show", all ? "--all" : "--count", "--show prints one article");
     if (count && all) conflict("--count", "--all", "--count prints only the number");
+    // Recency re-ranks the top hits against the newest of them: pages of
+    // growing depth would rank differently, repeating or skipping rows.
+    if (all && !o.recency.empty()) conflict("--all", "--recency", "--all exports by relevance or by date");
     if (count && (o.given("format") || o.vm.count("json"))) conflict("--count", "--format", "--count prints only the number");
     if (show && format != Format::Text && format != Format::Json)
         conflict("--show", "--format " + o.format, "an article is printed as text or json");

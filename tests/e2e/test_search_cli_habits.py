@@ -77,6 +77,7 @@ misuse = [
     (["--recency", "1y", "--sort", "oldest", "trade"], ["--recency", "--sort oldest"]),
     (["--json", "--format", "tsv", "trade"], ["--json", "--format tsv"]),
     (["--count", "--all", "trade"], ["--count", "--all"]),
+    (["--all", "--format", "csv", "--recency", "30d", "trade"], ["--all", "--recency"]),
     (["--count", "--json", "trade"], ["--count"]),
     (["--color", "sometimes", "trade"], ["--color", "always"]),
     (["--format", "yaml", "trade"], ["--format", "csv"]),
