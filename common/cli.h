@@ -27,6 +27,10 @@ bool parse_command_line(int argc, char** argv, const boost::program_options::opt
                         std::vector<std::string>& positional, const char* usage,
                         boost::program_options::variables_map& vm);
 
+/// "<program> <version>": the one project version (CMake's PROJECT_VERSION),
+/// what every tool's --version prints.
+std::string version_line(std::string_view program);
+
 /// --db, else $NEWSDEX_DB, else ./newsdex.db.
 std::string default_db_path();
 

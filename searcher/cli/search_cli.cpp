@@ -1,5 +1,9 @@
 #include "search_cli.h"
 
+#include "export.h"
+#include "layout.h"
+#include "text_output.h"
+
 #include "common/cli.h"
 #include "common/terminal.h"
 #include "newsdex/newsdex.h"
@@ -7,7 +11,9 @@
 #include <boost/program_options.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
+#include <optional>
 #include <cstdio>
 #include <iostream>
 
@@ -19,11 +25,14 @@ namespace {
 
 const char* kUsage =
     "Usage: newsdex-search [options] QUERY...\n"
-    "Search a newsdex database.  Query syntax (docs/query-syntax.md): words,\n"
-    "\"phrases\", AND OR NOT, +word -word, (groups), title:word, econ*, company:NAME,\n"
+    "       newsdex-search [options] --show ID [QUERY...]\n"
+    "Search a newsdex database, or print one whole article (--show) with QUERY's\n"
+    "words highlighted.  Query syntax (docs/query-syntax.md): words, \"phrases\",\n"
+    "AND OR NOT, +word -word, (groups), title:word, econ*, company:NAME,\n"
     "person:NAME, org:NAME, source:NAME, date:2015-09, date:2015..2016-06,\n"
-    "after:2016, before:2015-03-01.\n\n"
-    "Exit status: 0 ok (with or without hits), 2 bad query or option, 3 system error.\n";
+    "after:2016, before:2015-03-01.  A query starting with - goes after --.\n\n"
+    "Exit status: 0 something matched, 1 nothing matched (or no article ID),\n"
+    "2 bad query or option, 3 system error.\n";
 
 const std::vector<Choice<SortOrder>> kSortChoices = {
     {"relevance", SortOrder::Relevance}, {"newest", SortOrder::Newest}, {"oldest", SortOrder::Oldest}};
@@ -46,28 +55,6 @@ std::vector<FacetField> parse_facets(const std::string& list) {
         }
         if (comma == std::string::npos) break;
         start = comma + 1;
-    }
-    return out;
-}
-
-/// `text` with control characters (C0, DEL, C1) shown as escapes, so that
-/// a query or a message quoting one cannot drive the terminal.
-std::string printable(const std::string& text) {
-    std::string out;
-    char buf[12];
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        const bool c1 = c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
-                        static_cast<unsigned char>(text[i + 1]) <= 0x9F;
-        if (c < 0x20 || c == 0x7F) {
-            std::snprintf(buf, sizeof buf, "\\x%02X", c);
-            out += buf;
-        } else if (c1) {
-            std::snprintf(buf, sizeof buf, "\\u%04X", static_cast<unsigned char>(text[++i]));
-            out += buf;
-        } else {
-            out += text[i];
-        }
     }
     return out;
 }
@@ -100,164 +87,218 @@ double parse_half_life(const std::string& text) {
     return days;
 }
 
-/// Wrap text at `width` columns with an indent (keeps ANSI escapes intact).
-std::string wrap(const std::string& text, std::size_t width, const std::string& indent) {
-    std::string out = indent, word;
-    std::size_t column = 0;
-    auto flush = [&] {
-        if (word.empty()) return;
-        std::string visible;
-        for (std::size_t i = 0; i < word.size(); ++i) {
-            if (word[i] == '\033') {
-                while (i < word.size() && word[i] != 'm') ++i;
-                continue;
-            }
-            visible += word[i];
-        }
-        std::size_t w = term::display_width(visible);
-        if (column > 0 && column + 1 + w > width) {
-            out += "\n" + indent;
-            column = 0;
-        } else if (column > 0) {
-            out += ' ';
-            ++column;
-        }
-        out += word;
-        column += w;
-        word.clear();
-    };
-    for (char c : text) {
-        if (c == ' ') flush();
-        else word += c;
-    }
-    flush();
-    return out;
+const std::vector<Choice<Format>> kFormatChoices = {
+    {"text", Format::Text}, {"json", Format::Json}, {"jsonl", Format::Jsonl}, {"csv", Format::Csv}, {"tsv", Format::Tsv}};
+const std::vector<Choice<ColorMode>> kColorChoices = {
+    {"auto", ColorMode::Auto}, {"always", ColorMode::Always}, {"never", ColorMode::Never}};
+
+/// Exit status when nothing matched (or --show names no article), as grep's.
+constexpr int kNothingMatched = 1;
+/// Hits per search while --all pages through the matches: the memory bound.
+constexpr std::size_t kExportPage = 1000;
+
+/// The command line, as given.
+struct Options {
+    std::vector<std::string> dbs, words, filters;
+    std::string limit = "10", offset = "0", facet_limit = "10";
+    std::string facets = "company,person,date", granularity = "auto", sort = "relevance", recency;
+    std::string format, color = "auto", show;
+    po::variables_map vm;
+    bool given(const char* option) const { return vm.count(option) > 0 && !vm[option].defaulted(); }
+};
+
+po::options_description describe(Options& o) {
+    po::options_description options("Options");
+    options.add_options()
+        ("help,h", "show this help")
+        ("version", "print the version")
+        ("db", po::value(&o.dbs), "database (repeatable; a newsdex directory, Xapian database or stub file "
+                                  "listing remote shards); default $NEWSDEX_DB, else ./newsdex.db")
+        ("limit,n", po::value(&o.limit), "hits to show (default 10)")
+        ("offset", po::value(&o.offset), "hits to skip (default 0)")
+        ("format", po::value(&o.format), "text (default), json, jsonl (one hit per line), csv, tsv (one row per hit)")
+        ("json", "the same as --format json: one JSON document (docs/json-output.md)")
+        ("all", "export every match (with --format jsonl, csv or tsv), streamed page by page")
+        ("count", "print only the number of matches")
+        ("show", po::value(&o.show), "print the whole article with this id; QUERY words are highlighted")
+        ("facets", po::value(&o.facets), "facets to count: company,person,date or none (default all three)")
+        ("facet-limit", po::value(&o.facet_limit), "values per facet (default 10)")
+        ("date-granularity", po::value(&o.granularity), "date facet buckets: auto, year, month, day")
+        ("sort", po::value(&o.sort), "relevance (default), newest, oldest")
+        ("recency", po::value(&o.recency), "blend relevance with recency, half-life such as 30d, 12h, 1y")
+        ("filter", po::value(&o.filters), "extra clause every hit must match, e.g. company:ibm (repeatable)")
+        ("no-collapse", "show near-identical articles separately")
+        ("exact", "count every match exactly even without facets")
+        ("color", po::value(&o.color), "colour: auto (a terminal, NO_COLOR unset), always, never");
+    return options;
 }
 
-void print_text(const SearchResult& r, const SearchRequest& request, const std::string& db_label) {
-    term::Style s = term::Style::for_stream(stdout);
-    std::string total = term::thousands(r.total);
-    std::printf("%s%s%s %s for %s%s%s  %s(%.1f ms, %s)%s\n", s.bold.c_str(), total.c_str(),
-                r.total_exact ? "" : "+", r.total == 1 ? "match" : "matches", s.bold.c_str(),
-                r.query.empty() ? "(all)" : ("\"" + printable(r.query) + "\"").c_str(), s.reset.c_str(), s.dim.c_str(),
-                r.elapsed_ms, db_label.c_str(), s.reset.c_str());
-    if (!r.total_exact) std::printf("%s(+ means an estimate; --exact counts every match)%s\n", s.dim.c_str(), s.reset.c_str());
-    for (const auto& n : r.notices)
-        std::printf("%snote:%s %s\n", s.yellow.c_str(), s.reset.c_str(), printable(n).c_str());
-    if (!r.suggestion.empty())
-        std::printf("did you mean: %s%s%s\n", s.bold.c_str(), printable(r.suggestion).c_str(), s.reset.c_str());
-    std::printf("\n");
-    std::size_t rank_width = std::to_string(request.offset + r.hits.size()).size();
-    for (const auto& h : r.hits) {
-        std::string date = h.date.substr(0, 10);
-        std::printf("%*zu. %s%s%s\n", static_cast<int>(rank_width), h.rank, s.bold.c_str(),
-                    h.title.empty() ? "(untitled)" : h.title.c_str(), s.reset.c_str());
-        std::string meta = date.empty() ? "" : date;
-        if (!h.source.empty()) meta += (meta.empty() ? "" : " · ") + h.source;
-        meta += (meta.empty() ? "" : " · ") + h.id;
-        if (h.similar) meta += " · +" + std::to_string(h.similar) + " similar";
-        std::string indent(rank_width + 2, ' ');
-        std::printf("%s%s%s%s\n", indent.c_str(), s.cyan.c_str(), meta.c_str(), s.reset.c_str());
-        if (!h.snippet.empty()) std::printf("%s\n", wrap(marked_snippet(h, s.bold + s.yellow, s.reset), 88, indent).c_str());
-        std::printf("\n");
-    }
-    if (r.hits.empty() && r.total == 0) std::printf("No articles match.\n\n");
+/// An unknown option such as "-apple" is most likely a query word meant as NOT.
+bool looks_like_negated_word(const std::string& option) {
+    std::size_t start = option.find_first_not_of('-');
+    return start == 1 && option.size() > 2 &&
+           std::all_of(option.begin() + 1, option.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80 || std::isalnum(static_cast<unsigned char>(c)); });
+}
 
-    // Facet panel: entity names with aligned counts, the date as a bar chart.
-    for (const auto& f : r.facets) {
-        if (f.field == FacetField::Date) continue;
-        if (f.values.empty()) continue;
-        std::printf("%s%s%s\n", s.bold.c_str(), f.field == FacetField::Company ? "Companies" : "Persons", s.reset.c_str());
-        std::size_t name_width = 0, count_width = 0;
-        for (const auto& v : f.values) {
-            name_width = std::max(name_width, term::display_width(v.name));
-            count_width = std::max(count_width, term::thousands(v.count).size());
-        }
-        name_width = std::min<std::size_t>(name_width, 40);
-        for (const auto& v : f.values)
-            std::printf("  %s %*s  %s%s%s\n", term::fit(v.name, name_width).c_str(), static_cast<int>(count_width),
-                        term::thousands(v.count).c_str(), s.dim.c_str(), v.id.c_str(), s.reset.c_str());
-        if (f.more) std::printf("  %s… and %s more%s\n", s.dim.c_str(), term::thousands(f.more).c_str(), s.reset.c_str());
-        std::printf("\n");
+/// Parse the command line; false after --help or --version (exit 0).
+bool parse(int argc, char** argv, Options& o) {
+    po::options_description options = describe(o);
+    try {
+        if (!parse_command_line(argc, argv, options, o.words, kUsage, o.vm)) return false;
+    } catch (const po::unknown_option& e) {
+        std::string option = e.get_option_name();
+        std::string message = std::string("unknown option '") + printable(option) + "'";
+        if (looks_like_negated_word(option))
+            message += "; to leave out articles with '" + printable(option.substr(1)) +
+                       "', put the query after --: newsdex-search -- '" + printable(option) + "'";
+        throw UserError(message);
     }
-    for (const auto& f : r.facets) {
-        if (f.field != FacetField::Date || f.values.empty()) continue;
-        std::printf("%sDate%s %s(by %s)%s\n", s.bold.c_str(), s.reset.c_str(), s.dim.c_str(),
-                    date_granularity_name(f.granularity), s.reset.c_str());
-        std::uint64_t max = 1;
-        std::size_t count_width = 1;
-        for (const auto& v : f.values) {
-            max = std::max(max, v.count);
-            count_width = std::max(count_width, term::thousands(v.count).size());
-        }
-        const int bar_width = 40;
-        for (const auto& v : f.values) {
-            int cells8 = static_cast<int>(std::lround(static_cast<double>(v.count) * bar_width * 8 / max));
-            std::string bar;
-            for (int i = 0; i < cells8 / 8; ++i) bar += "█";
-            static const char* partial[] = {"", "▏", "▎", "▍", "▌", "▋", "▊", "▉"};
-            bar += partial[cells8 % 8];
-            std::printf("  %-10s %*s %s%s%s\n", v.id.c_str(), static_cast<int>(count_width),
-                        term::thousands(v.count).c_str(), s.green.c_str(), bar.c_str(), s.reset.c_str());
-        }
-        std::printf("\n");
+    if (o.vm.count("version")) {
+        std::printf("%s\n", version_line("newsdex-search").c_str());
+        return false;
     }
+    return true;
+}
+
+/// Options that cannot go together: an error rather than one silently ignored.
+void check_conflicts(const Options& o, Format format) {
+    auto conflict = [](const std::string& a, const std::string& b, const std::string& why) {
+        throw UserError(a + " and " + b + " cannot be combined: " + why);
+    };
+    if (o.vm.count("json") && o.given("format") && format != Format::Json)
+        conflict("--json", "--format " + o.format, "--json is --format json");
+    if (!o.recency.empty() && o.sort != "relevance")
+        conflict("--recency", "--sort " + o.sort, "--recency reorders relevance by age; --sort " + o.sort +
+                                                      " orders by date alone");
+    const bool show = o.given("show"), count = o.vm.count("count") > 0, all = o.vm.count("all") > 0;
+    for (const char* option : {"limit", "offset", "facets", "facet-limit", "sort", "recency", "filter"}) {
+        if (show && o.given(option)) conflict("--show", std::string("--") + option, "--show prints one article");
+        if (all && (std::string(option) == "limit" || std::string(option) == "offset") && o.given(option))
+            conflict("--all", std::string("--") + option, "--all exports every match");
+    }
+    if (show && (all || count)) conflict("--show", all ? "--all" : "--count", "--show prints one article");
+    if (count && all) conflict("--count", "--all", "--count prints only the number");
+    // Recency re-ranks the top hits against the newest of them: pages of
+    // growing depth would rank differently, repeating or skipping rows.
+    if (all && !o.recency.empty()) conflict("--all", "--recency", "--all exports by relevance or by date");
+    if (count && (o.given("format") || o.vm.count("json"))) conflict("--count", "--format", "--count prints only the number");
+    if (show && format != Format::Text && format != Format::Json)
+        conflict("--show", "--format " + o.format, "an article is printed as text or json");
+    if (all && format != Format::Jsonl && format != Format::Csv && format != Format::Tsv)
+        conflict("--all", "--format " + (o.format.empty() ? std::string("text") : o.format),
+                 "--all streams rows: use --format jsonl, csv or tsv");
+}
+
+SearchRequest make_request(const Options& o) {
+    SearchRequest request;
+    for (std::size_t i = 0; i < o.words.size(); ++i) request.query += (i ? " " : "") + o.words[i];
+    request.filters = o.filters;
+    // Bounded so that offset + limit hits (per shard) stay a sane amount of memory.
+    request.limit = parse_count("--limit", o.limit, 0, 100000);
+    request.offset = parse_count("--offset", o.offset, 0, 1000000);
+    request.facets = parse_facets(o.facets);
+    request.facet_limit = parse_count("--facet-limit", o.facet_limit, 1, 100000);
+    request.date_granularity = parse_choice("--date-granularity", o.granularity, kGranularityChoices);
+    request.sort = parse_choice("--sort", o.sort, kSortChoices);
+    if (!o.recency.empty()) request.recency_half_life_days = parse_half_life(o.recency);
+    request.collapse_duplicates = o.vm.count("no-collapse") == 0;
+    request.exact_total = o.vm.count("exact") > 0;
+    return request;
+}
+
+SearchResult run_search(Searcher& searcher, const SearchRequest& request) {
+    try {
+        return searcher.search(request);
+    } catch (const UserError& e) {
+        throw UserError(printable(e.what()));  // it may quote the query
+    }
+}
+
+int show_article(Searcher& searcher, const Options& o, const SearchRequest& request, Format format,
+                 const TextLayout& layout) {
+    std::optional<StoredArticle> article;
+    try {
+        article = searcher.article(o.show, request.query);
+    } catch (const UserError& e) {
+        throw UserError(printable(e.what()));
+    }
+    if (!article) {
+        std::fprintf(stderr, "newsdex-search: no article with id '%s'\n", printable(o.show).c_str());
+        return kNothingMatched;
+    }
+    if (format == Format::Json) std::printf("%s\n", to_json(*article).c_str());
+    else print_article(*article, layout);
+    return kOk;
+}
+
+int count_matches(Searcher& searcher, SearchRequest request) {
+    const bool blank = request.query.find_first_not_of(" \t\r\n") == std::string::npos && request.filters.empty();
+    std::uint64_t total = 0;
+    if (blank) {
+        total = searcher.article_count();
+    } else {
+        request.limit = 0;
+        request.offset = 0;
+        request.facets.clear();
+        request.snippets = false;
+        request.exact_total = true;
+        total = run_search(searcher, request).total;
+    }
+    std::printf("%llu\n", static_cast<unsigned long long>(total));
+    return total ? kOk : kNothingMatched;
+}
+
+/// Rows for every match, one page of kExportPage hits at a time: memory stays
+/// bounded however many match.
+int export_all(Searcher& searcher, SearchRequest request, Format format) {
+    RowWriter writer(format, stdout);
+    writer.header();
+    request.facets.clear();
+    request.limit = kExportPage;
+    request.snippets = format == Format::Jsonl;
+    std::size_t rows = 0;
+    for (request.offset = 0;; request.offset += kExportPage) {
+        SearchResult page = run_search(searcher, request);
+        for (const auto& hit : page.hits) writer.row(hit);
+        rows += page.hits.size();
+        std::fflush(stdout);
+        if (page.hits.size() < kExportPage) break;
+    }
+    return rows ? kOk : kNothingMatched;
 }
 
 }  // namespace
 
 int search_main(int argc, char** argv) {
     return run("newsdex-search", [&]() -> int {
-        std::vector<std::string> dbs, words, filters;
-        std::string limit = "10", offset = "0", facet_limit = "10";
-        std::string facets = "company,person,date", granularity = "auto", sort = "relevance", recency;
-        po::options_description options("Options");
-        options.add_options()
-            ("help,h", "show this help")
-            ("db", po::value(&dbs), "database (repeatable; a newsdex directory, Xapian database or stub file "
-                                    "listing remote shards); default $NEWSDEX_DB, else ./newsdex.db")
-            ("limit,n", po::value(&limit), "hits to show (default 10)")
-            ("offset", po::value(&offset), "hits to skip (default 0)")
-            ("json", "print one JSON document (docs/json-output.md)")
-            ("facets", po::value(&facets), "facets to count: company,person,date or none (default all three)")
-            ("facet-limit", po::value(&facet_limit), "values per facet (default 10)")
-            ("date-granularity", po::value(&granularity), "date facet buckets: auto, year, month, day")
-            ("sort", po::value(&sort), "relevance (default), newest, oldest")
-            ("recency", po::value(&recency), "blend relevance with recency, half-life such as 30d, 12h, 1y")
-            ("filter", po::value(&filters), "extra clause every hit must match, e.g. company:ibm (repeatable)")
-            ("no-collapse", "show near-identical articles separately")
-            ("exact", "count every match exactly even without facets");
-        po::variables_map vm;
-        if (!parse_command_line(argc, argv, options, words, kUsage, vm)) return kOk;
-        SearchRequest request;
-        for (std::size_t i = 0; i < words.size(); ++i) request.query += (i ? " " : "") + words[i];
-        request.filters = filters;
-        // Bounded so that offset + limit hits (per shard) stay a sane amount of memory.
-        request.limit = parse_count("--limit", limit, 0, 100000);
-        request.offset = parse_count("--offset", offset, 0, 1000000);
-        request.facets = parse_facets(facets);
-        request.facet_limit = parse_count("--facet-limit", facet_limit, 1, 100000);
-        request.date_granularity = parse_choice("--date-granularity", granularity, kGranularityChoices);
-        request.sort = parse_choice("--sort", sort, kSortChoices);
-        if (!recency.empty()) request.recency_half_life_days = parse_half_life(recency);
-        request.collapse_duplicates = vm.count("no-collapse") == 0;
-        request.exact_total = vm.count("exact") > 0;
+        Options o;
+        if (!parse(argc, argv, o)) return kOk;
+        Format format = o.vm.count("json") ? Format::Json : Format::Text;
+        if (o.given("format")) format = parse_choice("--format", o.format, kFormatChoices);
+        check_conflicts(o, format);
+        SearchRequest request = make_request(o);
+        TextLayout layout{style_for(parse_choice("--color", o.color, kColorChoices), stdout), output_width(stdout)};
+        std::vector<std::string> dbs = o.dbs;
         if (dbs.empty()) dbs.push_back(default_db_path());
 
         Searcher searcher(dbs);
-        SearchResult result;
-        try {
-            result = searcher.search(request);
-        } catch (const UserError& e) {
-            throw UserError(printable(e.what()));  // it may quote the query
-        }
-        if (vm.count("json")) {
+        if (o.given("show")) return show_article(searcher, o, request, format, layout);
+        if (o.vm.count("count")) return count_matches(searcher, request);
+        if (o.vm.count("all")) return export_all(searcher, request, format);
+        const bool rows = format == Format::Jsonl || format == Format::Csv || format == Format::Tsv;
+        if (rows) request.snippets = format == Format::Jsonl;
+        SearchResult result = run_search(searcher, request);
+        if (format == Format::Json) {
             std::printf("%s\n", to_json(result).c_str());
+        } else if (rows) {
+            RowWriter writer(format, stdout);
+            writer.header();
+            for (const auto& hit : result.hits) writer.row(hit);
         } else {
             std::string label = dbs.size() == 1 ? dbs[0] : std::to_string(dbs.size()) + " databases";
-            print_text(result, request, label);
+            print_result(result, request, label, layout);
         }
-        return kOk;
+        return result.total ? kOk : kNothingMatched;
     });
 }
 

@@ -16,38 +16,52 @@ nlohmann::json entities(const std::vector<EntityName>& names) {
     return out;
 }
 
+std::string dump(const nlohmann::json& doc) {
+    return doc.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+nlohmann::json hit_json(const Hit& h) {
+    return {
+        {"rank", h.rank},
+        {"id", h.id},
+        {"title", h.title},
+        {"date", h.date.empty() ? nlohmann::json(nullptr) : nlohmann::json(h.date)},
+        {"source", h.source},
+        {"url", h.url},
+        {"score", h.score},
+        {"similar", h.similar},
+        {"snippet", marked_snippet(h, "**", "**")},
+        {"companies", entities(h.companies)},
+        {"persons", entities(h.persons)},
+    };
+}
+
 }  // namespace
 
-std::string marked_snippet(const Hit& hit, const std::string& open, const std::string& close) {
+std::string marked_text(const std::string& text, const std::vector<Highlight>& highlights, const std::string& open,
+                        const std::string& close) {
     std::string out;
     std::size_t at = 0;
-    for (const auto& h : hit.highlights) {
-        out.append(hit.snippet, at, h.start - at);
+    for (const auto& h : highlights) {
+        if (h.start < at || h.end > text.size() || h.start > h.end) continue;  // not in order: ignore
+        out.append(text, at, h.start - at);
         out += open;
-        out.append(hit.snippet, h.start, h.end - h.start);
+        out.append(text, h.start, h.end - h.start);
         out += close;
         at = h.end;
     }
-    out.append(hit.snippet, at, std::string::npos);
+    out.append(text, at, std::string::npos);
     return out;
+}
+
+std::string marked_snippet(const Hit& hit, const std::string& open, const std::string& close) {
+    return marked_text(hit.snippet, hit.highlights, open, close);
 }
 
 std::string to_json(const SearchResult& result) {
     nlohmann::json hits = nlohmann::json::array();
     for (const auto& h : result.hits) {
-        hits.push_back({
-            {"rank", h.rank},
-            {"id", h.id},
-            {"title", h.title},
-            {"date", h.date.empty() ? nlohmann::json(nullptr) : nlohmann::json(h.date)},
-            {"source", h.source},
-            {"url", h.url},
-            {"score", h.score},
-            {"similar", h.similar},
-            {"snippet", marked_snippet(h, "**", "**")},
-            {"companies", entities(h.companies)},
-            {"persons", entities(h.persons)},
-        });
+        hits.push_back(hit_json(h));
     }
     nlohmann::json facets = nlohmann::json::object();
     for (const auto& f : result.facets) {
@@ -71,7 +85,30 @@ std::string to_json(const SearchResult& result) {
         {"notices", result.notices},
         {"elapsed_ms", result.elapsed_ms},
     };
-    return doc.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    return dump(doc);
+}
+
+std::string to_json(const Hit& hit) { return dump(hit_json(hit)); }
+
+std::string to_json(const StoredArticle& a) {
+    nlohmann::json doc = {
+        {"version", kJsonVersion},
+        {"id", a.id},
+        {"title", a.title},
+        {"date", a.date.empty() ? nlohmann::json(nullptr) : nlohmann::json(a.date)},
+        {"source", a.source},
+        {"url", a.url},
+        {"language", a.language},
+        {"authors", a.authors},
+        {"companies", entities(a.companies)},
+        {"persons", entities(a.persons)},
+        {"organizations", entities(a.organizations)},
+        {"body", a.body},
+        {"body_truncated", a.body_truncated},
+        {"marked_title", marked_text(a.title, a.title_highlights, "**", "**")},
+        {"marked_body", marked_text(a.body, a.body_highlights, "**", "**")},
+    };
+    return dump(doc);
 }
 
 }  // namespace newsdex

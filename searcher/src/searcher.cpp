@@ -1,6 +1,7 @@
 #include "newsdex/search.h"
 
 #include "common/analyzer.h"
+#include "article.h"
 #include "common/schema.h"
 #include "database_set.h"
 #include "facets.h"
@@ -8,6 +9,7 @@
 #include "query_parser.h"
 #include "shard_bm25.h"
 #include "snippet.h"
+#include "structured_filters.h"
 #include "stored_data.h"
 #include "worker_pool.h"
 
@@ -419,6 +421,12 @@ struct Searcher::Impl {
             has_clause = true;
             result.notices.insert(result.notices.end(), pf.notices.begin(), pf.notices.end());
         }
+        if (request.field_filters.size() + request.date_ranges.size() > kMaxFilters)
+            throw UserError("filter: more than " + std::to_string(kMaxFilters) + " field filters and date ranges");
+        for (const auto& q : structured_filter_queries(request, parser, result.notices)) {
+            query = has_clause ? Xapian::Query(Xapian::Query::OP_FILTER, query, q) : q;
+            has_clause = true;
+        }
         if (!has_clause && request.facets.empty()) throw UserError("query: empty query");
         result.notices.insert(result.notices.begin(), parsed.notices.begin(), parsed.notices.end());
 
@@ -607,6 +615,21 @@ SearchResult Searcher::search(const SearchRequest& request) {
         } catch (const Xapian::Error& e) {
             if (!cured_by_reopening(e) || attempt == kAttempts)
                 throw SystemError(failure_message("search failed: ", e));
+        }
+        impl_ = Impl::open(impl_->paths, false);
+    }
+}
+
+std::optional<StoredArticle> Searcher::article(const std::string& id, const std::string& query) {
+    // As search(): a failure an indexer's commits cause is retried afresh.
+    for (int attempt = 1;; ++attempt) {
+        try {
+            return load_article(impl_->databases, impl_->analyzer, impl_->languages, id, query);
+        } catch (const Xapian::QueryParserError& e) {
+            throw UserError("query: " + e.get_msg());
+        } catch (const Xapian::Error& e) {
+            if (!cured_by_reopening(e) || attempt == kAttempts)
+                throw SystemError(failure_message("reading the article failed: ", e));
         }
         impl_ = Impl::open(impl_->paths, false);
     }

@@ -58,6 +58,10 @@ def fresh_dir(path):
 def search_json(args, db, query, *extra):
     r = run([args.search, "--db", db, "--json", *extra, "--", query] if query else
             [args.search, "--db", db, "--json", *extra])
-    if r.returncode != 0:
+    # Exit 1 means nothing matched (like grep): the document says total 0.
+    if r.returncode not in (0, 1):
         return None, r
-    return json.loads(r.stdout), r
+    doc = json.loads(r.stdout)
+    if (r.returncode == 1) != (doc["total"] == 0):
+        return None, r
+    return doc, r

@@ -60,7 +60,7 @@ c.check(once and twice and twice["total"] == once["total"] and twice["total_exac
 # Control characters in the query never reach the terminal raw.
 hostile = "trade \x1b]0;pwned\x07 \x1b[2J"
 r = search("--", hostile)
-c.check(r.returncode == 0 and "\x1b" not in r.stdout and "\x07" not in r.stdout and "\\x1B" in r.stdout,
+c.check(r.returncode == 1 and "\x1b" not in r.stdout and "\x07" not in r.stdout and "\\x1B" in r.stdout,
         f"query echoed escaped: {r.stdout[:200]!r}")
 r = search("--", hostile + " (")
 c.check(r.returncode == 2 and "\x1b" not in r.stderr and "\x07" not in r.stderr,

@@ -11,6 +11,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -45,6 +46,25 @@ const char* date_granularity_name(DateGranularity granularity);
 /// Name of a sort order: "relevance", "newest", "oldest".
 const char* sort_order_name(SortOrder order);
 
+/// A filter on one field given as data, not query text: any value (quotes,
+/// colons, parentheses included) is taken as it is.
+struct FieldFilter {
+    /// A filter field of the query syntax: "company", "person", "org",
+    /// "source", "lang", "topic", "place", "author" or "id".
+    std::string field;
+    /// The value as a user would name it ("Jack Ma", an alias, "IBM");
+    /// entity values are resolved through aliases as in query text.
+    std::string value;
+};
+
+/// A publication date range filter, both ends inclusive: "2015",
+/// "2015-09" or "2015-09-22" (local publication date).  An empty end is
+/// open; at least one end must be given.
+struct DateRange {
+    std::string from;  ///< first date, or "" for no lower bound
+    std::string to;    ///< last date, or "" for no upper bound
+};
+
 /// What to search for and what to return.
 struct SearchRequest {
     /// Query text (docs/query-syntax.md): words, "phrases", AND/OR/NOT,
@@ -54,6 +74,11 @@ struct SearchRequest {
     /// Extra clauses in the same syntax that every hit must also match
     /// (e.g. "company:ibm"): how choosing a facet value narrows a search.
     std::vector<std::string> filters;
+    /// Field filters every hit must match (not ranked), beside `query` and
+    /// `filters`: how a program filters without building query text.
+    std::vector<FieldFilter> field_filters;
+    /// Date ranges every hit must fall in, beside the other filters.
+    std::vector<DateRange> date_ranges;
     std::size_t offset = 0;   ///< hits to skip
     std::size_t limit = 10;   ///< hits to return
     /// Facets to count, exactly, over every matching article.
@@ -115,6 +140,14 @@ struct Facet {
 
 /// The answer to a SearchRequest.
 struct SearchResult {
+    /// The facet counted for `field`, or nullptr when it was not requested.
+    /// The pointer is valid while this result lives and `facets` is unchanged.
+    const Facet* facet(FacetField field) const {
+        for (const auto& f : facets)
+            if (f.field == field) return &f;
+        return nullptr;
+    }
+
     std::string query;                 ///< the query as given
     std::uint64_t total = 0;           ///< matching articles (before collapsing)
     bool total_exact = false;          ///< total is exact (else an estimate)
@@ -123,6 +156,26 @@ struct SearchResult {
     std::string suggestion;            ///< "did you mean" query, or empty
     std::vector<std::string> notices;  ///< e.g. "no person matches 'xyz'"
     double elapsed_ms = 0;             ///< time spent searching
+};
+
+/// One whole stored article (Searcher::article): what `newsdex-search --show` prints.
+struct StoredArticle {
+    std::string id;        ///< article id
+    std::string title;     ///< headline (may be empty)
+    std::string date;      ///< ISO 8601 as published, or empty
+    std::string source;    ///< publisher or feed (may be empty)
+    std::string url;       ///< link to the original (may be empty)
+    std::string language;  ///< language code of the article ("en", "zh", ...)
+    std::vector<std::string> authors;        ///< bylines, when known
+    std::vector<EntityName> companies;       ///< companies the article names
+    std::vector<EntityName> persons;         ///< persons the article names
+    std::vector<EntityName> organizations;   ///< other organisations the article names
+    /// The body as stored by the indexer: the whole text, unless it was
+    /// longer than the stored limit (then body_truncated).
+    std::string body;
+    bool body_truncated = false;  ///< the index kept only the beginning of the body
+    std::vector<Highlight> title_highlights;  ///< words of the query in `title`
+    std::vector<Highlight> body_highlights;   ///< words of the query in `body`
 };
 
 /// A newsdex database (one or several shards, local or remote) opened for searching.
@@ -150,6 +203,14 @@ class Searcher {
     /// @throws SystemError for database failures.
     SearchResult search(const SearchRequest& request);
 
+    /// The stored article with this id, or nullopt when no article has it.
+    /// When `query` is not empty, its words (as the search would match
+    /// them: stems, CJK characters, wildcard prefixes) are marked in
+    /// StoredArticle::title_highlights and StoredArticle::body_highlights.
+    /// @throws UserError for a malformed query.
+    /// @throws SystemError for database failures.
+    std::optional<StoredArticle> article(const std::string& id, const std::string& query = std::string());
+
     /// Number of articles in the database(s).
     std::uint64_t article_count() const;
 
@@ -168,8 +229,17 @@ class Searcher {
 /// (e.g. "**" and "**", or terminal escapes).
 std::string marked_snippet(const Hit& hit, const std::string& open, const std::string& close);
 
+/// `text` with each highlight (byte ranges, in order) wrapped in `open` and `close`.
+std::string marked_text(const std::string& text, const std::vector<Highlight>& highlights, const std::string& open,
+                        const std::string& close);
+
 /// The result as the documented JSON document (docs/json-output.md), one line.
 std::string to_json(const SearchResult& result);
+/// One hit as the object of the document's "hits" array, one line (what
+/// `--format jsonl` prints per hit).
+std::string to_json(const Hit& hit);
+/// An article as the documented `--show --json` document, one line.
+std::string to_json(const StoredArticle& article);
 
 }  // namespace newsdex
 
