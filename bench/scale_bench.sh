@@ -276,7 +276,7 @@ for p, tag in ((rsum, ""), (psum, "")):
         for l in open(p, encoding="utf-8"):
             k = kv(l)
             if "p50_us" in k and k.get("peer") != "newsdex-remote":
-                summ.append(("%s Reuters %s" % (k["peer"], k.get("scale", "?")), k))
+                summ.append(("%s, Reuters %s (2 shards)" % (k["peer"], k.get("scale", "?")), k))
 order = {"top10": 0, "top10+facets": 1}
 print("### Queries: 207 fixed queries, per-query median of %s timed passes; p50 / p95 / p99 over queries, ms\n"
       % res["passes"])
