@@ -2,13 +2,18 @@
 // line, or found under a named directory (recursively, in sorted order), is
 // passed once to LLVMFuzzerTestOneInput.  The normal test suite uses it to
 // replay the seed corpora and the saved crash inputs (tests/fuzz-regressions/)
-// with any compiler, so a crash found once stays fixed.
+// with any compiler, so a crash found once stays fixed.  Like libFuzzer, it
+// also fails an input that drives the peak RSS over a limit (2048 MB, or
+// NEWSDEX_REPLAY_RSS_MB): memory blow-ups are crashes waiting for a big file.
+#include <sys/resource.h>
+
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <cstdlib>
 #include <string>
 #include <system_error>
 #include <vector>
@@ -47,6 +52,17 @@ bool read_file(const fs::path& path, std::vector<std::uint8_t>& out) {
     return !in.bad();
 }
 
+long peak_rss_mb() {
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return usage.ru_maxrss / 1024;  // Linux: kilobytes
+}
+
+long rss_limit_mb() {
+    const char* env = std::getenv("NEWSDEX_REPLAY_RSS_MB");
+    return env && std::atol(env) > 0 ? std::atol(env) : 2048;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -59,6 +75,7 @@ int main(int argc, char** argv) {
     for (int i = 1; i < argc; ++i) ok = collect(argv[i], files) && ok;
     if (!ok) return 1;
     if (LLVMFuzzerInitialize) LLVMFuzzerInitialize(&argc, &argv);
+    const long limit = rss_limit_mb();
     std::vector<std::uint8_t> data;
     for (const fs::path& file : files) {
         // Named before running, so a crash's output says which input it was.
@@ -68,6 +85,12 @@ int main(int argc, char** argv) {
             return 1;
         }
         LLVMFuzzerTestOneInput(data.data(), data.size());
+        // Peak RSS only grows, so the first input over the limit is the culprit.
+        if (peak_rss_mb() > limit) {
+            std::fprintf(stderr, "replay: %s: peak RSS %ld MB, over the limit of %ld MB\n", file.c_str(),
+                         peak_rss_mb(), limit);
+            return 1;
+        }
     }
     std::printf("replayed %zu inputs\n", files.size());
     return 0;
