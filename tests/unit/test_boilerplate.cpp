@@ -3,7 +3,6 @@
 
 #include <doctest/doctest.h>
 
-#include <chrono>
 #include <string>
 
 using newsdex::clean_boilerplate;
@@ -54,12 +53,12 @@ TEST_CASE("boilerplate: untouched body is returned trimmed, byte for byte") {
     CHECK(clean_boilerplate(body) == "Line one\n    indented two\n\n\nthree");
 }
 
-TEST_CASE("boilerplate: linear on large bodies") {
+TEST_CASE("boilerplate: a 200,000-line body comes back whole") {
+    // Speed is measured in bench/, never by a timed test (the sanitizer
+    // builds run 3-10x slower); this checks the large-body path's output.
     std::string body;
     for (int i = 0; i < 200000; ++i) body += "A perfectly ordinary line of news text number " + std::to_string(i) + "\n";
-    auto t0 = std::chrono::steady_clock::now();
     std::string out = clean_boilerplate(body);
-    auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0).count();
     CHECK(out.size() == body.size() - 1);
-    CHECK(ms < 2000);
+    CHECK(out == body.substr(0, body.size() - 1));
 }
