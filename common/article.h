@@ -38,7 +38,7 @@ std::optional<ArticleDate> parse_iso_date(const std::string& text);
 
 /// One news article, as read from any input format.
 struct Article {
-    std::string id;        ///< unique id; given, or derived from path + position
+    std::string id;        ///< unique id; given, or derived from the article (derived_id)
     std::string title;
     std::string body;      ///< plain text (markup already removed)
     std::optional<ArticleDate> date;

@@ -70,11 +70,11 @@ class ReadContext {
 
     std::string where(std::size_t line) const { return name + ":" + std::to_string(line); }
     void bad(const std::string& where, const std::string& reason);
-    /// Final checks (size, boilerplate, title/body, id) and hand-over to the sink.
+    /// Final checks (size, boilerplate, title/body), the derived id when the
+    /// article has none (derived_id), and hand-over to the sink.
     /// `allow_empty`: keep an article with neither title nor body (Reuters keeps
     /// every NEWID, even the one empty UNPROC item).
-    void emit(Article&& article, const std::string& where, const std::string& default_id,
-              bool allow_empty = false);
+    void emit(Article&& article, const std::string& where, bool allow_empty = false);
     /// Progress within the current file (raw bytes); reported every ~1 MB or when forced.
     void progress(std::uint64_t offset_in_file, bool force = false);
 };
@@ -97,5 +97,7 @@ std::vector<std::string> split_list(std::string_view text);
 bool check_utf8(std::string_view data, ReadContext& ctx, std::size_t first_line = 1);
 std::string_view strip_bom(std::string_view data);
 std::string to_lower(std::string_view s);
+/// SHA-256 of `data` as 64 lower-case hex digits (reader_ids.cpp).
+std::string sha256_hex(std::string_view data);
 
 }  // namespace newsdex::detail

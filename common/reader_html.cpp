@@ -258,7 +258,7 @@ void read_html(std::string_view data, ReadContext& ctx) {
         if (!a.body.empty()) a.body += "\n\n";
         a.body += p;
     }
-    ctx.emit(std::move(a), ctx.name, ctx.name);
+    ctx.emit(std::move(a), ctx.name);
 }
 
 }  // namespace newsdex::detail

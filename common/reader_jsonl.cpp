@@ -142,7 +142,7 @@ void read_jsonl(LineReader& lines, ReadContext& ctx) {
             ctx.bad(where, *error);
             continue;
         }
-        ctx.emit(std::move(a), where, where);
+        ctx.emit(std::move(a), where);
     }
 }
 

@@ -171,7 +171,7 @@ void read_text(std::string_view data, ReadContext& ctx, bool require_header) {
         }
     }
     a.body = std::string(utf8::trim(body));
-    ctx.emit(std::move(a), ctx.name, ctx.name);
+    ctx.emit(std::move(a), ctx.name);
 }
 
 }  // namespace newsdex::detail

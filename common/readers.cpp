@@ -163,8 +163,7 @@ void ReadContext::progress(std::uint64_t offset_in_file, bool force) {
     }
 }
 
-void ReadContext::emit(Article&& a, const std::string& where, const std::string& default_id,
-                       bool allow_empty) {
+void ReadContext::emit(Article&& a, const std::string& where, bool allow_empty) {
     std::size_t size = a.title.size() + a.body.size();
     if (size > options.max_article_bytes) {
         bad(where, "article too large (" + std::to_string(size) + " bytes > limit " +
@@ -177,11 +176,11 @@ void ReadContext::emit(Article&& a, const std::string& where, const std::string&
         bad(where, "no title and no body");
         return;
     }
-    a.id = std::string(utf8::trim(a.id));
-    if (a.id.empty()) a.id = default_id;
     a.source = utf8::collapse_whitespace(a.source);
     a.url = std::string(utf8::trim(a.url));
     a.language = normalize_language(a.language);
+    a.id = std::string(utf8::trim(a.id));
+    if (a.id.empty()) a.id = derived_id(a);
     auto tidy = [](std::vector<std::string>& v) {
         std::vector<std::string> out;
         for (auto& s : v) {

@@ -55,6 +55,14 @@ struct ReaderSink {
 /// input.  Unreadable paths are reported through sink.bad, not thrown.
 void read_path(const std::string& path, const ReaderOptions& options, ReaderSink& sink);
 
+/// The id of an article that carries none (docs/input-formats.md, "Ids"):
+/// its canonical URL when it has an absolute http(s) one, else
+/// "sha256:" + 32 hex digits of a digest of source, date and title (plus the
+/// body when the title or the date is missing).  Never depends on the path,
+/// line or stream the article was read from.  Expects the fields as the
+/// readers emit them (whitespace collapsed, body cleaned).
+std::string derived_id(const Article& article);
+
 /// Total size in bytes of the files read_path would read (0 for "-"); for ETA.
 std::uint64_t input_size(const std::string& path);
 
