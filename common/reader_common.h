@@ -4,6 +4,7 @@
 #include "common/readers.h"
 
 #include <cstdint>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -42,18 +43,25 @@ class ReadContext;
 /// Splits a ByteSource into lines without quadratic behaviour on long lines.
 class LineReader {
   public:
-    LineReader(ByteSource& source, std::string initial, ReadContext* progress = nullptr);
+    LineReader(ByteSource& source, std::string initial, ReadContext* progress = nullptr,
+               std::size_t max_line = static_cast<std::size_t>(-1));
     /// Next line without its '\n' (and '\r'); false at end.  Throws InputError.
+    /// A line longer than `max_line` is read past without being kept: it comes
+    /// back empty, with too_long() true.
     bool next(std::string_view& line);
     /// 1-based number of the line last returned.
     std::size_t line_number() const { return line_; }
+    /// Whether the line last returned was over the limit (and was dropped).
+    bool too_long() const { return too_long_; }
 
   private:
     bool fill();
     ByteSource& source_;
     std::string buf_;
     std::size_t start_ = 0, scanned_ = 0, line_ = 0;
+    std::size_t max_line_;
     bool eof_ = false;
+    bool too_long_ = false;
     ReadContext* progress_;
 };
 
@@ -97,6 +105,23 @@ std::vector<std::string> split_list(std::string_view text);
 bool check_utf8(std::string_view data, ReadContext& ctx, std::size_t first_line = 1);
 std::string_view strip_bom(std::string_view data);
 std::string to_lower(std::string_view s);
+// Character sets (reader_charset.cpp, ICU).
+struct UnicodeBom {
+    const char* charset;  ///< "UTF-16LE", "UTF-16BE", "UTF-32LE" or "UTF-32BE"
+    std::size_t size;     ///< bytes of the byte order mark
+};
+/// The UTF-16/32 byte order mark `head` starts with, if any (not UTF-8's).
+std::optional<UnicodeBom> unicode_bom(std::string_view head);
+/// What a charset label on a web page means (WHATWG): "iso-8859-1" and
+/// "us-ascii" -> "windows-1252", "gb2312" -> "gbk", ...; lower case.
+std::string web_charset(const std::string& label);
+/// `bytes` in `charset` (an ICU converter name or alias) as UTF-8; malformed
+/// sequences become U+FFFD.  nullopt with `error` ("unknown charset 'x'") when
+/// ICU has no such converter.
+std::optional<std::string> charset_to_utf8(std::string_view bytes, const std::string& charset, std::string& error);
+/// ICU's best guess at the charset of `bytes` (markup ignored), if any.
+std::optional<std::string> detect_charset(std::string_view bytes);
+
 /// SHA-256 of `data` as 64 lower-case hex digits (reader_ids.cpp).
 std::string sha256_hex(std::string_view data);
 

@@ -540,6 +540,142 @@ TEST_CASE("missing, empty and binary files are bad records, never exceptions") {
     CHECK(c.bad[0].reason == "binary file");
 }
 
+// ---------------------------------------------------------------------------
+// Limits: hostile input is a bad record, never a crash or unbounded memory
+// ---------------------------------------------------------------------------
+
+namespace {
+
+Collected read_buf_with(std::string_view data, const std::string& name, const ReaderOptions& o) {
+    Collected c;
+    ReaderSink s = c.sink();
+    read_buffer(data, name, o, s);
+    return c;
+}
+
+std::string repeat(std::string_view piece, std::size_t n) {
+    std::string out;
+    out.reserve(piece.size() * n);
+    for (std::size_t i = 0; i < n; ++i) out += piece;
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("html: 100,000 nested <div>s are refused, not a stack overflow") {
+    std::string page = "<html><body>" + repeat("<div>", 100000) + "<p>deep</p>" + repeat("</div>", 100000) +
+                       "</body></html>";
+    auto c = read_buf(page, "deep.html");
+    CHECK(c.articles.empty());
+    REQUIRE(c.bad.size() == 1);
+    CHECK(c.bad[0].where == "deep.html");
+    CHECK(c.bad[0].reason == "HTML nested too deeply (more than 512 levels)");
+
+    // Implied elements: 300 levels of <ul><li> are 300 open tags (an <li> needs
+    // no end tag) but 600 levels in gumbo's tree; that tree is refused too.
+    auto u = read_buf("<html><body>" + repeat("<ul><li>x", 300) + "</body></html>", "lists.html");
+    REQUIRE(u.bad.size() == 1);
+    CHECK(u.bad[0].reason == "HTML nested too deeply (more than 512 levels)");
+    // Comments, script text and quoted '>' do not count as tags.
+    std::string noisy = "<html><head><script>" + repeat("<div>", 1000) + "</script><!-- " + repeat("<div>", 1000) +
+                        " --></head><body><div title=\"a > b\"><p>quiet</p></div></body></html>";
+    auto q = read_buf(noisy, "noisy.html");
+    CHECK(q.bad_text() == "");
+    REQUIRE(q.articles.size() == 1);
+    CHECK(q.articles[0].body == "quiet");
+
+    // Just under the limit: read as usual (html, body and 505 divs, p, text = 510 levels).
+    std::string ok = "<html><body>" + repeat("<div>", 505) + "<p>deep text</p>" + repeat("</div>", 505) +
+                     "</body></html>";
+    auto d = read_buf(ok, "ok.html");
+    CHECK(d.bad_text() == "");
+    REQUIRE(d.articles.size() == 1);
+    CHECK(d.articles[0].body == "deep text");
+}
+
+TEST_CASE("html: 350 KB of unclosed <b><i> stay within the parser's memory budget") {
+    std::string page = "<html><body><p>start " + repeat("<b><i>x ", 350 * 1024 / 8) + "</p></body></html>";
+    auto c = read_buf(page, "bomb.html");
+    CHECK(c.articles.empty());
+    REQUIRE(c.bad.size() == 1);
+    CHECK(c.bad[0].where == "bomb.html");
+    // Refused by the scan of its tags, before gumbo (whose tree building is
+    // quadratic in the depth) sees it.
+    CHECK(c.bad[0].reason == "HTML nested too deeply (more than 512 levels)");
+    // With no depth limit, gumbo's memory budget stops it (a low ceiling here,
+    // to keep the test quick: gumbo is slow on such a page).
+    ReaderOptions deep;
+    deep.max_html_depth = 1000000;
+    deep.max_html_parser_bytes = 4u << 20;
+    auto b = read_buf_with(page, "bomb.html", deep);
+    CHECK(b.articles.empty());
+    REQUIRE(b.bad.size() == 1);
+    CHECK(b.bad[0].reason == "HTML too complex (parser needs more than 4 MiB)");
+
+    // A lower ceiling is honoured even for an ordinary page.
+    std::string page2 = "<html><body>" + repeat("<p>An ordinary paragraph of text.</p>", 20000) + "</body></html>";
+    ReaderOptions o;
+    o.max_html_parser_bytes = 1u << 20;
+    auto d = read_buf_with(page2, "big.html", o);
+    REQUIRE(d.bad.size() == 1);
+    CHECK(d.bad[0].reason == "HTML too complex (parser needs more than 1 MiB)");
+    // The default budget parses it.
+    auto e = read_buf(page2, "big.html");
+    CHECK(e.bad_text() == "");
+    CHECK(e.articles.size() == 1);
+}
+
+TEST_CASE("jsonl: nesting deeper than the limit is a bad record") {
+    std::string deep = "{\"title\":\"t\",\"tags\":{\"x\":" + repeat("[", 100000) + "}\n";
+    std::string data = R"({"title":"before"})" "\n" + deep + R"({"title":"after","body":"[[[[ not nesting"})" "\n";
+    auto c = read_buf(data, "deep.jsonl");
+    REQUIRE(c.bad.size() == 1);
+    CHECK(c.bad[0].where == "deep.jsonl:2");
+    CHECK(c.bad[0].reason == "invalid JSON: nested deeper than 64 levels (column 88)");
+    CHECK(reason_kind(c.bad[0].reason) == "invalid JSON");
+    REQUIRE(c.articles.size() == 2);
+    CHECK(c.articles[1].body == "[[[[ not nesting");  // brackets inside strings do not count
+}
+
+TEST_CASE("jsonl: a line over the line limit is skipped without being kept") {
+    ReaderOptions o;
+    o.max_line_bytes = 1000;
+    std::string long_line = R"({"title":"long","body":")" + std::string(5000, 'x') + "\"}";
+    std::string data = R"({"title":"one"})" "\n" + long_line + "\n" R"({"title":"three"})" "\n" + long_line;
+    TempDir dir;
+    std::string path = dir.write("long.jsonl", data);
+    for (auto c : {read_buf_with(data, "long.jsonl", o), read_p(path, o)}) {
+        REQUIRE(c.bad.size() == 2);
+        CHECK(c.bad[0].where.ends_with("long.jsonl:2"));
+        CHECK(c.bad[0].reason == "line too long (more than 1000 bytes)");
+        CHECK(c.bad[1].where.ends_with("long.jsonl:4"));  // the last line, without a final newline
+        REQUIRE(c.articles.size() == 2);
+        CHECK(c.articles[1].title == "three");
+        CHECK(c.articles[1].origin.ends_with("long.jsonl:3"));
+    }
+}
+
+TEST_CASE("whole-file formats: files over the size limit are skipped, also after decompression") {
+    ReaderOptions o;
+    o.max_file_bytes = 100000;
+    TempDir dir;
+    std::string text = "Title: Long\n\n" + repeat("word ", 30000);
+    std::string txt = dir.write("long.txt", text);
+    std::string gz = dir.write_gz("page.html.gz", "<html><body><p>" + repeat("zip ", 1000000) + "</p></body></html>");
+    CHECK(fs::file_size(gz) < 100000);  // the compressed file itself is small
+    for (const auto& path : {txt, gz}) {
+        auto c = read_p(path, o);
+        CHECK(c.articles.empty());
+        REQUIRE(c.bad.size() == 1);
+        CHECK(c.bad[0].where == path);
+        CHECK(c.bad[0].reason == "file too large (more than 100000 bytes)");
+    }
+    auto b = read_buf_with(text, "long.txt", o);
+    REQUIRE(b.bad.size() == 1);
+    CHECK(b.bad[0].reason == "file too large (more than 100000 bytes)");
+    CHECK(read_p(txt).articles.size() == 1);  // the default limit (64 MiB) reads it
+}
+
 TEST_CASE("exceptions thrown by the sink propagate (--strict)") {
     ReaderSink s;
     s.article = [](Article&&) {};
