@@ -463,7 +463,9 @@ void read_html(std::string_view data, ReadContext& ctx) {
         if ((a.date = parse_iso_date(d))) break;
     }
     if (!a.date && !candidates.empty()) {
-        ctx.bad(ctx.name, "invalid date '" + std::string(utf8::trim(candidates.front())) + "'");
+        std::string why;
+        parse_iso_date(candidates.front(), &why);
+        ctx.bad(ctx.name, "invalid date '" + std::string(utf8::trim(candidates.front())) + "' (" + why + ")");
         return;
     }
 

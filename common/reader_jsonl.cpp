@@ -164,8 +164,9 @@ void read_jsonl(LineReader& lines, ReadContext& ctx) {
             }
             error = f.error;
             if (!error && !date.empty()) {
-                a.date = parse_iso_date(date);
-                if (!a.date) error = "invalid date '" + date + "'";
+                std::string why;
+                a.date = parse_iso_date(date, &why);
+                if (!a.date) error = "invalid date '" + date + "' (" + why + ")";
             }
         }
         if (error) {

@@ -138,9 +138,10 @@ void read_text(std::string_view data, ReadContext& ctx, bool require_header) {
                 case Key::Title: a.title = value; break;
                 case Key::Date: {
                     if (value.empty()) break;
-                    a.date = parse_iso_date(std::string(value));
+                    std::string why;
+                    a.date = parse_iso_date(std::string(value), &why);
                     if (!a.date) {
-                        ctx.bad(ctx.where(line), "invalid date '" + std::string(value) + "'");
+                        ctx.bad(ctx.where(line), "invalid date '" + std::string(value) + "' (" + why + ")");
                         return;
                     }
                     break;

@@ -165,7 +165,7 @@ TEST_CASE("jsonl: bad lines are reported with file:line and skipped") {
     CHECK(c.bad[4].where == "in.jsonl:6");
     CHECK(c.bad[4].reason == "invalid UTF-8 at byte 15");
     CHECK(c.bad[5].where == "in.jsonl:7");
-    CHECK(c.bad[5].reason == "invalid date '0001-13-45'");
+    CHECK(c.bad[5].reason == "invalid date '0001-13-45' (year outside 1800..2200)");
     CHECK(c.bad[6].where == "in.jsonl:8");
     CHECK(c.bad[6].reason.find("'authors'") != std::string::npos);
 }
@@ -256,7 +256,7 @@ TEST_CASE("text: bad records") {
     auto b = read_buf("Title: T\nDate: 2015-02-30\n\nBody", "d.txt");
     REQUIRE(b.bad.size() == 1);
     CHECK(b.bad[0].where == "d.txt:2");
-    CHECK(b.bad[0].reason == "invalid date '2015-02-30'");
+    CHECK(b.bad[0].reason == "invalid date '2015-02-30' (day out of range)");
 
     auto c = read_buf("Title: T\n\nline two\nab\xc3(", "u.txt");
     REQUIRE(c.bad.size() == 1);
@@ -338,7 +338,7 @@ TEST_CASE("html: og:title, <time>, <main>, h1 fallbacks") {
                       "bad.html");
     CHECK(e.articles.empty());
     REQUIRE(e.bad.size() == 1);
-    CHECK(e.bad[0].reason == "invalid date '2015-13-45'");
+    CHECK(e.bad[0].reason == "invalid date '2015-13-45' (month out of range)");
 }
 
 // ---------------------------------------------------------------------------
