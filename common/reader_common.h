@@ -89,8 +89,13 @@ class ReadContext {
 
 // The format parsers.
 void read_jsonl(LineReader& lines, ReadContext& ctx);
-/// `require_header`: silently skip a file without a header (README.md in a corpus).
-void read_text(std::string_view data, ReadContext& ctx, bool require_header);
+/// Whether a Text file needs a "Key: value" header to be an article.
+enum class TextHeader {
+    Optional,        ///< named on the command line, or --format text: first line = title
+    Required,        ///< found in a directory walk: without a header it is reported and skipped
+    RequiredSilent,  ///< a README, LICENSE, ... in a directory: skipped without a word
+};
+void read_text(std::string_view data, ReadContext& ctx, TextHeader header);
 void read_html(std::string_view data, ReadContext& ctx);
 void read_reuters(std::string_view data, ReadContext& ctx);
 

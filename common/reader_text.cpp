@@ -119,12 +119,18 @@ bool has_text_header(std::string_view data) {
     return kv && key_of(kv->first) != Key::Unknown;
 }
 
-void read_text(std::string_view data, ReadContext& ctx, bool require_header) {
+void read_text(std::string_view data, ReadContext& ctx, TextHeader header) {
     data = strip_bom(data);
     Header h = parse_header(data);
-    if (!h.present && require_header) return;  // e.g. README.md in a corpus directory
+    if (!h.present && header == TextHeader::RequiredSilent) return;  // README.md in a corpus directory
     if (utf8::trim(data).empty()) {
         ctx.bad(ctx.name, "empty file");
+        return;
+    }
+    if (!h.present && header == TextHeader::Required) {
+        // Notes, category lists and word lists sit beside articles in corpus
+        // folders; read as text, they become bogus articles.
+        ctx.bad(ctx.name, "no text header (in a directory, text files need 'Key: value' lines such as 'Title:')");
         return;
     }
     if (!check_utf8(data, ctx)) return;

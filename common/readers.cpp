@@ -274,13 +274,6 @@ std::optional<InputFormat> format_from_name(std::string_view name) {
     return std::nullopt;
 }
 
-bool is_markdown_name(std::string_view name) {
-    std::string lower = detail::to_lower(name);
-    std::string_view n = lower;
-    if (n.size() > 3 && n.substr(n.size() - 3) == ".gz") n.remove_suffix(3);
-    return n.ends_with(".md") || n.ends_with(".markdown");
-}
-
 /// README, LICENSE, ... : project documentation, not articles (skipped inside
 /// directories unless they carry a text header).
 bool is_documentation_name(std::string_view name) {
@@ -349,9 +342,8 @@ std::variant<InputFormat, std::string> decide_format(std::string_view head, Inpu
     return format;
 }
 
-/// Parse text held in memory in a known format.  `require_header`: a Text file
-/// without a header is skipped silently (README.md in a corpus).
-void parse_whole(std::string_view data, InputFormat format, bool require_header, ReadContext& ctx) {
+/// Parse text held in memory in a known format.
+void parse_whole(std::string_view data, InputFormat format, detail::TextHeader header, ReadContext& ctx) {
     if (format != InputFormat::Jsonl && data.size() > ctx.options.max_file_bytes) {
         ctx.bad(ctx.name, file_too_large(ctx.options.max_file_bytes));
         return;
@@ -363,7 +355,7 @@ void parse_whole(std::string_view data, InputFormat format, bool require_header,
             detail::read_jsonl(lines, ctx);
             break;
         }
-        case InputFormat::Text: detail::read_text(data, ctx, require_header); break;
+        case InputFormat::Text: detail::read_text(data, ctx, header); break;
         case InputFormat::Html: detail::read_html(data, ctx); break;
         default: detail::read_reuters(data, ctx); break;
     }
@@ -371,8 +363,8 @@ void parse_whole(std::string_view data, InputFormat format, bool require_header,
 
 /// A UTF-16 or UTF-32 file (it starts with a byte order mark): converted to
 /// UTF-8 as a whole, then read like any other file held in memory.
-void parse_unicode(std::string_view data, const detail::UnicodeBom& bom, InputFormat format, bool require_header,
-                   ReadContext& ctx) {
+void parse_unicode(std::string_view data, const detail::UnicodeBom& bom, InputFormat format,
+                   detail::TextHeader header, ReadContext& ctx) {
     std::string error;
     auto text = detail::charset_to_utf8(data.substr(bom.size), bom.charset, error);
     if (!text) {
@@ -384,7 +376,7 @@ void parse_unicode(std::string_view data, const detail::UnicodeBom& bom, InputFo
         ctx.bad(ctx.name, *problem);
         return;
     }
-    parse_whole(*text, std::get<InputFormat>(decided), require_header, ctx);
+    parse_whole(*text, std::get<InputFormat>(decided), header, ctx);
 }
 
 /// Open a file (or standard input) and read its first kSniffBytes.
@@ -407,10 +399,15 @@ std::unique_ptr<GzSource> open_and_peek(const FileJob& job, std::string& head) {
 void read_file(detail::ByteSource& source, std::string head, const FileJob& job, ReadContext& ctx) {
     InputFormat format = ctx.options.format;
     if (format == InputFormat::Auto) format = format_from_name(job.display).value_or(InputFormat::Auto);
-    const bool require_header =
-        job.in_directory &&
-        (is_markdown_name(job.display) ||
-         is_documentation_name(job.display.substr(job.display.find_last_of('/') + 1)));
+    // Inside a directory, a text file is an article only with a header (unless
+    // --format says every file is one); README, LICENSE, ... are not even reported.
+    detail::TextHeader header = detail::TextHeader::Optional;
+    if (job.in_directory) {
+        if (is_documentation_name(job.display.substr(job.display.find_last_of('/') + 1)))
+            header = detail::TextHeader::RequiredSilent;
+        else if (ctx.options.format == InputFormat::Auto)
+            header = detail::TextHeader::Required;
+    }
     auto bom = detail::unicode_bom(head);
     std::variant<InputFormat, std::string> decided = format;
     if (!bom) {
@@ -434,8 +431,8 @@ void read_file(detail::ByteSource& source, std::string head, const FileJob& job,
         failure = e.what();
     }
     if (failure) ctx.bad(job.display, *failure);
-    else if (bom) parse_unicode(data, *bom, format, require_header, ctx);
-    else parse_whole(data, format, require_header, ctx);
+    else if (bom) parse_unicode(data, *bom, format, header, ctx);
+    else parse_whole(data, format, header, ctx);
 }
 
 void read_one(const FileJob& job, ReadContext& ctx) {
@@ -543,11 +540,11 @@ void read_buffer(std::string_view data, const std::string& name, const ReaderOpt
     InputFormat format = options.format;
     if (format == InputFormat::Auto) format = format_from_name(name).value_or(InputFormat::Auto);
     if (auto bom = detail::unicode_bom(data)) {
-        parse_unicode(data, *bom, format, false, ctx);
+        parse_unicode(data, *bom, format, detail::TextHeader::Optional, ctx);
     } else {
         auto decided = decide_format(data.substr(0, kSniffBytes), format);
         if (auto* problem = std::get_if<std::string>(&decided)) ctx.bad(name, *problem);
-        else parse_whole(data, std::get<InputFormat>(decided), false, ctx);
+        else parse_whole(data, std::get<InputFormat>(decided), detail::TextHeader::Optional, ctx);
     }
     ctx.progress(data.size(), true);
 }

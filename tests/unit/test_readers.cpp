@@ -484,7 +484,9 @@ TEST_CASE("directories: sorted, recursive, hidden and unknown files skipped") {
 
     std::string root = dir.path.string();
     auto c = read_p(root);
-    CHECK(c.bad_text() == "");
+    // A text file without a header is no article inside a directory: reported, not read.
+    CHECK(c.bad_text() == root + "/notes.md: no text header (in a directory, text files need 'Key: value' lines "
+                                 "such as 'Title:')\n");
     std::vector<std::string> titles;
     for (const auto& a : c.articles) titles.push_back(a.title);
     CHECK(titles == std::vector<std::string>{"A1", "A2", "B", "C", "D", "Z"});
@@ -509,6 +511,37 @@ TEST_CASE("directories: sorted, recursive, hidden and unknown files skipped") {
     auto e = read_p(root + "/notes.md");
     REQUIRE(e.articles.size() == 1);
     CHECK(e.articles[0].title == "no header here");
+}
+
+TEST_CASE("directories: notes and lists beside the articles are reported, not indexed") {
+    // As in the Reuters-21578 folder: category lists and notes as .txt.
+    TempDir dir;
+    dir.write("reut2-000.sgm", "<REUTERS NEWID=\"1\"><TEXT><TITLE>R</TITLE><BODY>r</BODY></TEXT></REUTERS>");
+    dir.write("cat-descriptions.txt", "PEOPLE\njames-baker\nronald-reagan\n");
+    dir.write("all-orgs-strings.lc.txt", "opec\nimf\n");
+    dir.write("README.txt", "How this corpus was made.");
+    dir.write("lewis.dtd", "<!ELEMENT REUTERS>");
+    dir.write("story.txt", "Title: A story\nDate: 1987-03-01\n\nIt has a header.");
+    std::string root = dir.path.string();
+    auto c = read_p(root);
+    std::vector<std::string> titles;
+    for (const auto& a : c.articles) titles.push_back(a.title);
+    CHECK(titles == std::vector<std::string>{"R", "A story"});
+    REQUIRE(c.bad.size() == 2);
+    CHECK(c.bad[0].where == root + "/all-orgs-strings.lc.txt");
+    CHECK(c.bad[1].where == root + "/cat-descriptions.txt");
+    CHECK(reason_kind(c.bad[0].reason) == "no text header");
+
+    // --format text says every file is a text article: all six, headers or not.
+    ReaderOptions o;
+    o.format = InputFormat::Text;
+    auto d = read_p(root, o);
+    CHECK(d.bad_text() == "");
+    CHECK(d.articles.size() == 5);  // README.txt stays documentation
+    // Named on the command line, a headerless file is read (first line = title).
+    auto e = read_p(root + "/cat-descriptions.txt");
+    REQUIRE(e.articles.size() == 1);
+    CHECK(e.articles[0].title == "PEOPLE");
 }
 
 TEST_CASE("sniffing unknown extensions") {
