@@ -408,10 +408,10 @@ void read_file(detail::ByteSource& source, std::string head, const FileJob& job,
         else if (ctx.options.format == InputFormat::Auto)
             header = detail::TextHeader::Required;
     }
+    // A UTF-16/32 file is judged after conversion (parse_unicode): its NULs are not binary.
     auto bom = detail::unicode_bom(head);
-    std::variant<InputFormat, std::string> decided = format;
     if (!bom) {
-        decided = decide_format(head, format);
+        auto decided = decide_format(head, format);
         if (auto* problem = std::get_if<std::string>(&decided)) {
             ctx.bad(job.display, *problem);
             return;
