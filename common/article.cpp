@@ -2,6 +2,7 @@
 #include "common/article.h"
 
 #include <cstdio>
+#include <string_view>
 
 namespace newsdex {
 
@@ -90,36 +91,41 @@ std::string ArticleDate::iso8601() const {
     return out;
 }
 
-std::optional<ArticleDate> parse_iso_date(const std::string& text) {
+std::optional<ArticleDate> parse_iso_date(const std::string& text, std::string* why) {
+    auto fail = [why](const char* reason) -> std::optional<ArticleDate> {
+        if (why) *why = reason;
+        return std::nullopt;
+    };
+    constexpr const char* kSyntax = "not an ISO 8601 date";
     std::string_view s = text;
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
     while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r'))
         s.remove_suffix(1);
     Cursor c(s);
     ArticleDate d;
-    if (!c.digits(4, d.year)) return std::nullopt;
+    if (!c.digits(4, d.year)) return fail(kSyntax);
     if (c.eat('-')) {
-        if (!c.digits(2, d.month) || !c.eat('-') || !c.digits(2, d.day)) return std::nullopt;
+        if (!c.digits(2, d.month) || !c.eat('-') || !c.digits(2, d.day)) return fail(kSyntax);
     } else {
-        if (!c.digits(2, d.month) || !c.digits(2, d.day)) return std::nullopt;  // basic: 20150922
+        if (!c.digits(2, d.month) || !c.digits(2, d.day)) return fail(kSyntax);  // basic: 20150922
     }
-    if (d.year < 1800 || d.year > 2200) return std::nullopt;
-    if (d.month < 1 || d.month > 12) return std::nullopt;
-    if (d.day < 1 || d.day > days_in_month(d.year, d.month)) return std::nullopt;
+    if (d.year < 1800 || d.year > 2200) return fail("year outside 1800..2200");
+    if (d.month < 1 || d.month > 12) return fail("month out of range");
+    if (d.day < 1 || d.day > days_in_month(d.year, d.month)) return fail("day out of range");
     if (c.done()) return d;
 
-    if (!c.eat('T') && !c.eat('t') && !c.eat(' ')) return std::nullopt;
-    if (!c.digits(2, d.hour)) return std::nullopt;
+    if (!c.eat('T') && !c.eat('t') && !c.eat(' ')) return fail(kSyntax);
+    if (!c.digits(2, d.hour)) return fail(kSyntax);
     bool extended = c.eat(':');
-    if (!c.digits(2, d.minute)) return std::nullopt;
+    if (!c.digits(2, d.minute)) return fail(kSyntax);
     if (extended ? c.eat(':') : c.is_digit()) {
-        if (!c.digits(2, d.second)) return std::nullopt;
+        if (!c.digits(2, d.second)) return fail(kSyntax);
         if (c.eat('.') || c.eat(',')) {
-            if (!c.is_digit()) return std::nullopt;
+            if (!c.is_digit()) return fail(kSyntax);
             c.skip_digits();  // fractions of a second are dropped
         }
     }
-    if (d.hour > 23 || d.minute > 59 || d.second > 60) return std::nullopt;
+    if (d.hour > 23 || d.minute > 59 || d.second > 60) return fail("time out of range");
     if (d.second == 60) d.second = 59;  // leap second: clamp
     if (c.done()) return d;
 
@@ -129,18 +135,21 @@ std::optional<ArticleDate> parse_iso_date(const std::string& text) {
         int sign = 0;
         if (c.eat('+')) sign = 1;
         else if (c.eat('-')) sign = -1;
-        else return std::nullopt;
+        else return fail(kSyntax);
         int oh = 0, om = 0;
-        if (!c.digits(2, oh)) return std::nullopt;
+        if (!c.digits(2, oh)) return fail(kSyntax);
         if (c.eat(':')) {
-            if (!c.digits(2, om)) return std::nullopt;
+            if (!c.digits(2, om)) return fail(kSyntax);
         } else if (c.is_digit()) {
-            if (!c.digits(2, om)) return std::nullopt;
+            if (!c.digits(2, om)) return fail(kSyntax);
         }
-        if (oh > 18 || om > 59) return std::nullopt;
+        // Real offsets run from -12:00 to +14:00 (Kiribati); anything beyond
+        // is a typo or garbage, and would move the UTC time by up to a day.
+        if (om > 59) return fail("UTC offset minutes above 59");
+        if (oh * 60 + om > 14 * 60) return fail("UTC offset beyond \u00b114:00");
         d.utc_offset_minutes = sign * (oh * 60 + om);
     }
-    if (!c.done()) return std::nullopt;
+    if (!c.done()) return fail(kSyntax);
     return d;
 }
 

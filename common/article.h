@@ -33,12 +33,13 @@ int days_in_month(int year, int month);
 /// Parse an ISO 8601 date or date-time ("2015-09-22", "2015-09-22T14:05:00Z",
 /// "2015-09-22 14:05:00+02:00", "2015-09-22T14:05:00.123-0500").  Returns
 /// nullopt on malformed input or an absurd date (year outside 1800..2200,
-/// month/day out of range).
-std::optional<ArticleDate> parse_iso_date(const std::string& text);
+/// month/day out of range, a UTC offset beyond +-14:00); then `why`, when
+/// given, gets a short reason ("day out of range", "UTC offset beyond ±14:00").
+std::optional<ArticleDate> parse_iso_date(const std::string& text, std::string* why = nullptr);
 
 /// One news article, as read from any input format.
 struct Article {
-    std::string id;        ///< unique id; given, or derived from path + position
+    std::string id;        ///< unique id; given, or derived from the article (derived_id)
     std::string title;
     std::string body;      ///< plain text (markup already removed)
     std::optional<ArticleDate> date;

@@ -5,8 +5,14 @@
 
 #include <gumbo.h>
 
+#include <algorithm>
+#include <csetjmp>
+#include <cstdlib>
+#include <cctype>
 #include <cstring>
 #include <memory>
+#include <optional>
+#include <vector>
 
 namespace newsdex::detail {
 
@@ -181,38 +187,261 @@ std::string strip_site_suffix(const std::string& title, const std::string& site)
     return title;
 }
 
-/// Charset declared in the first bytes, lower case ("" when none).
+/// The charset a page declares in its first 4 KiB, as written ("" when none):
+/// `<meta charset=...>`, `<meta http-equiv="Content-Type" content="...;
+/// charset=...">`, or an XML declaration's `encoding="..."`.
 std::string declared_charset(std::string_view data) {
-    std::string head = to_lower(data.substr(0, 2048));
-    std::size_t p = head.find("charset=");
-    if (p == std::string::npos) return {};
-    p += 8;
-    while (p < head.size() && (head[p] == '"' || head[p] == '\'')) ++p;
-    std::size_t e = p;
-    while (e < head.size() && (std::isalnum(static_cast<unsigned char>(head[e])) || head[e] == '-' || head[e] == '_')) ++e;
-    return head.substr(p, e - p);
+    std::string_view head = data.substr(0, 4096);
+    std::string lower = to_lower(head);
+    auto value_at = [&](std::size_t p) {
+        while (p < head.size() && (head[p] == ' ' || head[p] == '"' || head[p] == '\'')) ++p;
+        std::size_t e = p;
+        while (e < head.size() && (std::isalnum(static_cast<unsigned char>(head[e])) || head[e] == '-' ||
+                                   head[e] == '_' || head[e] == '.' || head[e] == ':'))
+            ++e;
+        return std::string(head.substr(p, e - p));
+    };
+    for (std::size_t p = lower.find("charset"); p != std::string::npos; p = lower.find("charset", p + 7)) {
+        std::size_t eq = p + 7;
+        while (eq < lower.size() && lower[eq] == ' ') ++eq;
+        if (eq < lower.size() && lower[eq] == '=') return value_at(eq + 1);
+    }
+    if (lower.starts_with("<?xml")) {
+        std::size_t end = lower.find("?>");
+        std::size_t p = lower.find("encoding=");
+        if (p != std::string::npos && p < end) return value_at(p + 9);
+    }
+    return {};
+}
+
+/// The page as UTF-8: valid UTF-8 is taken as it is (whatever it declares,
+/// since mislabelled UTF-8 is common and legacy text is almost never valid
+/// UTF-8); otherwise the declared charset, else ICU's guess.  nullopt when
+/// the page was reported as a bad record.
+std::optional<std::string> page_as_utf8(std::string_view data, ReadContext& ctx) {
+    if (utf8::is_valid(data)) return std::string(data);
+    std::string declared = declared_charset(data);
+    std::string charset = web_charset(declared);
+    if (charset == "utf-8" || charset == "utf8") {
+        check_utf8(data, ctx);  // declared UTF-8 but is not: name the byte
+        return std::nullopt;
+    }
+    if (declared.empty()) {
+        auto guess = detect_charset(data);
+        if (!guess) {
+            ctx.bad(ctx.name, "unknown charset (none declared, and none detected)");
+            return std::nullopt;
+        }
+        charset = web_charset(*guess);
+        declared = *guess;
+    }
+    std::string error;
+    auto converted = charset_to_utf8(data, charset, error);
+    if (!converted) {
+        // Name the charset as the page wrote it, not as it was mapped.
+        ctx.bad(ctx.name, error.starts_with("unknown charset") ? "unknown charset '" + declared + "'" : error);
+        return std::nullopt;
+    }
+    return converted;
+}
+
+/// Every allocation gumbo makes for one page, with a budget.  gumbo 0.10 (Debian)
+/// has no tree-depth option, and some hostile pages (thousands of unclosed
+/// <b><i>) make it allocate without bound; the budget stops that.  Freeing the
+/// whole arena at once also replaces gumbo_destroy_output, which recurses once
+/// per tree level.
+class GumboArena {
+  public:
+    explicit GumboArena(std::size_t budget) : budget_(budget) {}
+    ~GumboArena() {
+        for (Header* h = head_; h;) {
+            Header* next = h->next;
+            std::free(h);
+            h = next;
+        }
+    }
+    GumboArena(const GumboArena&) = delete;
+    GumboArena& operator=(const GumboArena&) = delete;
+
+    /// Parse `data`; nullptr when the budget ran out (then the arena holds the
+    /// partial tree until it is destroyed).  No object with a destructor lives
+    /// between the setjmp here and the longjmp in allocate().
+    GumboOutput* parse(std::string_view data) {
+        GumboOptions options = kGumboDefaultOptions;
+        options.allocator = &GumboArena::allocate;
+        options.deallocator = &GumboArena::deallocate;
+        options.userdata = this;
+        options.max_errors = 100;  // the error list is never read; keep it small
+        if (setjmp(out_of_budget_) != 0) return nullptr;
+        return gumbo_parse_with_options(&options, data.data(), data.size());
+    }
+
+    std::size_t peak() const { return peak_; }
+
+  private:
+    struct alignas(std::max_align_t) Header {
+        Header* prev;
+        Header* next;
+        std::size_t size;
+    };
+
+    static void* allocate(void* userdata, size_t size) {
+        auto* self = static_cast<GumboArena*>(userdata);
+        std::size_t cost = sizeof(Header) + size;
+        if (self->used_ + cost > self->budget_) std::longjmp(self->out_of_budget_, 1);
+        auto* h = static_cast<Header*>(std::malloc(cost));
+        if (!h) std::longjmp(self->out_of_budget_, 1);
+        h->prev = nullptr;
+        h->next = self->head_;
+        h->size = cost;
+        if (self->head_) self->head_->prev = h;
+        self->head_ = h;
+        self->used_ += cost;
+        self->peak_ = std::max(self->peak_, self->used_);
+        return h + 1;
+    }
+
+    static void deallocate(void* userdata, void* ptr) {
+        if (!ptr) return;
+        auto* self = static_cast<GumboArena*>(userdata);
+        Header* h = static_cast<Header*>(ptr) - 1;
+        if (h->prev) h->prev->next = h->next;
+        else self->head_ = h->next;
+        if (h->next) h->next->prev = h->prev;
+        self->used_ -= h->size;
+        std::free(h);
+    }
+
+    std::size_t budget_;
+    std::size_t used_ = 0, peak_ = 0;
+    Header* head_ = nullptr;
+    std::jmp_buf out_of_budget_;
+};
+
+std::size_t html_parser_budget(std::size_t page_bytes, const ReaderOptions& options) {
+    return std::min(options.max_html_parser_bytes, (std::size_t{16} << 20) + 40 * page_bytes);
+}
+
+bool is_tag_char(char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == ':';
+}
+
+/// Elements that never nest: void elements, and those whose end tag may be
+/// left out because the next sibling closes them (<p>, <li>, <td>, ...).
+bool is_non_nesting(const std::string& name) {
+    static const char* const kNames[] = {
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+        "track", "wbr", "keygen", "basefont", "bgsound", "frame", "p", "li", "dt", "dd", "tr", "td",
+        "th", "thead", "tbody", "tfoot", "option", "optgroup", "colgroup", "caption", "rb", "rt", "rp",
+        "rtc", "html", "head", "body"};
+    for (const char* n : kNames)
+        if (name == n) return true;
+    return false;
+}
+
+/// Whether the page opens more than `limit` elements without closing them,
+/// by a linear scan of its tags (comments and script/style text skipped).
+/// gumbo's tree building is quadratic in that depth (100,000 nested <div>s
+/// take minutes, and unclosed <b><i> pairs also grow its memory), so such a
+/// page is refused before gumbo sees it.
+bool nests_deeper_than(std::string_view html, std::size_t limit) {
+    std::size_t depth = 0;
+    std::size_t i = 0;
+    while ((i = html.find('<', i)) != std::string_view::npos) {
+        if (html.substr(i, 4) == "<!--") {
+            std::size_t end = html.find("-->", i + 4);
+            if (end == std::string_view::npos) break;
+            i = end + 3;
+            continue;
+        }
+        bool closing = i + 1 < html.size() && html[i + 1] == '/';
+        std::size_t n = i + (closing ? 2 : 1);
+        std::size_t name_end = n;
+        while (name_end < html.size() && is_tag_char(html[name_end])) ++name_end;
+        if (name_end == n) {  // "<!doctype", "<?xml", a lone "<": not an element
+            ++i;
+            continue;
+        }
+        std::string name = to_lower(html.substr(n, name_end - n));
+        // The tag ends at the first '>' outside a quoted attribute value.
+        std::size_t j = name_end;
+        char quote = 0;
+        for (; j < html.size(); ++j) {
+            char c = html[j];
+            if (quote) {
+                if (c == quote) quote = 0;
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == '>') {
+                break;
+            }
+        }
+        if (j >= html.size()) break;
+        bool self_closing = html[j - 1] == '/';
+        i = j + 1;
+        if (is_non_nesting(name) || self_closing) continue;
+        if (closing) {
+            if (depth > 0) --depth;
+            continue;
+        }
+        if (++depth > limit) return true;
+        if (name == "script" || name == "style" || name == "textarea" || name == "title" || name == "xmp") {
+            // Raw text: no tags inside until the matching end tag.
+            std::string lower_end = "</" + name;
+            std::size_t k = i;
+            for (;;) {
+                k = html.find("</", k);
+                if (k == std::string_view::npos || to_lower(html.substr(k, lower_end.size())) == lower_end) break;
+                k += 2;
+            }
+            if (k == std::string_view::npos) break;
+            i = k;
+        }
+    }
+    return false;
+}
+
+/// Depth of the element tree, measured without recursion; stops counting at
+/// `limit` + 1.  The extraction below recurses once per level, so pages deeper
+/// than the limit are refused before it runs.
+std::size_t tree_depth(const GumboNode* root, std::size_t limit) {
+    std::vector<std::pair<const GumboNode*, std::size_t>> stack{{root, 1}};
+    std::size_t deepest = 0;
+    while (!stack.empty()) {
+        auto [node, depth] = stack.back();
+        stack.pop_back();
+        deepest = std::max(deepest, depth);
+        if (deepest > limit) break;
+        if (node->type != GUMBO_NODE_ELEMENT) continue;
+        const GumboVector& children = node->v.element.children;
+        for (unsigned i = 0; i < children.length; ++i)
+            stack.emplace_back(static_cast<const GumboNode*>(children.data[i]), depth + 1);
+    }
+    return deepest;
 }
 
 }  // namespace
 
 void read_html(std::string_view data, ReadContext& ctx) {
     data = strip_bom(data);
-    std::string converted;
-    if (!utf8::is_valid(data)) {
-        std::string cs = declared_charset(data);
-        if (cs == "iso-8859-1" || cs == "latin1" || cs == "windows-1252" || cs == "cp1252" || cs == "us-ascii" ||
-            cs.starts_with("iso-8859")) {
-            converted = utf8::repair_cp1252(data);
-            data = converted;
-        } else if (!check_utf8(data, ctx)) {
-            return;
-        }
+    std::optional<std::string> page = page_as_utf8(data, ctx);
+    if (!page) return;
+    data = *page;
+    const std::string too_deep =
+        "HTML nested too deeply (more than " + std::to_string(ctx.options.max_html_depth) + " levels)";
+    if (nests_deeper_than(data, ctx.options.max_html_depth)) {
+        ctx.bad(ctx.name, too_deep);
+        return;
     }
-    std::unique_ptr<GumboOutput, void (*)(GumboOutput*)> doc(
-        gumbo_parse_with_options(&kGumboDefaultOptions, data.data(), data.size()),
-        [](GumboOutput* o) { gumbo_destroy_output(&kGumboDefaultOptions, o); });
+    const std::size_t budget = html_parser_budget(data.size(), ctx.options);
+    GumboArena arena(budget);
+    const GumboOutput* doc = arena.parse(data);
     if (!doc) {
-        ctx.bad(ctx.name, "cannot parse HTML");
+        ctx.bad(ctx.name, "HTML too complex (parser needs more than " + std::to_string(budget >> 20) + " MiB)");
+        return;
+    }
+    if (tree_depth(doc->root, ctx.options.max_html_depth) > ctx.options.max_html_depth) {
+        ctx.bad(ctx.name, too_deep);  // deeper than the tags alone showed (gumbo adds implied elements)
         return;
     }
     Meta m;
@@ -234,7 +463,9 @@ void read_html(std::string_view data, ReadContext& ctx) {
         if ((a.date = parse_iso_date(d))) break;
     }
     if (!a.date && !candidates.empty()) {
-        ctx.bad(ctx.name, "invalid date '" + std::string(utf8::trim(candidates.front())) + "'");
+        std::string why;
+        parse_iso_date(candidates.front(), &why);
+        ctx.bad(ctx.name, "invalid date '" + std::string(utf8::trim(candidates.front())) + "' (" + why + ")");
         return;
     }
 
@@ -258,7 +489,7 @@ void read_html(std::string_view data, ReadContext& ctx) {
         if (!a.body.empty()) a.body += "\n\n";
         a.body += p;
     }
-    ctx.emit(std::move(a), ctx.name, ctx.name);
+    ctx.emit(std::move(a), ctx.name);
 }
 
 }  // namespace newsdex::detail

@@ -20,6 +20,27 @@ std::string describe(const json::parse_error& e) {
     return "invalid JSON: " + msg + " (column " + std::to_string(e.byte) + ")";
 }
 
+/// 1-based column where arrays/objects nest deeper than `limit`, if they do.
+/// Strings are skipped; the text need not be valid JSON (the parser judges that).
+std::optional<std::size_t> too_deep(std::string_view text, std::size_t limit) {
+    std::size_t depth = 0;
+    bool in_string = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        char c = text[i];
+        if (in_string) {
+            if (c == '\\') ++i;
+            else if (c == '"') in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > limit) return i + 1;
+        } else if ((c == ']' || c == '}') && depth > 0) {
+            --depth;
+        }
+    }
+    return std::nullopt;
+}
+
 /// Field extraction with type checks; the first problem wins.
 struct Fields {
     const json& obj;
@@ -83,9 +104,13 @@ void read_jsonl(LineReader& lines, ReadContext& ctx) {
             break;
         }
         const std::size_t n = lines.line_number();
+        const std::string where = ctx.where(n);
+        if (lines.too_long()) {
+            ctx.bad(where, "line too long (more than " + std::to_string(ctx.options.max_line_bytes) + " bytes)");
+            continue;
+        }
         if (n == 1) line = strip_bom(line);
         if (utf8::trim(line).empty()) continue;
-        const std::string where = ctx.where(n);
 
         if (auto bad = utf8::find_invalid(line)) {
             ctx.bad(where, "invalid UTF-8 at byte " + std::to_string(*bad + 1));
@@ -93,6 +118,11 @@ void read_jsonl(LineReader& lines, ReadContext& ctx) {
         }
         json obj;
         std::optional<std::string> error;
+        if (auto column = too_deep(line, ctx.options.max_json_depth)) {
+            ctx.bad(where, "invalid JSON: nested deeper than " + std::to_string(ctx.options.max_json_depth) +
+                               " levels (column " + std::to_string(*column) + ")");
+            continue;
+        }
         try {
             obj = json::parse(line.begin(), line.end());
         } catch (const json::parse_error& e) {
@@ -134,15 +164,16 @@ void read_jsonl(LineReader& lines, ReadContext& ctx) {
             }
             error = f.error;
             if (!error && !date.empty()) {
-                a.date = parse_iso_date(date);
-                if (!a.date) error = "invalid date '" + date + "'";
+                std::string why;
+                a.date = parse_iso_date(date, &why);
+                if (!a.date) error = "invalid date '" + date + "' (" + why + ")";
             }
         }
         if (error) {
             ctx.bad(where, *error);
             continue;
         }
-        ctx.emit(std::move(a), where, where);
+        ctx.emit(std::move(a), where);
     }
 }
 

@@ -280,7 +280,7 @@ void read_reuters(std::string_view data, ReadContext& ctx) {
             }
             // TYPE="BRIEF": title only (the body is a placeholder such as "Blah blah blah.").
         }
-        ctx.emit(std::move(a), where, where, /*allow_empty=*/true);
+        ctx.emit(std::move(a), where, /*allow_empty=*/true);
     }
     if (!any) ctx.bad(ctx.name, "no <REUTERS> element");
 }

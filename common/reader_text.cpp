@@ -119,12 +119,18 @@ bool has_text_header(std::string_view data) {
     return kv && key_of(kv->first) != Key::Unknown;
 }
 
-void read_text(std::string_view data, ReadContext& ctx, bool require_header) {
+void read_text(std::string_view data, ReadContext& ctx, TextHeader header) {
     data = strip_bom(data);
     Header h = parse_header(data);
-    if (!h.present && require_header) return;  // e.g. README.md in a corpus directory
+    if (!h.present && header == TextHeader::RequiredSilent) return;  // README.md in a corpus directory
     if (utf8::trim(data).empty()) {
         ctx.bad(ctx.name, "empty file");
+        return;
+    }
+    if (!h.present && header == TextHeader::Required) {
+        // Notes, category lists and word lists sit beside articles in corpus
+        // folders; read as text, they become bogus articles.
+        ctx.bad(ctx.name, "no text header (in a directory, text files need 'Key: value' lines such as 'Title:')");
         return;
     }
     if (!check_utf8(data, ctx)) return;
@@ -138,9 +144,10 @@ void read_text(std::string_view data, ReadContext& ctx, bool require_header) {
                 case Key::Title: a.title = value; break;
                 case Key::Date: {
                     if (value.empty()) break;
-                    a.date = parse_iso_date(std::string(value));
+                    std::string why;
+                    a.date = parse_iso_date(std::string(value), &why);
                     if (!a.date) {
-                        ctx.bad(ctx.where(line), "invalid date '" + std::string(value) + "'");
+                        ctx.bad(ctx.where(line), "invalid date '" + std::string(value) + "' (" + why + ")");
                         return;
                     }
                     break;
@@ -171,7 +178,7 @@ void read_text(std::string_view data, ReadContext& ctx, bool require_header) {
         }
     }
     a.body = std::string(utf8::trim(body));
-    ctx.emit(std::move(a), ctx.name, ctx.name);
+    ctx.emit(std::move(a), ctx.name);
 }
 
 }  // namespace newsdex::detail

@@ -20,6 +20,7 @@
 #include <memory>
 #include <set>
 #include <utility>
+#include <variant>
 
 namespace newsdex {
 
@@ -97,8 +98,8 @@ std::size_t MemorySource::read(char* buf, std::size_t n) {
     return n;
 }
 
-LineReader::LineReader(ByteSource& source, std::string initial, ReadContext* progress)
-    : source_(source), buf_(std::move(initial)), progress_(progress) {}
+LineReader::LineReader(ByteSource& source, std::string initial, ReadContext* progress, std::size_t max_line)
+    : source_(source), buf_(std::move(initial)), max_line_(max_line), progress_(progress) {}
 
 bool LineReader::fill() {
     if (eof_) return false;
@@ -124,23 +125,32 @@ bool LineReader::fill() {
 }
 
 bool LineReader::next(std::string_view& line) {
+    too_long_ = false;
     for (;;) {
         std::size_t from = std::max(start_, scanned_);
         std::size_t nl = buf_.find('\n', from);
+        if (nl != std::string::npos && !too_long_ && nl - start_ > max_line_) too_long_ = true;
         if (nl != std::string::npos) {
             std::size_t end = nl;
             if (end > start_ && buf_[end - 1] == '\r') --end;
-            line = std::string_view(buf_).substr(start_, end - start_);
+            line = too_long_ ? std::string_view() : std::string_view(buf_).substr(start_, end - start_);
             start_ = scanned_ = nl + 1;
             ++line_;
             return true;
         }
+        if (buf_.size() - start_ > max_line_) {
+            // Over the limit with no end in sight: drop what is buffered and
+            // look for the line's end in fresh chunks, so memory stays bounded.
+            too_long_ = true;
+            buf_.clear();
+            start_ = 0;
+        }
         scanned_ = buf_.size();
         if (!fill()) {
-            if (start_ < buf_.size()) {
+            if (too_long_ || start_ < buf_.size()) {
                 std::size_t end = buf_.size();
-                if (buf_[end - 1] == '\r') --end;
-                line = std::string_view(buf_).substr(start_, end - start_);
+                if (end > start_ && buf_[end - 1] == '\r') --end;
+                line = too_long_ ? std::string_view() : std::string_view(buf_).substr(start_, end - start_);
                 start_ = scanned_ = buf_.size();
                 ++line_;
                 return true;
@@ -163,8 +173,7 @@ void ReadContext::progress(std::uint64_t offset_in_file, bool force) {
     }
 }
 
-void ReadContext::emit(Article&& a, const std::string& where, const std::string& default_id,
-                       bool allow_empty) {
+void ReadContext::emit(Article&& a, const std::string& where, bool allow_empty) {
     std::size_t size = a.title.size() + a.body.size();
     if (size > options.max_article_bytes) {
         bad(where, "article too large (" + std::to_string(size) + " bytes > limit " +
@@ -177,11 +186,11 @@ void ReadContext::emit(Article&& a, const std::string& where, const std::string&
         bad(where, "no title and no body");
         return;
     }
-    a.id = std::string(utf8::trim(a.id));
-    if (a.id.empty()) a.id = default_id;
     a.source = utf8::collapse_whitespace(a.source);
     a.url = std::string(utf8::trim(a.url));
     a.language = normalize_language(a.language);
+    a.id = std::string(utf8::trim(a.id));
+    if (a.id.empty()) a.id = derived_id(a);
     auto tidy = [](std::vector<std::string>& v) {
         std::vector<std::string> out;
         for (auto& s : v) {
@@ -265,13 +274,6 @@ std::optional<InputFormat> format_from_name(std::string_view name) {
     return std::nullopt;
 }
 
-bool is_markdown_name(std::string_view name) {
-    std::string lower = detail::to_lower(name);
-    std::string_view n = lower;
-    if (n.size() > 3 && n.substr(n.size() - 3) == ".gz") n.remove_suffix(3);
-    return n.ends_with(".md") || n.ends_with(".markdown");
-}
-
 /// README, LICENSE, ... : project documentation, not articles (skipped inside
 /// directories unless they carry a text header).
 bool is_documentation_name(std::string_view name) {
@@ -309,6 +311,130 @@ struct FileJob {
     bool in_directory = false; ///< found by a directory walk
 };
 
+std::string file_too_large(std::size_t limit) {
+    return "file too large (more than " + std::to_string(limit) + " bytes)";
+}
+
+/// The rest of `source` appended to `data`, up to ReaderOptions::max_file_bytes
+/// (counted after decompression, so a small .gz cannot expand without bound).
+void read_whole(detail::ByteSource& source, std::string& data, ReadContext& ctx) {
+    const std::size_t limit = ctx.options.max_file_bytes;
+    for (;;) {
+        if (data.size() > limit) throw InputError(file_too_large(limit));
+        std::size_t old = data.size();
+        std::size_t chunk = std::min(std::max<std::size_t>(1 << 18, old), limit + 1 - std::min(old, limit));
+        data.resize(old + chunk);
+        std::size_t got = source.read(data.data() + old, chunk);
+        data.resize(old + got);
+        ctx.progress(source.raw_offset());
+        if (got == 0) break;
+    }
+}
+
+/// The format to read `head` (the first bytes) with, or the reason it cannot be read.
+std::variant<InputFormat, std::string> decide_format(std::string_view head, InputFormat format) {
+    if (utf8::trim(head).empty()) return std::string("empty file");
+    if (std::memchr(head.data(), '\0', head.size())) return std::string("binary file");
+    if (format == InputFormat::Auto) {
+        if (auto f = sniff(head)) return *f;
+        return std::string("unrecognised format");
+    }
+    return format;
+}
+
+/// Parse text held in memory in a known format.
+void parse_whole(std::string_view data, InputFormat format, detail::TextHeader header, ReadContext& ctx) {
+    if (format != InputFormat::Jsonl && data.size() > ctx.options.max_file_bytes) {
+        ctx.bad(ctx.name, file_too_large(ctx.options.max_file_bytes));
+        return;
+    }
+    switch (format) {
+        case InputFormat::Jsonl: {
+            detail::MemorySource source(data);
+            detail::LineReader lines(source, std::string(), nullptr, ctx.options.max_line_bytes);
+            detail::read_jsonl(lines, ctx);
+            break;
+        }
+        case InputFormat::Text: detail::read_text(data, ctx, header); break;
+        case InputFormat::Html: detail::read_html(data, ctx); break;
+        default: detail::read_reuters(data, ctx); break;
+    }
+}
+
+/// A UTF-16 or UTF-32 file (it starts with a byte order mark): converted to
+/// UTF-8 as a whole, then read like any other file held in memory.
+void parse_unicode(std::string_view data, const detail::UnicodeBom& bom, InputFormat format,
+                   detail::TextHeader header, ReadContext& ctx) {
+    std::string error;
+    auto text = detail::charset_to_utf8(data.substr(bom.size), bom.charset, error);
+    if (!text) {
+        ctx.bad(ctx.name, error);
+        return;
+    }
+    auto decided = decide_format(std::string_view(*text).substr(0, kSniffBytes), format);
+    if (auto* problem = std::get_if<std::string>(&decided)) {
+        ctx.bad(ctx.name, *problem);
+        return;
+    }
+    parse_whole(*text, std::get<InputFormat>(decided), header, ctx);
+}
+
+/// Open a file (or standard input) and read its first kSniffBytes.
+std::unique_ptr<GzSource> open_and_peek(const FileJob& job, std::string& head) {
+    int fd = job.fs_path.empty() ? ::dup(0) : ::open(job.fs_path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) throw InputError(std::string("cannot open: ") + std::strerror(errno));
+    auto source = std::make_unique<GzSource>(fd);
+    head.resize(kSniffBytes);
+    std::size_t have = 0;
+    while (have < kSniffBytes) {
+        std::size_t got = source->read(head.data() + have, kSniffBytes - have);
+        if (got == 0) break;
+        have += got;
+    }
+    head.resize(have);
+    return source;
+}
+
+/// Read one file found in a directory or named on the command line.
+void read_file(detail::ByteSource& source, std::string head, const FileJob& job, ReadContext& ctx) {
+    InputFormat format = ctx.options.format;
+    if (format == InputFormat::Auto) format = format_from_name(job.display).value_or(InputFormat::Auto);
+    // Inside a directory, a text file is an article only with a header (unless
+    // --format says every file is one); README, LICENSE, ... are not even reported.
+    detail::TextHeader header = detail::TextHeader::Optional;
+    if (job.in_directory) {
+        if (is_documentation_name(job.display.substr(job.display.find_last_of('/') + 1)))
+            header = detail::TextHeader::RequiredSilent;
+        else if (ctx.options.format == InputFormat::Auto)
+            header = detail::TextHeader::Required;
+    }
+    // A UTF-16/32 file is judged after conversion (parse_unicode): its NULs are not binary.
+    auto bom = detail::unicode_bom(head);
+    if (!bom) {
+        auto decided = decide_format(head, format);
+        if (auto* problem = std::get_if<std::string>(&decided)) {
+            ctx.bad(job.display, *problem);
+            return;
+        }
+        format = std::get<InputFormat>(decided);
+    }
+    if (format == InputFormat::Jsonl && !bom) {
+        detail::LineReader lines(source, std::move(head), &ctx, ctx.options.max_line_bytes);
+        detail::read_jsonl(lines, ctx);
+        return;
+    }
+    std::string data = std::move(head);
+    std::optional<std::string> failure;
+    try {
+        read_whole(source, data, ctx);
+    } catch (const InputError& e) {
+        failure = e.what();
+    }
+    if (failure) ctx.bad(job.display, *failure);
+    else if (bom) parse_unicode(data, *bom, format, header, ctx);
+    else parse_whole(data, format, header, ctx);
+}
+
 void read_one(const FileJob& job, ReadContext& ctx) {
     ctx.name = job.display;
     std::uint64_t consumed = job.size;
@@ -316,72 +442,13 @@ void read_one(const FileJob& job, ReadContext& ctx) {
     std::string head;
     std::optional<std::string> failure;
     try {
-        int fd = job.fs_path.empty() ? ::dup(0) : ::open(job.fs_path.c_str(), O_RDONLY | O_CLOEXEC);
-        if (fd < 0) throw InputError(std::string("cannot open: ") + std::strerror(errno));
-        source = std::make_unique<GzSource>(fd);
-        head.resize(kSniffBytes);
-        std::size_t have = 0;
-        while (have < kSniffBytes) {
-            std::size_t got = source->read(head.data() + have, kSniffBytes - have);
-            if (got == 0) break;
-            have += got;
-        }
-        head.resize(have);
+        source = open_and_peek(job, head);
     } catch (const InputError& e) {
         failure = e.what();
     }
-    if (failure) {
-        ctx.bad(job.display, *failure);
-        ctx.base += consumed;
-        ctx.progress(0, true);
-        return;
-    }
-
-    InputFormat format = ctx.options.format;
-    if (format == InputFormat::Auto) format = format_from_name(job.display).value_or(InputFormat::Auto);
-    std::optional<std::string> problem;
-    if (utf8::trim(head).empty()) problem = "empty file";
-    else if (std::memchr(head.data(), '\0', head.size())) problem = "binary file";
-    else if (format == InputFormat::Auto) {
-        if (auto f = sniff(head)) format = *f;
-        else problem = "unrecognised format";
-    }
-    if (problem) {
-        ctx.bad(job.display, *problem);
-    } else if (format == InputFormat::Jsonl) {
-        detail::LineReader lines(*source, std::move(head), &ctx);
-        detail::read_jsonl(lines, ctx);
-    } else {
-        std::string data = std::move(head);
-        bool ok = true;
-        try {
-            for (;;) {
-                std::size_t old = data.size();
-                std::size_t chunk = std::max<std::size_t>(1 << 18, old);
-                data.resize(old + chunk);
-                std::size_t got = source->read(data.data() + old, chunk);
-                data.resize(old + got);
-                ctx.progress(source->raw_offset());
-                if (got == 0) break;
-            }
-        } catch (const InputError& e) {
-            failure = e.what();
-            ok = false;
-        }
-        if (!ok) {
-            ctx.bad(job.display, *failure);
-        } else if (format == InputFormat::Text) {
-            detail::read_text(data, ctx,
-                              job.in_directory && (is_markdown_name(job.display) ||
-                                                   is_documentation_name(job.display.substr(
-                                                       job.display.find_last_of('/') + 1))));
-        } else if (format == InputFormat::Html) {
-            detail::read_html(data, ctx);
-        } else {
-            detail::read_reuters(data, ctx);
-        }
-    }
-    if (job.fs_path.empty()) consumed = source->raw_offset();
+    if (failure) ctx.bad(job.display, *failure);
+    else read_file(*source, std::move(head), job, ctx);
+    if (source && job.fs_path.empty()) consumed = source->raw_offset();
     source.reset();
     ctx.base += consumed;
     ctx.progress(0, true);
@@ -472,33 +539,12 @@ void read_buffer(std::string_view data, const std::string& name, const ReaderOpt
     ctx.name = name;
     InputFormat format = options.format;
     if (format == InputFormat::Auto) format = format_from_name(name).value_or(InputFormat::Auto);
-    std::string_view head = data.substr(0, kSniffBytes);
-    if (utf8::trim(head).empty()) {
-        ctx.bad(name, "empty file");
-        return;
-    }
-    if (std::memchr(head.data(), '\0', head.size())) {
-        ctx.bad(name, "binary file");
-        return;
-    }
-    if (format == InputFormat::Auto) {
-        auto f = sniff(head);
-        if (!f) {
-            ctx.bad(name, "unrecognised format");
-            return;
-        }
-        format = *f;
-    }
-    switch (format) {
-        case InputFormat::Jsonl: {
-            detail::MemorySource source(data);
-            detail::LineReader lines(source, std::string(), &ctx);
-            detail::read_jsonl(lines, ctx);
-            break;
-        }
-        case InputFormat::Text: detail::read_text(data, ctx, false); break;
-        case InputFormat::Html: detail::read_html(data, ctx); break;
-        default: detail::read_reuters(data, ctx); break;
+    if (auto bom = detail::unicode_bom(data)) {
+        parse_unicode(data, *bom, format, detail::TextHeader::Optional, ctx);
+    } else {
+        auto decided = decide_format(data.substr(0, kSniffBytes), format);
+        if (auto* problem = std::get_if<std::string>(&decided)) ctx.bad(name, *problem);
+        else parse_whole(data, std::get<InputFormat>(decided), detail::TextHeader::Optional, ctx);
     }
     ctx.progress(data.size(), true);
 }

@@ -39,6 +39,19 @@ struct ReaderOptions {
     InputFormat format = InputFormat::Auto;
     /// Articles whose title+body exceed this many bytes are reported and skipped.
     std::size_t max_article_bytes = 8u << 20;
+    // Limits that keep hostile input from exhausting memory or the stack; each
+    // input over one is reported as a bad record and skipped.
+    /// A file read whole (text, HTML, Reuters SGML), counted after decompression.
+    std::size_t max_file_bytes = 64u << 20;
+    /// One JSON Lines line (room for an article at the limit above, escaped).
+    std::size_t max_line_bytes = 64u << 20;
+    /// Nesting of arrays and objects in one JSON record.
+    std::size_t max_json_depth = 64;
+    /// Depth of an HTML page's element tree.
+    std::size_t max_html_depth = 512;
+    /// Memory the HTML parser may use for one page: 16 MiB plus 40 times the
+    /// page, up to this ceiling (ordinary pages need 7 to 12 times their size).
+    std::size_t max_html_parser_bytes = 1u << 30;
 };
 
 /// Callbacks: one per good article, one per bad record.  Either may throw to
@@ -54,6 +67,14 @@ struct ReaderSink {
 /// (recursively, in sorted order, hidden entries skipped) or "-" for standard
 /// input.  Unreadable paths are reported through sink.bad, not thrown.
 void read_path(const std::string& path, const ReaderOptions& options, ReaderSink& sink);
+
+/// The id of an article that carries none (docs/input-formats.md, "Ids"):
+/// its canonical URL when it has an absolute http(s) one, else
+/// "sha256:" + 32 hex digits of a digest of source, date and title (plus the
+/// body when the title or the date is missing).  Never depends on the path,
+/// line or stream the article was read from.  Expects the fields as the
+/// readers emit them (whitespace collapsed, body cleaned).
+std::string derived_id(const Article& article);
 
 /// Total size in bytes of the files read_path would read (0 for "-"); for ETA.
 std::uint64_t input_size(const std::string& path);

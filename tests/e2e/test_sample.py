@@ -10,8 +10,8 @@ from e2e_common import num, Checker, fresh_dir, parse_args, run, search_json
 args = parse_args()
 c = Checker()
 corpus = os.path.join(args.source, "sample_corpus")
-# Paths relative to sample_corpus/, as a user would type them there: ids derived
-# from paths (HTML pages) are then "html/<file>.html".
+# Paths relative to sample_corpus/, as a user would type them there.  (HTML pages
+# carry no id: theirs is their canonical URL, docs/input-formats.md "Ids".)
 good_inputs = ["jsonl", "text", "html", "reuters"]
 db = os.path.join(args.work, "sample.db")
 fresh_dir(db)

@@ -1,10 +1,20 @@
 // Dates: parse_iso_date and the ArticleDate conversions.
 #include "common/article.h"
+#include "common/readers.h"
 
 #include <doctest/doctest.h>
 
+#include <string>
+#include <vector>
+
+using newsdex::Article;
 using newsdex::ArticleDate;
+using newsdex::BadRecord;
 using newsdex::parse_iso_date;
+using newsdex::read_buffer;
+using newsdex::ReaderOptions;
+using newsdex::ReaderSink;
+using newsdex::reason_kind;
 
 TEST_CASE("parse_iso_date: date only") {
     auto d = parse_iso_date("2015-09-22");
@@ -85,6 +95,45 @@ TEST_CASE("parse_iso_date: rejects malformed and absurd dates") {
     CHECK_FALSE(parse_iso_date("1900-02-29"));
     CHECK(parse_iso_date("1800-01-01"));
     CHECK(parse_iso_date("2200-12-31"));
+}
+
+TEST_CASE("parse_iso_date: UTC offsets run to +-14:00, minutes below 60") {
+    for (const char* ok : {"2015-09-22T12:00:00+14:00", "2015-09-22T12:00:00-14:00", "2015-09-22T12:00+1400",
+                           "2015-09-22T12:00:00+05:45", "2015-09-22T12:00:00-09:30", "2015-09-22T12:00:00+00"}) {
+        CAPTURE(ok);
+        CHECK(parse_iso_date(ok));
+    }
+    CHECK(*parse_iso_date("2015-09-22T12:00:00-14:00")->utc_offset_minutes == -840);
+    struct Bad { const char* text; const char* why; };
+    for (const Bad& b : {Bad{"2015-09-22T12:00:00+18:01", "UTC offset beyond \u00b114:00"},
+                         Bad{"2015-09-22T12:00:00+14:01", "UTC offset beyond \u00b114:00"},
+                         Bad{"2015-09-22T12:00:00-15:00", "UTC offset beyond \u00b114:00"},
+                         Bad{"2015-09-22T12:00:00+1800", "UTC offset beyond \u00b114:00"},
+                         Bad{"2015-09-22T12:00:00+05:60", "UTC offset minutes above 59"},
+                         Bad{"2015-09-22T12:00:00-0099", "UTC offset minutes above 59"},
+                         Bad{"2015-09-22T12:00:00+5", "not an ISO 8601 date"},
+                         Bad{"2015-02-30", "day out of range"},
+                         Bad{"2015-09-22T25:00", "time out of range"}}) {
+        CAPTURE(b.text);
+        std::string why;
+        CHECK_FALSE(parse_iso_date(b.text, &why));
+        CHECK(why == b.why);
+    }
+}
+
+TEST_CASE("readers name the reason a date was refused") {
+    std::vector<BadRecord> bad;
+    ReaderSink s;
+    s.article = [](Article&&) {};
+    s.bad = [&](const BadRecord& b) { bad.push_back(b); };
+    read_buffer(R"({"title":"t","date":"2015-09-22T12:00:00+18:01"})", "f.jsonl", ReaderOptions{}, s);
+    read_buffer("Title: t\nDate: 2015-09-22T12:00:00-23:59\n\nbody", "f.txt", ReaderOptions{}, s);
+    REQUIRE(bad.size() == 2);
+    CHECK(bad[0].where == "f.jsonl:1");
+    CHECK(bad[0].reason == "invalid date '2015-09-22T12:00:00+18:01' (UTC offset beyond \u00b114:00)");
+    CHECK(bad[1].where == "f.txt:2");
+    CHECK(bad[1].reason == "invalid date '2015-09-22T12:00:00-23:59' (UTC offset beyond \u00b114:00)");
+    CHECK(reason_kind(bad[0].reason) == "invalid date");
 }
 
 namespace {

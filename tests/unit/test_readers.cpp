@@ -134,7 +134,8 @@ TEST_CASE("jsonl: good records") {
     CHECK(a.organizations == std::vector<std::string>{"IMF"});
     CHECK(a.origin == "feed.jsonl:1");
     const Article& b = c.articles[1];
-    CHECK(b.id == "feed.jsonl:3");  // derived: path:line
+    CHECK(b.id == derived_id(b));  // no id, no URL: a digest of the article (test_reader_ids.cpp)
+    CHECK(b.id.rfind("sha256:", 0) == 0);
     CHECK(b.authors == std::vector<std::string>{"Solo Writer"});
     CHECK_FALSE(b.date);
 }
@@ -164,7 +165,7 @@ TEST_CASE("jsonl: bad lines are reported with file:line and skipped") {
     CHECK(c.bad[4].where == "in.jsonl:6");
     CHECK(c.bad[4].reason == "invalid UTF-8 at byte 15");
     CHECK(c.bad[5].where == "in.jsonl:7");
-    CHECK(c.bad[5].reason == "invalid date '0001-13-45'");
+    CHECK(c.bad[5].reason == "invalid date '0001-13-45' (year outside 1800..2200)");
     CHECK(c.bad[6].where == "in.jsonl:8");
     CHECK(c.bad[6].reason.find("'authors'") != std::string::npos);
 }
@@ -232,7 +233,8 @@ TEST_CASE("text: comma-separated Authors; no header: first line is the title") {
     auto c = read_buf("Authors: A One, B Two\nTitle: T\n\nBody.", "x.txt");
     REQUIRE(c.articles.size() == 1);
     CHECK(c.articles[0].authors == std::vector<std::string>{"A One", "B Two"});
-    CHECK(c.articles[0].id == "x.txt");
+    CHECK(c.articles[0].id == derived_id(c.articles[0]));
+    CHECK(c.articles[0].id.find("x.txt") == std::string::npos);
 
     auto d = read_buf("\n\n# Market wrap\nStocks rose.\nBonds fell.\n", "notes.txt");
     REQUIRE(d.articles.size() == 1);
@@ -254,7 +256,7 @@ TEST_CASE("text: bad records") {
     auto b = read_buf("Title: T\nDate: 2015-02-30\n\nBody", "d.txt");
     REQUIRE(b.bad.size() == 1);
     CHECK(b.bad[0].where == "d.txt:2");
-    CHECK(b.bad[0].reason == "invalid date '2015-02-30'");
+    CHECK(b.bad[0].reason == "invalid date '2015-02-30' (day out of range)");
 
     auto c = read_buf("Title: T\n\nline two\nab\xc3(", "u.txt");
     REQUIRE(c.bad.size() == 1);
@@ -312,7 +314,7 @@ TEST_CASE("html: metadata and article paragraphs") {
     CHECK(a.authors == std::vector<std::string>{"Lois Lane"});
     CHECK(a.url == "https://planet.example/acme");
     CHECK(a.language == "en");
-    CHECK(a.id == "site/acme.html");
+    CHECK(a.id == "https://planet.example/acme");  // no id: the canonical URL
     CHECK(a.body ==
           "Acme and Widget said on Thursday they would merge.\n\nReaction\n\n"
           "It is a great day for us.\n\nFirst point\n\nSecond point");
@@ -336,7 +338,7 @@ TEST_CASE("html: og:title, <time>, <main>, h1 fallbacks") {
                       "bad.html");
     CHECK(e.articles.empty());
     REQUIRE(e.bad.size() == 1);
-    CHECK(e.bad[0].reason == "invalid date '2015-13-45'");
+    CHECK(e.bad[0].reason == "invalid date '2015-13-45' (month out of range)");
 }
 
 // ---------------------------------------------------------------------------
@@ -441,7 +443,8 @@ TEST_CASE("gzip is decompressed transparently; truncated gzip is a bad record") 
     auto c = read_p(gz);
     CHECK(c.bad.empty());
     REQUIRE(c.articles.size() == 2);
-    CHECK(c.articles[1].id == gz + ":2");
+    CHECK(c.articles[1].id == derived_id(c.articles[1]));
+    CHECK(c.articles[0].id != c.articles[1].id);
 
     std::string big;
     for (int i = 0; i < 20000; ++i) big += R"({"title":"article )" + std::to_string(i) + R"(","body":"some text )" + std::to_string(i * 7919) + "\"}\n";
@@ -481,14 +484,17 @@ TEST_CASE("directories: sorted, recursive, hidden and unknown files skipped") {
 
     std::string root = dir.path.string();
     auto c = read_p(root);
-    CHECK(c.bad_text() == "");
+    // A text file without a header is no article inside a directory: reported, not read.
+    CHECK(c.bad_text() == root + "/notes.md: no text header (in a directory, text files need 'Key: value' lines "
+                                 "such as 'Title:')\n");
     std::vector<std::string> titles;
     for (const auto& a : c.articles) titles.push_back(a.title);
     CHECK(titles == std::vector<std::string>{"A1", "A2", "B", "C", "D", "Z"});
     REQUIRE(c.articles.size() == 6);
-    CHECK(c.articles[0].id == root + "/a.jsonl:1");
-    CHECK(c.articles[2].id == root + "/b.txt");
-    CHECK(c.articles[3].id == root + "/sub/c.html");
+    for (const auto& a : c.articles) CHECK(a.id.find(root) == std::string::npos);  // ids never name the path
+    CHECK(c.articles[0].origin == root + "/a.jsonl:1");
+    CHECK(c.articles[2].origin == root + "/b.txt");
+    CHECK(c.articles[3].origin == root + "/sub/c.html");
     CHECK(c.articles[5].id == "reuters-5");
     // Progress: cumulative, ending at the input size.
     REQUIRE_FALSE(c.progress.empty());
@@ -498,12 +504,44 @@ TEST_CASE("directories: sorted, recursive, hidden and unknown files skipped") {
     // Trailing slash: paths joined without doubling it.
     auto d = read_p(root + "/");
     REQUIRE(d.articles.size() == 6);
-    CHECK(d.articles[2].id == root + "/b.txt");
+    CHECK(d.articles[2].origin == root + "/b.txt");
+    CHECK(d.articles[2].id == c.articles[2].id);
 
     // A file named explicitly is always tried.
     auto e = read_p(root + "/notes.md");
     REQUIRE(e.articles.size() == 1);
     CHECK(e.articles[0].title == "no header here");
+}
+
+TEST_CASE("directories: notes and lists beside the articles are reported, not indexed") {
+    // As in the Reuters-21578 folder: category lists and notes as .txt.
+    TempDir dir;
+    dir.write("reut2-000.sgm", "<REUTERS NEWID=\"1\"><TEXT><TITLE>R</TITLE><BODY>r</BODY></TEXT></REUTERS>");
+    dir.write("cat-descriptions.txt", "PEOPLE\njames-baker\nronald-reagan\n");
+    dir.write("all-orgs-strings.lc.txt", "opec\nimf\n");
+    dir.write("README.txt", "How this corpus was made.");
+    dir.write("lewis.dtd", "<!ELEMENT REUTERS>");
+    dir.write("story.txt", "Title: A story\nDate: 1987-03-01\n\nIt has a header.");
+    std::string root = dir.path.string();
+    auto c = read_p(root);
+    std::vector<std::string> titles;
+    for (const auto& a : c.articles) titles.push_back(a.title);
+    CHECK(titles == std::vector<std::string>{"R", "A story"});
+    REQUIRE(c.bad.size() == 2);
+    CHECK(c.bad[0].where == root + "/all-orgs-strings.lc.txt");
+    CHECK(c.bad[1].where == root + "/cat-descriptions.txt");
+    CHECK(reason_kind(c.bad[0].reason) == "no text header");
+
+    // --format text says every file is a text article: all six, headers or not.
+    ReaderOptions o;
+    o.format = InputFormat::Text;
+    auto d = read_p(root, o);
+    CHECK(d.bad_text() == "");
+    CHECK(d.articles.size() == 5);  // README.txt stays documentation
+    // Named on the command line, a headerless file is read (first line = title).
+    auto e = read_p(root + "/cat-descriptions.txt");
+    REQUIRE(e.articles.size() == 1);
+    CHECK(e.articles[0].title == "PEOPLE");
 }
 
 TEST_CASE("sniffing unknown extensions") {
@@ -533,6 +571,142 @@ TEST_CASE("missing, empty and binary files are bad records, never exceptions") {
     auto c = read_p(dir.write("bin.txt", std::string("Title: x\n\0\1\2\3", 13)));
     REQUIRE(c.bad.size() == 1);
     CHECK(c.bad[0].reason == "binary file");
+}
+
+// ---------------------------------------------------------------------------
+// Limits: hostile input is a bad record, never a crash or unbounded memory
+// ---------------------------------------------------------------------------
+
+namespace {
+
+Collected read_buf_with(std::string_view data, const std::string& name, const ReaderOptions& o) {
+    Collected c;
+    ReaderSink s = c.sink();
+    read_buffer(data, name, o, s);
+    return c;
+}
+
+std::string repeat(std::string_view piece, std::size_t n) {
+    std::string out;
+    out.reserve(piece.size() * n);
+    for (std::size_t i = 0; i < n; ++i) out += piece;
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("html: 100,000 nested <div>s are refused, not a stack overflow") {
+    std::string page = "<html><body>" + repeat("<div>", 100000) + "<p>deep</p>" + repeat("</div>", 100000) +
+                       "</body></html>";
+    auto c = read_buf(page, "deep.html");
+    CHECK(c.articles.empty());
+    REQUIRE(c.bad.size() == 1);
+    CHECK(c.bad[0].where == "deep.html");
+    CHECK(c.bad[0].reason == "HTML nested too deeply (more than 512 levels)");
+
+    // Implied elements: 300 levels of <ul><li> are 300 open tags (an <li> needs
+    // no end tag) but 600 levels in gumbo's tree; that tree is refused too.
+    auto u = read_buf("<html><body>" + repeat("<ul><li>x", 300) + "</body></html>", "lists.html");
+    REQUIRE(u.bad.size() == 1);
+    CHECK(u.bad[0].reason == "HTML nested too deeply (more than 512 levels)");
+    // Comments, script text and quoted '>' do not count as tags.
+    std::string noisy = "<html><head><script>" + repeat("<div>", 1000) + "</script><!-- " + repeat("<div>", 1000) +
+                        " --></head><body><div title=\"a > b\"><p>quiet</p></div></body></html>";
+    auto q = read_buf(noisy, "noisy.html");
+    CHECK(q.bad_text() == "");
+    REQUIRE(q.articles.size() == 1);
+    CHECK(q.articles[0].body == "quiet");
+
+    // Just under the limit: read as usual (html, body and 505 divs, p, text = 510 levels).
+    std::string ok = "<html><body>" + repeat("<div>", 505) + "<p>deep text</p>" + repeat("</div>", 505) +
+                     "</body></html>";
+    auto d = read_buf(ok, "ok.html");
+    CHECK(d.bad_text() == "");
+    REQUIRE(d.articles.size() == 1);
+    CHECK(d.articles[0].body == "deep text");
+}
+
+TEST_CASE("html: 350 KB of unclosed <b><i> stay within the parser's memory budget") {
+    std::string page = "<html><body><p>start " + repeat("<b><i>x ", 350 * 1024 / 8) + "</p></body></html>";
+    auto c = read_buf(page, "bomb.html");
+    CHECK(c.articles.empty());
+    REQUIRE(c.bad.size() == 1);
+    CHECK(c.bad[0].where == "bomb.html");
+    // Refused by the scan of its tags, before gumbo (whose tree building is
+    // quadratic in the depth) sees it.
+    CHECK(c.bad[0].reason == "HTML nested too deeply (more than 512 levels)");
+    // With no depth limit, gumbo's memory budget stops it (a low ceiling here,
+    // to keep the test quick: gumbo is slow on such a page).
+    ReaderOptions deep;
+    deep.max_html_depth = 1000000;
+    deep.max_html_parser_bytes = 4u << 20;
+    auto b = read_buf_with(page, "bomb.html", deep);
+    CHECK(b.articles.empty());
+    REQUIRE(b.bad.size() == 1);
+    CHECK(b.bad[0].reason == "HTML too complex (parser needs more than 4 MiB)");
+
+    // A lower ceiling is honoured even for an ordinary page.
+    std::string page2 = "<html><body>" + repeat("<p>An ordinary paragraph of text.</p>", 20000) + "</body></html>";
+    ReaderOptions o;
+    o.max_html_parser_bytes = 1u << 20;
+    auto d = read_buf_with(page2, "big.html", o);
+    REQUIRE(d.bad.size() == 1);
+    CHECK(d.bad[0].reason == "HTML too complex (parser needs more than 1 MiB)");
+    // The default budget parses it.
+    auto e = read_buf(page2, "big.html");
+    CHECK(e.bad_text() == "");
+    CHECK(e.articles.size() == 1);
+}
+
+TEST_CASE("jsonl: nesting deeper than the limit is a bad record") {
+    std::string deep = "{\"title\":\"t\",\"tags\":{\"x\":" + repeat("[", 100000) + "}\n";
+    std::string data = R"({"title":"before"})" "\n" + deep + R"({"title":"after","body":"[[[[ not nesting"})" "\n";
+    auto c = read_buf(data, "deep.jsonl");
+    REQUIRE(c.bad.size() == 1);
+    CHECK(c.bad[0].where == "deep.jsonl:2");
+    CHECK(c.bad[0].reason == "invalid JSON: nested deeper than 64 levels (column 88)");
+    CHECK(reason_kind(c.bad[0].reason) == "invalid JSON");
+    REQUIRE(c.articles.size() == 2);
+    CHECK(c.articles[1].body == "[[[[ not nesting");  // brackets inside strings do not count
+}
+
+TEST_CASE("jsonl: a line over the line limit is skipped without being kept") {
+    ReaderOptions o;
+    o.max_line_bytes = 1000;
+    std::string long_line = R"({"title":"long","body":")" + std::string(5000, 'x') + "\"}";
+    std::string data = R"({"title":"one"})" "\n" + long_line + "\n" R"({"title":"three"})" "\n" + long_line;
+    TempDir dir;
+    std::string path = dir.write("long.jsonl", data);
+    for (auto c : {read_buf_with(data, "long.jsonl", o), read_p(path, o)}) {
+        REQUIRE(c.bad.size() == 2);
+        CHECK(c.bad[0].where.ends_with("long.jsonl:2"));
+        CHECK(c.bad[0].reason == "line too long (more than 1000 bytes)");
+        CHECK(c.bad[1].where.ends_with("long.jsonl:4"));  // the last line, without a final newline
+        REQUIRE(c.articles.size() == 2);
+        CHECK(c.articles[1].title == "three");
+        CHECK(c.articles[1].origin.ends_with("long.jsonl:3"));
+    }
+}
+
+TEST_CASE("whole-file formats: files over the size limit are skipped, also after decompression") {
+    ReaderOptions o;
+    o.max_file_bytes = 100000;
+    TempDir dir;
+    std::string text = "Title: Long\n\n" + repeat("word ", 30000);
+    std::string txt = dir.write("long.txt", text);
+    std::string gz = dir.write_gz("page.html.gz", "<html><body><p>" + repeat("zip ", 1000000) + "</p></body></html>");
+    CHECK(fs::file_size(gz) < 100000);  // the compressed file itself is small
+    for (const auto& path : {txt, gz}) {
+        auto c = read_p(path, o);
+        CHECK(c.articles.empty());
+        REQUIRE(c.bad.size() == 1);
+        CHECK(c.bad[0].where == path);
+        CHECK(c.bad[0].reason == "file too large (more than 100000 bytes)");
+    }
+    auto b = read_buf_with(text, "long.txt", o);
+    REQUIRE(b.bad.size() == 1);
+    CHECK(b.bad[0].reason == "file too large (more than 100000 bytes)");
+    CHECK(read_p(txt).articles.size() == 1);  // the default limit (64 MiB) reads it
 }
 
 TEST_CASE("exceptions thrown by the sink propagate (--strict)") {
