@@ -67,13 +67,7 @@ sanitizer_build asan "$ASAN_DIR" newsdex_unit_tests newsdex-index newsdex-search
     $(for h in $harnesses; do echo "newsdex-replay-$h newsdex-fuzz-$h"; done)
 end asan-build
 begin asan-tests
-# Two unit test cases assert wall-clock limits that a sanitizer build (3-10x
-# slower) cannot meet; their modules run here without just those cases.
-timed_cases='boilerplate: linear on large bodies,jsonl: a 50 MB single-line article*'
-run_ctest "$ASAN_DIR" asan -R '^(unit\.|e2e\.sample$|fuzz\.replay\.)' -E '^unit\.(boilerplate|readers)$'
-"$ASAN_DIR/tests/newsdex_unit_tests" --force-colors=0 --source-file='*test_boilerplate.cpp,*test_readers.cpp' \
-    --test-case-exclude="$timed_cases"
-summaries+=("asan     unit.boilerplate + unit.readers without their timed cases: passed")
+run_ctest "$ASAN_DIR" asan -R '^(unit\.|e2e\.sample$|fuzz\.replay\.)'
 end asan-tests
 begin fuzz
 FUZZ_BUILD=0 BUILD_DIR="$ASAN_DIR" scripts/fuzz.sh "$FUZZ_SECONDS"

@@ -170,16 +170,14 @@ TEST_CASE("jsonl: bad lines are reported with file:line and skipped") {
     CHECK(c.bad[6].reason.find("'authors'") != std::string::npos);
 }
 
-TEST_CASE("jsonl: a 50 MB single-line article is handled linearly and rejected as too large") {
+TEST_CASE("jsonl: a 50 MB single-line article is rejected as too large, and the next line is read") {
     std::string body(50u << 20, 'x');
     for (std::size_t i = 100; i < body.size(); i += 100) body[i] = ' ';
     std::string line = R"({"title":"","body":")" + body + "\"}\n" + R"({"title":"after"})" + "\n";
     TempDir dir;
     std::string path = dir.write("big.jsonl", line);
-    auto t0 = std::chrono::steady_clock::now();
+    // (its speed is bench/'s business: no wall-clock check in a unit test)
     auto c = read_p(path);
-    auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0).count();
-    CHECK(ms < 10000);
     REQUIRE(c.bad.size() == 1);
     CHECK(c.bad[0].where == path + ":1");
     CHECK(c.bad[0].reason == "article too large (52428800 bytes > limit 8388608)");
