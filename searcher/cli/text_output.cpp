@@ -215,4 +215,26 @@ void print_article(const StoredArticle& a, const TextLayout& layout) {
         std::printf("\n%s[the index keeps only the beginning of this article]%s\n", s.dim.c_str(), s.reset.c_str());
 }
 
+void print_values(const FieldValues& v, const TextLayout& layout) {
+    const term::Style& s = layout.style;
+    std::string shown = term::thousands(v.values.size()), of = term::thousands(v.distinct);
+    std::string header = s.bold + v.field + s.reset + " values";
+    if (!v.prefix.empty()) header += " starting with '" + printable(v.prefix) + "'";
+    header += v.values.size() == v.distinct ? " (" + of + ")" : " (" + shown + " of " + of + ")";
+    put(header + ", articles over the whole archive:\n");
+    std::size_t count_width = 0, name_width = 0;
+    for (const auto& value : v.values) {
+        count_width = std::max(count_width, term::thousands(value.count).size());
+        name_width = std::max(name_width, term::display_width(printable(value.name)));
+    }
+    for (const auto& value : v.values) {
+        std::string count = term::thousands(value.count), name = printable(value.name);
+        std::string line = "  " + std::string(count_width - count.size(), ' ') + count + "  " + name;
+        if (value.name != value.id)
+            line += std::string(name_width - term::display_width(name), ' ') + "  " + s.dim + printable(value.id) + s.reset;
+        put(line + "\n");
+    }
+    if (v.more) put(s.dim + "  ... and " + term::thousands(v.more) + " more (--offset to page)" + s.reset + "\n");
+}
+
 }  // namespace newsdex::cli

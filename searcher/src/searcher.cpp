@@ -5,7 +5,9 @@
 #include "common/schema.h"
 #include "database_set.h"
 #include "facets.h"
+#include "field_values.h"
 #include "newsdex/error.h"
+#include "edit_distance.h"
 #include "query_parser.h"
 #include "shard_bm25.h"
 #include "snippet.h"
@@ -55,33 +57,9 @@ const char* sort_order_name(SortOrder order) {
 
 namespace {
 
-/// Optimal string alignment distance, stopping early above `limit`.
-std::size_t edit_distance(const std::string& a, const std::string& b, std::size_t limit) {
-    if (a.size() > b.size() + limit || b.size() > a.size() + limit) return limit + 1;
-    // Three rolling rows (two back, for transpositions), reused across calls:
-    // the spelling scan calls this for many terms.
-    thread_local std::vector<std::size_t> before, previous, current;
-    const std::size_t n = b.size() + 1;
-    before.assign(n, 0);
-    previous.resize(n);
-    current.resize(n);
-    for (std::size_t j = 0; j < n; ++j) previous[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        current[0] = i;
-        std::size_t row_min = current[0];
-        for (std::size_t j = 1; j < n; ++j) {
-            std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-            current[j] = std::min({previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost});
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                current[j] = std::min(current[j], before[j - 2] + 1);
-            row_min = std::min(row_min, current[j]);
-        }
-        if (row_min > limit) return limit + 1;
-        std::swap(before, previous);
-        std::swap(previous, current);
-    }
-    return previous[n - 1];
-}
+/// Said when a query that only filters is ordered newest first.
+constexpr const char* kFilterOnlyNotice = "no words to rank by: newest first (add words, or --sort oldest)";
+
 
 std::vector<EntityName> entity_names(const nlohmann::json& data, const char* key) {
     std::vector<EntityName> out;
@@ -397,15 +375,24 @@ struct Searcher::Impl {
         }
     }
 
-    SearchResult search(const SearchRequest& request) {
+    SearchResult search(const SearchRequest& asked) {
         auto started = std::chrono::steady_clock::now();
         SearchResult result;
-        result.query = request.query;
+        result.query = asked.query;
         Xapian::Database& db = databases.combined;
         QueryParser parser(db, analyzer, languages,
                            [this](const std::string& key) { return databases.metadata(key); });
 
-        ParsedQuery parsed = parser.parse(request.query, "query");
+        ParsedQuery parsed = parser.parse(asked.query, "query");
+        // A query that only filters gives every hit the same weight, so
+        // "relevance" would be index order (issue 12: a corpus's notes file
+        // came first).  Newest first reads as a news feed of the entity; the
+        // notice says so (docs/cli.md, "Order of the hits").
+        SearchRequest effective = asked;
+        if (asked.sort == SortOrder::Relevance && asked.recency_half_life_days <= 0 && !parsed.scoring) {
+            effective.sort = SortOrder::Newest;
+        }
+        const SearchRequest& request = effective;
         bool blank = request.query.find_first_not_of(" \t\r\n") == std::string::npos;
         if (parsed.empty && !blank) throw UserError("query: no searchable words in '" + request.query + "'");
         Xapian::Query query = parsed.query;
@@ -578,6 +565,8 @@ struct Searcher::Impl {
             result.hits.push_back(std::move(hit));
         }
 
+        if (effective.sort != asked.sort && result.total > 1) result.notices.push_back(kFilterOnlyNotice);
+
         // "Did you mean": replace each unknown word by its closest known word.
         bool any_unknown = false;
         std::string suggestion = request.query;
@@ -630,6 +619,19 @@ std::optional<StoredArticle> Searcher::article(const std::string& id, const std:
         } catch (const Xapian::Error& e) {
             if (!cured_by_reopening(e) || attempt == kAttempts)
                 throw SystemError(failure_message("reading the article failed: ", e));
+        }
+        impl_ = Impl::open(impl_->paths, false);
+    }
+}
+
+FieldValues Searcher::values(const std::string& field, const std::string& prefix, std::size_t limit,
+                             std::size_t offset) {
+    for (int attempt = 1;; ++attempt) {
+        try {
+            return list_field_values(impl_->databases, field, prefix, offset, limit);
+        } catch (const Xapian::Error& e) {
+            if (!cured_by_reopening(e) || attempt == kAttempts)
+                throw SystemError(failure_message("listing values failed: ", e));
         }
         impl_ = Impl::open(impl_->paths, false);
     }

@@ -158,6 +158,15 @@ struct SearchResult {
     double elapsed_ms = 0;             ///< time spent searching
 };
 
+/// The values of one filter field over the whole archive (Searcher::values).
+struct FieldValues {
+    std::string field;    ///< the field listed ("person", "source", ...)
+    std::string prefix;   ///< the prefix asked for ("" for every value)
+    std::vector<FacetValue> values;  ///< most articles first (count: articles with the value)
+    std::size_t distinct = 0;        ///< values matching the prefix
+    std::size_t more = 0;            ///< matching values after the ones returned
+};
+
 /// One whole stored article (Searcher::article): what `newsdex-search --show` prints.
 struct StoredArticle {
     std::string id;        ///< article id
@@ -211,6 +220,16 @@ class Searcher {
     /// @throws SystemError for database failures.
     std::optional<StoredArticle> article(const std::string& id, const std::string& query = std::string());
 
+    /// The values of filter field `field` ("company", "person", "org",
+    /// "source", "lang", "topic", "place", "author") whose id, or a word of
+    /// it, starts with `prefix` ("rea" finds ronald-reagan), most articles
+    /// first, counted over the whole archive; `offset` values skipped, at
+    /// most `limit` returned.
+    /// @throws UserError for an unknown field.
+    /// @throws SystemError for database failures.
+    FieldValues values(const std::string& field, const std::string& prefix = std::string(), std::size_t limit = 10,
+                       std::size_t offset = 0);
+
     /// Number of articles in the database(s).
     std::uint64_t article_count() const;
 
@@ -235,6 +254,9 @@ std::string marked_text(const std::string& text, const std::vector<Highlight>& h
 
 /// The result as the documented JSON document (docs/json-output.md), one line.
 std::string to_json(const SearchResult& result);
+/// A value listing (Searcher::values) as one JSON document, one line
+/// (docs/json-output.md, "Field values").
+std::string to_json(const FieldValues& values);
 /// One hit as the object of the document's "hits" array, one line (what
 /// `--format jsonl` prints per hit).
 std::string to_json(const Hit& hit);
