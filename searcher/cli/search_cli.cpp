@@ -101,7 +101,7 @@ constexpr std::size_t kExportPage = 1000;
 /// The command line, as given.
 struct Options {
     std::vector<std::string> dbs, words, filters;
-    std::string limit = "10", offset = "0", facet_limit = "10";
+    std::string limit = "10", offset = "0", facet_limit = "10", facet_offset = "0";
     std::string facets = "company,person,date", granularity = "auto", sort = "relevance", recency;
     std::string format, color = "auto", show, values, prefix;
     po::variables_map vm;
@@ -127,6 +127,7 @@ po::options_description describe(Options& o) {
         ("prefix", po::value(&o.prefix), "with --values: only values whose id or a word of it starts with this")
         ("facets", po::value(&o.facets), "facets to count: company,person,date or none (default all three)")
         ("facet-limit", po::value(&o.facet_limit), "values per facet (default 10)")
+        ("facet-offset", po::value(&o.facet_offset), "company/person values to skip per facet, to page (default 0)")
         ("date-granularity", po::value(&o.granularity), "date facet buckets: auto, year, month, day")
         ("sort", po::value(&o.sort), "relevance (default), newest, oldest")
         ("recency", po::value(&o.recency), "blend relevance with recency, half-life such as 30d, 12h, 1y")
@@ -169,7 +170,7 @@ void check_values_conflicts(const Options& o, Format format) {
     const bool values = o.given("values");
     if (o.given("prefix") && !values) throw UserError("--prefix needs --values FIELD");
     if (!values) return;
-    for (const char* option : {"show", "count", "all", "facets", "facet-limit", "sort", "recency", "filter"})
+    for (const char* option : {"show", "count", "all", "facets", "facet-limit", "facet-offset", "sort", "recency", "filter"})
         if (o.vm.count(option) && !o.vm[option].defaulted())
             throw UserError(std::string("--values and --") + option + " cannot be combined: --values lists a field");
     if (!o.words.empty())
@@ -190,7 +191,7 @@ void check_conflicts(const Options& o, Format format) {
         conflict("--recency", "--sort " + o.sort, "--recency reorders relevance by age; --sort " + o.sort +
                                                       " orders by date alone");
     const bool show = o.given("show"), count = o.vm.count("count") > 0, all = o.vm.count("all") > 0;
-    for (const char* option : {"limit", "offset", "facets", "facet-limit", "sort", "recency", "filter"}) {
+    for (const char* option : {"limit", "offset", "facets", "facet-limit", "facet-offset", "sort", "recency", "filter"}) {
         if (show && o.given(option)) conflict("--show", std::string("--") + option, "--show prints one article");
         if (all && (std::string(option) == "limit" || std::string(option) == "offset") && o.given(option))
             conflict("--all", std::string("--") + option, "--all exports every match");
@@ -218,6 +219,7 @@ SearchRequest make_request(const Options& o) {
     request.offset = parse_count("--offset", o.offset, 0, 1000000);
     request.facets = parse_facets(o.facets);
     request.facet_limit = parse_count("--facet-limit", o.facet_limit, 1, 100000);
+    request.facet_offset = parse_count("--facet-offset", o.facet_offset, 0, 1000000);
     request.date_granularity = parse_choice("--date-granularity", o.granularity, kGranularityChoices);
     request.sort = parse_choice("--sort", o.sort, kSortChoices);
     if (!o.recency.empty()) request.recency_half_life_days = parse_half_life(o.recency);
@@ -256,7 +258,7 @@ int list_values(Searcher& searcher, const Options& o, const SearchRequest& reque
     FieldValues values = searcher.values(o.values, o.prefix, request.limit, request.offset);
     if (format == Format::Json) std::printf("%s\n", to_json(values).c_str());
     else print_values(values, layout);
-    return values.values.empty() ? kNothingMatched : kOk;
+    return values.distinct ? kOk : kNothingMatched;  // as a search: values beyond the page count
 }
 
 int count_matches(Searcher& searcher, SearchRequest request) {

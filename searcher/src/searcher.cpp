@@ -366,11 +366,14 @@ struct Searcher::Impl {
             }
             const TopCounts& top = field == FacetField::Company ? counts.companies : counts.persons;
             std::string_view prefix = field == FacetField::Company ? schema::kPrefixCompany : schema::kPrefixPerson;
+            // The counters kept the facet_offset + facet_limit most frequent
+            // values (local arrays and remote spies alike): the page is their tail.
             Facet facet;
             facet.field = field;
             facet.distinct = top.distinct;
-            facet.more = top.distinct - top.top.size();
-            for (const auto& [slug, count] : top.top) facet.values.push_back({slug, display_name(prefix, slug), count});
+            for (std::size_t i = request.facet_offset; i < top.top.size(); ++i)
+                facet.values.push_back({top.top[i].first, display_name(prefix, top.top[i].first), top.top[i].second});
+            facet.more = top.distinct - std::min(top.distinct, request.facet_offset + facet.values.size());
             result.facets.push_back(std::move(facet));
         }
     }
@@ -424,7 +427,7 @@ struct Searcher::Impl {
         std::unique_ptr<FacetCounter> counter;
         if (!request.facets.empty() || request.exact_total)
             counter = facets.make_counter(has(FacetField::Company), has(FacetField::Person), has(FacetField::Date),
-                                          request.facet_limit);
+                                          request.facet_offset + request.facet_limit);
         const bool recency = request.recency_half_life_days > 0 && request.sort == SortOrder::Relevance;
         const std::size_t wanted = request.offset + request.limit;
 

@@ -109,6 +109,8 @@ for label, dbs in SETUPS.items():
         got = {x["id"] for x in v["values"]}
         c.check({p["id"] for p in people} <= got and all(
             any(w.startswith(surname[:3]) for w in i.split("-")) for i in got), f"{label}: --prefix {surname[:3]}: {got}")
+    r = search(dbs, "--values", "company", "--offset", "100000")
+    c.check(r.returncode == 0, f"{label}: values past the page still exit 0 ({r.returncode})")
     r = search(dbs, "--values", "person", "--prefix", "zzyzx")
     c.check(r.returncode == 1, f"{label}: --values with nothing to list exits 1 ({r.returncode})")
 

@@ -84,6 +84,9 @@ struct SearchRequest {
     /// Facets to count, exactly, over every matching article.
     std::vector<FacetField> facets;
     std::size_t facet_limit = 10;  ///< company/person values to return per facet
+    /// Company/person values to skip per facet, most frequent first: pages
+    /// through "... and N more" (Facet::more counts what follows the page).
+    std::size_t facet_offset = 0;
     DateGranularity date_granularity = DateGranularity::Auto;  ///< date facet buckets
     SortOrder sort = SortOrder::Relevance;                     ///< order of the hits
     /// When > 0, relevance is blended with a decay on age with this half-life, in days.
@@ -134,7 +137,7 @@ struct Facet {
     FacetField field = FacetField::Company;  ///< what was counted
     std::vector<FacetValue> values;  ///< by count (company/person) or chronological (date)
     std::size_t distinct = 0;        ///< distinct values among the matches
-    std::size_t more = 0;            ///< distinct values not shown (distinct - shown)
+    std::size_t more = 0;            ///< distinct values after the ones shown (distinct - facet_offset - shown, at least 0)
     DateGranularity granularity = DateGranularity::Auto;  ///< date facet: the granularity used
 };
 
