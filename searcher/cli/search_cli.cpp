@@ -41,7 +41,9 @@ const std::vector<Choice<DateGranularity>> kGranularityChoices = {
     {"auto", DateGranularity::Auto}, {"year", DateGranularity::Year},
     {"month", DateGranularity::Month}, {"day", DateGranularity::Day}};
 const std::vector<Choice<FacetField>> kFacetChoices = {
-    {"company", FacetField::Company}, {"person", FacetField::Person}, {"date", FacetField::Date}};
+    {"company", FacetField::Company}, {"person", FacetField::Person}, {"date", FacetField::Date},
+    {"source", FacetField::Source},   {"org", FacetField::Organization}, {"topic", FacetField::Topic},
+    {"place", FacetField::Place},     {"author", FacetField::Author},  {"lang", FacetField::Language}};
 
 std::vector<FacetField> parse_facets(const std::string& list) {
     std::vector<FacetField> out;
@@ -125,7 +127,8 @@ po::options_description describe(Options& o) {
         ("values", po::value(&o.values), "list the values of a filter field (company, person, org, source, lang, "
                                          "topic, place, author) with their article counts; -n, --offset page them")
         ("prefix", po::value(&o.prefix), "with --values: only values whose id or a word of it starts with this")
-        ("facets", po::value(&o.facets), "facets to count: company,person,date or none (default all three)")
+        ("facets", po::value(&o.facets), "facets to count: company,person,date,source,org,topic,place,author,lang or none "
+                                      "(default company,person,date)")
         ("facet-limit", po::value(&o.facet_limit), "values per facet (default 10)")
         ("facet-offset", po::value(&o.facet_offset), "company/person values to skip per facet, to page (default 0)")
         ("date-granularity", po::value(&o.granularity), "date facet buckets: auto, year, month, day")

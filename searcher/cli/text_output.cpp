@@ -89,9 +89,24 @@ void print_hits(const SearchResult& r, const SearchRequest& request, const TextL
     }
 }
 
+const char* facet_heading(FacetField field) {
+    switch (field) {
+        case FacetField::Company: return "Companies";
+        case FacetField::Person: return "Persons";
+        case FacetField::Source: return "Sources";
+        case FacetField::Organization: return "Organizations";
+        case FacetField::Topic: return "Topics";
+        case FacetField::Place: return "Places";
+        case FacetField::Author: return "Authors";
+        case FacetField::Language: return "Languages";
+        case FacetField::Date: return "Date";
+    }
+    return "?";
+}
+
 void print_entity_facet(const Facet& f, const TextLayout& layout) {
     const term::Style& s = layout.style;
-    std::printf("%s%s%s\n", s.bold.c_str(), f.field == FacetField::Company ? "Companies" : "Persons", s.reset.c_str());
+    std::printf("%s%s%s\n", s.bold.c_str(), facet_heading(f.field), s.reset.c_str());
     std::size_t name_width = 0, count_width = 0;
     for (const auto& v : f.values) {
         name_width = std::max(name_width, term::display_width(v.name));

@@ -32,6 +32,12 @@ const char* facet_field_name(FacetField field) {
         case FacetField::Company: return "company";
         case FacetField::Person: return "person";
         case FacetField::Date: return "date";
+        case FacetField::Source: return "source";
+        case FacetField::Organization: return "org";
+        case FacetField::Topic: return "topic";
+        case FacetField::Place: return "place";
+        case FacetField::Author: return "author";
+        case FacetField::Language: return "lang";
     }
     return "?";
 }
@@ -86,6 +92,34 @@ std::vector<Xapian::doccount> count_matches_per_term(const Xapian::Database& db,
     for (std::size_t t = 0; t < terms.size(); ++t)
         for (auto p = db.postlist_begin(terms[t]); p != db.postlist_end(terms[t]); ++p) out[t] += matching.count(*p);
     return out;
+}
+
+/// The `limit` most frequent values of the terms with `prefix` among the
+/// matches of `query` (a facet on a field without per-document arrays or a
+/// value slot: source, org, topic, place, author, lang).  Works the same on
+/// local and remote shards: the matching docids come from one boolean match
+/// over the combined database, and each value's posting list (combined
+/// numbering) is intersected with them.  Costs one pass over the field's
+/// postings: fine for these fields' sizes; a per-document array (as for
+/// company and person) would make it a lookup.
+TopCounts count_term_facet(const Xapian::Database& db, const Xapian::Query& query, std::string_view prefix,
+                           std::size_t limit) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+    Xapian::MSet all = enquire.get_mset(0, db.get_doccount(), db.get_doccount());
+    std::unordered_set<Xapian::docid> matching;
+    matching.reserve(all.size());
+    for (auto m = all.begin(); m != all.end(); ++m) matching.insert(*m);
+    std::vector<std::pair<std::string, std::uint64_t>> counts;
+    const std::string start(prefix);
+    for (auto t = db.allterms_begin(start); t != db.allterms_end(start); ++t) {
+        std::uint64_t n = 0;
+        for (auto p = db.postlist_begin(*t); p != db.postlist_end(*t); ++p) n += matching.count(*p);
+        if (n) counts.emplace_back((*t).substr(start.size()), n);
+    }
+    return top_counts(std::move(counts), limit);
 }
 
 /// A hit's stored fields (and snippet, if asked for) from document `docid` of `db`.
@@ -358,14 +392,24 @@ struct Searcher::Impl {
         return out;
     }
 
-    void fill_facets(const SearchRequest& request, const FacetCounts& counts, SearchResult& result) {
+    void fill_facets(const SearchRequest& request, const Xapian::Query& query, const FacetCounts& counts,
+                     SearchResult& result) {
         for (FacetField field : request.facets) {
             if (field == FacetField::Date) {
                 result.facets.push_back(make_date_facet(counts.days, request.date_granularity));
                 continue;
             }
-            const TopCounts& top = field == FacetField::Company ? counts.companies : counts.persons;
-            std::string_view prefix = field == FacetField::Company ? schema::kPrefixCompany : schema::kPrefixPerson;
+            const bool entity = field == FacetField::Company || field == FacetField::Person;
+            std::string_view prefix = field == FacetField::Company ? schema::kPrefixCompany
+                                      : field == FacetField::Person
+                                          ? schema::kPrefixPerson
+                                          : schema::find_filter_field(facet_field_name(field))->prefix;
+            TopCounts counted;
+            if (!entity)
+                counted = count_term_facet(databases.combined, query, prefix, request.facet_offset + request.facet_limit);
+            const TopCounts& top = field == FacetField::Company ? counts.companies
+                                   : field == FacetField::Person ? counts.persons
+                                                                 : counted;
             // The counters kept the facet_offset + facet_limit most frequent
             // values (local arrays and remote spies alike): the page is their tail.
             Facet facet;
@@ -524,7 +568,7 @@ struct Searcher::Impl {
                 FacetCounts counts = counter->counts(query);
                 result.total = counts.matches;
                 result.total_exact = true;
-                fill_facets(request, counts, result);
+                fill_facets(request, query, counts, result);
             }
             if (groups_from_counter) {
                 for (const auto& term : group_terms)

@@ -34,12 +34,19 @@ enum class DateGranularity {
 
 /// A facet that can be counted.
 enum class FacetField {
-    Company,  ///< companies mentioned
-    Person,   ///< persons mentioned
-    Date,     ///< local publication date, bucketed by DateGranularity
+    Company,       ///< companies mentioned
+    Person,        ///< persons mentioned
+    Date,          ///< local publication date, bucketed by DateGranularity
+    Source,        ///< publisher or feed
+    Organization,  ///< other organisations mentioned ("org")
+    Topic,         ///< Reuters topics
+    Place,         ///< Reuters places
+    Author,        ///< bylines
+    Language,      ///< article language ("lang")
 };
 
-/// Name used in options and JSON: "company", "person", "date".
+/// Name used in options and JSON: "company", "person", "date", "source",
+/// "org", "topic", "place", "author", "lang" (the filter field names).
 const char* facet_field_name(FacetField field);
 /// Name of a granularity: "auto", "year", "month", "day".
 const char* date_granularity_name(DateGranularity granularity);
@@ -83,8 +90,8 @@ struct SearchRequest {
     std::size_t limit = 10;   ///< hits to return
     /// Facets to count, exactly, over every matching article.
     std::vector<FacetField> facets;
-    std::size_t facet_limit = 10;  ///< company/person values to return per facet
-    /// Company/person values to skip per facet, most frequent first: pages
+    std::size_t facet_limit = 10;  ///< values to return per facet (all but date)
+    /// Values to skip per facet (all but date), most frequent first: pages
     /// through "... and N more" (Facet::more counts what follows the page).
     std::size_t facet_offset = 0;
     DateGranularity date_granularity = DateGranularity::Auto;  ///< date facet buckets
