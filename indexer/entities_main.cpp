@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
         po::options_description opts("Options");
         opts.add_options()
             ("help,h", "show this help")
+            ("version", "print the version and exit")
             ("json", "one JSON object per article")
             ("format", po::value<std::string>()->default_value("auto"), "input format (auto, jsonl, text, html, reuters)")
             ("aliases", po::value<std::string>(), "user alias table (same format as common/data/aliases.txt)")
@@ -39,6 +40,10 @@ int main(int argc, char** argv) {
             std::cout << "usage: newsdex-entities [--json] [--format F] [--aliases FILE] [FILE...]\n"
                          "       newsdex-entities --conll FILE\n\n"
                       << opts;
+            return 0;
+        }
+        if (vm.count("version")) {
+            std::cout << newsdex::cli::version_line("newsdex-entities") << '\n';
             return 0;
         }
         newsdex::EntityExtractor extractor(vm["data-dir"].as<std::string>(),

@@ -58,6 +58,7 @@ int index_main(int argc, char** argv) {
         po::options_description options("Options");
         options.add_options()
             ("help,h", "show this help")
+            ("version", "print the version and exit")
             ("db", po::value(&db), "database directory (default: $NEWSDEX_DB, else ./newsdex.db)")
             ("format,f", po::value(&format), formats_help().c_str())
             ("strict", "stop at the first bad record (exit 2) instead of skipping it")
@@ -71,6 +72,10 @@ int index_main(int argc, char** argv) {
             ("quiet,q", "print only errors");
         po::variables_map vm;
         if (!parse_command_line(argc, argv, options, inputs, kUsage, vm)) return kOk;
+        if (vm.count("version")) {
+            std::printf("%s\n", version_line("newsdex-index").c_str());
+            return kOk;
+        }
         const bool compact = vm.count("compact") > 0;
         if (inputs.empty() && !compact) throw UserError("no input given (try --help)");
         if (compact && vm.count("delete")) throw UserError("--compact and --delete do not go together");

@@ -26,6 +26,7 @@ namespace {
 const char* kUsage =
     "Usage: newsdex-search [options] QUERY...\n"
     "       newsdex-search [options] --show ID [QUERY...]\n"
+    "       newsdex-search [--json] [-n N] --values FIELD [--prefix TEXT]\n"
     "Search a newsdex database, or print one whole article (--show) with QUERY's\n"
     "words highlighted.  Query syntax (docs/query-syntax.md): words, \"phrases\",\n"
     "AND OR NOT, +word -word, (groups), title:word, econ*, company:NAME,\n"
@@ -40,7 +41,9 @@ const std::vector<Choice<DateGranularity>> kGranularityChoices = {
     {"auto", DateGranularity::Auto}, {"year", DateGranularity::Year},
     {"month", DateGranularity::Month}, {"day", DateGranularity::Day}};
 const std::vector<Choice<FacetField>> kFacetChoices = {
-    {"company", FacetField::Company}, {"person", FacetField::Person}, {"date", FacetField::Date}};
+    {"company", FacetField::Company}, {"person", FacetField::Person}, {"date", FacetField::Date},
+    {"source", FacetField::Source},   {"org", FacetField::Organization}, {"topic", FacetField::Topic},
+    {"place", FacetField::Place},     {"author", FacetField::Author},  {"lang", FacetField::Language}};
 
 std::vector<FacetField> parse_facets(const std::string& list) {
     std::vector<FacetField> out;
@@ -100,9 +103,9 @@ constexpr std::size_t kExportPage = 1000;
 /// The command line, as given.
 struct Options {
     std::vector<std::string> dbs, words, filters;
-    std::string limit = "10", offset = "0", facet_limit = "10";
+    std::string limit = "10", offset = "0", facet_limit = "10", facet_offset = "0";
     std::string facets = "company,person,date", granularity = "auto", sort = "relevance", recency;
-    std::string format, color = "auto", show;
+    std::string format, color = "auto", show, values, prefix;
     po::variables_map vm;
     bool given(const char* option) const { return vm.count(option) > 0 && !vm[option].defaulted(); }
 };
@@ -121,8 +124,13 @@ po::options_description describe(Options& o) {
         ("all", "export every match (with --format jsonl, csv or tsv), streamed page by page")
         ("count", "print only the number of matches")
         ("show", po::value(&o.show), "print the whole article with this id; QUERY words are highlighted")
-        ("facets", po::value(&o.facets), "facets to count: company,person,date or none (default all three)")
+        ("values", po::value(&o.values), "list the values of a filter field (company, person, org, source, lang, "
+                                         "topic, place, author) with their article counts; -n, --offset page them")
+        ("prefix", po::value(&o.prefix), "with --values: only values whose id or a word of it starts with this")
+        ("facets", po::value(&o.facets), "facets to count: company,person,date,source,org,topic,place,author,lang or none "
+                                      "(default company,person,date)")
         ("facet-limit", po::value(&o.facet_limit), "values per facet (default 10)")
+        ("facet-offset", po::value(&o.facet_offset), "company/person values to skip per facet, to page (default 0)")
         ("date-granularity", po::value(&o.granularity), "date facet buckets: auto, year, month, day")
         ("sort", po::value(&o.sort), "relevance (default), newest, oldest")
         ("recency", po::value(&o.recency), "blend relevance with recency, half-life such as 30d, 12h, 1y")
@@ -160,6 +168,21 @@ bool parse(int argc, char** argv, Options& o) {
     return true;
 }
 
+/// --values lists a field over the whole archive: no query, no hits.
+void check_values_conflicts(const Options& o, Format format) {
+    const bool values = o.given("values");
+    if (o.given("prefix") && !values) throw UserError("--prefix needs --values FIELD");
+    if (!values) return;
+    for (const char* option : {"show", "count", "all", "facets", "facet-limit", "facet-offset", "sort", "recency", "filter"})
+        if (o.vm.count(option) && !o.vm[option].defaulted())
+            throw UserError(std::string("--values and --") + option + " cannot be combined: --values lists a field");
+    if (!o.words.empty())
+        throw UserError("--values counts over the whole archive and takes no query (got '" + printable(o.words[0]) +
+                        "')");
+    if (format != Format::Text && format != Format::Json)
+        throw UserError("--values and --format " + o.format + " cannot be combined: values are printed as text or json");
+}
+
 /// Options that cannot go together: an error rather than one silently ignored.
 void check_conflicts(const Options& o, Format format) {
     auto conflict = [](const std::string& a, const std::string& b, const std::string& why) {
@@ -171,11 +194,12 @@ void check_conflicts(const Options& o, Format format) {
         conflict("--recency", "--sort " + o.sort, "--recency reorders relevance by age; --sort " + o.sort +
                                                       " orders by date alone");
     const bool show = o.given("show"), count = o.vm.count("count") > 0, all = o.vm.count("all") > 0;
-    for (const char* option : {"limit", "offset", "facets", "facet-limit", "sort", "recency", "filter"}) {
+    for (const char* option : {"limit", "offset", "facets", "facet-limit", "facet-offset", "sort", "recency", "filter"}) {
         if (show && o.given(option)) conflict("--show", std::string("--") + option, "--show prints one article");
         if (all && (std::string(option) == "limit" || std::string(option) == "offset") && o.given(option))
             conflict("--all", std::string("--") + option, "--all exports every match");
     }
+    check_values_conflicts(o, format);
     if (show && (all || count)) conflict("--show", all ? "--all" : "--count", "--show prints one article");
     if (count && all) conflict("--count", "--all", "--count prints only the number");
     // Recency re-ranks the top hits against the newest of them: pages of
@@ -198,6 +222,7 @@ SearchRequest make_request(const Options& o) {
     request.offset = parse_count("--offset", o.offset, 0, 1000000);
     request.facets = parse_facets(o.facets);
     request.facet_limit = parse_count("--facet-limit", o.facet_limit, 1, 100000);
+    request.facet_offset = parse_count("--facet-offset", o.facet_offset, 0, 1000000);
     request.date_granularity = parse_choice("--date-granularity", o.granularity, kGranularityChoices);
     request.sort = parse_choice("--sort", o.sort, kSortChoices);
     if (!o.recency.empty()) request.recency_half_life_days = parse_half_life(o.recency);
@@ -229,6 +254,14 @@ int show_article(Searcher& searcher, const Options& o, const SearchRequest& requ
     if (format == Format::Json) std::printf("%s\n", to_json(*article).c_str());
     else print_article(*article, layout);
     return kOk;
+}
+
+int list_values(Searcher& searcher, const Options& o, const SearchRequest& request, Format format,
+                const TextLayout& layout) {
+    FieldValues values = searcher.values(o.values, o.prefix, request.limit, request.offset);
+    if (format == Format::Json) std::printf("%s\n", to_json(values).c_str());
+    else print_values(values, layout);
+    return values.distinct ? kOk : kNothingMatched;  // as a search: values beyond the page count
 }
 
 int count_matches(Searcher& searcher, SearchRequest request) {
@@ -283,6 +316,7 @@ int search_main(int argc, char** argv) {
 
         Searcher searcher(dbs);
         if (o.given("show")) return show_article(searcher, o, request, format, layout);
+        if (o.given("values")) return list_values(searcher, o, request, format, layout);
         if (o.vm.count("count")) return count_matches(searcher, request);
         if (o.vm.count("all")) return export_all(searcher, request, format);
         const bool rows = format == Format::Jsonl || format == Format::Csv || format == Format::Tsv;

@@ -89,9 +89,24 @@ void print_hits(const SearchResult& r, const SearchRequest& request, const TextL
     }
 }
 
+const char* facet_heading(FacetField field) {
+    switch (field) {
+        case FacetField::Company: return "Companies";
+        case FacetField::Person: return "Persons";
+        case FacetField::Source: return "Sources";
+        case FacetField::Organization: return "Organizations";
+        case FacetField::Topic: return "Topics";
+        case FacetField::Place: return "Places";
+        case FacetField::Author: return "Authors";
+        case FacetField::Language: return "Languages";
+        case FacetField::Date: return "Date";
+    }
+    return "?";
+}
+
 void print_entity_facet(const Facet& f, const TextLayout& layout) {
     const term::Style& s = layout.style;
-    std::printf("%s%s%s\n", s.bold.c_str(), f.field == FacetField::Company ? "Companies" : "Persons", s.reset.c_str());
+    std::printf("%s%s%s\n", s.bold.c_str(), facet_heading(f.field), s.reset.c_str());
     std::size_t name_width = 0, count_width = 0;
     for (const auto& v : f.values) {
         name_width = std::max(name_width, term::display_width(v.name));
@@ -213,6 +228,28 @@ void print_article(const StoredArticle& a, const TextLayout& layout) {
     put(wrap(styled(body, a.body_highlights, open, s.reset, true), layout.width, "") + "\n");
     if (a.body_truncated)
         std::printf("\n%s[the index keeps only the beginning of this article]%s\n", s.dim.c_str(), s.reset.c_str());
+}
+
+void print_values(const FieldValues& v, const TextLayout& layout) {
+    const term::Style& s = layout.style;
+    std::string shown = term::thousands(v.values.size()), of = term::thousands(v.distinct);
+    std::string header = s.bold + v.field + s.reset + " values";
+    if (!v.prefix.empty()) header += " starting with '" + printable(v.prefix) + "'";
+    header += v.values.size() == v.distinct ? " (" + of + ")" : " (" + shown + " of " + of + ")";
+    put(header + ", articles over the whole archive:\n");
+    std::size_t count_width = 0, name_width = 0;
+    for (const auto& value : v.values) {
+        count_width = std::max(count_width, term::thousands(value.count).size());
+        name_width = std::max(name_width, term::display_width(printable(value.name)));
+    }
+    for (const auto& value : v.values) {
+        std::string count = term::thousands(value.count), name = printable(value.name);
+        std::string line = "  " + std::string(count_width - count.size(), ' ') + count + "  " + name;
+        if (value.name != value.id)
+            line += std::string(name_width - term::display_width(name), ' ') + "  " + s.dim + printable(value.id) + s.reset;
+        put(line + "\n");
+    }
+    if (v.more) put(s.dim + "  ... and " + term::thousands(v.more) + " more (--offset to page)" + s.reset + "\n");
 }
 
 }  // namespace newsdex::cli

@@ -27,4 +27,7 @@ void print_result(const SearchResult& r, const SearchRequest& request, const std
 /// One article: title, date, source, URL, authors, entities, then the body.
 void print_article(const StoredArticle& a, const TextLayout& layout);
 
+/// A field's values (--values): count, display name and id per line.
+void print_values(const FieldValues& values, const TextLayout& layout);
+
 }  // namespace newsdex::cli

@@ -111,4 +111,14 @@ std::string to_json(const StoredArticle& a) {
     return dump(doc);
 }
 
+std::string to_json(const FieldValues& v) {
+    nlohmann::json values = nlohmann::json::array();
+    for (const auto& value : v.values) values.push_back({{"id", value.id}, {"name", value.name}, {"count", value.count}});
+    nlohmann::json doc = {
+        {"version", kJsonVersion}, {"field", v.field},       {"prefix", v.prefix},
+        {"values", values},        {"distinct", v.distinct}, {"more", v.more},
+    };
+    return dump(doc);
+}
+
 }  // namespace newsdex

@@ -1,5 +1,7 @@
 #include "query_parser.h"
 
+#include "person_lookup.h"
+
 #include "common/article.h"
 #include "common/entities/entities.h"
 #include "common/schema.h"
@@ -366,6 +368,7 @@ struct QueryParser::State {
         }
         if (value.empty()) fail(tok.field + ": '" + tok.text + "' names nothing", tok.value_start);
         std::string prefix(field->prefix);
+        const std::string typed = value;
         if (field->entity && parser.db_.get_termfreq(prefix + value) == 0) {
             std::string canonical = parser.metadata_(schema::alias_key(prefix, value));
             if (!canonical.empty()) value = canonical;
@@ -373,6 +376,13 @@ struct QueryParser::State {
         // Ids too long for a Xapian term are stored shortened with a digest
         // (schema::id_term); the filter must spell them the same way.
         std::string term = tok.field == "id" ? schema::id_term(value) : prefix + value;
+        if (prefix == schema::kPrefixPerson) {
+            PersonFallback fallback = person_fallback(parser.db_, typed, value, tok.text, parser.metadata_);
+            if (!fallback.notice.empty()) result.notices.push_back(fallback.notice);
+            if (fallback.terms.empty()) return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(term), 0.0);
+            return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                                 Xapian::Query(Xapian::Query::OP_OR, fallback.terms.begin(), fallback.terms.end()), 0.0);
+        }
         if (parser.db_.get_termfreq(term) == 0)
             result.notices.push_back("no " + (tok.field == "org" ? std::string("organization") : tok.field) +
                                      " matches '" + tok.text + "'");
@@ -407,6 +417,7 @@ struct QueryParser::State {
     std::optional<Xapian::Query> clause(const Token& tok, bool negated) {
         bool highlight = !negated;
         if (tok.field.empty() || tok.field == "title") {
+            if (!negated) result.scoring = true;
             std::string_view prefix = tok.field == "title" ? schema::kPrefixTitle : std::string_view();
             if (tok.kind == TokenKind::Word) {
                 auto star = tok.text.find('*');

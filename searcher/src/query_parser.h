@@ -23,6 +23,9 @@ struct QueryWord {
 struct ParsedQuery {
     Xapian::Query query;
     bool empty = true;                          ///< no clause at all (match everything)
+    /// Some word, phrase or wildcard (not negated) weighs the hits: without
+    /// one the query only filters, and every hit has the same weight.
+    bool scoring = false;
     std::vector<std::string> highlight_terms;   ///< index terms to highlight (stems, CJK characters)
     std::vector<std::string> highlight_prefixes;  ///< folded wildcard prefixes to highlight
     std::vector<QueryWord> words;

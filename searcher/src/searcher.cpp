@@ -5,7 +5,9 @@
 #include "common/schema.h"
 #include "database_set.h"
 #include "facets.h"
+#include "field_values.h"
 #include "newsdex/error.h"
+#include "edit_distance.h"
 #include "query_parser.h"
 #include "shard_bm25.h"
 #include "snippet.h"
@@ -30,6 +32,12 @@ const char* facet_field_name(FacetField field) {
         case FacetField::Company: return "company";
         case FacetField::Person: return "person";
         case FacetField::Date: return "date";
+        case FacetField::Source: return "source";
+        case FacetField::Organization: return "org";
+        case FacetField::Topic: return "topic";
+        case FacetField::Place: return "place";
+        case FacetField::Author: return "author";
+        case FacetField::Language: return "lang";
     }
     return "?";
 }
@@ -55,33 +63,9 @@ const char* sort_order_name(SortOrder order) {
 
 namespace {
 
-/// Optimal string alignment distance, stopping early above `limit`.
-std::size_t edit_distance(const std::string& a, const std::string& b, std::size_t limit) {
-    if (a.size() > b.size() + limit || b.size() > a.size() + limit) return limit + 1;
-    // Three rolling rows (two back, for transpositions), reused across calls:
-    // the spelling scan calls this for many terms.
-    thread_local std::vector<std::size_t> before, previous, current;
-    const std::size_t n = b.size() + 1;
-    before.assign(n, 0);
-    previous.resize(n);
-    current.resize(n);
-    for (std::size_t j = 0; j < n; ++j) previous[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        current[0] = i;
-        std::size_t row_min = current[0];
-        for (std::size_t j = 1; j < n; ++j) {
-            std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-            current[j] = std::min({previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost});
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                current[j] = std::min(current[j], before[j - 2] + 1);
-            row_min = std::min(row_min, current[j]);
-        }
-        if (row_min > limit) return limit + 1;
-        std::swap(before, previous);
-        std::swap(previous, current);
-    }
-    return previous[n - 1];
-}
+/// Said when a query that only filters is ordered newest first.
+constexpr const char* kFilterOnlyNotice = "no words to rank by: newest first (add words, or --sort oldest)";
+
 
 std::vector<EntityName> entity_names(const nlohmann::json& data, const char* key) {
     std::vector<EntityName> out;
@@ -108,6 +92,34 @@ std::vector<Xapian::doccount> count_matches_per_term(const Xapian::Database& db,
     for (std::size_t t = 0; t < terms.size(); ++t)
         for (auto p = db.postlist_begin(terms[t]); p != db.postlist_end(terms[t]); ++p) out[t] += matching.count(*p);
     return out;
+}
+
+/// The `limit` most frequent values of the terms with `prefix` among the
+/// matches of `query` (a facet on a field without per-document arrays or a
+/// value slot: source, org, topic, place, author, lang).  Works the same on
+/// local and remote shards: the matching docids come from one boolean match
+/// over the combined database, and each value's posting list (combined
+/// numbering) is intersected with them.  Costs one pass over the field's
+/// postings: fine for these fields' sizes; a per-document array (as for
+/// company and person) would make it a lookup.
+TopCounts count_term_facet(const Xapian::Database& db, const Xapian::Query& query, std::string_view prefix,
+                           std::size_t limit) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+    Xapian::MSet all = enquire.get_mset(0, db.get_doccount(), db.get_doccount());
+    std::unordered_set<Xapian::docid> matching;
+    matching.reserve(all.size());
+    for (auto m = all.begin(); m != all.end(); ++m) matching.insert(*m);
+    std::vector<std::pair<std::string, std::uint64_t>> counts;
+    const std::string start(prefix);
+    for (auto t = db.allterms_begin(start); t != db.allterms_end(start); ++t) {
+        std::uint64_t n = 0;
+        for (auto p = db.postlist_begin(*t); p != db.postlist_end(*t); ++p) n += matching.count(*p);
+        if (n) counts.emplace_back((*t).substr(start.size()), n);
+    }
+    return top_counts(std::move(counts), limit);
 }
 
 /// A hit's stored fields (and snippet, if asked for) from document `docid` of `db`.
@@ -380,32 +392,54 @@ struct Searcher::Impl {
         return out;
     }
 
-    void fill_facets(const SearchRequest& request, const FacetCounts& counts, SearchResult& result) {
+    void fill_facets(const SearchRequest& request, const Xapian::Query& query, const FacetCounts& counts,
+                     SearchResult& result) {
         for (FacetField field : request.facets) {
             if (field == FacetField::Date) {
                 result.facets.push_back(make_date_facet(counts.days, request.date_granularity));
                 continue;
             }
-            const TopCounts& top = field == FacetField::Company ? counts.companies : counts.persons;
-            std::string_view prefix = field == FacetField::Company ? schema::kPrefixCompany : schema::kPrefixPerson;
+            const bool entity = field == FacetField::Company || field == FacetField::Person;
+            std::string_view prefix = field == FacetField::Company ? schema::kPrefixCompany
+                                      : field == FacetField::Person
+                                          ? schema::kPrefixPerson
+                                          : schema::find_filter_field(facet_field_name(field))->prefix;
+            TopCounts counted;
+            if (!entity)
+                counted = count_term_facet(databases.combined, query, prefix, request.facet_offset + request.facet_limit);
+            const TopCounts& top = field == FacetField::Company ? counts.companies
+                                   : field == FacetField::Person ? counts.persons
+                                                                 : counted;
+            // The counters kept the facet_offset + facet_limit most frequent
+            // values (local arrays and remote spies alike): the page is their tail.
             Facet facet;
             facet.field = field;
             facet.distinct = top.distinct;
-            facet.more = top.distinct - top.top.size();
-            for (const auto& [slug, count] : top.top) facet.values.push_back({slug, display_name(prefix, slug), count});
+            for (std::size_t i = request.facet_offset; i < top.top.size(); ++i)
+                facet.values.push_back({top.top[i].first, display_name(prefix, top.top[i].first), top.top[i].second});
+            facet.more = top.distinct - std::min(top.distinct, request.facet_offset + facet.values.size());
             result.facets.push_back(std::move(facet));
         }
     }
 
-    SearchResult search(const SearchRequest& request) {
+    SearchResult search(const SearchRequest& asked) {
         auto started = std::chrono::steady_clock::now();
         SearchResult result;
-        result.query = request.query;
+        result.query = asked.query;
         Xapian::Database& db = databases.combined;
         QueryParser parser(db, analyzer, languages,
                            [this](const std::string& key) { return databases.metadata(key); });
 
-        ParsedQuery parsed = parser.parse(request.query, "query");
+        ParsedQuery parsed = parser.parse(asked.query, "query");
+        // A query that only filters gives every hit the same weight, so
+        // "relevance" would be index order (issue 12: a corpus's notes file
+        // came first).  Newest first reads as a news feed of the entity; the
+        // notice says so (docs/cli.md, "Order of the hits").
+        SearchRequest effective = asked;
+        if (asked.sort == SortOrder::Relevance && asked.recency_half_life_days <= 0 && !parsed.scoring) {
+            effective.sort = SortOrder::Newest;
+        }
+        const SearchRequest& request = effective;
         bool blank = request.query.find_first_not_of(" \t\r\n") == std::string::npos;
         if (parsed.empty && !blank) throw UserError("query: no searchable words in '" + request.query + "'");
         Xapian::Query query = parsed.query;
@@ -437,7 +471,7 @@ struct Searcher::Impl {
         std::unique_ptr<FacetCounter> counter;
         if (!request.facets.empty() || request.exact_total)
             counter = facets.make_counter(has(FacetField::Company), has(FacetField::Person), has(FacetField::Date),
-                                          request.facet_limit);
+                                          request.facet_offset + request.facet_limit);
         const bool recency = request.recency_half_life_days > 0 && request.sort == SortOrder::Relevance;
         const std::size_t wanted = request.offset + request.limit;
 
@@ -534,7 +568,7 @@ struct Searcher::Impl {
                 FacetCounts counts = counter->counts(query);
                 result.total = counts.matches;
                 result.total_exact = true;
-                fill_facets(request, counts, result);
+                fill_facets(request, query, counts, result);
             }
             if (groups_from_counter) {
                 for (const auto& term : group_terms)
@@ -577,6 +611,8 @@ struct Searcher::Impl {
             if (!c.dup_key.empty()) hit.similar = sizes[c.dup_key] - 1;
             result.hits.push_back(std::move(hit));
         }
+
+        if (effective.sort != asked.sort && result.total > 1) result.notices.push_back(kFilterOnlyNotice);
 
         // "Did you mean": replace each unknown word by its closest known word.
         bool any_unknown = false;
@@ -630,6 +666,19 @@ std::optional<StoredArticle> Searcher::article(const std::string& id, const std:
         } catch (const Xapian::Error& e) {
             if (!cured_by_reopening(e) || attempt == kAttempts)
                 throw SystemError(failure_message("reading the article failed: ", e));
+        }
+        impl_ = Impl::open(impl_->paths, false);
+    }
+}
+
+FieldValues Searcher::values(const std::string& field, const std::string& prefix, std::size_t limit,
+                             std::size_t offset) {
+    for (int attempt = 1;; ++attempt) {
+        try {
+            return list_field_values(impl_->databases, field, prefix, offset, limit);
+        } catch (const Xapian::Error& e) {
+            if (!cured_by_reopening(e) || attempt == kAttempts)
+                throw SystemError(failure_message("listing values failed: ", e));
         }
         impl_ = Impl::open(impl_->paths, false);
     }

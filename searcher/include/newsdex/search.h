@@ -34,12 +34,19 @@ enum class DateGranularity {
 
 /// A facet that can be counted.
 enum class FacetField {
-    Company,  ///< companies mentioned
-    Person,   ///< persons mentioned
-    Date,     ///< local publication date, bucketed by DateGranularity
+    Company,       ///< companies mentioned
+    Person,        ///< persons mentioned
+    Date,          ///< local publication date, bucketed by DateGranularity
+    Source,        ///< publisher or feed
+    Organization,  ///< other organisations mentioned ("org")
+    Topic,         ///< Reuters topics
+    Place,         ///< Reuters places
+    Author,        ///< bylines
+    Language,      ///< article language ("lang")
 };
 
-/// Name used in options and JSON: "company", "person", "date".
+/// Name used in options and JSON: "company", "person", "date", "source",
+/// "org", "topic", "place", "author", "lang" (the filter field names).
 const char* facet_field_name(FacetField field);
 /// Name of a granularity: "auto", "year", "month", "day".
 const char* date_granularity_name(DateGranularity granularity);
@@ -83,7 +90,10 @@ struct SearchRequest {
     std::size_t limit = 10;   ///< hits to return
     /// Facets to count, exactly, over every matching article.
     std::vector<FacetField> facets;
-    std::size_t facet_limit = 10;  ///< company/person values to return per facet
+    std::size_t facet_limit = 10;  ///< values to return per facet (all but date)
+    /// Values to skip per facet (all but date), most frequent first: pages
+    /// through "... and N more" (Facet::more counts what follows the page).
+    std::size_t facet_offset = 0;
     DateGranularity date_granularity = DateGranularity::Auto;  ///< date facet buckets
     SortOrder sort = SortOrder::Relevance;                     ///< order of the hits
     /// When > 0, relevance is blended with a decay on age with this half-life, in days.
@@ -134,7 +144,7 @@ struct Facet {
     FacetField field = FacetField::Company;  ///< what was counted
     std::vector<FacetValue> values;  ///< by count (company/person) or chronological (date)
     std::size_t distinct = 0;        ///< distinct values among the matches
-    std::size_t more = 0;            ///< distinct values not shown (distinct - shown)
+    std::size_t more = 0;            ///< distinct values after the ones shown (distinct - facet_offset - shown, at least 0)
     DateGranularity granularity = DateGranularity::Auto;  ///< date facet: the granularity used
 };
 
@@ -156,6 +166,15 @@ struct SearchResult {
     std::string suggestion;            ///< "did you mean" query, or empty
     std::vector<std::string> notices;  ///< e.g. "no person matches 'xyz'"
     double elapsed_ms = 0;             ///< time spent searching
+};
+
+/// The values of one filter field over the whole archive (Searcher::values).
+struct FieldValues {
+    std::string field;    ///< the field listed ("person", "source", ...)
+    std::string prefix;   ///< the prefix asked for ("" for every value)
+    std::vector<FacetValue> values;  ///< most articles first (count: articles with the value)
+    std::size_t distinct = 0;        ///< values matching the prefix
+    std::size_t more = 0;            ///< matching values after the ones returned
 };
 
 /// One whole stored article (Searcher::article): what `newsdex-search --show` prints.
@@ -211,6 +230,16 @@ class Searcher {
     /// @throws SystemError for database failures.
     std::optional<StoredArticle> article(const std::string& id, const std::string& query = std::string());
 
+    /// The values of filter field `field` ("company", "person", "org",
+    /// "source", "lang", "topic", "place", "author") whose id, or a word of
+    /// it, starts with `prefix` ("rea" finds ronald-reagan), most articles
+    /// first, counted over the whole archive; `offset` values skipped, at
+    /// most `limit` returned.
+    /// @throws UserError for an unknown field.
+    /// @throws SystemError for database failures.
+    FieldValues values(const std::string& field, const std::string& prefix = std::string(), std::size_t limit = 10,
+                       std::size_t offset = 0);
+
     /// Number of articles in the database(s).
     std::uint64_t article_count() const;
 
@@ -235,6 +264,9 @@ std::string marked_text(const std::string& text, const std::vector<Highlight>& h
 
 /// The result as the documented JSON document (docs/json-output.md), one line.
 std::string to_json(const SearchResult& result);
+/// A value listing (Searcher::values) as one JSON document, one line
+/// (docs/json-output.md, "Field values").
+std::string to_json(const FieldValues& values);
 /// One hit as the object of the document's "hits" array, one line (what
 /// `--format jsonl` prints per hit).
 std::string to_json(const Hit& hit);
