@@ -9,6 +9,13 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cmake --install "$build" --prefix "$work/prefix" >/dev/null
 test -f "$work/prefix/include/newsdex/newsdex.h"
+# Man pages (help2man, from each tool's option table) and the user docs.
+for tool in newsdex-index newsdex-search; do
+    page="$work/prefix/share/man/man1/$tool.1"
+    test -s "$page" || { echo "FAIL: no man page $page"; exit 1; }
+    grep -qF -- '\-\-db' "$page" || { echo "FAIL: $page does not document --db"; exit 1; }
+done
+test -f "$work/prefix/share/doc/newsdex/cli.md" || { echo "FAIL: docs not installed"; exit 1; }
 ! grep -rqE '#include <(xapian|unicode)|Xapian::' "$work/prefix/include/newsdex" || { echo "FAIL: public headers use Xapian or ICU"; exit 1; }
 
 (cd "$source/sample_corpus" && "$work/prefix/bin/newsdex-index" --quiet --db "$work/sample.db" jsonl text html reuters)

@@ -15,7 +15,7 @@ MIN_SEARCHES = 30
 args = parse_args()
 c = Checker()
 corpus = os.path.join(args.source, "sample_corpus")
-db = os.path.join(args.work, "while-indexing.db")
+db = os.path.join(args.work, "while-indexing-sample.db")
 fresh_dir(db)
 
 # A first commit, so that the database exists before the first search.
