@@ -19,6 +19,7 @@ import hashlib
 import json
 import math
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -79,7 +80,7 @@ def prepare(corpus, work, converter=None):
     queries = load_queries()
     wanted = {(q["label"], q["code"]): q["qid"] for q in queries}
     qrels = {q["qid"]: set() for q in queries}
-    docs = 0
+    docs = skipped = 0
     with open(full, encoding="utf-8") as f, \
             open(os.path.join(work, "docs.jsonl"), "w", encoding="utf-8") as jsonl, \
             open(os.path.join(work, "docs.dump"), "w", encoding="utf-8") as dump:
@@ -89,6 +90,11 @@ def prepare(corpus, work, converter=None):
             d = json.loads(line)
             rec = {"id": str(d["id"]), "title": d.get("title", ""), "body": d.get("body", ""),
                    "date": d.get("date", "")}
+            if not rec["title"].strip() and not rec["body"].strip():
+                # Nothing to find it by (newsdex-index rejects it): left out of the judgements too.
+                print(f"{full}:{lineno}: article {rec['id']} has no title and no body: skipped", file=sys.stderr)
+                skipped += 1
+                continue
             jsonl.write(json.dumps(rec, ensure_ascii=False) + "\n")
             write_dump_record(dump, rec)
             docs += 1
@@ -107,7 +113,7 @@ def prepare(corpus, work, converter=None):
     with open(os.path.join(work, "queries.tsv"), "w", encoding="utf-8") as out:
         for q in queries:
             out.write(f"{q['qid']}\t{q['set']}\t{q['split']}\t{q['text']}\t{len(qrels[q['qid']])}\n")
-    print(f"prepared {docs} articles, {len(queries)} queries in {work}", file=sys.stderr)
+    print(f"prepared {docs} articles ({skipped} skipped), {len(queries)} queries in {work}", file=sys.stderr)
 
 
 def load_qrels(work):
@@ -280,10 +286,11 @@ def cmd_floor(args):
         print(f"skipped: Reuters-21578 or the peers' converter not found under {args.shared}")
         return 77
     prepare(corpus, args.work, converter)
+    # A fresh index every time: the test is there to catch indexer changes too.
     db = os.path.join(args.work, "newsdex.db")
-    if not os.path.exists(os.path.join(db, "XAPIANDB")):
-        subprocess.run([args.index, "--db", db, "--format", "jsonl", os.path.join(args.work, "docs.jsonl")],
-                       check=True, stdout=subprocess.DEVNULL)
+    shutil.rmtree(db, ignore_errors=True)
+    subprocess.run([args.index, "--db", db, "--format", "jsonl", os.path.join(args.work, "docs.jsonl")],
+                   check=True, stdout=subprocess.DEVNULL)
     test = [q for q in load_queries() if q["split"] == "test"]
     runs, qrels = run_newsdex(test, args.search, db, []), load_qrels(args.work)
     failed = False
