@@ -2,8 +2,9 @@
 """Relevance benchmark: newsdex, Xapian BM25 and SQLite FTS5 on Reuters-21578,
 judged by Reuters' own TOPICS and PEOPLE labels (docs/ranking.md).
 
-  relevance.py prepare CORPUS_DIR WORK             convert, strip the labels, write qrels
+  relevance.py prepare CORPUS_DIR WORK [--title-into-body]   convert, strip the labels, write qrels
   relevance.py run --work WORK --engine E [--search BIN --db DIR] [--label L] [--extra ARG ...]
+                   [--xapian-script FILE]
   relevance.py score --work WORK LABEL...          markdown table of P@10, nDCG@10, MAP
   relevance.py floor --shared DIR --work WORK --index BIN --search BIN
                      --min-topics X --min-people Y  CTest floor on the test split
@@ -144,18 +145,19 @@ def run_newsdex(queries, search, db, extra):
     return runs
 
 
-def build_xapian(work):
-    db = os.path.join(work, "xapian.db")
+def build_xapian(work, script):
+    """A scriptindex database of docs.dump per index script (named after the script)."""
+    db = os.path.join(work, os.path.splitext(os.path.basename(script))[0] + ".db")
     if not os.path.exists(db):
-        subprocess.run(["scriptindex", "--stemmer=english", db + ".tmp", os.path.join(HERE, "xapian.script"),
+        subprocess.run(["scriptindex", "--stemmer=english", db + ".tmp", script,
                         os.path.join(work, "docs.dump")], check=True, stdout=subprocess.DEVNULL)
         os.replace(db + ".tmp", db)
     return db
 
 
-def run_xapian(queries, work):
+def run_xapian(queries, work, script):
     """Xapian 1.4 BM25 (default parameters) through `quest`: english stemming, AND."""
-    db = build_xapian(work)
+    db = build_xapian(work, script)
     runs = {}
     for q in queries:
         cmd = ["quest", "-d", db, "-m", str(DEPTH), "-s", "english", "-o", "and", q["text"]]
@@ -189,6 +191,16 @@ def run_fts5(queries, work):
         runs[q["qid"]] = [r[0] for r in rows]
     con.close()
     return runs
+
+
+def title_into_body(work):
+    """WORK/docs_notitle.jsonl: each title moved to the top of its body, so newsdex indexes it
+    as body text (no title wdf, no S terms): for testing what the title weighting is worth."""
+    with open(os.path.join(work, "docs.jsonl"), encoding="utf-8") as f, \
+            open(os.path.join(work, "docs_notitle.jsonl"), "w", encoding="utf-8") as out:
+        for d in map(json.loads, f):
+            d["body"], d["title"] = (d["title"] + "\n" + d["body"]).strip("\n"), ""
+            out.write(json.dumps(d, ensure_ascii=False) + "\n")
 
 
 def write_run(work, label, runs):
@@ -270,7 +282,7 @@ def cmd_run(args):
             raise BadInput("--engine newsdex needs --search BIN and --db DIR")
         runs = run_newsdex(queries, args.search, args.db, args.extra)
     elif args.engine == "xapian":
-        runs = run_xapian(queries, args.work)
+        runs = run_xapian(queries, args.work, args.xapian_script or os.path.join(HERE, "xapian.script"))
     else:
         runs = run_fts5(queries, args.work)
     label = args.label or args.engine
@@ -310,6 +322,7 @@ def main():
     p.add_argument("corpus")
     p.add_argument("work")
     p.add_argument("--converter", help="reuters_to_jsonl.py (default: CORPUS/../../peers/)")
+    p.add_argument("--title-into-body", action="store_true", help="also write docs_notitle.jsonl (hypotheses)")
     p = sub.add_parser("run")
     p.add_argument("--work", required=True)
     p.add_argument("--engine", choices=("newsdex", "xapian", "fts5"), required=True)
@@ -317,6 +330,7 @@ def main():
     p.add_argument("--db")
     p.add_argument("--label")
     p.add_argument("--extra", action="append", default=[], help="extra newsdex-search argument (repeatable)")
+    p.add_argument("--xapian-script", help="scriptindex script (default: xapian.script beside this file)")
     p = sub.add_parser("score")
     p.add_argument("--work", required=True)
     p.add_argument("--per-query", action="store_true", help="per-query nDCG@10 TSV instead of the table")
@@ -330,6 +344,8 @@ def main():
     try:
         if args.command == "prepare":
             prepare(args.corpus, args.work, args.converter)
+            if args.title_into_body:
+                title_into_body(args.work)
         elif args.command == "run":
             cmd_run(args)
         elif args.command == "score":

@@ -12,6 +12,8 @@
 # SHARED       ../shared (default: beside the repository)
 # VARIANTS     extra newsdex runs as label=ARG pairs, e.g. "nocollapse=--no-collapse"
 #              (default: that one)
+# HYPOTHESES   1: also newsdex with titles indexed as body text (newsdex-notitle, its own index)
+#              and Xapian with title wdf 5 (xapian-title5), see docs/ranking.md (default: 0)
 # Needs python3 (sqlite3 with FTS5), scriptindex and quest (Debian xapian-omega, xapian-tools).
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
@@ -21,6 +23,7 @@ case $bin in /*) ;; *) bin=$root/$bin ;; esac
 out=${OUT:-relevance-out}
 shared=${SHARED:-$root/../shared}
 variants=${VARIANTS-nocollapse=--no-collapse}
+hypotheses=${HYPOTHESES:-0}
 py="python3 $here/relevance.py"
 
 for tool in scriptindex quest; do
@@ -30,11 +33,16 @@ for exe in "$bin/indexer/newsdex-index" "$bin/searcher/newsdex-search"; do
     [ -x "$exe" ] || { echo "run.sh: $exe not found (set NEWSDEX_BIN to the build directory)" >&2; exit 2; }
 done
 
-$py prepare "$shared/corpora/reuters21578" "$out" --converter "$shared/peers/reuters_to_jsonl.py"
-if [ ! -f "$out/newsdex.db/XAPIANDB" ]; then
-    echo "indexing with newsdex-index ..." >&2
-    "$bin/indexer/newsdex-index" --db "$out/newsdex.db" --format jsonl "$out/docs.jsonl" >/dev/null
-fi
+index() {  # index DB JSONL: newsdex-index once per work directory
+    if [ ! -f "$1/XAPIANDB" ]; then
+        echo "indexing $2 with newsdex-index ..." >&2
+        "$bin/indexer/newsdex-index" --db "$1" --format jsonl "$2" >/dev/null
+    fi
+}
+prepare_flags=
+[ "$hypotheses" = 1 ] && prepare_flags=--title-into-body
+$py prepare "$shared/corpora/reuters21578" "$out" --converter "$shared/peers/reuters_to_jsonl.py" $prepare_flags
+index "$out/newsdex.db" "$out/docs.jsonl"
 search=$bin/searcher/newsdex-search
 $py run --work "$out" --engine newsdex --search "$search" --db "$out/newsdex.db"
 labels="newsdex"
@@ -44,6 +52,20 @@ for v in $variants; do
     labels="$labels newsdex-${v%%=*}"
 done
 $py run --work "$out" --engine xapian
+labels="$labels xapian"
+if [ "$hypotheses" = 1 ]; then
+    index "$out/newsdex-notitle.db" "$out/docs_notitle.jsonl"
+    for v in "notitle=" "notitle-nocollapse=--no-collapse"; do
+        extra=${v#*=}
+        if [ -n "$extra" ]; then set -- --extra="$extra"; else set --; fi
+        $py run --work "$out" --engine newsdex --search "$search" --db "$out/newsdex-notitle.db" \
+            --label "newsdex-${v%%=*}" "$@"
+        labels="$labels newsdex-${v%%=*}"
+    done
+    $py run --work "$out" --engine xapian --xapian-script "$here/xapian-title5.script" --label xapian-title5
+    labels="$labels xapian-title5"
+fi
 $py run --work "$out" --engine fts5
-$py score --work "$out" --per-query $labels xapian fts5 > "$out/per_query.tsv"
-$py score --work "$out" $labels xapian fts5
+labels="$labels fts5"
+$py score --work "$out" --per-query $labels > "$out/per_query.tsv"
+$py score --work "$out" $labels
