@@ -44,7 +44,7 @@ def split_of(qid):
 
 def load_queries():
     """[{qid, set, label, code, text, split}] from topics.tsv and people.tsv."""
-    queries = []
+    queries, seen = [], {}
     for set_name, kind, filename, label_field in SETS:
         path = os.path.join(HERE, filename)
         with open(path, encoding="utf-8") as f:
@@ -56,6 +56,9 @@ def load_queries():
                 if len(cols) != 2 or not cols[0].strip() or not cols[1].strip():
                     raise BadInput(f"{path}:{lineno}: expected CODE<TAB>QUERY TEXT, got {line!r}")
                 qid = f"{kind}:{cols[0].strip()}"
+                if qid in seen:
+                    raise BadInput(f"{path}:{lineno}: {cols[0].strip()} is already a query (line {seen[qid]})")
+                seen[qid] = lineno
                 queries.append({"qid": qid, "set": set_name, "label": label_field, "code": cols[0].strip(),
                                 "text": cols[1].strip(), "split": split_of(qid)})
     return queries
