@@ -19,9 +19,10 @@ bool use_color(std::FILE* stream) {
     return is_tty(stream);
 }
 
-Style Style::for_stream(std::FILE* stream) {
+Style Style::for_stream(std::FILE* stream) { return use_color(stream) ? colored() : Style{}; }
+
+Style Style::colored() {
     Style s;
-    if (!use_color(stream)) return s;
     s.bold = "\033[1m";
     s.dim = "\033[2m";
     s.reset = "\033[0m";

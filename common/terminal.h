@@ -18,7 +18,8 @@ bool use_color(std::FILE* stream);
 /// ANSI escapes, or empty strings when colour is off.
 struct Style {
     std::string bold, dim, reset, red, green, yellow, blue, cyan, magenta;
-    static Style for_stream(std::FILE* stream);
+    static Style for_stream(std::FILE* stream);  ///< colours when use_color(stream)
+    static Style colored();                       ///< colours always (--color=always)
 };
 
 /// 1234567 -> "1,234,567".

@@ -124,19 +124,12 @@ std::string wrap(const std::string& text, std::size_t width, const std::string& 
 std::size_t visible_width(const std::string& text) { return term::display_width(strip_escapes(text, nullptr)); }
 
 term::Style style_for(ColorMode mode, std::FILE* stream) {
-    if (mode == ColorMode::Never) return term::Style{};
-    if (mode == ColorMode::Auto) return term::Style::for_stream(stream);
-    term::Style s;
-    s.bold = "\033[1m";
-    s.dim = "\033[2m";
-    s.reset = "\033[0m";
-    s.red = "\033[31m";
-    s.green = "\033[32m";
-    s.yellow = "\033[33m";
-    s.blue = "\033[34m";
-    s.cyan = "\033[36m";
-    s.magenta = "\033[35m";
-    return s;
+    switch (mode) {
+        case ColorMode::Never: return term::Style{};
+        case ColorMode::Always: return term::Style::colored();
+        case ColorMode::Auto: break;
+    }
+    return term::Style::for_stream(stream);
 }
 
 }  // namespace newsdex::cli

@@ -65,3 +65,56 @@ def search_json(args, db, query, *extra):
     if (r.returncode == 1) != (doc["total"] == 0):
         return None, r
     return doc, r
+
+
+def shards_of(db):
+    """The shard folders of a newsdex database directory, in order."""
+    return sorted(os.path.join(db, n) for n in os.listdir(db)
+                  if n.startswith("shard-") and os.path.isdir(os.path.join(db, n)))
+
+
+class RemoteShards:
+    """xapian-tcpsrv processes on loopback for the remote-shard tests; a
+    context manager that stops every server it started.  `available` is False
+    when xapian-tcpsrv is not installed (the caller skips its remote part)."""
+
+    def __init__(self):
+        self.tcpsrv = shutil.which("xapian-tcpsrv")
+        self.available = self.tcpsrv is not None
+        self.servers = []
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        for s in self.servers:
+            s.terminate()
+        for s in self.servers:
+            s.wait()
+        return False
+
+    def serve(self, shards, stub):
+        """Serve each shard folder with its own server, write a stub file
+        listing them at `stub`, wait until all listen, return `stub`."""
+        import socket
+        import time
+        lines = []
+        for shard in shards:
+            with socket.socket() as s:
+                s.bind(("127.0.0.1", 0))
+                port = s.getsockname()[1]
+            # xapian-tcpsrv signals its whole process group when it stops: give it its own.
+            self.servers.append(subprocess.Popen(
+                [self.tcpsrv, "--interface", "127.0.0.1", "--port", str(port), "--quiet", shard],
+                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                start_new_session=True))
+            lines.append(f"remote :127.0.0.1:{port}\n")
+            for _ in range(100):
+                try:
+                    socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                    break
+                except OSError:
+                    time.sleep(0.1)
+        with open(stub, "w") as f:
+            f.writelines(lines)
+        return stub

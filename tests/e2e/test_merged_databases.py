@@ -13,11 +13,8 @@ language.  Remote mixes are skipped (not failed) without xapian-tcpsrv.
 import json
 import os
 import shutil
-import socket
-import subprocess
-import time
 
-from e2e_common import Checker, parse_args, run, search_json
+from e2e_common import Checker, RemoteShards, parse_args, run, search_json, shards_of
 
 args = parse_args()
 c = Checker()
@@ -114,58 +111,14 @@ for name, (a, b, one) in scenarios.items():
 r = run([args.search, "--db", a_db, "--db", b_db, "--facets", "company", "--", "zorblax"])
 c.check(r.returncode == 0 and "Zorblax Industries" in r.stdout, f"text facet shows the display name: {r.stdout}")
 
-tcpsrv = shutil.which("xapian-tcpsrv")
-if not tcpsrv:
-    print("remote mixes skipped: xapian-tcpsrv not installed")
-    c.finish()
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def shards_of(db):
-    return sorted(os.path.join(db, n) for n in os.listdir(db) if n.startswith("shard-") and
-                  os.path.isdir(os.path.join(db, n)))
-
-
-servers = []
-
-
-def serve(db, stub_name):
-    """A stub file listing one xapian-tcpsrv per shard of `db`."""
-    stub = os.path.join(work, stub_name)
-    lines = []
-    for shard in shards_of(db):
-        port = free_port()
-        # xapian-tcpsrv signals its whole process group when it stops: give it its own.
-        servers.append(subprocess.Popen([tcpsrv, "--interface", "127.0.0.1", "--port", str(port), "--quiet", shard],
-                                        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                                        stderr=subprocess.DEVNULL, start_new_session=True))
-        lines.append(f"remote :127.0.0.1:{port}\n")
-        for _ in range(100):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.1)
-    with open(stub, "w") as f:
-        f.writelines(lines)
-    return stub
-
-
-try:
+with RemoteShards() as remote:
+    if not remote.available:
+        print("remote mixes skipped: xapian-tcpsrv not installed")
+        c.finish()
     for name, (a, b, one) in scenarios.items():
-        a_remote = serve(a, f"{name}-a-remote.stub")
-        b_remote = serve(b, f"{name}-b-remote.stub")
+        a_remote = remote.serve(shards_of(a), os.path.join(work, f"{name}-a-remote.stub"))
+        b_remote = remote.serve(shards_of(b), os.path.join(work, f"{name}-b-remote.stub"))
         compare(f"{name} remote+remote", one, [a_remote, b_remote])
         compare(f"{name} local+remote", one, [a, b_remote])
         compare(f"{name} remote+local", one, [a_remote, b])
-finally:
-    for s in servers:
-        s.terminate()
-    for s in servers:
-        s.wait()
 c.finish()

@@ -3,17 +3,12 @@
 half of the sample corpus, searched through a stub file, must give the same
 totals, hits and facet counts as the local database."""
 import os
-import shutil
-import socket
-import subprocess
 import sys
-import time
 
-from e2e_common import Checker, fresh_dir, parse_args, run, search_json
+from e2e_common import Checker, RemoteShards, fresh_dir, parse_args, run, search_json, shards_of
 
 args = parse_args()
-tcpsrv = shutil.which("xapian-tcpsrv")
-if not tcpsrv:
+if not RemoteShards().available:
     print("skipped: xapian-tcpsrv not installed")
     sys.exit(77)
 
@@ -24,36 +19,8 @@ fresh_dir(db)
 r = run([args.index, "--db", db, "--shards", "2", "jsonl", "text", "html", "reuters"], cwd=corpus)
 c.check(r.returncode == 0, f"index: {r.stderr}")
 
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-servers, ports = [], []
-try:
-    for shard in ("shard-000", "shard-001"):
-        port = free_port()
-        servers.append(subprocess.Popen([tcpsrv, "--interface", "127.0.0.1", "--port", str(port), "--quiet",
-                                         os.path.join(db, shard)], stdin=subprocess.DEVNULL,
-                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                        # xapian-tcpsrv signals its whole process group when
-                                        # it stops: give it its own.
-                                        start_new_session=True))
-        ports.append(port)
-    stub = os.path.join(args.work, "remote.stub")
-    with open(stub, "w") as f:
-        for port in ports:
-            f.write(f"remote :127.0.0.1:{port}\n")
-    # Wait for both servers to listen.
-    for port in ports:
-        for _ in range(100):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.1)
+with RemoteShards() as servers:
+    stub = servers.serve(shards_of(db), os.path.join(args.work, "remote.stub"))
 
     queries = ["apple", "trade OR tariffs", "company:ibm", "person:\"jack ma\"", "\"supply chain\"", "date:2019",
                "阿里巴巴", "zurich", "econ*", "title:apple", "chip -apple"]
@@ -74,9 +41,4 @@ try:
     # Local and remote databases together, as one (--db repeated).
     both, br = search_json(args, db, "apple", "--db", stub, "--exact")
     c.check(both is not None, f"local + remote together: {br.stderr}")
-finally:
-    for s in servers:
-        s.terminate()
-    for s in servers:
-        s.wait()
 c.finish()

@@ -4,12 +4,8 @@ of the whole facet, counts agree with searching for the value, and remote
 shards count what local ones do."""
 import json
 import os
-import shutil
-import socket
-import subprocess
-import time
 
-from e2e_common import Checker, fresh_dir, parse_args, run
+from e2e_common import Checker, RemoteShards, fresh_dir, parse_args, run, shards_of
 
 args = parse_args()
 c = Checker()
@@ -58,37 +54,12 @@ for bad in ["-1", "x", "1000001"]:
 r = run([args.search, "--db", db, "--show", "tech-001", "--facet-offset", "3"])
 c.check(r.returncode == 2 and "--facet-offset" in r.stderr, f"--show with --facet-offset: {r.stderr!r}")
 
-tcpsrv = shutil.which("xapian-tcpsrv")
-if not tcpsrv:
-    print("remote shards skipped: xapian-tcpsrv not installed")
-    c.finish()
-servers = []
-try:
-    lines = []
-    for shard in sorted(n for n in os.listdir(db) if n.startswith("shard-") and os.path.isdir(os.path.join(db, n))):
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            port = s.getsockname()[1]
-        # xapian-tcpsrv signals its whole process group when it stops: give it its own.
-        servers.append(subprocess.Popen([tcpsrv, "--interface", "127.0.0.1", "--port", str(port), "--quiet",
-                                         os.path.join(db, shard)], stdin=subprocess.DEVNULL,
-                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True))
-        lines.append(f"remote :127.0.0.1:{port}\n")
-        for _ in range(100):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.1)
-    stub = os.path.join(args.work, "facet-offset-remote.stub")
-    with open(stub, "w") as f:
-        f.writelines(lines)
+with RemoteShards() as remote:
+    if not remote.available:
+        print("remote shards skipped: xapian-tcpsrv not installed")
+        c.finish()
+    stub = remote.serve(shards_of(db), os.path.join(args.work, "facet-offset-remote.stub"))
     check_pages("remote", stub)
     c.check(facets(stub, "", "--facet-limit", "100000") == facets(db, "", "--facet-limit", "100000"),
             "remote and local shards count the same facets")
-finally:
-    for s in servers:
-        s.terminate()
-    for s in servers:
-        s.wait()
 c.finish()

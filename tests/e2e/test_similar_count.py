@@ -10,12 +10,8 @@ loopback, when installed) must give the counts a one-shard database gives
 with facets on, and the text output must agree.
 """
 import os
-import shutil
-import socket
-import subprocess
-import time
 
-from e2e_common import Checker, fresh_dir, parse_args, run, search_json
+from e2e_common import Checker, RemoteShards, fresh_dir, parse_args, run, search_json, shards_of
 
 args = parse_args()
 c = Checker()
@@ -74,37 +70,10 @@ check_db("3 English shards", english_multi, english_single)
 r = run([args.search, "--db", multi, "--facets", "none", "-n", "3", "--sort", "newest", "trade OR tariffs"])
 c.check(r.returncode == 0 and "4294967295" not in r.stdout, f"text output: {r.stdout}")
 
-tcpsrv = shutil.which("xapian-tcpsrv")
-if not tcpsrv:
-    print("remote shards skipped: xapian-tcpsrv not installed")
-    c.finish()
-
-servers = []
-try:
-    stub = os.path.join(args.work, "similar-remote.stub")
-    lines = []
-    for shard in sorted(n for n in os.listdir(multi)
-                        if n.startswith("shard-") and os.path.isdir(os.path.join(multi, n))):
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            port = s.getsockname()[1]
-        # xapian-tcpsrv signals its whole process group when it stops: give it its own.
-        servers.append(subprocess.Popen([tcpsrv, "--interface", "127.0.0.1", "--port", str(port), "--quiet",
-                                         os.path.join(multi, shard)], stdin=subprocess.DEVNULL,
-                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True))
-        lines.append(f"remote :127.0.0.1:{port}\n")
-        for _ in range(100):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.1)
-    with open(stub, "w") as f:
-        f.writelines(lines)
+with RemoteShards() as remote:
+    if not remote.available:
+        print("remote shards skipped: xapian-tcpsrv not installed")
+        c.finish()
+    stub = remote.serve(shards_of(multi), os.path.join(args.work, "similar-remote.stub"))
     check_db("remote", stub, single)
-finally:
-    for s in servers:
-        s.terminate()
-    for s in servers:
-        s.wait()
 c.finish()
