@@ -41,6 +41,10 @@ constexpr std::size_t kMaxQueryBytes = 16384;
 constexpr std::size_t kMaxClauses = 1024;  ///< words, phrases and field:value clauses
 constexpr std::size_t kMaxDepth = 32;      ///< nested parentheses
 
+/// A query that only filters by entities ranks by how much the text names
+/// them (ParsedQuery::ranked_by_mentions); this many names at most.
+constexpr std::size_t kMaxMentionNames = 8;
+
 using term::thousands;
 
 /// `parts` without repeats (the first of equal queries kept): "oil OR oil"
@@ -262,6 +266,11 @@ struct QueryParser::State {
     std::size_t pos = 0;
     ParsedQuery result;
     std::size_t depth = 0;  ///< parentheses open around the current token
+    /// An entity a positive filter clause matches, and the name typed for it.
+    struct FilteredEntity {
+        std::string prefix, term, typed;
+    };
+    std::vector<FilteredEntity> filtered_entities;
 
     const Token& peek() const { return tokens[pos]; }
     const Token& next() { return tokens[pos++]; }
@@ -356,7 +365,7 @@ struct QueryParser::State {
         return Xapian::Query(Xapian::Query::OP_SYNONYM, terms.begin(), terms.end());
     }
 
-    Xapian::Query filter_query(const Token& tok) {
+    Xapian::Query filter_query(const Token& tok, bool negated) {
         const schema::FilterField* field = schema::find_filter_field(tok.field);
         std::string value;
         if (tok.field == "id") {
@@ -379,6 +388,9 @@ struct QueryParser::State {
         if (prefix == schema::kPrefixPerson) {
             PersonFallback fallback = person_fallback(parser.db_, typed, value, tok.text, parser.metadata_);
             if (!fallback.notice.empty()) result.notices.push_back(fallback.notice);
+            if (!negated)
+                for (const auto& t : fallback.terms.empty() ? std::vector<std::string>{term} : fallback.terms)
+                    filtered_entities.push_back({prefix, t, tok.text});
             if (fallback.terms.empty()) return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(term), 0.0);
             return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
                                  Xapian::Query(Xapian::Query::OP_OR, fallback.terms.begin(), fallback.terms.end()), 0.0);
@@ -386,7 +398,38 @@ struct QueryParser::State {
         if (parser.db_.get_termfreq(term) == 0)
             result.notices.push_back("no " + (tok.field == "org" ? std::string("organization") : tok.field) +
                                      " matches '" + tok.text + "'");
+        else if (field->entity && !negated)
+            filtered_entities.push_back({prefix, term, tok.text});
         return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(term), 0.0);
+    }
+
+    /// A query that only filters by companies, persons or organisations
+    /// gives every match the same weight.  Rank the matches by how much their
+    /// text names those entities instead: each entity's display name and the
+    /// name typed for it ("jack ma" for Ma Yun) as a word or phrase, weighed
+    /// by BM25 but never required (OP_AND_MAYBE).
+    /// Read on Reuters-21578 (docs/cli.md, "Order of the hits"), this puts
+    /// the articles about the person first, where newest first puts the
+    /// latest passing mentions first.
+    void rank_by_mentions(Xapian::Query& query) {
+        std::vector<Xapian::Query> mentions;
+        std::set<std::string> seen;  // folded names already searched
+        auto mention = [&](const std::string& name) {
+            if (name.empty() || !seen.insert(parser.analyzer_.fold(name)).second) return false;
+            auto m = text_query(name, "", true, 0, false);
+            if (m) mentions.push_back(*m);
+            return m.has_value();
+        };
+        for (const auto& e : filtered_entities) {
+            if (result.ranked_by_mentions.size() == kMaxMentionNames) break;
+            std::string name = parser.metadata_(schema::name_key(e.prefix, e.term.substr(e.prefix.size())));
+            if (name.empty()) continue;
+            if (mention(name)) result.ranked_by_mentions.push_back(name);
+            mention(e.typed);
+        }
+        if (mentions.empty()) return;
+        query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, combine(Xapian::Query::OP_OR, mentions));
+        result.scoring = true;
     }
 
     Xapian::Query date_query(const Token& tok) {
@@ -430,7 +473,7 @@ struct QueryParser::State {
                               tok.kind == TokenKind::Word && tok.field.empty());
         }
         if (tok.field == "date" || tok.field == "after" || tok.field == "before") return date_query(tok);
-        return filter_query(tok);
+        return filter_query(tok, negated);
     }
 
     // or_expr := and_expr (OR and_expr)*
@@ -525,6 +568,7 @@ ParsedQuery QueryParser::parse(std::string_view text, std::string_view what) {
     if (state.peek().kind == TokenKind::RightParen) state.fail("unexpected ')'", state.peek().start);
     if (state.peek().kind != TokenKind::End) state.fail("unexpected text", state.peek().start);
     state.result.empty = !q.has_value();
+    if (q && !state.result.scoring && what == "query") state.rank_by_mentions(*q);
     state.result.query = q ? *q : Xapian::Query::MatchAll;
     return std::move(state.result);
 }

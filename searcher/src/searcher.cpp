@@ -66,6 +66,15 @@ namespace {
 /// Said when a query that only filters is ordered newest first.
 constexpr const char* kFilterOnlyNotice = "no words to rank by: newest first (add words, or --sort oldest)";
 
+/// Said when a query that only filters by entities is ranked by how much the
+/// text names them (QueryParser's rank_by_mentions).
+std::string mentions_notice(const std::vector<std::string>& names) {
+    std::string list;
+    for (std::size_t i = 0; i < names.size(); ++i)
+        list += (i == 0 ? "" : i + 1 == names.size() ? " or " : ", ") + names[i];
+    return "no words to rank by: articles that name " + list + " most come first (add words, or --sort newest)";
+}
+
 
 std::vector<EntityName> entity_names(const nlohmann::json& data, const char* key) {
     std::vector<EntityName> out;
@@ -433,8 +442,10 @@ struct Searcher::Impl {
         ParsedQuery parsed = parser.parse(asked.query, "query");
         // A query that only filters gives every hit the same weight, so
         // "relevance" would be index order (issue 12: a corpus's notes file
-        // came first).  Newest first reads as a news feed of the entity; the
-        // notice says so (docs/cli.md, "Order of the hits").
+        // came first).  The parser already ranks entity filters by how much
+        // the text names them (scoring then); what is left, e.g. lang: or
+        // date: alone, comes newest first.  A notice says which
+        // (docs/cli.md, "Order of the hits").
         SearchRequest effective = asked;
         if (asked.sort == SortOrder::Relevance && asked.recency_half_life_days <= 0 && !parsed.scoring) {
             effective.sort = SortOrder::Newest;
@@ -613,6 +624,9 @@ struct Searcher::Impl {
         }
 
         if (effective.sort != asked.sort && result.total > 1) result.notices.push_back(kFilterOnlyNotice);
+        if (!parsed.ranked_by_mentions.empty() && request.sort == SortOrder::Relevance &&
+            request.recency_half_life_days <= 0 && result.total > 1)
+            result.notices.push_back(mentions_notice(parsed.ranked_by_mentions));
 
         // "Did you mean": replace each unknown word by its closest known word.
         bool any_unknown = false;

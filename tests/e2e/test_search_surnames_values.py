@@ -74,8 +74,21 @@ for label, dbs in SETUPS.items():
     c.check(ids(d) == ids(doc(dbs, f"person:{some['id']}")) and not any("surname" in n for n in d["notices"]),
             f"{label}: a full name is not widened to its surname: {d['notices']}")
 
-    # Filter-only queries: newest first, and said; a scoring word keeps relevance.
-    for query in [f"person:{some['id']}", "company:apple", "lang:en"]:
+    # Filter-only queries: by entities, ranked by how much the text names them
+    # (said); by other fields, newest first (said); a scoring word keeps relevance.
+    for query in [f"person:{some['id']}", "company:apple"]:
+        d = doc(dbs, query)
+        scores = [h["score"] for h in d["hits"]]
+        c.check(len(scores) > 1 and scores[0] > 0 and scores == sorted(scores, reverse=True),
+                f"{label}: {query} ranked by mentions: {scores}")
+        c.check(any("most come first" in n for n in d["notices"]), f"{label}: {query} says so: {d['notices']}")
+        c.check(any("**" in (h["snippet"] or "") for h in d["hits"][:1]),
+                f"{label}: {query} highlights the name in the first hit: {d['hits'][:1]}")
+        d = doc(dbs, query, "--sort", "newest")
+        dates = [h["date"] or "" for h in d["hits"]]
+        c.check(dates == sorted(dates, reverse=True) and not any("first" in n for n in d["notices"]),
+                f"{label}: {query} --sort newest is obeyed, without a notice")
+    for query in ["lang:en"]:
         d = doc(dbs, query)
         dates = [h["date"] or "" for h in d["hits"]]
         c.check(len(dates) > 1 and dates == sorted(dates, reverse=True), f"{label}: {query} newest first: {dates}")
@@ -85,8 +98,10 @@ for label, dbs in SETUPS.items():
         c.check(dates == sorted(dates) and not any("newest first" in n for n in d["notices"]),
                 f"{label}: {query} --sort oldest is obeyed, without the notice")
     d = doc(dbs, "trade company:apple OR trade")
-    c.check(not any("newest first" in n for n in d["notices"]), f"{label}: words rank by relevance: {d['notices']}")
+    c.check(not any("first" in n for n in d["notices"]), f"{label}: words rank by relevance: {d['notices']}")
     r = search(dbs, "-n", "3", "--", "company:apple")
+    c.check(r.returncode == 0 and "most come first" in r.stdout, f"{label}: the text output says how it ranks")
+    r = search(dbs, "-n", "3", "--", "lang:en")
     c.check(r.returncode == 0 and "newest first" in r.stdout, f"{label}: the text output says newest first")
 
     # --values on every filter field: counts agree with --count FIELD:ID.
