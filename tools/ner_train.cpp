@@ -81,19 +81,6 @@ std::vector<Doc> read_conll(const std::string& path) {
 
 // ---- derived gazetteers ----------------------------------------------------
 
-std::string title_case(const std::string& s) {
-    std::string r = s;
-    bool start = true;
-    for (auto& c : r) {
-        if (std::isalpha((unsigned char)c)) {
-            c = start ? char(std::toupper((unsigned char)c)) : char(std::tolower((unsigned char)c));
-            start = false;
-        } else {
-            start = c == ' ' || c == '-' || c == '/' || c == '(' || c == '.';
-        }
-    }
-    return r;
-}
 
 std::vector<std::string> split_ws(const std::string& s) {
     std::istringstream is(s);
@@ -160,7 +147,7 @@ std::string normalise_company(std::string name) {
         r += w;
     }
     bool has_lower = std::any_of(r.begin(), r.end(), [](char c) { return c >= 'a' && c <= 'z'; });
-    if (!has_lower) r = title_case(r);
+    if (!has_lower) r = ner::ascii_title_case(r);
     return r;
 }
 

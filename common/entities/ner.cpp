@@ -4,6 +4,7 @@
 #include "newsdex/error.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstring>
 #include <fstream>
@@ -35,6 +36,20 @@ std::string ascii_lower(std::string_view s) {
     std::string r(s);
     for (auto& c : r)
         if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
+    return r;
+}
+
+std::string ascii_title_case(std::string_view s) {
+    std::string r(s);
+    bool start = true;
+    for (auto& c : r) {
+        if (std::isalpha((unsigned char)c)) {
+            c = start ? char(std::toupper((unsigned char)c)) : char(std::tolower((unsigned char)c));
+            start = false;
+        } else {
+            start = c == ' ' || c == '-' || c == '/' || c == '(' || c == '.';
+        }
+    }
     return r;
 }
 

@@ -39,6 +39,11 @@ inline std::uint64_t hash_str(std::string_view s) { return hash_bytes(0xcbf29ce4
 
 /// ASCII lower-casing (bytes >= 0x80 kept).
 std::string ascii_lower(std::string_view s);
+/// ASCII title case: a letter after a space, '-', '/', '(' or '.' (or at the
+/// start) upper-cased, the other letters lower-cased ("MERRILL LYNCH" ->
+/// "Merrill Lynch").  Shared by the trainer's gazetteers and the extractor's
+/// display names.
+std::string ascii_title_case(std::string_view s);
 
 /// The form the tagger sees: typographic apostrophes and quotes (U+2018/19,
 /// U+201C/D) become ASCII ' and ", en and em dashes (U+2013/14) '-'.  Never

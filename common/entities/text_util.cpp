@@ -55,19 +55,7 @@ bool looks_like_slug(std::string_view s) {
     return true;
 }
 
-std::string title_case_word(std::string_view s) {
-    std::string r(s);
-    bool start = true;
-    for (auto& c : r) {
-        if (std::isalpha((unsigned char)c)) {
-            c = start ? char(std::toupper((unsigned char)c)) : char(std::tolower((unsigned char)c));
-            start = false;
-        } else {
-            start = c == ' ' || c == '-' || c == '(' || c == '/' || c == '.';
-        }
-    }
-    return r;
-}
+std::string title_case_word(std::string_view s) { return ner::ascii_title_case(s); }
 
 std::string title_case_words(std::string_view s, const WordSet& short_words) {
     std::string r;
