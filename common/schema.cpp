@@ -44,15 +44,15 @@ std::string shard_name(unsigned index) {
     return buf;
 }
 
-namespace {
-std::uint64_t fnv1a64(std::string_view data) {
-    std::uint64_t h = 1469598103934665603ULL;
+std::uint64_t fnv1a64(std::string_view data, std::uint64_t h) {
     for (unsigned char c : data) {
         h ^= c;
         h *= 1099511628211ULL;
     }
     return h;
 }
+
+namespace {
 
 /// Shortest shortened id term: "Q", the prefix less a cut UTF-8 character
 /// (at most 3 bytes), "#", 16 hex digits.

@@ -155,6 +155,12 @@ inline constexpr std::size_t kMaxXapianKeyBytes = 253;
 /// id stored in the document data unless id_term_is_exact().
 inline constexpr std::size_t kShortenedIdPrefixBytes = 200;
 std::string id_term(std::string_view id);
+
+/// 64-bit FNV-1a of `data`, continuing from `h`: shard routing, id-term
+/// digests, content hashes.  The default basis is FNV's offset basis with its
+/// last digit missing (1469598103934665603, not ...6037): shard routing is
+/// stored on disk, so it stays (issue 10 names and pins it).
+std::uint64_t fnv1a64(std::string_view data, std::uint64_t h = 1469598103934665603ULL);
 /// True when `term` (from id_term) can only be the term of one id: it is
 /// shorter than any shortened term.
 bool id_term_is_exact(std::string_view term);

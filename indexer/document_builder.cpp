@@ -12,14 +12,6 @@ namespace newsdex {
 
 namespace {
 
-std::uint64_t fnv1a(std::string_view data, std::uint64_t h = 1469598103934665603ULL) {
-    for (unsigned char c : data) {
-        h ^= c;
-        h *= 1099511628211ULL;
-    }
-    return h;
-}
-
 std::string hex64(std::uint64_t v) {
     char buf[17];
     std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(v));
@@ -79,7 +71,7 @@ BuiltDocument DocumentBuilder::build(const Article& article) {
             ++words;
         }
         if (words >= 20) {
-            std::string dup = hex64(fnv1a(key));
+            std::string dup = hex64(schema::fnv1a64(key));
             doc.add_value(schema::kSlotDupKey, dup);
             doc.add_boolean_term(std::string(schema::kPrefixDupKey) + dup);
         }
@@ -187,7 +179,7 @@ BuiltDocument DocumentBuilder::build(const Article& article) {
     if (!organizations.empty()) data["organizations"] = std::move(organizations);
     if (!article.tags.empty()) data["tags"] = article.tags;
     std::string serialized = data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    built.content_hash = hex64(fnv1a(article.body, fnv1a(serialized)));
+    built.content_hash = hex64(schema::fnv1a64(article.body, schema::fnv1a64(serialized)));
     doc.add_value(schema::kSlotHash, built.content_hash);
     serialized += schema::kDataBodySeparator;
     serialized.append(utf8_prefix(article.body, schema::kMaxStoredBody));
