@@ -9,24 +9,6 @@ namespace newsdex {
 
 namespace {
 
-std::vector<EntityName> names(const nlohmann::json& meta, const char* key) {
-    std::vector<EntityName> out;
-    auto it = meta.find(key);
-    if (it == meta.end() || !it->is_array()) return out;
-    for (const auto& e : *it)
-        if (e.is_object()) out.push_back({e.value("id", ""), e.value("name", "")});
-    return out;
-}
-
-std::vector<std::string> strings(const nlohmann::json& meta, const char* key) {
-    std::vector<std::string> out;
-    auto it = meta.find(key);
-    if (it == meta.end() || !it->is_array()) return out;
-    for (const auto& v : *it)
-        if (v.is_string()) out.push_back(v.get<std::string>());
-    return out;
-}
-
 /// Byte ranges of the words of `text` the query matches; adjacent ones
 /// (a CJK phrase is one term per character) merged into one.
 std::vector<Highlight> find_highlights(Analyzer& analyzer, const std::string& text, const std::string& language,
@@ -53,11 +35,19 @@ std::optional<StoredArticle> load_article(const DatabaseSet& databases, Analyzer
                                     const std::vector<std::string>& languages, const std::string& id,
                                     const std::string& query) {
     const Xapian::Database& db = databases.combined;
-    const std::string term = std::string(schema::kPrefixId) + id;
-    auto posting = db.postlist_begin(term);
-    if (id.empty() || posting == db.postlist_end(term)) return std::nullopt;
-    std::string data = db.get_document(*posting).get_data();
-    StoredData stored = parse_stored_data(data);
+    if (id.empty()) return std::nullopt;
+    // The id term as the indexer writes it (shortened with a digest when the
+    // id is too long for a term: then the stored id decides).
+    const std::string term = schema::id_term(id);
+    std::string data;  // `stored.body` views it
+    StoredData stored;
+    bool found = false;
+    for (auto p = db.postlist_begin(term); p != db.postlist_end(term) && !found; ++p) {
+        data = db.get_document(*p).get_data();
+        stored = parse_stored_data(data);
+        found = schema::id_term_is_exact(term) || stored.meta.value("id", "") == id;
+    }
+    if (!found) return std::nullopt;
     const nlohmann::json& meta = stored.meta;
     StoredArticle a;
     a.id = meta.value("id", id);
@@ -66,10 +56,10 @@ std::optional<StoredArticle> load_article(const DatabaseSet& databases, Analyzer
     a.source = meta.value("source", "");
     a.url = meta.value("url", "");
     a.language = meta.value("language", "en");
-    a.authors = strings(meta, "authors");
-    a.companies = names(meta, "companies");
-    a.persons = names(meta, "persons");
-    a.organizations = names(meta, "organizations");
+    a.authors = stored_strings(meta, "authors");
+    a.companies = stored_entity_names(meta, "companies");
+    a.persons = stored_entity_names(meta, "persons");
+    a.organizations = stored_entity_names(meta, "organizations");
     a.body = std::string(stored.body);
     // The indexer cuts at a character boundary at most kMaxStoredBody bytes
     // in: a body that long was (almost surely) cut.

@@ -19,4 +19,22 @@ StoredData parse_stored_data(const std::string& data) {
     return out;
 }
 
+std::vector<EntityName> stored_entity_names(const nlohmann::json& meta, const char* key) {
+    std::vector<EntityName> out;
+    auto it = meta.find(key);
+    if (it == meta.end() || !it->is_array()) return out;
+    for (const auto& e : *it)
+        if (e.is_object()) out.push_back({e.value("id", ""), e.value("name", "")});
+    return out;
+}
+
+std::vector<std::string> stored_strings(const nlohmann::json& meta, const char* key) {
+    std::vector<std::string> out;
+    auto it = meta.find(key);
+    if (it == meta.end() || !it->is_array()) return out;
+    for (const auto& v : *it)
+        if (v.is_string()) out.push_back(v.get<std::string>());
+    return out;
+}
+
 }  // namespace newsdex

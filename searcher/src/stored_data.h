@@ -2,10 +2,13 @@
 // object, a NUL byte, then the body.
 #pragma once
 
+#include "newsdex/search.h"
+
 #include <nlohmann/json.hpp>
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace newsdex {
 
@@ -16,5 +19,12 @@ struct StoredData {
 
 /// Split and parse; throws SystemError when the data is not newsdex's.
 StoredData parse_stored_data(const std::string& data);
+
+/// The {id, name} objects of the array `key` ("companies", "persons",
+/// "organizations") of stored metadata; anything else in it is skipped.
+std::vector<EntityName> stored_entity_names(const nlohmann::json& meta, const char* key);
+
+/// The strings of the array `key` ("authors") of stored metadata.
+std::vector<std::string> stored_strings(const nlohmann::json& meta, const char* key);
 
 }  // namespace newsdex

@@ -38,9 +38,9 @@ std::vector<Xapian::Query> structured_filter_queries(const SearchRequest& reques
         if (!field) throw UserError(what + ": unknown field (valid: " + field_names() + ")");
         if (f.value.find_first_not_of(" \t\r\n") == std::string::npos) throw UserError(what + ": empty value");
         if (field->prefix == schema::kPrefixId) {
-            // An id is a term as it is: no query text could hold every id.
-            out.push_back(Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
-                                        Xapian::Query(std::string(schema::kPrefixId) + f.value), 0.0));
+            // An id is a term as the indexer spells it (shortened with a
+            // digest when too long): no query text could hold every id.
+            out.push_back(Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(schema::id_term(f.value)), 0.0));
             continue;
         }
         // Every other field's value becomes a slug (or a language code), in

@@ -56,6 +56,10 @@ res, proc = search_json(args, db, 'id:"' + long_id + '"', "--facets", "none")
 c.check(res is not None and [h["id"] for h in res["hits"]] == [long_id],
         f"an id: filter finds the long id: {proc.stderr} {res and [h['id'] for h in res['hits']]}")
 
+r = run([args.search, "--db", db, "--json", "--show", long_id])
+c.check(r.returncode == 0 and json.loads(r.stdout).get("id") == long_id,
+        f"--show finds the long id: {r.returncode} {r.stderr} {r.stdout[:200]}")
+
 r = run([args.index, "--db", db, "--delete", long_id])
 c.check(r.returncode == 0 and "deleted 1," in r.stdout, f"the long id deletes exactly: {r.returncode} {r.stdout}")
 
