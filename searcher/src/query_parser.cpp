@@ -559,7 +559,7 @@ QueryParser::QueryParser(const Xapian::Database& db, Analyzer& analyzer, std::ve
     if (!metadata_) metadata_ = [&db](const std::string& key) { return db.get_metadata(key); };
 }
 
-ParsedQuery QueryParser::parse(std::string_view text, std::string_view what) {
+ParsedQuery QueryParser::parse(std::string_view text, std::string_view what, bool rank_entity_filters) {
     if (text.size() > kMaxQueryBytes)
         throw UserError(std::string(what) + ": too long: " + thousands(text.size()) + " bytes, the limit is " +
                         thousands(kMaxQueryBytes) + " (" + column(kMaxQueryBytes) + " onwards is past it)");
@@ -568,7 +568,7 @@ ParsedQuery QueryParser::parse(std::string_view text, std::string_view what) {
     if (state.peek().kind == TokenKind::RightParen) state.fail("unexpected ')'", state.peek().start);
     if (state.peek().kind != TokenKind::End) state.fail("unexpected text", state.peek().start);
     state.result.empty = !q.has_value();
-    if (q && !state.result.scoring && what == "query") state.rank_by_mentions(*q);
+    if (q && !state.result.scoring && rank_entity_filters) state.rank_by_mentions(*q);
     state.result.query = q ? *q : Xapian::Query::MatchAll;
     return std::move(state.result);
 }

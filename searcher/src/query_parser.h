@@ -48,7 +48,10 @@ class QueryParser {
 
     /// Parse `text`.  Throws UserError naming the column of the problem.
     /// `what` names the text in messages ("query", "filter").
-    ParsedQuery parse(std::string_view text, std::string_view what = "query");
+    /// `rank_entity_filters`: when the text has no words of its own but
+    /// filters by entities, rank by how much the text names them
+    /// (ParsedQuery::ranked_by_mentions) -- the searcher's main query does.
+    ParsedQuery parse(std::string_view text, std::string_view what = "query", bool rank_entity_filters = false);
 
     /// The inclusive [low, high] "YYYYMMDD" bounds of a date expression:
     /// "2015", "2015-09", "2015-09-22", "A..B", "..B", "A..".

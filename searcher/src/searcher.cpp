@@ -75,15 +75,6 @@ std::string mentions_notice(const std::vector<std::string>& names) {
     return "no words to rank by: articles that name " + list + " most come first (add words, or --sort newest)";
 }
 
-
-std::vector<EntityName> entity_names(const nlohmann::json& data, const char* key) {
-    std::vector<EntityName> out;
-    auto it = data.find(key);
-    if (it == data.end() || !it->is_array()) return out;
-    for (const auto& e : *it) out.push_back({e.value("id", ""), e.value("name", "")});
-    return out;
-}
-
 /// For each of `terms` (short posting lists: duplicate groups), how many of
 /// its documents in `db` match `query`.
 std::vector<Xapian::doccount> count_matches_per_term(const Xapian::Database& db, const Xapian::Query& query,
@@ -103,16 +94,9 @@ std::vector<Xapian::doccount> count_matches_per_term(const Xapian::Database& db,
     return out;
 }
 
-/// The `limit` most frequent values of the terms with `prefix` among the
-/// matches of `query` (a facet on a field without per-document arrays or a
-/// value slot: source, org, topic, place, author, lang).  Works the same on
-/// local and remote shards: the matching docids come from one boolean match
-/// over the combined database, and each value's posting list (combined
-/// numbering) is intersected with them.  Costs one pass over the field's
-/// postings: fine for these fields' sizes; a per-document array (as for
-/// company and person) would make it a lookup.
-TopCounts count_term_facet(const Xapian::Database& db, const Xapian::Query& query, std::string_view prefix,
-                           std::size_t limit) {
+/// The docids (combined numbering) of every match of `query`: one boolean
+/// match over the combined database, the same on local and remote shards.
+std::unordered_set<Xapian::docid> matching_docids(const Xapian::Database& db, const Xapian::Query& query) {
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
     enquire.set_weighting_scheme(Xapian::BoolWeight());
@@ -121,6 +105,17 @@ TopCounts count_term_facet(const Xapian::Database& db, const Xapian::Query& quer
     std::unordered_set<Xapian::docid> matching;
     matching.reserve(all.size());
     for (auto m = all.begin(); m != all.end(); ++m) matching.insert(*m);
+    return matching;
+}
+
+/// The `limit` most frequent values of the terms with `prefix` among
+/// `matching` (a facet on a field without per-document arrays or a value
+/// slot: source, org, topic, place, author, lang): each value's posting list
+/// (combined numbering) intersected with the matches.  Costs one pass over
+/// the field's postings: fine for these fields' sizes; a per-document array
+/// (as for company and person) would make it a lookup.
+TopCounts count_term_facet(const Xapian::Database& db, const std::unordered_set<Xapian::docid>& matching,
+                           std::string_view prefix, std::size_t limit) {
     std::vector<std::pair<std::string, std::uint64_t>> counts;
     const std::string start(prefix);
     for (auto t = db.allterms_begin(start); t != db.allterms_end(start); ++t) {
@@ -143,8 +138,8 @@ Hit load_hit(const Xapian::Database& db, Xapian::docid docid, const SearchReques
     hit.date = meta.value("date", "");
     hit.source = meta.value("source", "");
     hit.url = meta.value("url", "");
-    hit.companies = entity_names(meta, "companies");
-    hit.persons = entity_names(meta, "persons");
+    hit.companies = stored_entity_names(meta, "companies");
+    hit.persons = stored_entity_names(meta, "persons");
     if (request.snippets) {
         Snippet s = make_snippet(analyzer, std::string(stored.body), stemming_language(meta.value("language", "en")),
                                  highlight, request.snippet_bytes);
@@ -403,6 +398,8 @@ struct Searcher::Impl {
 
     void fill_facets(const SearchRequest& request, const Xapian::Query& query, const FacetCounts& counts,
                      SearchResult& result) {
+        // The matches, collected once for all the term-field facets asked for.
+        std::optional<std::unordered_set<Xapian::docid>> matching;
         for (FacetField field : request.facets) {
             if (field == FacetField::Date) {
                 result.facets.push_back(make_date_facet(counts.days, request.date_granularity));
@@ -414,8 +411,11 @@ struct Searcher::Impl {
                                           ? schema::kPrefixPerson
                                           : schema::find_filter_field(facet_field_name(field))->prefix;
             TopCounts counted;
-            if (!entity)
-                counted = count_term_facet(databases.combined, query, prefix, request.facet_offset + request.facet_limit);
+            if (!entity) {
+                if (!matching) matching = matching_docids(databases.combined, query);
+                counted = count_term_facet(databases.combined, *matching, prefix,
+                                           request.facet_offset + request.facet_limit);
+            }
             const TopCounts& top = field == FacetField::Company ? counts.companies
                                    : field == FacetField::Person ? counts.persons
                                                                  : counted;
@@ -439,7 +439,7 @@ struct Searcher::Impl {
         QueryParser parser(db, analyzer, languages,
                            [this](const std::string& key) { return databases.metadata(key); });
 
-        ParsedQuery parsed = parser.parse(asked.query, "query");
+        ParsedQuery parsed = parser.parse(asked.query, "query", /*rank_entity_filters=*/true);
         // A query that only filters gives every hit the same weight, so
         // "relevance" would be index order (issue 12: a corpus's notes file
         // came first).  The parser already ranks entity filters by how much

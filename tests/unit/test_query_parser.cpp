@@ -213,20 +213,20 @@ TEST_CASE("a query that only filters by entities ranks by how much the text name
     Fixture f;
     f.db.set_metadata(newsdex::schema::name_key(newsdex::schema::kPrefixCompany, "ibm"), "IBM");
     QueryParser p(f.db, f.analyzer, {"en"});
-    auto only = p.parse("company:IBM");
+    CHECK(p.parse("company:IBM").ranked_by_mentions.empty());  // only when asked for
+    auto rank = [&](const char* q) { return p.parse(q, "query", true); };
+    auto only = rank("company:IBM");
     CHECK(only.scoring);
     CHECK(only.ranked_by_mentions == std::vector<std::string>{"IBM"});
     CHECK(only.query.get_description() == "Query((0 * XCibm AND_MAYBE ibm))");
     // words of its own: ranked by them, the filter stays a filter
-    auto worded = p.parse("market company:IBM");
+    auto worded = rank("market company:IBM");
     CHECK(worded.ranked_by_mentions.empty());
     CHECK(worded.query.get_description() == "Query((market AND 0 * XCibm))");
     // a negated entity names nothing to rank by
-    CHECK(p.parse("market -company:IBM").ranked_by_mentions.empty());
-    // a filter parsed as --filter never ranks
-    CHECK(p.parse("company:IBM", "filter").ranked_by_mentions.empty());
+    CHECK(rank("market -company:IBM").ranked_by_mentions.empty());
     // an entity without a display name: nothing to rank by (newest first, in the searcher)
-    auto nameless = p.parse("person:\"Jack Ma\"");
+    auto nameless = rank("person:\"Jack Ma\"");
     CHECK(!nameless.scoring);
     CHECK(nameless.ranked_by_mentions.empty());
 }
