@@ -276,8 +276,6 @@ class GumboArena {
         return gumbo_parse_with_options(&options, data.data(), data.size());
     }
 
-    std::size_t peak() const { return peak_; }
-
   private:
     struct alignas(std::max_align_t) Header {
         Header* prev;
@@ -297,7 +295,6 @@ class GumboArena {
         if (self->head_) self->head_->prev = h;
         self->head_ = h;
         self->used_ += cost;
-        self->peak_ = std::max(self->peak_, self->used_);
         return h + 1;
     }
 
@@ -313,7 +310,7 @@ class GumboArena {
     }
 
     std::size_t budget_;
-    std::size_t used_ = 0, peak_ = 0;
+    std::size_t used_ = 0;
     Header* head_ = nullptr;
     std::jmp_buf out_of_budget_;
 };

@@ -130,7 +130,7 @@ po::options_description describe(Options& o) {
         ("facets", po::value(&o.facets), "facets to count: company,person,date,source,org,topic,place,author,lang or none "
                                       "(default company,person,date)")
         ("facet-limit", po::value(&o.facet_limit), "values per facet (default 10)")
-        ("facet-offset", po::value(&o.facet_offset), "company/person values to skip per facet, to page (default 0)")
+        ("facet-offset", po::value(&o.facet_offset), "values to skip per facet but date, to page (default 0)")
         ("date-granularity", po::value(&o.granularity), "date facet buckets: auto, year, month, day")
         ("sort", po::value(&o.sort), "relevance (default), newest, oldest")
         ("recency", po::value(&o.recency), "blend relevance with recency, half-life such as 30d, 12h, 1y")
