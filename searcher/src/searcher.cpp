@@ -7,10 +7,11 @@
 #include "facets.h"
 #include "field_values.h"
 #include "newsdex/error.h"
-#include "edit_distance.h"
 #include "query_parser.h"
+#include "rerank.h"
 #include "shard_bm25.h"
 #include "snippet.h"
+#include "spelling.h"
 #include "structured_filters.h"
 #include "stored_data.h"
 #include "worker_pool.h"
@@ -249,44 +250,6 @@ struct Searcher::Impl {
         return names.emplace(std::move(key), std::move(name)).first->second;
     }
 
-    /// The surface form of the best known word close to `folded`, or empty.
-    std::string correction(const std::string& folded) {
-        const Xapian::Database& db = databases.combined;
-        std::string stem = analyzer.stem(folded, languages.front());
-        std::size_t limit = folded.size() <= 4 ? 1 : 2;
-        std::string first = folded.substr(0, 1);
-        std::string best;
-        std::size_t best_distance = limit + 1;
-        Xapian::doccount best_freq = 0;
-        std::size_t scanned = 0;
-        for (auto t = db.allterms_begin(first); t != db.allterms_end(first) && scanned < 200000; ++t, ++scanned) {
-            const std::string& term = *t;
-            std::size_t d = std::min(edit_distance(stem, term, limit), edit_distance(folded, term, limit));
-            if (d > limit) continue;
-            Xapian::doccount freq = t.get_termfreq();
-            if (d < best_distance || (d == best_distance && freq > best_freq)) {
-                best = term;
-                best_distance = d;
-                best_freq = freq;
-            }
-        }
-        if (best.empty()) return "";
-        // Show a word as written in an article, not the stem.
-        auto p = db.postlist_begin(best);
-        if (p == db.postlist_end(best)) return best;
-        try {
-            std::string data = db.get_document(*p).get_data();
-            StoredData stored = parse_stored_data(data);
-            std::string text = stored.meta.value("title", "") + "\n" + std::string(stored.body);
-            std::vector<AnalyzedTerm> terms;
-            analyzer.analyze(text, stemming_language(stored.meta.value("language", "en")), terms);
-            for (const auto& t : terms)
-                if (t.term == best) return t.folded;
-        } catch (const std::exception&) {
-        }
-        return best;
-    }
-
     /// Group sizes start at 1 for every key of a shown hit; returns the
     /// groups' XD terms, to count.
     static std::vector<std::string> groups_to_count(const std::vector<std::string>& keys,
@@ -314,13 +277,6 @@ struct Searcher::Impl {
         for (auto v = spy.values_begin(); v != spy.values_end(); ++v)
             if (sizes.count(*v)) sizes[*v] = v.get_termfreq();
     }
-
-    /// One hit of a match: docid in the combined numbering.
-    struct Candidate {
-        Xapian::docid docid;
-        double score;
-        std::string dup_key;  ///< its duplicate group (collapse key), if any
-    };
 
     /// The part of a search each local shard does on its own.
     struct ShardMatch {
@@ -431,26 +387,29 @@ struct Searcher::Impl {
         }
     }
 
-    SearchResult search(const SearchRequest& asked) {
-        auto started = std::chrono::steady_clock::now();
-        SearchResult result;
-        result.query = asked.query;
-        Xapian::Database& db = databases.combined;
-        QueryParser parser(db, analyzer, languages,
-                           [this](const std::string& key) { return databases.metadata(key); });
+    /// The query of a request: its text, filters and field filters combined,
+    /// and the request as it is carried out (a query that only filters is
+    /// ordered newest first).
+    struct PreparedQuery {
+        ParsedQuery parsed;
+        Xapian::Query query;
+        SearchRequest request;
+    };
 
-        ParsedQuery parsed = parser.parse(asked.query, "query", /*rank_entity_filters=*/true);
+    PreparedQuery prepare_query(const SearchRequest& asked, SearchResult& result) {
+        QueryParser parser(databases.combined, analyzer, languages,
+                           [this](const std::string& key) { return databases.metadata(key); });
+        PreparedQuery out{parser.parse(asked.query, "query", /*rank_entity_filters=*/true), {}, asked};
+        const ParsedQuery& parsed = out.parsed;
         // A query that only filters gives every hit the same weight, so
         // "relevance" would be index order (issue 12: a corpus's notes file
         // came first).  The parser already ranks entity filters by how much
         // the text names them (scoring then); what is left, e.g. lang: or
         // date: alone, comes newest first.  A notice says which
         // (docs/cli.md, "Order of the hits").
-        SearchRequest effective = asked;
-        if (asked.sort == SortOrder::Relevance && asked.recency_half_life_days <= 0 && !parsed.scoring) {
-            effective.sort = SortOrder::Newest;
-        }
-        const SearchRequest& request = effective;
+        if (asked.sort == SortOrder::Relevance && asked.recency_half_life_days <= 0 && !parsed.scoring)
+            out.request.sort = SortOrder::Newest;
+        const SearchRequest& request = out.request;
         bool blank = request.query.find_first_not_of(" \t\r\n") == std::string::npos;
         if (parsed.empty && !blank) throw UserError("query: no searchable words in '" + request.query + "'");
         Xapian::Query query = parsed.query;
@@ -474,91 +433,109 @@ struct Searcher::Impl {
         }
         if (!has_clause && request.facets.empty()) throw UserError("query: empty query");
         result.notices.insert(result.notices.begin(), parsed.notices.begin(), parsed.notices.end());
+        out.query = std::move(query);
+        return out;
+    }
 
-        auto has = [&](FacetField f) {
-            return std::find(request.facets.begin(), request.facets.end(), f) != request.facets.end();
-        };
-        // The counter also gives the exact total: Xapian's own count is an estimate.
-        std::unique_ptr<FacetCounter> counter;
-        if (!request.facets.empty() || request.exact_total)
-            counter = facets.make_counter(has(FacetField::Company), has(FacetField::Person), has(FacetField::Date),
-                                          request.facet_offset + request.facet_limit);
-        const bool recency = request.recency_half_life_days > 0 && request.sort == SortOrder::Relevance;
-        const std::size_t wanted = request.offset + request.limit;
+    /// Candidate generation, one Xapian match over all shards: in date
+    /// order, or by relevance when the query cannot be matched shard by
+    /// shard.  The facets are counted in the same pass.  Hands over ranks
+    /// [first, first + count).
+    Candidates match_combined(const Xapian::Query& query, const SearchRequest& request, std::size_t first,
+                              std::size_t count, FacetCounter* counter, SearchResult& result) {
+        const Xapian::Database& db = databases.combined;
+        Xapian::Enquire enquire(db);
+        enquire.set_query(query);
+        if (request.sort == SortOrder::Newest) enquire.set_sort_by_value_then_relevance(schema::kSlotTime, true);
+        else if (request.sort == SortOrder::Oldest) enquire.set_sort_by_value_then_relevance(schema::kSlotTime, false);
+        if (counter) counter->attach(enquire);
+        const Xapian::doccount check = (counter && counter->needs_full_match()) ? db.get_doccount() : 0;
+        if (counter) counter->start(query);
+        // Near-duplicates (one wire story from several sources) collapse
+        // into their best hit in Xapian's matcher, in the same pass.
+        if (request.collapse_duplicates) enquire.set_collapse_key(schema::kSlotDupKey);
+        Xapian::MSet mset =
+            enquire.get_mset(static_cast<Xapian::doccount>(first), static_cast<Xapian::doccount>(count), check);
+        result.total = std::max(mset.get_uncollapsed_matches_estimated(), mset.get_uncollapsed_matches_lower_bound());
+        result.total_exact = mset.get_uncollapsed_matches_lower_bound() == mset.get_uncollapsed_matches_upper_bound();
+        Candidates out;
+        out.first = first;
+        for (auto it = mset.begin(); it != mset.end(); ++it)
+            out.list.push_back({*it, it.get_weight(), request.collapse_duplicates ? it.get_collapse_key() : ""});
+        return out;
+    }
 
-        // Relevance order: each local shard on its own thread when the
-        // weights can be made exact (match_by_shard); else one Xapian match
-        // over all shards, the facets counted meanwhile.
-        std::vector<Candidate> candidates;
-        std::optional<std::vector<Candidate>> by_shard;
-        if (request.sort == SortOrder::Relevance && !recency)
-            by_shard = match_by_shard(query, request, wanted, counter.get(), result);
-        if (by_shard) {
-            candidates = std::move(*by_shard);
-            candidates.erase(candidates.begin(),
-                             candidates.begin() + static_cast<std::ptrdiff_t>(std::min(request.offset, candidates.size())));
-        } else {
-            Xapian::Enquire enquire(db);
-            enquire.set_query(query);
-            if (request.sort == SortOrder::Newest) enquire.set_sort_by_value_then_relevance(schema::kSlotTime, true);
-            else if (request.sort == SortOrder::Oldest) enquire.set_sort_by_value_then_relevance(schema::kSlotTime, false);
-            if (counter) counter->attach(enquire);
-            const Xapian::doccount check = (counter && counter->needs_full_match()) ? db.get_doccount() : 0;
-            if (counter) counter->start(query);
-            // Near-duplicates (one wire story from several sources) collapse
-            // into their best hit in Xapian's matcher, in the same pass.
-            if (request.collapse_duplicates) enquire.set_collapse_key(schema::kSlotDupKey);
-            Xapian::doccount first = recency ? 0 : static_cast<Xapian::doccount>(request.offset);
-            Xapian::doccount count =
-                static_cast<Xapian::doccount>(recency ? std::max<std::size_t>(1000, wanted) : request.limit);
-            Xapian::MSet mset = enquire.get_mset(first, count, check);
-            result.total = std::max(mset.get_uncollapsed_matches_estimated(), mset.get_uncollapsed_matches_lower_bound());
-            result.total_exact = mset.get_uncollapsed_matches_lower_bound() == mset.get_uncollapsed_matches_upper_bound();
-            for (auto it = mset.begin(); it != mset.end(); ++it)
-                candidates.push_back({*it, it.get_weight(), request.collapse_duplicates ? it.get_collapse_key() : ""});
-        }
-        if (recency && !candidates.empty()) {
-            double newest = -1e18;
-            std::vector<double> times;
-            for (auto& c : candidates) {
-                std::string v = db.get_document(c.docid).get_value(schema::kSlotTime);
-                times.push_back(v.empty() ? -1e18 : Xapian::sortable_unserialise(v));
-                newest = std::max(newest, times.back());
+    /// Candidate generation: by relevance, each local shard on its own
+    /// thread when the weights can be made exact (match_by_shard); else one
+    /// match over all shards.  Only the page is asked of the matcher unless
+    /// the re-ranking step reorders.
+    Candidates generate_candidates(const Xapian::Query& query, const SearchRequest& request, FacetCounter* counter,
+                                   SearchResult& result, bool& matched_by_shard) {
+        const std::size_t depth = rerank_depth(request);
+        matched_by_shard = false;
+        if (request.sort == SortOrder::Relevance && !reranks(request)) {
+            if (auto by_shard = match_by_shard(query, request, depth, counter, result)) {
+                matched_by_shard = true;
+                return Candidates{std::move(*by_shard), 0};
             }
-            for (std::size_t i = 0; i < candidates.size(); ++i) {
-                double age_days = times[i] < -1e17 ? 1e6 : (newest - times[i]) / 86400.0;
-                candidates[i].score = std::log(std::max(candidates[i].score, 1e-9)) -
-                                      std::log(2.0) * age_days / request.recency_half_life_days;
-            }
-            std::stable_sort(candidates.begin(), candidates.end(),
-                             [](const Candidate& a, const Candidate& b) { return a.score > b.score; });
-            if (candidates.size() > wanted) candidates.resize(wanted);
-            candidates.erase(candidates.begin(),
-                             candidates.begin() + static_cast<std::ptrdiff_t>(std::min(request.offset, candidates.size())));
         }
+        if (reranks(request)) return match_combined(query, request, 0, depth, counter, result);
+        return match_combined(query, request, request.offset, request.limit, counter, result);
+    }
 
-        // The hits' stored data, and the exact size of their duplicate groups
-        // (Xapian's collapse count is a lower bound unless every match was
-        // visited).  After a match by shard, each shard's hits are loaded on
-        // the worker threads while this thread sums the facets; the groups are
-        // counted from the facet counter's sets of matches when it kept them,
-        // else by one more match restricted to the groups.
+    /// The exact size of the duplicate groups of the candidates (Xapian's
+    /// collapse count is a lower bound unless every match was visited),
+    /// after a match over all shards.  `counter` (may be null) answers when
+    /// it kept the sets of matches.
+    void count_groups_combined(const Xapian::Query& query, const std::vector<std::string>& group_terms,
+                               FacetCounter* counter, std::unordered_map<std::string, Xapian::doccount>& sizes) {
+        if (counter && counter->keeps_matches()) {
+            for (const auto& term : group_terms)
+                sizes[term.substr(schema::kPrefixDupKey.size())] =
+                    static_cast<Xapian::doccount>(counter->matches_with_term(term));
+        } else if (!group_terms.empty()) {
+            if (databases.all_local) {
+                // Shard by shard: a match spy over several shards sees
+                // each shard's own docids, not the combined numbering.
+                std::vector<Xapian::doccount> counts(group_terms.size(), 0);
+                for (const auto& shard : databases.shards) {
+                    auto in_shard = count_matches_per_term(shard, query, group_terms);
+                    for (std::size_t t = 0; t < group_terms.size(); ++t) counts[t] += in_shard[t];
+                }
+                for (std::size_t t = 0; t < group_terms.size(); ++t)
+                    sizes[group_terms[t].substr(schema::kPrefixDupKey.size())] = counts[t];
+            } else {
+                count_groups_remotely(query, group_terms, sizes);
+            }
+        }
+    }
+
+    /// Facets and hits: the hits' stored data, the facets and the exact
+    /// size of the hits' duplicate groups.  After a match by shard, each
+    /// shard's hits are loaded (and its groups counted, unless the facet
+    /// counter kept its sets of matches) on the worker threads while this
+    /// thread sums the facets.
+    void facets_and_hits(const PreparedQuery& prepared, const Candidates& candidates, bool matched_by_shard,
+                         FacetCounter* counter, SearchResult& result) {
+        const SearchRequest& request = prepared.request;
+        const Xapian::Query& query = prepared.query;
         HighlightSet highlight;
-        highlight.terms.insert(parsed.highlight_terms.begin(), parsed.highlight_terms.end());
-        highlight.prefixes = parsed.highlight_prefixes;
+        highlight.terms.insert(prepared.parsed.highlight_terms.begin(), prepared.parsed.highlight_terms.end());
+        highlight.prefixes = prepared.parsed.highlight_prefixes;
+        const auto& list = candidates.list;
         std::unordered_map<std::string, Xapian::doccount> sizes;
         std::vector<std::string> group_terms;
         if (request.collapse_duplicates) {
             std::vector<std::string> keys;
-            for (const auto& c : candidates) keys.push_back(c.dup_key);
+            for (const auto& c : list) keys.push_back(c.dup_key);
             group_terms = groups_to_count(keys, sizes);
         }
         const bool groups_from_counter = counter && counter->keeps_matches();
-        std::vector<Hit> hits(candidates.size());
+        std::vector<Hit> hits(list.size());
         TaskGroup loading(workers);
         const std::size_t n = databases.shards.size();
         std::vector<std::vector<Xapian::doccount>> members(n);
-        if (by_shard) {
+        if (matched_by_shard) {
             if (request.snippets)
                 while (shard_analyzers.size() < n) shard_analyzers.push_back(std::make_unique<Analyzer>());
             const bool count_groups = !groups_from_counter && !group_terms.empty();
@@ -568,77 +545,76 @@ struct Searcher::Impl {
                     const Xapian::Database& shard = databases.worker_shards[s];
                     if (count_groups)
                         members[s] = count_matches_per_term(shard, unserialise_query(serialised), group_terms);
-                    for (std::size_t i = 0; i < candidates.size(); ++i)
-                        if ((candidates[i].docid - 1) % n == s)
-                            hits[i] = load_hit(shard, (candidates[i].docid - 1) / n + 1, request, highlight,
+                    for (std::size_t i = 0; i < list.size(); ++i)
+                        if ((list[i].docid - 1) % n == s)
+                            hits[i] = load_hit(shard, (list[i].docid - 1) / n + 1, request, highlight,
                                                request.snippets ? *shard_analyzers[s] : analyzer);
                 });
         }
-        {
-            if (counter) {
-                FacetCounts counts = counter->counts(query);
-                result.total = counts.matches;
-                result.total_exact = true;
-                fill_facets(request, query, counts, result);
-            }
-            if (groups_from_counter) {
-                for (const auto& term : group_terms)
-                    sizes[term.substr(schema::kPrefixDupKey.size())] =
-                        static_cast<Xapian::doccount>(counter->matches_with_term(term));
-            } else if (!by_shard && !group_terms.empty()) {
-                if (databases.all_local) {
-                    // Shard by shard: a match spy over several shards sees
-                    // each shard's own docids, not the combined numbering.
-                    std::vector<Xapian::doccount> counts(group_terms.size(), 0);
-                    for (const auto& shard : databases.shards) {
-                        auto in_shard = count_matches_per_term(shard, query, group_terms);
-                        for (std::size_t t = 0; t < group_terms.size(); ++t) counts[t] += in_shard[t];
-                    }
-                    for (std::size_t t = 0; t < group_terms.size(); ++t)
-                        sizes[group_terms[t].substr(schema::kPrefixDupKey.size())] = counts[t];
-                } else {
-                    count_groups_remotely(query, group_terms, sizes);
-                }
-            }
-            if (!by_shard)
-                for (std::size_t i = 0; i < candidates.size(); ++i)
-                    hits[i] = load_hit(db, candidates[i].docid, request, highlight, analyzer);
+        // Facets: summed on this thread (the exact total comes with them).
+        if (counter) {
+            FacetCounts counts = counter->counts(query);
+            result.total = counts.matches;
+            result.total_exact = true;
+            fill_facets(request, query, counts, result);
+        }
+        if (!matched_by_shard || groups_from_counter) count_groups_combined(query, group_terms, counter, sizes);
+        if (!matched_by_shard) {
+            for (std::size_t i = 0; i < list.size(); ++i)
+                hits[i] = load_hit(databases.combined, list[i].docid, request, highlight, analyzer);
         }
         loading.wait();
-        if (by_shard && !groups_from_counter)
+        if (matched_by_shard && !groups_from_counter)
             for (std::size_t t = 0; t < group_terms.size(); ++t) {
                 Xapian::doccount total = 0;
                 for (const auto& m : members)
                     if (t < m.size()) total += m[t];
                 sizes[group_terms[t].substr(schema::kPrefixDupKey.size())] = total;
             }
-        std::size_t rank = request.offset;
-        for (std::size_t i = 0; i < candidates.size(); ++i) {
+        std::size_t rank = candidates.first;
+        for (std::size_t i = 0; i < list.size(); ++i) {
             Hit& hit = hits[i];
-            const Candidate& c = candidates[i];
+            const Candidate& c = list[i];
             hit.rank = ++rank;
             hit.score = request.sort == SortOrder::Relevance ? c.score : 0.0;
-            if (recency) hit.score = std::exp(c.score);
+            if (reranks(request)) hit.score = std::exp(c.score);
             if (!c.dup_key.empty()) hit.similar = sizes[c.dup_key] - 1;
             result.hits.push_back(std::move(hit));
         }
+    }
 
-        if (effective.sort != asked.sort && result.total > 1) result.notices.push_back(kFilterOnlyNotice);
+    /// The steps of a search: the query; candidate generation (shards in
+    /// parallel or one combined match); the one re-ranking step (rerank.h);
+    /// then facets and hits; notices and spelling.
+    SearchResult search(const SearchRequest& asked) {
+        auto started = std::chrono::steady_clock::now();
+        SearchResult result;
+        result.query = asked.query;
+        const PreparedQuery prepared = prepare_query(asked, result);
+        const SearchRequest& request = prepared.request;
+
+        auto has = [&](FacetField f) {
+            return std::find(request.facets.begin(), request.facets.end(), f) != request.facets.end();
+        };
+        // The counter also gives the exact total: Xapian's own count is an estimate.
+        std::unique_ptr<FacetCounter> counter;
+        if (!request.facets.empty() || request.exact_total)
+            counter = facets.make_counter(has(FacetField::Company), has(FacetField::Person), has(FacetField::Date),
+                                          request.facet_offset + request.facet_limit);
+
+        bool matched_by_shard = false;
+        Candidates candidates = generate_candidates(prepared.query, request, counter.get(), result, matched_by_shard);
+        rerank(databases.combined, request, candidates);
+        facets_and_hits(prepared, candidates, matched_by_shard, counter.get(), result);
+
+        if (request.sort != asked.sort && result.total > 1) result.notices.push_back(kFilterOnlyNotice);
+        const ParsedQuery& parsed = prepared.parsed;
         if (!parsed.ranked_by_mentions.empty() && request.sort == SortOrder::Relevance &&
             request.recency_half_life_days <= 0 && result.total > 1)
             result.notices.push_back(mentions_notice(parsed.ranked_by_mentions));
-
-        // "Did you mean": replace each unknown word by its closest known word.
-        bool any_unknown = false;
-        std::string suggestion = request.query;
-        for (auto w = parsed.words.rbegin(); w != parsed.words.rend(); ++w) {
-            if (!w->unknown) continue;
-            std::string fix = correction(w->folded);
-            if (fix.empty() || fix == w->folded) continue;
-            suggestion.replace(w->start, w->end - w->start, fix);
-            any_unknown = true;
-        }
-        if (any_unknown) result.suggestion = suggestion;
+        if (auto suggestion =
+                spelling_suggestion(databases.combined, analyzer, languages.front(), request.query, parsed.words))
+            result.suggestion = *suggestion;
 
         result.elapsed_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
         return result;

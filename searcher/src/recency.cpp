@@ -1,0 +1,30 @@
+#include "recency.h"
+
+#include "common/schema.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace newsdex {
+
+void apply_recency(const Xapian::Database& db, std::vector<Candidate>& candidates, double half_life_days) {
+    if (candidates.empty()) return;
+    constexpr double kUndated = -1e18;
+    double newest = kUndated;
+    std::vector<double> times;
+    times.reserve(candidates.size());
+    for (const auto& c : candidates) {
+        std::string v = db.get_document(c.docid).get_value(schema::kSlotTime);
+        times.push_back(v.empty() ? kUndated : Xapian::sortable_unserialise(v));
+        newest = std::max(newest, times.back());
+    }
+    for (std::size_t i = 0; i < candidates.size(); ++i) {
+        double age_days = times[i] < kUndated / 10 ? 1e6 : (newest - times[i]) / 86400.0;
+        candidates[i].score =
+            std::log(std::max(candidates[i].score, 1e-9)) - std::log(2.0) * age_days / half_life_days;
+    }
+    std::stable_sort(candidates.begin(), candidates.end(),
+                     [](const Candidate& a, const Candidate& b) { return a.score > b.score; });
+}
+
+}  // namespace newsdex
