@@ -136,6 +136,11 @@ po::options_description describe(Options& o) {
         ("recency", po::value(&o.recency), "blend relevance with recency, half-life such as 30d, 12h, 1y")
         ("filter", po::value(&o.filters), "extra clause every hit must match, e.g. company:ibm (repeatable)")
         ("no-collapse", "show near-identical articles separately")
+        ("explain", "show what made each hit's score: BM25 per query word, then the bonuses")
+        ("no-headline-bonus", "rank without the bonus for query words in the headline")
+        ("no-proximity", "rank without the bonus for the query's words standing close together")
+        ("no-entity-match", "do not also match and boost articles naming a person or company the query names")
+        ("no-or-fallback", "when too few articles match every word, show none rather than those matching any")
         ("exact", "count every match exactly even without facets")
         ("color", po::value(&o.color), "colour: auto (a terminal, NO_COLOR unset), always, never");
     return options;
@@ -227,6 +232,11 @@ SearchRequest make_request(const Options& o) {
     request.sort = parse_choice("--sort", o.sort, kSortChoices);
     if (!o.recency.empty()) request.recency_half_life_days = parse_half_life(o.recency);
     request.collapse_duplicates = o.vm.count("no-collapse") == 0;
+    request.ranking.explain = o.vm.count("explain") > 0;
+    request.ranking.headline = o.vm.count("no-headline-bonus") == 0;
+    request.ranking.proximity = o.vm.count("no-proximity") == 0;
+    request.ranking.entities = o.vm.count("no-entity-match") == 0;
+    request.ranking.or_fallback = o.vm.count("no-or-fallback") == 0;
     request.exact_total = o.vm.count("exact") > 0;
     return request;
 }

@@ -61,6 +61,25 @@ std::string hit_meta(const Hit& h) {
     return meta;
 }
 
+/// --explain: "score 7.12 = bm25 coffee 2.31 + bm25 prices 3.02 + headline (2 of 2 words) 1.79"
+std::string explanation_line(const Hit& h) {
+    auto number = [](double v) {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%.2f", v);
+        return std::string(buf);
+    };
+    std::string line = "score " + number(h.score) + " =";
+    bool first = true;
+    for (const auto& p : h.explanation) {
+        std::string part = p.kind;
+        if (!p.detail.empty()) part += p.kind == "bm25" ? " " + printable(p.detail) : " (" + printable(p.detail) + ")";
+        line += (first ? " " : p.value < 0 ? " - " : " + ") + part + " " +
+                number(first || p.value >= 0 ? p.value : -p.value);
+        first = false;
+    }
+    return line;
+}
+
 void print_hits(const SearchResult& r, const SearchRequest& request, const TextLayout& layout) {
     const term::Style& s = layout.style;
     const std::size_t rank_width = std::to_string(request.offset + r.hits.size()).size();
@@ -85,6 +104,7 @@ void print_hits(const SearchResult& r, const SearchRequest& request, const TextL
         put(meta + "\n");
         if (!h.snippet.empty())
             put(wrap(styled(h.snippet, h.highlights, s.bold + s.yellow, s.reset), layout.width, indent) + "\n");
+        if (!h.explanation.empty()) put(wrap(s.dim + explanation_line(h) + s.reset, layout.width, indent) + "\n");
         put("\n");
     }
 }

@@ -21,7 +21,7 @@ std::string dump(const nlohmann::json& doc) {
 }
 
 nlohmann::json hit_json(const Hit& h) {
-    return {
+    nlohmann::json out = {
         {"rank", h.rank},
         {"id", h.id},
         {"title", h.title},
@@ -34,6 +34,13 @@ nlohmann::json hit_json(const Hit& h) {
         {"companies", entities(h.companies)},
         {"persons", entities(h.persons)},
     };
+    // Only when asked for (--explain): the parts that add up to "score".
+    if (!h.explanation.empty()) {
+        nlohmann::json parts = nlohmann::json::array();
+        for (const auto& p : h.explanation) parts.push_back({{"kind", p.kind}, {"detail", p.detail}, {"value", p.value}});
+        out["explain"] = std::move(parts);
+    }
+    return out;
 }
 
 }  // namespace
@@ -85,6 +92,8 @@ std::string to_json(const SearchResult& result) {
         {"notices", result.notices},
         {"elapsed_ms", result.elapsed_ms},
     };
+    // Only when it happened: too few articles matched every word.
+    if (!result.fallback.empty()) doc["fallback"] = result.fallback;
     return dump(doc);
 }
 

@@ -316,6 +316,7 @@ struct QueryParser::State {
                 for (const auto& t : terms) freq += parser.db_.get_termfreq(t);
                 qw.unknown = freq == 0;
                 result.words.push_back(std::move(qw));
+                if (highlight) result.ranking_words.push_back({words[0], terms});
             }
             return q;
         }
@@ -570,6 +571,17 @@ ParsedQuery QueryParser::parse(std::string_view text, std::string_view what, boo
     state.result.empty = !q.has_value();
     if (q && !state.result.scoring && rank_entity_filters) state.rank_by_mentions(*q);
     state.result.query = q ? *q : Xapian::Query::MatchAll;
+    // Only words, each one ranking word, ANDed: nothing an OR fallback would undo.
+    std::size_t words = 0;
+    bool plain = true;
+    for (const auto& tok : state.tokens) {
+        if (tok.kind == TokenKind::End || tok.kind == TokenKind::And) continue;
+        if (tok.kind != TokenKind::Word || !tok.field.empty() || tok.modifier == '-' ||
+            tok.text.find('*') != std::string::npos)
+            plain = false;
+        ++words;
+    }
+    state.result.plain_and = plain && words >= 2 && state.result.ranking_words.size() == words;
     return std::move(state.result);
 }
 

@@ -20,6 +20,14 @@ struct QueryWord {
     bool unknown = false;            ///< no article contains it
 };
 
+/// A plain word the query ranks by (not negated, not in a field or phrase),
+/// in query order: what the re-ranking step (rerank.h) looks for in titles,
+/// positions and entities.
+struct RankingWord {
+    std::string folded;              ///< folded form
+    std::vector<std::string> terms;  ///< its stem in every language of the database
+};
+
 struct ParsedQuery {
     Xapian::Query query;
     bool empty = true;                          ///< no clause at all (match everything)
@@ -32,6 +40,10 @@ struct ParsedQuery {
     std::vector<std::string> highlight_terms;   ///< index terms to highlight (stems, CJK characters)
     std::vector<std::string> highlight_prefixes;  ///< folded wildcard prefixes to highlight
     std::vector<QueryWord> words;
+    std::vector<RankingWord> ranking_words;
+    /// Every word is ANDed (no OR, NOT, phrase, field or wildcard): the
+    /// query an OR fallback may relax.
+    bool plain_and = false;
     std::vector<std::string> notices;
 };
 

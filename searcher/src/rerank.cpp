@@ -1,28 +1,316 @@
 #include "rerank.h"
 
+#include "common/entities/entities.h"
+#include "common/schema.h"
 #include "recency.h"
+#include "shard_bm25.h"
+#include "stored_data.h"
 
 #include <algorithm>
+#include <cmath>
+#include <map>
 
 namespace newsdex {
 
-bool reranks(const SearchRequest& request) {
-    return request.sort == SortOrder::Relevance && request.recency_half_life_days > 0;
+namespace {
+
+/// The longest run of query words looked up as one entity name.
+constexpr std::size_t kMaxEntityWords = 4;
+/// The shortest: one word names junk as often as an entity ("oil" the
+/// company "Oil", "tin" an alias of Temple Inland, "steel" David Steel).
+constexpr std::size_t kMinEntityWords = 2;
+
+/// What the re-ranking step reads of one candidate.
+struct Features {
+    std::size_t words_present = 0;    ///< query words it holds
+    std::size_t words_in_title = 0;   ///< of those, in its headline
+    double proximity = 0;             ///< (k - 1) / (span - 1) for its k words, 0 for fewer than 2
+    std::vector<std::string> entities;  ///< display names of the query's entities it names
+};
+
+/// The tightest span of positions holding one position of each of the
+/// lists in `positions` (each sorted), as (words - 1) / (span - 1): 1 for
+/// the words side by side, less as they stand further apart.
+double proximity_of(const std::vector<std::vector<Xapian::termpos>>& positions) {
+    std::vector<std::pair<Xapian::termpos, std::size_t>> merged;
+    for (std::size_t w = 0; w < positions.size(); ++w)
+        for (auto p : positions[w]) merged.emplace_back(p, w);
+    const std::size_t k = positions.size();
+    if (k < 2) return 0;
+    std::sort(merged.begin(), merged.end());
+    std::vector<std::size_t> in_window(k, 0);
+    std::size_t covered = 0, left = 0;
+    Xapian::termpos best = 0;
+    for (std::size_t right = 0; right < merged.size(); ++right) {
+        if (in_window[merged[right].second]++ == 0) ++covered;
+        while (covered == k) {
+            Xapian::termpos span = merged[right].first - merged[left].first + 1;
+            if (best == 0 || span < best) best = span;
+            if (--in_window[merged[left].second] == 0) --covered;
+            ++left;
+        }
+    }
+    if (best < k) best = static_cast<Xapian::termpos>(k);  // one word twice at one position cannot happen
+    return static_cast<double>(k - 1) / static_cast<double>(best - 1);
 }
 
-std::size_t rerank_depth(const SearchRequest& request) {
+/// Whether document `docid` names the entity of `term` (XP<slug> or
+/// XC<slug>) in its text: the extractor found mentions of it.  An entity
+/// only given by the source's tags (mentions 0, e.g. Reuters' PEOPLE)
+/// earns no bonus: the ranking must not lean on labels.
+bool named_in_text(const Xapian::Database& db, Xapian::docid docid, const std::string& term) {
+    const bool person = term.compare(0, schema::kPrefixPerson.size(), schema::kPrefixPerson) == 0;
+    const std::string slug = term.substr(person ? schema::kPrefixPerson.size() : schema::kPrefixCompany.size());
+    const std::string data = db.get_document(docid, Xapian::DOC_ASSUME_VALID).get_data();
+    const StoredData stored = parse_stored_data(data);
+    auto list = stored.meta.find(person ? "persons" : "companies");
+    if (list == stored.meta.end() || !list->is_array()) return false;
+    for (const auto& e : *list)
+        if (e.is_object() && e.value("id", "") == slug) return e.value("mentions", 0) > 0;
+    return false;
+}
+
+/// Features of the candidates `docids` (any order): each term's postings
+/// are walked once, in docid order.
+std::vector<Features> read_features(const Xapian::Database& db, const RankingQuery& ranking,
+                                    const std::vector<Xapian::docid>& docids, bool positions) {
+    const std::size_t n = docids.size();
+    std::vector<std::size_t> order(n);
+    for (std::size_t i = 0; i < n; ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return docids[a] < docids[b]; });
+    std::vector<Features> out(n);
+    // For each candidate and word: present, in the title, its positions.
+    std::vector<std::vector<std::vector<Xapian::termpos>>> word_positions(n);
+    auto walk = [&](const std::string& term, auto&& visit) {
+        auto p = db.postlist_begin(term);
+        const auto end = db.postlist_end(term);
+        for (std::size_t i : order) {
+            if (p == end) break;
+            p.skip_to(docids[i]);
+            if (p != end && *p == docids[i]) visit(i);
+        }
+    };
+    const std::string title(schema::kPrefixTitle);
+    for (const auto& word : ranking.words) {
+        std::vector<char> present(n, 0), in_title(n, 0);
+        std::vector<std::vector<Xapian::termpos>> pos(n);
+        for (const auto& term : word.terms) {
+            walk(term, [&](std::size_t i) {
+                present[i] = 1;
+                if (positions)
+                    for (auto p = db.positionlist_begin(docids[i], term); p != db.positionlist_end(docids[i], term); ++p)
+                        pos[i].push_back(*p);
+            });
+            walk(title + term, [&](std::size_t i) { in_title[i] = 1; });
+        }
+        for (std::size_t i = 0; i < n; ++i) {
+            out[i].words_present += present[i];
+            out[i].words_in_title += in_title[i];
+            if (!pos[i].empty()) {
+                std::sort(pos[i].begin(), pos[i].end());
+                word_positions[i].push_back(std::move(pos[i]));
+            }
+        }
+    }
+    if (positions && ranking.words.size() >= 2)
+        for (std::size_t i = 0; i < n; ++i) out[i].proximity = proximity_of(word_positions[i]);
+    for (const auto& entity : ranking.entities)
+        walk(entity.term, [&](std::size_t i) {
+            if (named_in_text(db, docids[i], entity.term)) out[i].entities.push_back(entity.name);
+        });
+    return out;
+}
+
+/// Whether any bonus can apply to `ranking` under `options`.
+bool has_bonuses(const RankingOptions& options, const RankingQuery& ranking) {
+    if (ranking.words.empty()) return false;
+    return options.headline || (options.proximity && ranking.words.size() >= 2) ||
+           (options.entities && !ranking.entities.empty());
+}
+
+/// BM25 of each ranking word in document `docid` (a word's stems in several
+/// languages taken together, as OP_SYNONYM does), with Xapian 1.4's
+/// default parameters.
+std::vector<ScorePart> word_parts(const Xapian::Database& db, const RankingQuery& ranking, Xapian::docid docid) {
+    std::vector<ScorePart> parts;
+    const Xapian::doccount doccount = db.get_doccount();
+    const Xapian::termcount doclen = db.get_doclength(docid);
+    for (const auto& word : ranking.words) {
+        Xapian::termcount wdf = 0;
+        Xapian::doccount termfreq = 0;
+        for (const auto& term : word.terms) {
+            termfreq += db.get_termfreq(term);
+            auto t = db.termlist_begin(docid);
+            t.skip_to(term);
+            if (t != db.termlist_end(docid) && *t == term) wdf += t.get_wdf();
+        }
+        if (wdf == 0) continue;
+        parts.push_back({"bm25", word.folded,
+                         bm25_term_score(std::min(termfreq, doccount), doccount, wdf, doclen, db.get_avlength())});
+    }
+    return parts;
+}
+
+}  // namespace
+
+RankingQuery make_ranking_query(const Xapian::Database& db, const MetadataLookup& metadata,
+                                const ParsedQuery& parsed, const RankingOptions& options) {
+    RankingQuery out;
+    out.words = parsed.ranking_words;
+    if (!options.entities || !parsed.plain_and) return out;
+    const std::string_view prefixes[] = {schema::kPrefixPerson, schema::kPrefixCompany};
+    const auto& words = out.words;
+    for (std::size_t i = 0; i < words.size();) {
+        std::size_t taken = 0;
+        for (std::size_t len = std::min(kMaxEntityWords, words.size() - i); len >= kMinEntityWords && !taken; --len) {
+            std::string name;
+            for (std::size_t j = i; j < i + len; ++j) name += (j > i ? " " : "") + words[j].folded;
+            const std::string slug = entity_slug(name);
+            if (slug.empty()) continue;
+            for (auto prefix : prefixes) {
+                std::string canonical = slug;
+                if (!db.term_exists(std::string(prefix) + canonical)) {
+                    canonical = metadata(schema::alias_key(prefix, slug));
+                    if (canonical.empty() || !db.term_exists(std::string(prefix) + canonical)) continue;
+                }
+                std::string display = metadata(schema::name_key(prefix, canonical));
+                out.entities.push_back({std::string(prefix) + canonical, display.empty() ? canonical : display});
+                taken = len;
+                break;
+            }
+        }
+        i += taken ? taken : 1;
+    }
+    return out;
+}
+
+namespace {
+
+Xapian::Query word_query(const RankingWord& word) {
+    return word.terms.size() == 1 ? Xapian::Query(word.terms[0])
+                                  : Xapian::Query(Xapian::Query::OP_SYNONYM, word.terms.begin(), word.terms.end());
+}
+
+}  // namespace
+
+Xapian::Query any_word_query(const RankingQuery& ranking) {
+    std::vector<Xapian::Query> words;
+    for (const auto& w : ranking.words) words.push_back(word_query(w));
+    return Xapian::Query(Xapian::Query::OP_OR, words.begin(), words.end());
+}
+
+Xapian::Query with_entity_matches(const Xapian::Query& query, const RankingQuery& ranking) {
+    if (ranking.entities.empty()) return query;
+    std::vector<std::string> terms;
+    for (const auto& e : ranking.entities) terms.push_back(e.term);
+    Xapian::Query named(Xapian::Query::OP_FILTER, any_word_query(ranking),
+                        Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
+    return Xapian::Query(Xapian::Query::OP_MAX, query, named);
+}
+
+bool reranks(const SearchRequest& request, const RankingQuery& ranking) {
+    if (request.sort != SortOrder::Relevance) return false;
+    return request.recency_half_life_days > 0 || ranking.or_fallback || has_bonuses(request.ranking, ranking);
+}
+
+std::size_t rerank_depth(const SearchRequest& request, const RankingQuery& ranking) {
     const std::size_t wanted = request.offset + request.limit;
-    return reranks(request) ? std::max(kRecencyDepth, wanted) : wanted;
+    if (!reranks(request, ranking)) return wanted;
+    const std::size_t least = request.recency_half_life_days > 0 ? kRecencyDepth : kRerankWindow;
+    return std::max(least, wanted);
 }
 
-void rerank(const Xapian::Database& db, const SearchRequest& request, Candidates& candidates) {
+namespace {
+
+/// The bonuses (and with the OR fallback, the words matched) of the first
+/// kRerankWindow candidates, which are then sorted again.
+void add_bonuses(const Xapian::Database& db, const RankingOptions& options, const RankingQuery& ranking,
+                 const BonusWeights& weights, std::vector<Candidate>& list, std::vector<std::size_t>& matched) {
+    const std::size_t window = std::min(kRerankWindow, list.size());
+    if (window == 0) return;
+    std::vector<Xapian::docid> docids;
+    for (std::size_t i = 0; i < window; ++i) docids.push_back(list[i].docid);
+    const bool positions = options.proximity && ranking.words.size() >= 2;
+    std::vector<Features> features = read_features(db, ranking, docids, positions);
+    // Shares of the best BM25 in the window: a bonus weighs alike in every query.
+    double unit = 0;
+    for (std::size_t i = 0; i < window; ++i) unit = std::max(unit, list[i].score);
+    const double words = static_cast<double>(std::max<std::size_t>(1, ranking.words.size()));
+    for (std::size_t i = 0; i < window; ++i) {
+        Candidate& c = list[i];
+        const Features& f = features[i];
+        auto add = [&](const char* kind, std::string detail, double value) {
+            if (value <= 0) return;
+            c.score += value;
+            if (options.explain) c.explanation.push_back({kind, std::move(detail), value});
+        };
+        if (options.headline)
+            add("headline", std::to_string(f.words_in_title) + " of " + std::to_string(ranking.words.size()) + " words",
+                unit * weights.headline * static_cast<double>(f.words_in_title) / words);
+        if (positions) add("proximity", "", unit * weights.proximity * f.proximity);
+        if (options.entities)
+            for (const auto& name : f.entities) add("entity", name, unit * weights.entity);
+        matched.push_back(f.words_present);
+    }
+    std::vector<std::size_t> order(window);
+    for (std::size_t i = 0; i < window; ++i) order[i] = i;
+    const bool by_words = ranking.or_fallback;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        if (by_words && matched[a] != matched[b]) return matched[a] > matched[b];
+        return list[a].score > list[b].score;
+    });
+    std::vector<Candidate> sorted;
+    std::vector<std::size_t> sorted_matched;
+    for (std::size_t i : order) {
+        sorted.push_back(std::move(list[i]));
+        sorted_matched.push_back(matched[i]);
+    }
+    std::move(sorted.begin(), sorted.end(), list.begin());
+    matched = std::move(sorted_matched);
+}
+
+/// The parts of `c`'s score: BM25 per word, what else the matcher weighed,
+/// the bonuses (already in c.explanation), then what recency took off.
+void explain(const Xapian::Database& db, const RankingQuery& ranking, bool recency, Candidate& c) {
+    std::vector<ScorePart> parts = word_parts(db, ranking, c.docid);
+    double words = 0, bonuses = 0;
+    for (const auto& p : parts) words += p.value;
+    for (const auto& p : c.explanation) bonuses += p.value;
+    // Phrases, title: and wildcard clauses, or a synonym Xapian estimated differently.
+    const double other = c.matcher_score - words;
+    if (std::abs(other) > 1e-9 * std::max(1.0, c.matcher_score)) parts.push_back({"other", "", other});
+    parts.insert(parts.end(), c.explanation.begin(), c.explanation.end());
+    if (recency) parts.push_back({"recency", "", std::exp(c.score) - (c.matcher_score + bonuses)});
+    c.explanation = std::move(parts);
+}
+
+}  // namespace
+
+void rerank(const Xapian::Database& db, const SearchRequest& request, const RankingQuery& ranking,
+            Candidates& candidates, const BonusWeights& weights) {
     auto& list = candidates.list;
-    if (reranks(request)) apply_recency(db, list, request.recency_half_life_days);
+    const RankingOptions& options = request.ranking;
+    const bool relevance = request.sort == SortOrder::Relevance;
+    for (auto& c : list) c.matcher_score = c.score;
+    std::vector<std::size_t> matched;
+    if (relevance && (has_bonuses(options, ranking) || ranking.or_fallback)) {
+        add_bonuses(db, options, ranking, weights, list, matched);
+        if (ranking.or_fallback && options.explain)
+            for (std::size_t i = 0; i < matched.size(); ++i)
+                list[i].explanation.insert(list[i].explanation.begin(),
+                                           {"matched-words",
+                                            std::to_string(matched[i]) + " of " + std::to_string(ranking.words.size()),
+                                            0.0});
+    }
+    const bool recency = relevance && request.recency_half_life_days > 0;
+    if (recency) apply_recency(db, list, request.recency_half_life_days);
     // The page: what is before the offset and after the limit goes.
     const std::size_t skip = std::min(request.offset - std::min(request.offset, candidates.first), list.size());
     list.erase(list.begin(), list.begin() + static_cast<std::ptrdiff_t>(skip));
     if (list.size() > request.limit) list.resize(request.limit);
     candidates.first = std::max(candidates.first, request.offset);
+    if (options.explain && relevance)
+        for (auto& c : list) explain(db, ranking, recency, c);
 }
 
 }  // namespace newsdex

@@ -1,10 +1,20 @@
 // The one re-ranking step between candidate generation (the matcher's BM25
-// order, searcher.cpp) and the page of hits: it may reorder the matcher's
-// best candidates (recency), then cuts the page the request asked for.
+// order, searcher.cpp) and the page of hits (docs/ranking.md).
+//
+// The matcher orders by Xapian's BM25.  Its best kRerankWindow candidates
+// are then scored again: BM25 plus bonuses for query words in the headline,
+// for the words standing close together, and for naming an entity (person
+// or company) the query names, each bonus a share of the window's best
+// BM25 so that it weighs the same in every query.  Candidates after the
+// window keep the matcher's order, so that pages cut at any depth agree
+// (--all pages through them).  Recency (--recency) then reorders, and the
+// page the request asked for is cut.
 #pragma once
 
 #include "newsdex/search.h"
+#include "query_parser.h"
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -16,7 +26,9 @@ namespace newsdex {
 struct Candidate {
     Xapian::docid docid;
     double score;
-    std::string dup_key;  ///< its duplicate group (collapse key), if any
+    std::string dup_key;                 ///< its duplicate group (collapse key), if any
+    double matcher_score = 0;            ///< the matcher's weight, before re-ranking
+    std::vector<ScorePart> explanation;  ///< with RankingOptions::explain
 };
 
 /// The matcher's candidates in its order, starting at result rank `first`
@@ -26,14 +38,58 @@ struct Candidates {
     std::size_t first = 0;
 };
 
+/// The candidates the bonuses are computed for: deeper costs a position
+/// read per word and candidate.
+inline constexpr std::size_t kRerankWindow = 200;
+
+/// The bonuses' weights: shares of the window's best BM25 score.  Tuned on
+/// the tune split of bench/relevance (docs/ranking.md).
+struct BonusWeights {
+    double headline = 0.15;  ///< times the share of the query's words in the headline
+    double proximity = 0.2;  ///< times (words - 1) / (span - 1) of the tightest span holding them
+    double entity = 0.3;     ///< for naming an entity the query names
+};
+
+/// What the query gives the re-ranking step: its plain words and the
+/// entities they name.
+struct RankingQuery {
+    std::vector<RankingWord> words;
+    struct Entity {
+        std::string term;  ///< XP<slug> or XC<slug>
+        std::string name;  ///< display name
+    };
+    std::vector<Entity> entities;
+    /// The matcher's query and RankingQuery were relaxed to an OR of the words.
+    bool or_fallback = false;
+};
+
+/// Metadata by key over every database searched (display names, aliases).
+using MetadataLookup = std::function<std::string(const std::string&)>;
+
+/// The ranking words of `parsed` and (RankingOptions::entities) the persons
+/// and companies a run of them names: the longest run first, by slug or
+/// alias, a term the database holds.
+RankingQuery make_ranking_query(const Xapian::Database& db, const MetadataLookup& metadata,
+                                const ParsedQuery& parsed, const RankingOptions& options);
+
+/// `query` that also matches the articles naming one of `ranking`'s
+/// entities and holding some of its words (OP_MAX: an article matching
+/// `query` keeps its weight).  `query` itself when there are no entities.
+Xapian::Query with_entity_matches(const Xapian::Query& query, const RankingQuery& ranking);
+
+/// An OR of `ranking`'s words (each a synonym of its stems): the fallback
+/// when their AND matches too few articles.
+Xapian::Query any_word_query(const RankingQuery& ranking);
+
 /// Whether `request` reorders the matcher's candidates, so that the matcher
 /// must hand over its best from rank 0 (not just the page asked for).
-bool reranks(const SearchRequest& request);
+bool reranks(const SearchRequest& request, const RankingQuery& ranking);
 
 /// How many of the matcher's best candidates the re-ranking step needs.
-std::size_t rerank_depth(const SearchRequest& request);
+std::size_t rerank_depth(const SearchRequest& request, const RankingQuery& ranking);
 
 /// Re-rank `candidates` and cut them to the page [offset, offset + limit).
-void rerank(const Xapian::Database& db, const SearchRequest& request, Candidates& candidates);
+void rerank(const Xapian::Database& db, const SearchRequest& request, const RankingQuery& ranking,
+            Candidates& candidates, const BonusWeights& weights = {});
 
 }  // namespace newsdex

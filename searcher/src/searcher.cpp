@@ -394,13 +394,30 @@ struct Searcher::Impl {
         ParsedQuery parsed;
         Xapian::Query query;
         SearchRequest request;
+        RankingQuery ranking;                ///< what the re-ranking step looks for
+        std::vector<Xapian::Query> filters;  ///< the filters ANDed to the text's query
     };
+
+    /// `text` (or everything, when `empty_text`) with `filters` applied.
+    static Xapian::Query with_filters(const Xapian::Query& text, bool empty_text,
+                                      const std::vector<Xapian::Query>& filters) {
+        Xapian::Query query = text;
+        bool has_clause = !empty_text;
+        for (const auto& f : filters) {
+            query = has_clause ? Xapian::Query(Xapian::Query::OP_FILTER, query, f) : f;
+            has_clause = true;
+        }
+        return query;
+    }
 
     PreparedQuery prepare_query(const SearchRequest& asked, SearchResult& result) {
         QueryParser parser(databases.combined, analyzer, languages,
                            [this](const std::string& key) { return databases.metadata(key); });
-        PreparedQuery out{parser.parse(asked.query, "query", /*rank_entity_filters=*/true), {}, asked};
+        PreparedQuery out{parser.parse(asked.query, "query", /*rank_entity_filters=*/true), {}, asked, {}, {}};
         const ParsedQuery& parsed = out.parsed;
+        out.ranking = make_ranking_query(
+            databases.combined, [this](const std::string& key) { return databases.metadata(key); }, parsed,
+            asked.ranking);
         // A query that only filters gives every hit the same weight, so
         // "relevance" would be index order (issue 12: a corpus's notes file
         // came first).  The parser already ranks entity filters by how much
@@ -412,7 +429,9 @@ struct Searcher::Impl {
         const SearchRequest& request = out.request;
         bool blank = request.query.find_first_not_of(" \t\r\n") == std::string::npos;
         if (parsed.empty && !blank) throw UserError("query: no searchable words in '" + request.query + "'");
-        Xapian::Query query = parsed.query;
+        // A query naming a known person or company also matches the
+        // articles whose extracted entities include it (rerank.h).
+        Xapian::Query query = with_entity_matches(parsed.query, out.ranking);
         bool has_clause = !parsed.empty;
         // Each filter nests the query one level deeper.
         constexpr std::size_t kMaxFilters = 64;
@@ -421,19 +440,19 @@ struct Searcher::Impl {
         for (const auto& f : request.filters) {
             ParsedQuery pf = parser.parse(f, "filter");
             if (pf.empty) continue;
-            query = has_clause ? Xapian::Query(Xapian::Query::OP_FILTER, query, pf.query) : pf.query;
+            out.filters.push_back(pf.query);
             has_clause = true;
             result.notices.insert(result.notices.end(), pf.notices.begin(), pf.notices.end());
         }
         if (request.field_filters.size() + request.date_ranges.size() > kMaxFilters)
             throw UserError("filter: more than " + std::to_string(kMaxFilters) + " field filters and date ranges");
         for (const auto& q : structured_filter_queries(request, parser, result.notices)) {
-            query = has_clause ? Xapian::Query(Xapian::Query::OP_FILTER, query, q) : q;
+            out.filters.push_back(q);
             has_clause = true;
         }
         if (!has_clause && request.facets.empty()) throw UserError("query: empty query");
         result.notices.insert(result.notices.begin(), parsed.notices.begin(), parsed.notices.end());
-        out.query = std::move(query);
+        out.query = with_filters(query, parsed.empty, out.filters);
         return out;
     }
 
@@ -446,6 +465,7 @@ struct Searcher::Impl {
         const Xapian::Database& db = databases.combined;
         Xapian::Enquire enquire(db);
         enquire.set_query(query);
+        enquire.set_weighting_scheme(bm25_weight());
         if (request.sort == SortOrder::Newest) enquire.set_sort_by_value_then_relevance(schema::kSlotTime, true);
         else if (request.sort == SortOrder::Oldest) enquire.set_sort_by_value_then_relevance(schema::kSlotTime, false);
         if (counter) counter->attach(enquire);
@@ -469,17 +489,19 @@ struct Searcher::Impl {
     /// thread when the weights can be made exact (match_by_shard); else one
     /// match over all shards.  Only the page is asked of the matcher unless
     /// the re-ranking step reorders.
-    Candidates generate_candidates(const Xapian::Query& query, const SearchRequest& request, FacetCounter* counter,
-                                   SearchResult& result, bool& matched_by_shard) {
-        const std::size_t depth = rerank_depth(request);
+    Candidates generate_candidates(const Xapian::Query& query, const SearchRequest& request,
+                                   const RankingQuery& ranking, FacetCounter* counter, SearchResult& result,
+                                   bool& matched_by_shard) {
+        const std::size_t depth = rerank_depth(request, ranking);
+        const bool recency = request.sort == SortOrder::Relevance && request.recency_half_life_days > 0;
         matched_by_shard = false;
-        if (request.sort == SortOrder::Relevance && !reranks(request)) {
+        if (request.sort == SortOrder::Relevance && !recency) {
             if (auto by_shard = match_by_shard(query, request, depth, counter, result)) {
                 matched_by_shard = true;
                 return Candidates{std::move(*by_shard), 0};
             }
         }
-        if (reranks(request)) return match_combined(query, request, 0, depth, counter, result);
+        if (reranks(request, ranking)) return match_combined(query, request, 0, depth, counter, result);
         return match_combined(query, request, request.offset, request.limit, counter, result);
     }
 
@@ -577,10 +599,36 @@ struct Searcher::Impl {
             const Candidate& c = list[i];
             hit.rank = ++rank;
             hit.score = request.sort == SortOrder::Relevance ? c.score : 0.0;
-            if (reranks(request)) hit.score = std::exp(c.score);
+            if (request.sort == SortOrder::Relevance && request.recency_half_life_days > 0)
+                hit.score = std::exp(c.score);
             if (!c.dup_key.empty()) hit.similar = sizes[c.dup_key] - 1;
+            hit.explanation = c.explanation;
             result.hits.push_back(std::move(hit));
         }
+    }
+
+    /// Whether the AND of a query's plain words matched too few articles
+    /// (RankingOptions::or_fallback).
+    bool needs_or_fallback(const PreparedQuery& prepared, const SearchResult& result) {
+        const SearchRequest& request = prepared.request;
+        const std::size_t below = request.ranking.or_fallback_below;
+        if (!request.ranking.or_fallback || !prepared.parsed.plain_and || request.sort != SortOrder::Relevance ||
+            result.total >= below + 100)
+            return false;
+        // The matcher's total is an estimate: count exactly, up to `below`.
+        Xapian::Enquire enquire(databases.combined);
+        enquire.set_query(prepared.query);
+        enquire.set_weighting_scheme(Xapian::BoolWeight());
+        const auto n = static_cast<Xapian::doccount>(below);
+        return enquire.get_mset(0, 0, n).get_matches_lower_bound() < n;
+    }
+
+    static std::string or_fallback_notice(std::uint64_t total) {
+        return std::string(total == 0 ? "no article matches" : total == 1 ? "only 1 article matches"
+                                                                          : "only " + std::to_string(total) +
+                                                                                " articles match") +
+               " every word: showing the articles that match any of them, those matching the most words first "
+               "(--no-or-fallback to turn off)";
     }
 
     /// The steps of a search: the query; candidate generation (shards in
@@ -590,21 +638,34 @@ struct Searcher::Impl {
         auto started = std::chrono::steady_clock::now();
         SearchResult result;
         result.query = asked.query;
-        const PreparedQuery prepared = prepare_query(asked, result);
+        PreparedQuery prepared = prepare_query(asked, result);
         const SearchRequest& request = prepared.request;
 
         auto has = [&](FacetField f) {
             return std::find(request.facets.begin(), request.facets.end(), f) != request.facets.end();
         };
         // The counter also gives the exact total: Xapian's own count is an estimate.
-        std::unique_ptr<FacetCounter> counter;
-        if (!request.facets.empty() || request.exact_total)
-            counter = facets.make_counter(has(FacetField::Company), has(FacetField::Person), has(FacetField::Date),
-                                          request.facet_offset + request.facet_limit);
+        auto make_counter = [&]() -> std::unique_ptr<FacetCounter> {
+            if (request.facets.empty() && !request.exact_total) return nullptr;
+            return facets.make_counter(has(FacetField::Company), has(FacetField::Person), has(FacetField::Date),
+                                       request.facet_offset + request.facet_limit);
+        };
+        std::unique_ptr<FacetCounter> counter = make_counter();
 
         bool matched_by_shard = false;
-        Candidates candidates = generate_candidates(prepared.query, request, counter.get(), result, matched_by_shard);
-        rerank(databases.combined, request, candidates);
+        Candidates candidates =
+            generate_candidates(prepared.query, request, prepared.ranking, counter.get(), result, matched_by_shard);
+        if (needs_or_fallback(prepared, result)) {
+            // Too few articles hold every word: those holding any, most words first.
+            result.notices.push_back(or_fallback_notice(result.total));
+            result.fallback = "or";
+            prepared.ranking.or_fallback = true;
+            prepared.query = with_filters(any_word_query(prepared.ranking), false, prepared.filters);
+            counter = make_counter();
+            candidates =
+                generate_candidates(prepared.query, request, prepared.ranking, counter.get(), result, matched_by_shard);
+        }
+        rerank(databases.combined, request, prepared.ranking, candidates);
         facets_and_hits(prepared, candidates, matched_by_shard, counter.get(), result);
 
         if (request.sort != asked.sort && result.total > 1) result.notices.push_back(kFilterOnlyNotice);

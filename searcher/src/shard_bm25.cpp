@@ -9,8 +9,9 @@ namespace newsdex {
 
 namespace {
 
-// Xapian::BM25Weight's defaults (k2 = 0: no extra part).
-constexpr double kK1 = 1, kK3 = 1, kB = 0.5, kMinNormLen = 0.5;
+// BM25Weight's parameters as newsdex sets them (bm25_weight()): k2 = 0
+// (no extra part), k3 = 1 and min_normlen = 0.5 as Xapian's defaults.
+constexpr double kK1 = kBM25K1, kK3 = 1, kB = kBM25B, kMinNormLen = 0.5;
 
 // Xapian 1.4's BM25Weight arithmetic, operation for operation (the weights
 // must equal Xapian's to the bit), shared by the weight and the source.
@@ -92,6 +93,14 @@ double bm25_log_term_weight(Xapian::doccount termfreq, Xapian::doccount doccount
     // Xapian's adjustment for terms in more than half the documents.
     if (tw < 2) tw = tw * 0.5 + 1;
     return std::log(tw);
+}
+
+Xapian::BM25Weight bm25_weight() { return Xapian::BM25Weight(kK1, 0, kK3, kB, kMinNormLen); }
+
+double bm25_term_score(Xapian::doccount termfreq, Xapian::doccount doccount, Xapian::termcount wdf,
+                       Xapian::termcount doclen, double average_length) {
+    return bm25_sumpart(bm25_termweight(bm25_log_term_weight(termfreq, doccount), 1.0, 1.0),
+                        bm25_len_factor(average_length), wdf, doclen);
 }
 
 QueryTermWeights shard_term_weights(const Xapian::Query& query, Xapian::doccount doccount,

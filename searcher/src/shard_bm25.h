@@ -11,7 +11,7 @@
 // query where two terms share a pair but not a weight (or whose statistics
 // Xapian estimates: OP_SYNONYM, MatchAll) cannot be split this way;
 // shard_split_possible() says so and the caller matches it as one database.
-// The arithmetic is Xapian 1.4's BM25Weight with its default parameters.
+// The arithmetic is Xapian 1.4's BM25Weight with kBM25K1 and kBM25B.
 //
 // Xapian reads each scored document's length from the shard's length list,
 // which costs more than everything else in matching a term.  So the terms
@@ -32,9 +32,28 @@
 
 namespace newsdex {
 
+/// BM25's k1 (how fast a term's weight saturates with its frequency in a
+/// document): Xapian's default.
+inline constexpr double kBM25K1 = 1.0;
+/// BM25's b (how much a long document is penalised): 0.15, not Xapian's
+/// 0.5.  Tuned on bench/relevance (docs/ranking.md): a long news article
+/// is long because it is about its subject more, not because it rambles.
+inline constexpr double kBM25B = 0.15;
+
+/// The weighting scheme of a match over all shards: Xapian's BM25 with
+/// kBM25K1 and kBM25B (GlobalStatsBM25Weight's arithmetic).
+Xapian::BM25Weight bm25_weight();
+
 /// log of BM25's term weight for a term in `termfreq` of `doccount`
 /// documents, as Xapian::BM25Weight computes it (without relevance sets).
 double bm25_log_term_weight(Xapian::doccount termfreq, Xapian::doccount doccount);
+
+/// BM25 of one term in one document, as bm25_weight() (within-query
+/// frequency 1) computes it: the term in
+/// `termfreq` of `doccount` documents, `wdf` times in a document of length
+/// `doclen`, the average length `average_length`.
+double bm25_term_score(Xapian::doccount termfreq, Xapian::doccount doccount, Xapian::termcount wdf,
+                       Xapian::termcount doclen, double average_length);
 
 /// For one shard: a term's (frequency, collection frequency) in the shard ->
 /// its log term weight over all shards.

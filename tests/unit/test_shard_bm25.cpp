@@ -22,10 +22,11 @@ struct Ranked {
     bool operator==(const Ranked& o) const { return docid == o.docid && weight == o.weight; }
 };
 
-/// Xapian's own ranking over the combined database.
+/// Xapian's own ranking over the combined database (its BM25 with newsdex's parameters).
 std::vector<Ranked> combined_ranking(const Xapian::Database& db, const Xapian::Query& q) {
     Xapian::Enquire enquire(db);
     enquire.set_query(q);
+    enquire.set_weighting_scheme(bm25_weight());
     Xapian::MSet mset = enquire.get_mset(0, db.get_doccount());
     std::vector<Ranked> out;
     for (auto it = mset.begin(); it != mset.end(); ++it) out.push_back({*it, it.get_weight()});

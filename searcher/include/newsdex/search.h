@@ -72,6 +72,30 @@ struct DateRange {
     std::string to;    ///< last date, or "" for no upper bound
 };
 
+/// What re-ranks the matcher's best hits by relevance (docs/ranking.md).
+/// Every part is on by default (the best measured configuration) and can
+/// be turned off.
+struct RankingOptions {
+    /// A hit whose headline holds words of the query gains in proportion
+    /// to how many it holds.
+    bool headline = true;
+    /// A hit where the words of a query of several words stand close
+    /// together (a phrase at best) gains.
+    bool proximity = true;
+    /// A query naming a person or company the database knows (by display
+    /// name or alias) also matches the articles whose extracted entities
+    /// include it and hold some of the words, and those articles gain.
+    bool entities = true;
+    /// When all the words of a query of plain words (ANDed) match fewer
+    /// than or_fallback_below articles, the articles matching any of the
+    /// words are shown instead, those matching the most words first
+    /// (SearchResult::fallback says so).
+    bool or_fallback = true;
+    std::size_t or_fallback_below = 3;  ///< see or_fallback
+    /// Fill Hit::explanation with the parts of each hit's score.
+    bool explain = false;
+};
+
 /// What to search for and what to return.
 struct SearchRequest {
     /// Query text (docs/query-syntax.md): words, "phrases", AND/OR/NOT,
@@ -102,6 +126,7 @@ struct SearchRequest {
     bool snippets = true;             ///< make highlighted snippets
     bool exact_total = false;         ///< count every match even without facets
     std::size_t snippet_bytes = 240;  ///< approximate snippet length
+    RankingOptions ranking;           ///< re-ranking of the hits by relevance
 };
 
 /// A byte range [start, end) of Hit::snippet to highlight.
@@ -114,6 +139,17 @@ struct Highlight {
 struct EntityName {
     std::string id;    ///< canonical id (slug)
     std::string name;  ///< display name
+};
+
+/// One part of a hit's score (RankingOptions::explain).
+struct ScorePart {
+    /// "bm25" (one query word: `detail` is the word), "other" (phrases,
+    /// title: and wildcard clauses, weighed by Xapian), "headline",
+    /// "proximity", "entity" (`detail`: the entity's display name),
+    /// "matched-words" (the OR fallback: `detail` says how many).
+    std::string kind;
+    std::string detail;  ///< what the part is about (may be empty)
+    double value = 0;    ///< what it adds to the score
 };
 
 /// One search hit.
@@ -130,6 +166,9 @@ struct Hit {
     std::size_t similar = 0;  ///< near-identical articles folded into this hit
     std::vector<EntityName> companies;  ///< companies the article names
     std::vector<EntityName> persons;    ///< persons the article names
+    /// With RankingOptions::explain, sorted by relevance: the parts whose
+    /// values add up to `score` (BM25 per query word, then the bonuses).
+    std::vector<ScorePart> explanation;
 };
 
 /// One value of a facet.
@@ -164,6 +203,10 @@ struct SearchResult {
     std::vector<Hit> hits;             ///< the hits from offset, at most limit
     std::vector<Facet> facets;         ///< one per requested facet, in request order
     std::string suggestion;            ///< "did you mean" query, or empty
+    /// "or" when too few articles matched every word and the hits are the
+    /// articles matching any of them, most words first
+    /// (RankingOptions::or_fallback); empty otherwise.
+    std::string fallback;
     std::vector<std::string> notices;  ///< e.g. "no person matches 'xyz'"
     double elapsed_ms = 0;             ///< time spent searching
 };
