@@ -1,8 +1,8 @@
 #include "newsdex/search.h"
 
-#include "common/analyzer.h"
+#include "common/text/analyzer.h"
 #include "article.h"
-#include "common/schema.h"
+#include "common/schema/schema.h"
 #include "database_set.h"
 #include "facets.h"
 #include "field_values.h"
@@ -209,7 +209,7 @@ struct Searcher::Impl {
                 throw SystemError("the database was written with index schema " + version +
                                   ", this newsdex reads schema " + std::to_string(schema::kSchemaVersion) +
                                   ": index the articles again into a new database");
-            std::string list = shard.get_metadata("newsdex:languages");
+            std::string list = shard.get_metadata(schema::kLanguagesKey);
             std::size_t start = 0;
             while (start < list.size()) {
                 auto comma = list.find(',', start);

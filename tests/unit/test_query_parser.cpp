@@ -1,6 +1,6 @@
 #include "query_parser.h"
 
-#include "common/schema.h"
+#include "common/schema/schema.h"
 #include "newsdex/error.h"
 
 #include <doctest/doctest.h>
@@ -12,7 +12,7 @@ using newsdex::UserError;
 namespace {
 
 struct Fixture {
-    Xapian::WritableDatabase db = Xapian::InMemory::open();
+    Xapian::WritableDatabase db = Xapian::WritableDatabase(std::string(), Xapian::DB_BACKEND_INMEMORY);
     Analyzer analyzer;
     Fixture() {
         Xapian::Document d;

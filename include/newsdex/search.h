@@ -1,0 +1,323 @@
+/** @file search.h
+ *  @brief Searching a newsdex database: requests in, results out.
+ *
+ *  Everything here is a plain value type except Searcher, which hides its
+ *  implementation (and every Xapian type) behind a pointer.  A Searcher is
+ *  not safe to share between threads; open one per thread.
+ */
+#ifndef NEWSDEX_SEARCH_H
+#define NEWSDEX_SEARCH_H
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <newsdex/export.h>
+
+namespace newsdex {
+
+/// Order of the hits.
+enum class SortOrder {
+    Relevance,  ///< BM25 (optionally blended with recency)
+    Newest,     ///< publication time, newest first
+    Oldest,     ///< publication time, oldest first
+};
+
+/// Bucket size of the date facet.
+enum class DateGranularity {
+    Auto,   ///< chosen from the span of the matches: year (> 3 years), month (> 90 days), else day
+    Year,   ///< buckets "2015"
+    Month,  ///< buckets "2015-09"
+    Day,    ///< buckets "2015-09-22"
+};
+
+/// A facet that can be counted.
+enum class FacetField {
+    Company,       ///< companies mentioned
+    Person,        ///< persons mentioned
+    Date,          ///< local publication date, bucketed by DateGranularity
+    Source,        ///< publisher or feed
+    Organization,  ///< other organisations mentioned ("org")
+    Topic,         ///< Reuters topics
+    Place,         ///< Reuters places
+    Author,        ///< bylines
+    Language,      ///< article language ("lang")
+};
+
+/// Name used in options and JSON: "company", "person", "date", "source",
+/// "org", "topic", "place", "author", "lang" (the filter field names).
+NEWSDEX_API const char* facet_field_name(FacetField field);
+/// Name of a granularity: "auto", "year", "month", "day".
+NEWSDEX_API const char* date_granularity_name(DateGranularity granularity);
+/// Name of a sort order: "relevance", "newest", "oldest".
+NEWSDEX_API const char* sort_order_name(SortOrder order);
+
+/// A filter on one field given as data, not query text: any value (quotes,
+/// colons, parentheses included) is taken as it is.
+struct FieldFilter {
+    /// A filter field of the query syntax: "company", "person", "org",
+    /// "source", "lang", "topic", "place", "author" or "id".
+    std::string field;
+    /// The value as a user would name it ("Jack Ma", an alias, "IBM");
+    /// entity values are resolved through aliases as in query text.
+    std::string value;
+};
+
+/// A publication date range filter, both ends inclusive: "2015",
+/// "2015-09" or "2015-09-22" (local publication date).  An empty end is
+/// open; at least one end must be given.
+struct DateRange {
+    std::string from;  ///< first date, or "" for no lower bound
+    std::string to;    ///< last date, or "" for no upper bound
+};
+
+/// What re-ranks the matcher's best hits by relevance (docs/ranking.md).
+/// Every part is on by default (the best measured configuration) and can
+/// be turned off.
+struct RankingOptions {
+    /// A hit whose headline holds words of the query gains in proportion
+    /// to how many it holds.
+    bool headline = true;
+    /// A hit where the words of a query of several words stand close
+    /// together (a phrase at best) gains.
+    bool proximity = true;
+    /// A query naming a person or company the database knows (by display
+    /// name or alias) also matches the articles whose extracted entities
+    /// include it and hold some of the words, and those articles gain.
+    bool entities = true;
+    /// When all the words of a query of plain words (ANDed) match fewer
+    /// than or_fallback_below articles, the articles matching any of the
+    /// words are shown instead, those matching the most words first
+    /// (SearchResult::fallback says so).
+    bool or_fallback = true;
+    std::size_t or_fallback_below = 3;  ///< see or_fallback
+    /// Fill Hit::explanation with the parts of each hit's score.
+    bool explain = false;
+};
+
+/// What to search for and what to return.
+struct SearchRequest {
+    /// Query text (docs/query-syntax.md): words, "phrases", AND/OR/NOT,
+    /// +word/-word, title:, wildcard econ*, parentheses, company:, person:,
+    /// org:, source:, date:, after:, before:, ...
+    std::string query;
+    /// Extra clauses in the same syntax that every hit must also match
+    /// (e.g. "company:ibm"): how choosing a facet value narrows a search.
+    std::vector<std::string> filters;
+    /// Field filters every hit must match (not ranked), beside `query` and
+    /// `filters`: how a program filters without building query text.
+    std::vector<FieldFilter> field_filters;
+    /// Date ranges every hit must fall in, beside the other filters.
+    std::vector<DateRange> date_ranges;
+    std::size_t offset = 0;   ///< hits to skip
+    std::size_t limit = 10;   ///< hits to return
+    /// Facets to count, exactly, over every matching article.
+    std::vector<FacetField> facets;
+    std::size_t facet_limit = 10;  ///< values to return per facet (all but date)
+    /// Values to skip per facet (all but date), most frequent first: pages
+    /// through "... and N more" (Facet::more counts what follows the page).
+    std::size_t facet_offset = 0;
+    DateGranularity date_granularity = DateGranularity::Auto;  ///< date facet buckets
+    SortOrder sort = SortOrder::Relevance;                     ///< order of the hits
+    /// When > 0, relevance is blended with a decay on age with this half-life, in days.
+    double recency_half_life_days = 0;
+    bool collapse_duplicates = true;  ///< fold near-identical articles into one hit
+    bool snippets = true;             ///< make highlighted snippets
+    bool exact_total = false;         ///< count every match even without facets
+    std::size_t snippet_bytes = 240;  ///< approximate snippet length
+    RankingOptions ranking;           ///< re-ranking of the hits by relevance
+};
+
+/// A byte range [start, end) of Hit::snippet to highlight.
+struct Highlight {
+    std::size_t start = 0;  ///< first byte
+    std::size_t end = 0;    ///< one past the last byte
+};
+
+/// An entity named by an article.
+struct EntityName {
+    std::string id;    ///< canonical id (slug)
+    std::string name;  ///< display name
+};
+
+/// One part of a hit's score (RankingOptions::explain).
+struct ScorePart {
+    /// "bm25" (one query word: `detail` is the word), "other" (phrases,
+    /// title: and wildcard clauses, weighed by Xapian), "headline",
+    /// "proximity", "entity" (`detail`: the entity's display name),
+    /// "matched-words" (the OR fallback: `detail` says how many).
+    std::string kind;
+    std::string detail;  ///< what the part is about (may be empty)
+    double value = 0;    ///< what it adds to the score
+};
+
+/// One search hit.
+struct Hit {
+    std::size_t rank = 0;   ///< 1-based position in the whole result list
+    std::string id;         ///< article id
+    std::string title;      ///< headline (may be empty)
+    std::string date;       ///< ISO 8601 as published ("2015-09-22T14:05:00+02:00"), or empty
+    std::string source;     ///< publisher or feed (may be empty)
+    std::string url;        ///< link to the original (may be empty)
+    double score = 0;       ///< relevance weight (0 when sorted by date)
+    std::string snippet;    ///< an excerpt of the body around the matching words
+    std::vector<Highlight> highlights;  ///< matching words within snippet
+    std::size_t similar = 0;  ///< near-identical articles folded into this hit
+    std::vector<EntityName> companies;  ///< companies the article names
+    std::vector<EntityName> persons;    ///< persons the article names
+    /// With RankingOptions::explain, sorted by relevance: the parts whose
+    /// values add up to `score` (BM25 per query word, then the bonuses).
+    std::vector<ScorePart> explanation;
+};
+
+/// One value of a facet.
+struct FacetValue {
+    std::string id;     ///< entity id, or the date bucket ("2015", "2015-09", "2015-09-22")
+    std::string name;   ///< display name (the bucket again for dates)
+    std::uint64_t count = 0;  ///< matching articles with this value
+};
+
+/// Counts of one facet over all matching articles.
+struct Facet {
+    FacetField field = FacetField::Company;  ///< what was counted
+    std::vector<FacetValue> values;  ///< by count (company/person) or chronological (date)
+    std::size_t distinct = 0;        ///< distinct values among the matches
+    std::size_t more = 0;            ///< distinct values after the ones shown (distinct - facet_offset - shown, at least 0)
+    DateGranularity granularity = DateGranularity::Auto;  ///< date facet: the granularity used
+};
+
+/// The answer to a SearchRequest.
+struct SearchResult {
+    /// The facet counted for `field`, or nullptr when it was not requested.
+    /// The pointer is valid while this result lives and `facets` is unchanged.
+    const Facet* facet(FacetField field) const {
+        for (const auto& f : facets)
+            if (f.field == field) return &f;
+        return nullptr;
+    }
+
+    std::string query;                 ///< the query as given
+    std::uint64_t total = 0;           ///< matching articles (before collapsing)
+    bool total_exact = false;          ///< total is exact (else an estimate)
+    std::vector<Hit> hits;             ///< the hits from offset, at most limit
+    std::vector<Facet> facets;         ///< one per requested facet, in request order
+    std::string suggestion;            ///< "did you mean" query, or empty
+    /// "or" when too few articles matched every word and the hits are the
+    /// articles matching any of them, most words first
+    /// (RankingOptions::or_fallback); empty otherwise.
+    std::string fallback;
+    std::vector<std::string> notices;  ///< e.g. "no person matches 'xyz'"
+    double elapsed_ms = 0;             ///< time spent searching
+};
+
+/// The values of one filter field over the whole archive (Searcher::values).
+struct FieldValues {
+    std::string field;    ///< the field listed ("person", "source", ...)
+    std::string prefix;   ///< the prefix asked for ("" for every value)
+    std::vector<FacetValue> values;  ///< most articles first (count: articles with the value)
+    std::size_t distinct = 0;        ///< values matching the prefix
+    std::size_t more = 0;            ///< matching values after the ones returned
+};
+
+/// One whole stored article (Searcher::article): what `newsdex-search --show` prints.
+struct StoredArticle {
+    std::string id;        ///< article id
+    std::string title;     ///< headline (may be empty)
+    std::string date;      ///< ISO 8601 as published, or empty
+    std::string source;    ///< publisher or feed (may be empty)
+    std::string url;       ///< link to the original (may be empty)
+    std::string language;  ///< language code of the article ("en", "zh", ...)
+    std::vector<std::string> authors;        ///< bylines, when known
+    std::vector<EntityName> companies;       ///< companies the article names
+    std::vector<EntityName> persons;         ///< persons the article names
+    std::vector<EntityName> organizations;   ///< other organisations the article names
+    /// The body as stored by the indexer: the whole text, unless it was
+    /// longer than the stored limit (then body_truncated).
+    std::string body;
+    bool body_truncated = false;  ///< the index kept only the beginning of the body
+    std::vector<Highlight> title_highlights;  ///< words of the query in `title`
+    std::vector<Highlight> body_highlights;   ///< words of the query in `body`
+};
+
+/// A newsdex database (one or several shards, local or remote) opened for searching.
+///
+/// Local shards are matched and their facets counted in parallel, on worker
+/// threads the Searcher owns (one per core beyond the caller's, at most one
+/// per shard) and on the calling thread.  Use a Searcher from one thread at
+/// a time.
+class NEWSDEX_API Searcher {
+  public:
+    /// Open one or more databases: newsdex database directories, Xapian
+    /// databases, or Xapian stub files (which may list remote shards served by
+    /// xapian-tcpsrv).  Several are searched as one.
+    /// @throws SystemError if one cannot be opened.
+    explicit Searcher(const std::vector<std::string>& databases);
+    /// Close the databases.
+    ~Searcher();
+    /// Move: the moved-from Searcher may only be destroyed or assigned to.
+    Searcher(Searcher&&) noexcept;
+    /// Move assignment.
+    Searcher& operator=(Searcher&&) noexcept;
+
+    /// Run a search.
+    /// @throws UserError for a malformed query (the message names the column).
+    /// @throws SystemError for database failures.
+    SearchResult search(const SearchRequest& request);
+
+    /// The stored article with this id, or nullopt when no article has it.
+    /// When `query` is not empty, its words (as the search would match
+    /// them: stems, CJK characters, wildcard prefixes) are marked in
+    /// StoredArticle::title_highlights and StoredArticle::body_highlights.
+    /// @throws UserError for a malformed query.
+    /// @throws SystemError for database failures.
+    std::optional<StoredArticle> article(const std::string& id, const std::string& query = std::string());
+
+    /// The values of filter field `field` ("company", "person", "org",
+    /// "source", "lang", "topic", "place", "author") whose id, or a word of
+    /// it, starts with `prefix` ("rea" finds ronald-reagan), most articles
+    /// first, counted over the whole archive; `offset` values skipped, at
+    /// most `limit` returned.
+    /// @throws UserError for an unknown field.
+    /// @throws SystemError for database failures.
+    FieldValues values(const std::string& field, const std::string& prefix = std::string(), std::size_t limit = 10,
+                       std::size_t offset = 0);
+
+    /// Number of articles in the database(s).
+    std::uint64_t article_count() const;
+
+    /// Start searching the latest committed state.  A Searcher searches the
+    /// state the databases were in when it opened them (or last reopened),
+    /// so that results stay consistent while an indexer is writing.
+    /// @throws SystemError if a database cannot be opened.
+    void reopen();
+
+  private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+/// The hit's snippet with each highlight wrapped in `open` and `close`
+/// (e.g. "**" and "**", or terminal escapes).
+NEWSDEX_API std::string marked_snippet(const Hit& hit, const std::string& open, const std::string& close);
+
+/// `text` with each highlight (byte ranges, in order) wrapped in `open` and `close`.
+std::string marked_text(const std::string& text, const std::vector<Highlight>& highlights, const std::string& open,
+                        const std::string& close);
+
+/// The result as the documented JSON document (docs/json-output.md), one line.
+NEWSDEX_API std::string to_json(const SearchResult& result);
+/// A value listing (Searcher::values) as one JSON document, one line
+/// (docs/json-output.md, "Field values").
+NEWSDEX_API std::string to_json(const FieldValues& values);
+/// One hit as the object of the document's "hits" array, one line (what
+/// `--format jsonl` prints per hit).
+NEWSDEX_API std::string to_json(const Hit& hit);
+/// An article as the documented `--show --json` document, one line.
+NEWSDEX_API std::string to_json(const StoredArticle& article);
+
+}  // namespace newsdex
+
+#endif
