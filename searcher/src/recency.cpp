@@ -1,6 +1,6 @@
 #include "recency.h"
 
-#include "common/schema.h"
+#include "common/schema/schema.h"
 
 #include <algorithm>
 #include <cmath>

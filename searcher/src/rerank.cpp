@@ -1,7 +1,7 @@
 #include "rerank.h"
 
-#include "common/entities/entities.h"
-#include "common/schema.h"
+#include "common/schema/schema.h"
+#include "common/text/slug.h"
 #include "recency.h"
 #include "shard_bm25.h"
 #include "stored_data.h"

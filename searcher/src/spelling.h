@@ -2,7 +2,7 @@
 // word the database knows (edit distance over the index terms).
 #pragma once
 
-#include "common/analyzer.h"
+#include "common/text/analyzer.h"
 #include "query_parser.h"
 
 #include <optional>
