@@ -1,0 +1,62 @@
+#!/usr/bin/env python3
+"""newsdex-search's ranking flags: --explain (text and JSON), the OR fallback
+and --no-or-fallback, and the --no-... bonus flags (docs/cli.md, docs/ranking.md)."""
+import os
+
+from e2e_common import Checker, fresh_dir, parse_args, run, search_json
+
+args = parse_args()
+c = Checker()
+corpus = os.path.join(args.source, "sample_corpus")
+db = os.path.join(args.work, "ranking-cli.db")
+fresh_dir(db)
+r = run([args.index, "--db", db, "--shards", "2", "jsonl", "text", "html", "reuters"], cwd=corpus)
+c.check(r.returncode == 0, f"index: {r.stderr}")
+
+
+def kinds(hit):
+    return {p["kind"] for p in hit.get("explain", [])}
+
+
+# --explain: the parts add up to the score, BM25 per word first.
+for query in ["apple", "trade talks", "apple iphone sales"]:
+    doc, proc = search_json(args, db, query, "--explain", "--facets", "none")
+    if not c.check(doc is not None and doc["hits"], f"{query!r}: hits with --explain: {proc.stderr}"):
+        continue
+    for h in doc["hits"]:
+        parts = h.get("explain", [])
+        total = sum(p["value"] for p in parts)
+        c.check(parts and parts[0]["kind"] == "bm25", f"{query!r} {h['id']}: BM25 first: {parts}")
+        c.check(abs(total - h["score"]) <= 1e-9 * max(1.0, h["score"]),
+                f"{query!r} {h['id']}: parts add up to {total}, score {h['score']}")
+plain, _ = search_json(args, db, "apple", "--facets", "none")
+c.check(plain is not None and all("explain" not in h for h in plain["hits"]), "no explain without --explain")
+
+r = run([args.search, "--db", db, "--explain", "--facets", "none", "-n", "2", "--", "trade talks"])
+c.check(r.returncode == 0 and " = bm25 trade " in r.stdout.replace("\n", " ").replace("  ", " "),
+        f"text --explain prints the parts: {r.stdout[:400]} {r.stderr}")
+
+# Each bonus flag leaves its part out.
+for flag, kind in [("--no-headline-bonus", "headline"), ("--no-proximity", "proximity")]:
+    on, _ = search_json(args, db, "trade talks", "--explain", "--facets", "none")
+    off, proc = search_json(args, db, "trade talks", "--explain", "--facets", "none", flag)
+    if c.check(on is not None and off is not None, f"{flag}: runs: {proc.stderr}"):
+        c.check(any(kind in kinds(h) for h in on["hits"]), f"{kind}: some hit earns it by default")
+        c.check(all(kind not in kinds(h) for h in off["hits"]), f"{flag}: no hit earns {kind}")
+off, proc = search_json(args, db, "jack ma", "--explain", "--facets", "none", "--no-entity-match")
+c.check(off is not None and all("entity" not in kinds(h) for h in off["hits"]), f"--no-entity-match: {proc.stderr}")
+
+# The OR fallback: no article holds both words.
+doc, proc = search_json(args, db, "apple qqzzxxv", "--facets", "none")
+if c.check(doc is not None, f"fallback: runs: {proc.stderr}"):
+    c.check(doc.get("fallback") == "or" and doc["hits"], f"fallback: 'or' with hits: {doc.get('fallback')}")
+    c.check(any("matches every word" in n for n in doc["notices"]), f"fallback: said in a notice: {doc['notices']}")
+r = run([args.search, "--db", db, "--facets", "none", "--", "apple qqzzxxv"])
+c.check(r.returncode == 0 and "note: no article matches every word" in r.stdout, f"text says it: {r.stdout[:300]}")
+doc, proc = search_json(args, db, "apple qqzzxxv", "--facets", "none", "--no-or-fallback")
+c.check(doc is not None and doc["total"] == 0 and "fallback" not in doc and proc.returncode == 1,
+        f"--no-or-fallback: nothing, exit 1: {proc.returncode} {doc}")
+doc, _ = search_json(args, db, "apple", "--facets", "none")
+c.check(doc is not None and "fallback" not in doc, "one word: never a fallback")
+
+c.finish()
