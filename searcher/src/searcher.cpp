@@ -323,7 +323,7 @@ struct Searcher::Impl {
                 out.upper = mset.get_uncollapsed_matches_upper_bound();
                 for (auto it = mset.begin(); it != mset.end(); ++it)
                     out.candidates.push_back({static_cast<Xapian::docid>((*it - 1) * n + s + 1), it.get_weight(),
-                                              collapse ? it.get_collapse_key() : std::string()});
+                                              collapse ? it.get_collapse_key() : std::string(), 0.0, {}});
                 if (counter) counter->count_shard(s, q);
             });
         tasks.wait();
@@ -481,7 +481,8 @@ struct Searcher::Impl {
         Candidates out;
         out.first = first;
         for (auto it = mset.begin(); it != mset.end(); ++it)
-            out.list.push_back({*it, it.get_weight(), request.collapse_duplicates ? it.get_collapse_key() : ""});
+            out.list.push_back(
+                {*it, it.get_weight(), request.collapse_duplicates ? it.get_collapse_key() : "", 0.0, {}});
         return out;
     }
 
