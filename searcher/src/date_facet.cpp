@@ -1,6 +1,6 @@
 #include "date_facet.h"
 
-#include "common/article.h"
+#include "common/ingest/article.h"
 
 #include <algorithm>
 #include <cstdio>

@@ -1,7 +1,7 @@
 #include "facet_counts.h"
 
-#include "common/facet_cache.h"
-#include "common/schema.h"
+#include "common/schema/facet_cache.h"
+#include "common/schema/schema.h"
 #include "posting_eval.h"
 
 #include <algorithm>

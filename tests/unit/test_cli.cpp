@@ -2,7 +2,7 @@
 // kind of error to its code and a one-line "<program>: <message>", and the
 // two tools' mains (newsdex-search, newsdex-index) keep to that table for user
 // mistakes, system failures, "nothing matched" and skipped records.
-#include "common/cli.h"
+#include "cli/cli.h"
 #include "indexer/index_cli.h"
 #include "newsdex/error.h"
 #include "search_cli.h"

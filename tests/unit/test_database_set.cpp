@@ -4,7 +4,7 @@
 // stub:line, for what is not a stub.
 #include "database_set.h"
 
-#include "common/schema.h"
+#include "common/schema/schema.h"
 #include "newsdex/error.h"
 #include "test_support.h"
 

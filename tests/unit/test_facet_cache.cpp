@@ -3,9 +3,9 @@
 // recreated shard (new UUID), a damaged or older file, or arrays that do not
 // add up to the shard make load() refuse them, and the searcher then counts
 // from the shard itself -- never from a stale file.
-#include "common/facet_cache.h"
+#include "common/schema/facet_cache.h"
 
-#include "common/schema.h"
+#include "common/schema/schema.h"
 #include "newsdex/newsdex.h"
 #include "test_support.h"
 

@@ -4,7 +4,7 @@
 // by the tasks that match them (count_shard).
 #include "facet_counts.h"
 
-#include "common/analyzer.h"
+#include "common/text/analyzer.h"
 #include "query_parser.h"
 #include "test_support.h"
 

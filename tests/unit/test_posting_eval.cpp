@@ -5,7 +5,7 @@
 // queries.txt) are compared on a Reuters-21578 index.
 #include "posting_eval.h"
 
-#include "common/analyzer.h"
+#include "common/text/analyzer.h"
 #include "database_set.h"
 #include "newsdex/error.h"
 #include "query_parser.h"
@@ -43,8 +43,8 @@ std::vector<Xapian::docid> xapian_docids(const Xapian::Database& db, const Q& qu
 /// 300 documents: "all" in each, "even" in even ones, "third" in every
 /// third, "rare" in two, "big deal" as a phrase in every tenth and as two
 /// apart words in every fifteenth; docids 7 and 300 then deleted.
-Xapian::WritableDatabase small_db() {
-    Xapian::WritableDatabase db = Xapian::InMemory::open();
+Xapian::WritableDatabase small_db(const std::string& path) {
+    Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS);
     for (int i = 1; i <= 300; ++i) {
         Xapian::Document d;
         Xapian::termpos pos = 1;
@@ -59,13 +59,15 @@ Xapian::WritableDatabase small_db() {
     }
     db.delete_document(7);
     db.delete_document(300);
+    db.commit();
     return db;
 }
 
 }  // namespace
 
 TEST_CASE("posting evaluator: each operator matches what Xapian matches") {
-    Xapian::WritableDatabase db = small_db();
+    newsdex::test::TempDir dir;
+    Xapian::WritableDatabase db = small_db(dir.sub("small"));
     const Q all("all"), even("even"), third("third"), rare("rare"), apple("XCapple");
     const std::vector<Q> three = {all, even, third};
     struct Case {

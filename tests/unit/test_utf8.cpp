@@ -1,6 +1,6 @@
 // common/utf8: validation (well-formed sequences only), encoding, the
 // Windows-1252 repair of legacy bytes, and whitespace helpers.
-#include "common/utf8.h"
+#include "common/text/utf8.h"
 
 #include <doctest/doctest.h>
 
