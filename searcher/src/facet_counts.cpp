@@ -1,6 +1,6 @@
 #include "facet_counts.h"
 
-#include "common/schema/facet_cache.h"
+#include "common/schema/doc_columns.h"
 #include "common/schema/schema.h"
 #include "posting_eval.h"
 
@@ -26,7 +26,7 @@ struct Dictionary {
 };
 
 /// A shard's rows with their ordinals renumbered into a shared dictionary.
-FacetRows renumber(FacetRows rows, Dictionary& dict) {
+EntityRows renumber(EntityRows rows, Dictionary& dict) {
     std::vector<std::uint32_t> global(rows.slugs.size());
     for (std::size_t i = 0; i < rows.slugs.size(); ++i) global[i] = dict.id(rows.slugs[i]);
     for (auto& v : rows.values) v = global[v];
@@ -96,12 +96,12 @@ struct FacetIndex::Impl {
         rows.clear();
         doclens.clear();
         for (std::size_t i = 0; i < databases.shards.size(); ++i) {
-            std::optional<ShardFacetCache> cache = saved_or_built(i);
-            if (!cache) {
+            std::optional<ShardColumns> columns = saved_or_built(i);
+            if (!columns) {
                 being_written = true;
                 return false;
             }
-            add_shard(std::move(*cache));
+            add_shard(std::move(*columns));
         }
         size_tallies();
         loaded = true;
@@ -112,26 +112,26 @@ struct FacetIndex::Impl {
     /// from it -- unless an indexer is writing it (nullopt): its next commit
     /// would make arrays built now stale (and a build outlasting two commits
     /// fails with DatabaseModifiedError).  Spies count instead.
-    std::optional<ShardFacetCache> saved_or_built(std::size_t i) const {
+    std::optional<ShardColumns> saved_or_built(std::size_t i) const {
         const Xapian::Database& db = databases.shards[i];
         const std::string& path = databases.shard_paths[i];
-        std::optional<ShardFacetCache> cache;
-        if (!path.empty()) cache = ShardFacetCache::load(path + schema::kFacetCacheSuffix, db);
-        if (!cache && !path.empty() && locked(db)) return std::nullopt;
-        if (!cache) cache = ShardFacetCache::build(db);
-        return cache;
+        std::optional<ShardColumns> columns;
+        if (!path.empty()) columns = ShardColumns::load(path + schema::kColumnsSuffix, db);
+        if (!columns && !path.empty() && locked(db)) return std::nullopt;
+        if (!columns) columns = ShardColumns::build(db);
+        return columns;
     }
 
     /// Append one shard's rows, its ordinals renumbered across shards.
-    void add_shard(ShardFacetCache cache) {
-        const FacetRows shard_companies = renumber(std::move(cache.companies), companies);
-        const FacetRows shard_persons = renumber(std::move(cache.persons), persons);
+    void add_shard(ShardColumns columns) {
+        const EntityRows shard_companies = renumber(std::move(columns.companies), companies);
+        const EntityRows shard_persons = renumber(std::move(columns.persons), persons);
         DocRows r;
-        r.offsets.reserve(cache.days.size() + 1);
-        for (std::size_t d = 0; d < cache.days.size(); ++d) {
+        r.offsets.reserve(columns.days.size() + 1);
+        for (std::size_t d = 0; d < columns.days.size(); ++d) {
             r.offsets.push_back(static_cast<std::uint32_t>(r.data.size()));
-            r.data.push_back(day_ordinal_plus_one(cache.days[d]));
-            auto values = [&](const FacetRows& from, bool count_first) {
+            r.data.push_back(day_ordinal_plus_one(columns.days[d]));
+            auto values = [&](const EntityRows& from, bool count_first) {
                 std::uint32_t first = d + 1 < from.offsets.size() ? from.offsets[d] : 0;
                 std::uint32_t last = d + 1 < from.offsets.size() ? from.offsets[d + 1] : 0;
                 if (count_first) r.data.push_back(last - first);
@@ -142,7 +142,7 @@ struct FacetIndex::Impl {
         }
         r.offsets.push_back(static_cast<std::uint32_t>(r.data.size()));
         rows.push_back(std::move(r));
-        doclens.push_back(std::move(cache.doclens));
+        doclens.push_back(std::move(columns.doclens));
     }
 
     /// 0 for undated, else the day's ordinal in day_values + 1.

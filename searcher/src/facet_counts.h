@@ -3,8 +3,8 @@
 //
 // Two ways to count, with the same results:
 // - local shards: a compact in-memory per-document array of entity ordinals
-//   and dates (like Lucene's field cache), built once per Searcher from each
-//   shard's saved arrays (common/facet_cache.h); the matches of each shard
+//   and dates (like Lucene's doc values), built once per Searcher from each
+//   shard's saved arrays (common/schema/doc_columns.h); the matches of each shard
 //   come from the posting-list evaluator (posting_eval.h), then counting is
 //   array lookups.
 // - any remote shard: Xapian's built-in ValueCountMatchSpy, one per facet

@@ -1,9 +1,9 @@
-// common/facet_cache: the per-document arrays saved beside a shard are used
+// common/schema/doc_columns: the per-document columns saved beside a shard are used
 // only while they describe the shard as it is.  A commit (new revision), a
 // recreated shard (new UUID), a damaged or older file, or arrays that do not
 // add up to the shard make load() refuse them, and the searcher then counts
 // from the shard itself -- never from a stale file.
-#include "common/schema/facet_cache.h"
+#include "common/schema/doc_columns.h"
 
 #include "common/schema/schema.h"
 #include "newsdex/newsdex.h"
@@ -19,7 +19,7 @@
 
 namespace fs = std::filesystem;
 namespace schema = newsdex::schema;
-using newsdex::ShardFacetCache;
+using newsdex::ShardColumns;
 
 namespace {
 
@@ -40,7 +40,7 @@ void make_shard(const std::string& path, const std::vector<std::string>& compani
 }
 
 /// The slugs of docid `d` in `rows`.
-std::vector<std::string> slugs_of(const newsdex::FacetRows& rows, Xapian::docid d) {
+std::vector<std::string> slugs_of(const newsdex::EntityRows& rows, Xapian::docid d) {
     std::vector<std::string> out;
     for (auto i = rows.offsets.at(d); i < rows.offsets.at(d + 1); ++i) out.push_back(rows.slugs.at(rows.values[i]));
     return out;
@@ -56,13 +56,13 @@ void write_file(const std::string& path, const std::string& bytes) {
 
 }  // namespace
 
-TEST_CASE("facet cache: saved arrays load back for the shard they describe") {
+TEST_CASE("doc columns: saved arrays load back for the shard they describe") {
     newsdex::test::TempDir dir;
-    const std::string shard = dir.sub("shard-000"), file = shard + schema::kFacetCacheSuffix;
+    const std::string shard = dir.sub("shard-000"), file = shard + schema::kColumnsSuffix;
     make_shard(shard, {"apple", "ibm"});
     Xapian::Database db(shard);
-    ShardFacetCache::build(db).save(file);
-    auto loaded = ShardFacetCache::load(file, db);
+    ShardColumns::build(db).save(file);
+    auto loaded = ShardColumns::load(file, db);
     REQUIRE(loaded.has_value());
     CHECK(loaded->revision == db.get_revision());
     CHECK(loaded->uuid == db.get_uuid());
@@ -73,13 +73,13 @@ TEST_CASE("facet cache: saved arrays load back for the shard they describe") {
     CHECK_FALSE(fs::exists(file + ".tmp"));  // written through a temporary file, renamed
 }
 
-TEST_CASE("facet cache: a commit that changes a document in place makes the saved arrays stale") {
+TEST_CASE("doc columns: a commit that changes a document in place makes the saved arrays stale") {
     // Same docid, same length, same last docid: only the revision stamp tells
     // the saved arrays ("apple") from the shard ("ibm").
     newsdex::test::TempDir dir;
-    const std::string shard = dir.sub("shard-000"), file = shard + schema::kFacetCacheSuffix;
+    const std::string shard = dir.sub("shard-000"), file = shard + schema::kColumnsSuffix;
     make_shard(shard, {"apple"});
-    ShardFacetCache::build(Xapian::Database(shard)).save(file);
+    ShardColumns::build(Xapian::Database(shard)).save(file);
     {
         Xapian::WritableDatabase w(shard);
         w.replace_document(1, article("ibm", "20150302"));
@@ -88,62 +88,62 @@ TEST_CASE("facet cache: a commit that changes a document in place makes the save
     Xapian::Database db(shard);
     REQUIRE(db.get_lastdocid() == 1);
     REQUIRE(db.get_total_length() == 1);
-    CHECK_FALSE(ShardFacetCache::load(file, db).has_value());
-    CHECK(slugs_of(ShardFacetCache::build(db).companies, 1) == std::vector<std::string>{"ibm"});
+    CHECK_FALSE(ShardColumns::load(file, db).has_value());
+    CHECK(slugs_of(ShardColumns::build(db).companies, 1) == std::vector<std::string>{"ibm"});
 }
 
-TEST_CASE("facet cache: a shard recreated at the same revision is another shard") {
+TEST_CASE("doc columns: a shard recreated at the same revision is another shard") {
     newsdex::test::TempDir dir;
     const std::string first = dir.sub("a"), second = dir.sub("b");
     make_shard(first, {"apple"});
     make_shard(second, {"ibm"});
     Xapian::Database a(first), b(second);
     REQUIRE(a.get_revision() == b.get_revision());
-    ShardFacetCache::build(a).save(first + ".facets");
-    CHECK(ShardFacetCache::load(first + ".facets", a).has_value());
-    CHECK_FALSE(ShardFacetCache::load(first + ".facets", b).has_value());
+    ShardColumns::build(a).save(first + ".facets");
+    CHECK(ShardColumns::load(first + ".facets", a).has_value());
+    CHECK_FALSE(ShardColumns::load(first + ".facets", b).has_value());
 }
 
-TEST_CASE("facet cache: missing, damaged, older-format and inconsistent files are refused") {
+TEST_CASE("doc columns: missing, damaged, older-format and inconsistent files are refused") {
     newsdex::test::TempDir dir;
-    const std::string shard = dir.sub("shard-000"), file = shard + schema::kFacetCacheSuffix;
+    const std::string shard = dir.sub("shard-000"), file = shard + schema::kColumnsSuffix;
     make_shard(shard, {"apple", "ibm", "apple"});
     Xapian::Database db(shard);
-    const ShardFacetCache good = ShardFacetCache::build(db);
+    const ShardColumns good = ShardColumns::build(db);
     good.save(file);
     const std::string bytes = read_file(file);
-    REQUIRE(ShardFacetCache::load(file, db).has_value());
+    REQUIRE(ShardColumns::load(file, db).has_value());
 
-    CHECK_FALSE(ShardFacetCache::load(dir.sub("none.facets"), db).has_value());
+    CHECK_FALSE(ShardColumns::load(dir.sub("none.facets"), db).has_value());
     write_file(file, "");
-    CHECK_FALSE(ShardFacetCache::load(file, db).has_value());
+    CHECK_FALSE(ShardColumns::load(file, db).has_value());
     for (std::size_t cut : {std::size_t{4}, std::size_t{12}, bytes.size() / 2, bytes.size() - 1}) {
         write_file(file, bytes.substr(0, cut));
         CAPTURE(cut);
-        CHECK_FALSE(ShardFacetCache::load(file, db).has_value());
+        CHECK_FALSE(ShardColumns::load(file, db).has_value());
     }
     std::string older = bytes;
     older[7] = '2';  // "NDXFC002": before UUIDs were stamped
     write_file(file, older);
-    CHECK_FALSE(ShardFacetCache::load(file, db).has_value());
+    CHECK_FALSE(ShardColumns::load(file, db).has_value());
 
     // Stamped right, but the lengths do not add up to the shard's total: the
     // arrays weigh matches (BM25), so they are refused rather than trusted.
-    ShardFacetCache wrong_lengths = good;
+    ShardColumns wrong_lengths = good;
     wrong_lengths.doclens.at(2) += 1;
     wrong_lengths.save(file);
-    CHECK_FALSE(ShardFacetCache::load(file, db).has_value());
-    ShardFacetCache short_days = good;
+    CHECK_FALSE(ShardColumns::load(file, db).has_value());
+    ShardColumns short_days = good;
     short_days.days.pop_back();
     short_days.save(file);
-    CHECK_FALSE(ShardFacetCache::load(file, db).has_value());
-    ShardFacetCache bad_ordinal = good;
+    CHECK_FALSE(ShardColumns::load(file, db).has_value());
+    ShardColumns bad_ordinal = good;
     bad_ordinal.companies.values.at(0) = 99;  // no such slug
     bad_ordinal.save(file);
-    CHECK_FALSE(ShardFacetCache::load(file, db).has_value());
+    CHECK_FALSE(ShardColumns::load(file, db).has_value());
 }
 
-TEST_CASE("facet cache: the searcher counts from the shard, not from a stale file left behind") {
+TEST_CASE("doc columns: the searcher counts from the shard, not from a stale file left behind") {
     // A run interrupted after its commit but before it saved the arrays
     // leaves the previous run's file: re-indexing t1 moved it from Apple to
     // IBM, and the old file still says Apple.
@@ -155,7 +155,7 @@ TEST_CASE("facet cache: the searcher counts from the shard, not from a stale fil
                company + "\"]}\n";
     };
     test::index_into(db, {dir.file("v1.jsonl", record("Apple"))}, 1);
-    const std::string file = (fs::path(db) / (schema::shard_name(0) + schema::kFacetCacheSuffix)).string();
+    const std::string file = (fs::path(db) / (schema::shard_name(0) + schema::kColumnsSuffix)).string();
     REQUIRE(fs::exists(file));
     const std::string stale = read_file(file);
     IndexStats second = test::index_into(db, {dir.file("v2.jsonl", record("IBM"))}, 1);
