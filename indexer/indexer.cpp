@@ -360,7 +360,7 @@ IndexStats index_paths(const std::vector<std::string>& paths, const IndexOptions
     } catch (const Xapian::Error& e) {
         throw SystemError("writing the database: " + e.get_description());
     }
-    save_facet_caches(dbs, shard_paths);
+    save_columns(dbs, shard_paths);
     for (auto& w : workers) w->db.close();
     sync_tree(options.db_path);
 
@@ -395,7 +395,7 @@ IndexStats delete_ids(const std::vector<std::string>& ids, const IndexOptions& o
             ++stats.deleted;
         }
         for (auto& db : dbs) db.commit();
-        save_facet_caches(dbs, shard_paths);
+        save_columns(dbs, shard_paths);
         for (auto& db : dbs) db.close();
         sync_tree(options.db_path);
     } catch (const Xapian::Error& e) {
