@@ -123,9 +123,7 @@ BuiltDocument DocumentBuilder::build(const Article& article) {
                                                                  : schema::kPrefixOrganization;
         if (e.id.empty()) continue;
         doc.add_boolean_term(std::string(prefix) + e.id);
-        // archive-level resolution links it later (surname_resolution.h)
-        if (e.type == EntityType::Person && is_bare_surname(e.id))
-            doc.add_boolean_term(std::string(kPrefixBareSurname) + e.id);
+        add_resolution_terms(doc, e);  // archive-level links are made later (surname_resolution.h)
         built.metadata.emplace_back(schema::name_key(prefix, e.id), e.name);
         for (const auto& alias : e.aliases) {
             std::string alias_slug = entity_slug(alias);

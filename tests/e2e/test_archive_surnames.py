@@ -108,4 +108,38 @@ r = run([args.index, "--db", db, "--delete", "mb"])
 if c.check(r.returncode == 0, f"--delete mb: {r.stderr.strip()}"):
     c.check(persons(db) == first, f"after deleting it, the links are back: {persons(db)}")
 
+# Short company names: "AMC" alone links to American Motors because another
+# article's text ties them ("American Motors Corp (AMC)"); "Chrysler", a
+# company named by itself ("Chrysler Corp"), stays itself.
+COMPANIES = [
+    {"id": "c1", "title": "Renault raises stake", "date": "1987-03-09",
+     "body": "Renault said it would buy more shares of American Motors Corp (AMC), the fourth largest U.S. car "
+             "maker. American Motors said its board would meet on Tuesday."},
+    {"id": "c2", "title": "Car sales", "date": "1987-03-12",
+     "body": "AMC said its sales fell 12 pct in early March from a year earlier, while Chrysler said its sales rose."},
+    {"id": "c3", "title": "Chrysler deal", "date": "1987-03-12",
+     "body": "Chrysler Corp said it agreed to buy the stake. Chrysler said the price was fair, analysts said."},
+]
+
+
+def companies(db):
+    r = run([args.search, "--db", db, "--json", "--values", "company", "-n", "1000"])
+    return {v["id"]: v["count"] for v in json.loads(r.stdout)["values"]} if r.returncode == 0 else {}
+
+
+got = {}
+for name, order in (("forward", [0, 1, 2]), ("backward", [2, 1, 0])):
+    db = os.path.join(work, f"companies-{name}.db")
+    fresh_dir(db)
+    for i in order:  # one run per article
+        path = os.path.join(work, f"company-{name}-{i}.jsonl")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(json.dumps(COMPANIES[i]) + "\n")
+        index(db, path, shards="2")
+    got[name] = companies(db)
+c.check(got["forward"].get("american-motors") == 2 and "amc" not in got["forward"],
+        f"AMC alone links to American Motors: {got['forward']}")
+c.check(got["forward"].get("chrysler") == 2, f"Chrysler stays itself: {got['forward']}")
+c.check(got["forward"] == got["backward"], f"same companies in either order: {got}")
+
 c.finish()
