@@ -1,7 +1,7 @@
 #include "indexer/document_builder.h"
 #include "indexer/surname_resolution.h"
 
-#include "common/schema.h"
+#include "common/schema/schema.h"
 
 #include <nlohmann/json.hpp>
 

@@ -15,6 +15,8 @@
 #include <string>
 #include <vector>
 
+#include <newsdex/export.h>
+
 namespace newsdex {
 
 /// Order of the hits.
@@ -47,11 +49,11 @@ enum class FacetField {
 
 /// Name used in options and JSON: "company", "person", "date", "source",
 /// "org", "topic", "place", "author", "lang" (the filter field names).
-const char* facet_field_name(FacetField field);
+NEWSDEX_API const char* facet_field_name(FacetField field);
 /// Name of a granularity: "auto", "year", "month", "day".
-const char* date_granularity_name(DateGranularity granularity);
+NEWSDEX_API const char* date_granularity_name(DateGranularity granularity);
 /// Name of a sort order: "relevance", "newest", "oldest".
-const char* sort_order_name(SortOrder order);
+NEWSDEX_API const char* sort_order_name(SortOrder order);
 
 /// A filter on one field given as data, not query text: any value (quotes,
 /// colons, parentheses included) is taken as it is.
@@ -203,7 +205,7 @@ struct StoredArticle {
 /// threads the Searcher owns (one per core beyond the caller's, at most one
 /// per shard) and on the calling thread.  Use a Searcher from one thread at
 /// a time.
-class Searcher {
+class NEWSDEX_API Searcher {
   public:
     /// Open one or more databases: newsdex database directories, Xapian
     /// databases, or Xapian stub files (which may list remote shards served by
@@ -256,22 +258,22 @@ class Searcher {
 
 /// The hit's snippet with each highlight wrapped in `open` and `close`
 /// (e.g. "**" and "**", or terminal escapes).
-std::string marked_snippet(const Hit& hit, const std::string& open, const std::string& close);
+NEWSDEX_API std::string marked_snippet(const Hit& hit, const std::string& open, const std::string& close);
 
 /// `text` with each highlight (byte ranges, in order) wrapped in `open` and `close`.
 std::string marked_text(const std::string& text, const std::vector<Highlight>& highlights, const std::string& open,
                         const std::string& close);
 
 /// The result as the documented JSON document (docs/json-output.md), one line.
-std::string to_json(const SearchResult& result);
+NEWSDEX_API std::string to_json(const SearchResult& result);
 /// A value listing (Searcher::values) as one JSON document, one line
 /// (docs/json-output.md, "Field values").
-std::string to_json(const FieldValues& values);
+NEWSDEX_API std::string to_json(const FieldValues& values);
 /// One hit as the object of the document's "hits" array, one line (what
 /// `--format jsonl` prints per hit).
-std::string to_json(const Hit& hit);
+NEWSDEX_API std::string to_json(const Hit& hit);
 /// An article as the documented `--show --json` document, one line.
-std::string to_json(const StoredArticle& article);
+NEWSDEX_API std::string to_json(const StoredArticle& article);
 
 }  // namespace newsdex
 
