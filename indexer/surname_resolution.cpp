@@ -1,7 +1,7 @@
 // Archive-level resolution of bare surnames (see surname_resolution.h).
 #include "indexer/surname_resolution.h"
 
-#include "common/schema.h"
+#include "common/schema/schema.h"
 
 #include <algorithm>
 #include <set>

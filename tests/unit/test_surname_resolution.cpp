@@ -2,13 +2,15 @@
 // decision alone, then whole databases indexed in different orders.
 #include "indexer/surname_resolution.h"
 
-#include "common/schema.h"
+#include "common/schema/schema.h"
 #include "test_support.h"
 
 #include <doctest/doctest.h>
 #include <xapian.h>
 
 #include <map>
+#include <set>
+#include <vector>
 #include <string>
 
 using namespace newsdex;
@@ -110,13 +112,19 @@ TEST_CASE("a short company links only to the one company the texts tie it to") {
 
 TEST_CASE("builder terms: surname marker, short company marker, company ties") {
     Xapian::Document doc;
-    Entity boesky{"boesky", "Boesky", EntityType::Person};
-    Entity ivan{"ivan-boesky", "Ivan Boesky", EntityType::Person};
-    Entity amc{"amc", "AMC", EntityType::Company};
-    Entity chrysler{"chrysler", "Chrysler", EntityType::Company};
-    chrysler.aliases = {"Chrysler Corp"};
-    Entity motors{"american-motors", "American Motors", EntityType::Company};
-    motors.aliases = {"AMC", "American Motors Corp"};
+    auto entity = [](std::string id, std::string name, EntityType type, std::vector<std::string> aliases = {}) {
+        Entity e;
+        e.id = std::move(id);
+        e.name = std::move(name);
+        e.type = type;
+        e.aliases = std::move(aliases);
+        return e;
+    };
+    const Entity boesky = entity("boesky", "Boesky", EntityType::Person);
+    const Entity ivan = entity("ivan-boesky", "Ivan Boesky", EntityType::Person);
+    const Entity amc = entity("amc", "AMC", EntityType::Company);
+    const Entity chrysler = entity("chrysler", "Chrysler", EntityType::Company, {"Chrysler Corp"});
+    const Entity motors = entity("american-motors", "American Motors", EntityType::Company, {"AMC", "American Motors Corp"});
     for (const auto* e : {&boesky, &ivan, &amc, &chrysler, &motors}) add_resolution_terms(doc, *e);
     std::set<std::string> terms(doc.termlist_begin(), doc.termlist_end());
     CHECK(terms == std::set<std::string>{std::string(kPrefixBareSurname) + "boesky",
