@@ -1,6 +1,7 @@
 #include "newsdex/search.h"
 
 #include "common/analyzer.h"
+#include "analytics.h"
 #include "article.h"
 #include "common/schema.h"
 #include "database_set.h"
@@ -622,6 +623,11 @@ struct Searcher::Impl {
             if (!c.dup_key.empty()) hit.similar = sizes[c.dup_key] - 1;
             result.hits.push_back(std::move(hit));
         }
+
+        // Entity analytics (analytics.h): over the same matches, after them.
+        analytics::compute(databases, query, request,
+                           [this](std::string_view prefix, const std::string& slug) { return display_name(prefix, slug); },
+                           result);
 
         if (effective.sort != asked.sort && result.total > 1) result.notices.push_back(kFilterOnlyNotice);
         if (!parsed.ranked_by_mentions.empty() && request.sort == SortOrder::Relevance &&
