@@ -1,3 +1,5 @@
+# Named search_* so that the glob includes it after e2e.cmake, which defines
+# NEWSDEX_E2E_ARGS and finds Python.
 # Entity analytics (issue 13) on sample_corpus/: --related, --significant,
 # --trend and --graph -- terminal shape, golden JSON, the unknown-entity
 # error, and the same answers from one database, several, and remote shards.
