@@ -5,8 +5,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdlib>
-#include <memory>
+#include <functional>
+#include <limits>
 
 namespace newsdex {
 
@@ -21,18 +21,6 @@ std::string_view type_prefix(EntityKind type) {
 namespace {
 
 constexpr std::array<EntityKind, kTypes> kEntityKinds = {EntityKind::Company, EntityKind::Person};
-constexpr std::array<Xapian::valueno, kTypes> kEntitySlots = {schema::kSlotCompanies, schema::kSlotPersons};
-
-/// Add each slug of a joined value (schema::kValueSeparator) `n` times.
-void add_joined(const std::string& joined, std::uint64_t n, std::map<std::string, std::uint64_t>& into) {
-    std::size_t start = 0;
-    while (start <= joined.size()) {
-        auto end = joined.find(schema::kValueSeparator, start);
-        if (end == std::string::npos) end = joined.size();
-        if (end > start) into[joined.substr(start, end - start)] += n;
-        start = end + 1;
-    }
-}
 
 bool is_entity_term(const std::string& term) {
     return term.starts_with(schema::kPrefixCompany) || term.starts_with(schema::kPrefixPerson);
@@ -50,30 +38,57 @@ void collect_own_terms(const Xapian::Query& query, std::set<std::string>& out) {
     for (std::size_t i = 0; i < n; ++i) collect_own_terms(query.get_subquery(i), out);
 }
 
+/// The slugs of the terms of `own` of one type: looked up by string_view.
+std::set<std::string, std::less<>> slugs_of_type(const std::set<std::string>& own, std::size_t t) {
+    const std::string_view prefix = type_prefix(kEntityKinds[t]);
+    std::set<std::string, std::less<>> out;
+    for (const auto& term : own)
+        if (term.starts_with(prefix)) out.insert(term.substr(prefix.size()));
+    return out;
+}
+
 /// x ln(x / e), 0 for x = 0 (the limit).
 double g_term(double observed, double expected) {
     return observed > 0 && expected > 0 ? observed * std::log(observed / expected) : 0.0;
 }
 
-/// Every entity of `all` of one type, not the query's own, as RelatedEntity
-/// with archive counts and scores; `keep` says which are wanted before the
-/// archive is asked (a term frequency each).
-template <typename Keep>
+/// The entities of `all` of one type with at least `min_count` matches, not
+/// the query's own, as RelatedEntity with archive counts and scores (a term
+/// frequency each: only for these).
 std::vector<RelatedEntity> scored(const Xapian::Database& db, const Tally& all, std::size_t t,
-                                  const std::set<std::string>& own, Keep keep) {
+                                  const std::set<std::string>& own, std::uint64_t min_count) {
     std::vector<RelatedEntity> out;
     const std::string prefix(type_prefix(kEntityKinds[t]));
     const std::uint64_t archive = db.get_doccount();
-    for (const auto& [slug, count] : all.counts[t]) {
-        if (own.count(prefix + slug) || !keep(count)) continue;
-        RelatedEntity e;
-        e.id = slug;
-        e.count = count;
-        e.archive_count = db.get_termfreq(prefix + slug);
-        e.score = significance(count, all.matches, e.archive_count, archive);
-        out.push_back(std::move(e));
+    const auto own_slugs = slugs_of_type(own, t);
+    for (const auto& e : all.counts[t]) {
+        if (e.count < min_count || own_slugs.count(e.slug)) continue;
+        const std::string term = prefix + std::string(e.slug);
+        RelatedEntity r;
+        r.id = e.slug;
+        r.count = e.count;
+        r.archive_count = db.get_termfreq(term);
+        r.score = significance(r.count, all.matches, r.archive_count, archive);
+        out.push_back(std::move(r));
     }
     return out;
+}
+
+/// The count the `limit`-th most frequent entity of one type has, not
+/// counting the query's own (0 when there are fewer): related entities have
+/// at least this count, so only those need scores.
+std::uint64_t count_of_last_shown(const Tally& all, std::size_t t, const std::set<std::string>& own,
+                                  std::size_t limit) {
+    if (limit == 0) return std::numeric_limits<std::uint64_t>::max();
+    const auto own_slugs = slugs_of_type(own, t);
+    std::vector<std::uint64_t> counts;
+    counts.reserve(all.counts[t].size());
+    for (const auto& e : all.counts[t])
+        if (!own_slugs.count(e.slug)) counts.push_back(e.count);
+    if (counts.size() <= limit) return 1;
+    std::nth_element(counts.begin(), counts.begin() + static_cast<std::ptrdiff_t>(limit - 1), counts.end(),
+                     std::greater<>());
+    return counts[limit - 1];
 }
 
 /// The first `limit` of `list` ordered by `before`, with display names.
@@ -89,39 +104,14 @@ std::vector<RelatedEntity> best(std::vector<RelatedEntity> list, std::size_t lim
 
 }  // namespace
 
-Tally tally(const Xapian::Database& db, const Xapian::Query& query, bool companies, bool persons, bool dates) {
-    std::array<std::unique_ptr<Xapian::ValueCountMatchSpy>, kTypes> entity_spies;
-    std::unique_ptr<Xapian::ValueCountMatchSpy> date_spy;
-    Xapian::Enquire enquire(db);
-    enquire.set_query(query);
-    enquire.set_weighting_scheme(Xapian::BoolWeight());
-    const std::array<bool, kTypes> wanted_types = {companies, persons};
-    for (std::size_t t = 0; t < kTypes; ++t)
-        if (wanted_types[t]) {
-            entity_spies[t] = std::make_unique<Xapian::ValueCountMatchSpy>(kEntitySlots[t]);
-            enquire.add_matchspy(entity_spies[t].get());
-        }
-    // The date spy also counts the matches when no entity is asked for
-    // (every spy sees every match, with a value or not).
-    if (dates || (!companies && !persons)) {
-        date_spy = std::make_unique<Xapian::ValueCountMatchSpy>(schema::kSlotDate);
-        enquire.add_matchspy(date_spy.get());
-    }
-    enquire.get_mset(0, 0, db.get_doccount());
-    Tally out;
-    for (std::size_t t = 0; t < kTypes; ++t) {
-        if (!entity_spies[t]) continue;
-        out.matches = entity_spies[t]->get_total();
-        for (auto v = entity_spies[t]->values_begin(); v != entity_spies[t]->values_end(); ++v)
-            add_joined(*v, v.get_termfreq(), out.counts[t]);
-    }
-    if (date_spy) {
-        out.matches = date_spy->get_total();
-        if (dates)
-            for (auto v = date_spy->values_begin(); v != date_spy->values_end(); ++v)
-                out.days[static_cast<std::uint32_t>(std::strtoul((*v).c_str(), nullptr, 10))] += v.get_termfreq();
-    }
-    return out;
+std::vector<EntityCount> most_frequent(std::vector<EntityCount> entities, std::size_t limit) {
+    const std::size_t shown = std::min(limit, entities.size());
+    std::partial_sort(entities.begin(), entities.begin() + static_cast<std::ptrdiff_t>(shown), entities.end(),
+                      [](const EntityCount& a, const EntityCount& b) {
+                          return a.count != b.count ? a.count > b.count : a.slug < b.slug;
+                      });
+    entities.resize(shown);
+    return entities;
 }
 
 std::set<std::string> own_entity_terms(const Xapian::Query& query) {
@@ -154,7 +144,8 @@ EntityLists related_entities(const Xapian::Database& db, const Tally& all, const
                              const SearchRequest& request, const NameLookup& names) {
     EntityLists out;
     for (std::size_t t = 0; t < kTypes; ++t) {
-        auto list = best(scored(db, all, t, own, [](std::uint64_t) { return true; }), request.related_limit,
+        const std::uint64_t least = count_of_last_shown(all, t, own, request.related_limit);
+        auto list = best(scored(db, all, t, own, least), request.related_limit,
                          [](const RelatedEntity& a, const RelatedEntity& b) {
                              if (a.count != b.count) return a.count > b.count;
                              if (a.score != b.score) return a.score > b.score;
@@ -171,7 +162,7 @@ EntityLists significant_entities(const Xapian::Database& db, const Tally& all, c
     EntityLists out;
     const std::uint64_t min_count = std::max<std::uint64_t>(1, request.significant_min_count);
     for (std::size_t t = 0; t < kTypes; ++t) {
-        auto list = scored(db, all, t, own, [&](std::uint64_t count) { return count >= min_count; });
+        auto list = scored(db, all, t, own, min_count);
         std::erase_if(list, [](const RelatedEntity& e) { return e.score <= 0; });  // over-represented only
         list = best(std::move(list), request.related_limit,
                     [](const RelatedEntity& a, const RelatedEntity& b) {
@@ -187,8 +178,8 @@ EntityLists significant_entities(const Xapian::Database& db, const Tally& all, c
 
 bool wanted(const SearchRequest& r) { return r.related || r.significant || r.trend || r.cooccurrence; }
 
-void compute(const DatabaseSet& databases, const Xapian::Query& query, const SearchRequest& request,
-             const NameLookup& names, SearchResult& result) {
+void compute(const DatabaseSet& databases, const Xapian::Query& query, FacetCounter* counter,
+             const SearchRequest& request, const NameLookup& names, SearchResult& result) {
     if (!wanted(request)) return;
     const Xapian::Database& db = databases.combined;
     const std::set<std::string> own = own_entity_terms(query);
@@ -200,11 +191,13 @@ void compute(const DatabaseSet& databases, const Xapian::Query& query, const Sea
                                 term.substr(2) + "' in the archive (list the known ones with --values " +
                                 (company ? "company" : "person") + ")");
             }
-    const Tally all = tally(db, query, true, true, request.trend);
+    std::unique_ptr<MatchSource> source =
+        counter && counter->keeps_matches() ? array_source(*counter) : spy_source(db, query);
+    const Tally all = source->tally(request.trend);
     if (request.related) result.related = related_entities(db, all, own, request, names);
     if (request.significant) result.significant = significant_entities(db, all, own, request, names);
-    if (request.trend) result.trends = entity_trends(db, query, all, request, names);
-    if (request.cooccurrence) result.graph = cooccurrence_graph(db, query, all, request, names);
+    if (request.trend) result.trends = entity_trends(*source, all, request, names);
+    if (request.cooccurrence) result.graph = cooccurrence_graph(*source, all, request, names);
 }
 
 }  // namespace analytics

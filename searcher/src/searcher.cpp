@@ -481,7 +481,7 @@ struct Searcher::Impl {
         };
         // The counter also gives the exact total: Xapian's own count is an estimate.
         std::unique_ptr<FacetCounter> counter;
-        if (!request.facets.empty() || request.exact_total)
+        if (!request.facets.empty() || request.exact_total || analytics::wanted(request))
             counter = facets.make_counter(has(FacetField::Company), has(FacetField::Person), has(FacetField::Date),
                                           request.facet_offset + request.facet_limit);
         const bool recency = request.recency_half_life_days > 0 && request.sort == SortOrder::Relevance;
@@ -625,7 +625,7 @@ struct Searcher::Impl {
         }
 
         // Entity analytics (analytics.h): over the same matches, after them.
-        analytics::compute(databases, query, request,
+        analytics::compute(databases, query, counter.get(), request,
                            [this](std::string_view prefix, const std::string& slug) { return display_name(prefix, slug); },
                            result);
 

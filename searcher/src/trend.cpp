@@ -7,18 +7,7 @@
 
 namespace newsdex::analytics {
 
-namespace {
-
-/// The `limit` most frequent slugs of one type, ties by slug.
-std::vector<std::pair<std::string, std::uint64_t>> most_frequent(const std::map<std::string, std::uint64_t>& counts,
-                                                                 std::size_t limit) {
-    return top_counts({counts.begin(), counts.end()}, limit).top;
-}
-
-}  // namespace
-
-Trends entity_trends(const Xapian::Database& db, const Xapian::Query& query, const Tally& all,
-                     const SearchRequest& request, const NameLookup& names) {
+Trends entity_trends(MatchSource& source, const Tally& all, const SearchRequest& request, const NameLookup& names) {
     // The buckets are the date facet's for the same matches: the same
     // granularity rule, the same zero-filled span.
     const Facet dates = make_date_facet(all.days, request.date_granularity);
@@ -29,28 +18,33 @@ Trends entity_trends(const Xapian::Database& db, const Xapian::Query& query, con
         bucket_index.emplace(v.id, out.buckets.size());
         out.buckets.push_back(v.id);
     }
-    for (EntityKind type : {EntityKind::Company, EntityKind::Person}) {
-        const std::string prefix(type_prefix(type));
-        for (const auto& [slug, total] : most_frequent(all.counts[static_cast<std::size_t>(type)], request.trend_limit)) {
-            // The entity's matches by day: the query filtered by the entity.
-            const Tally own = tally(db, Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(prefix + slug)),
-                                    false, false, true);
-            TrendSeries series;
-            series.type = type;
-            series.id = slug;
-            series.name = names(prefix, slug);
-            series.total = total;
-            series.counts.assign(out.buckets.size(), 0);
-            // Its days are some of all the matches' days: each falls in one of their buckets.
-            for (const auto& v : make_date_facet(own.days, out.granularity).values) {
-                auto at = bucket_index.find(v.id);
-                if (at != bucket_index.end()) series.counts[at->second] += v.count;
-            }
-            series.peak = static_cast<std::size_t>(
-                std::max_element(series.counts.begin(), series.counts.end()) - series.counts.begin());
-            if (series.counts.empty()) series.peak = 0;
-            out.series.push_back(std::move(series));
+    // The trend_limit most frequent of each type (ties by slug), companies first.
+    std::vector<EntityRef> entities;
+    std::vector<std::uint64_t> totals;
+    for (EntityKind kind : {EntityKind::Company, EntityKind::Person}) {
+        for (const auto& e : most_frequent(all.counts[static_cast<std::size_t>(kind)], request.trend_limit)) {
+            entities.push_back({kind, std::string(e.slug), e.ordinal});
+            totals.push_back(e.count);
         }
+    }
+    const std::vector<DayCounts> days = source.days_naming(entities);
+    for (std::size_t i = 0; i < entities.size(); ++i) {
+        TrendSeries series;
+        series.type = entities[i].kind;
+        series.id = entities[i].slug;
+        series.name = names(type_prefix(series.type), series.id);
+        series.total = totals[i];
+        series.counts.assign(out.buckets.size(), 0);
+        // Its days are some of all the matches' days: each falls in one of their buckets.
+        for (const auto& v : make_date_facet(days[i], out.granularity).values) {
+            auto at = bucket_index.find(v.id);
+            if (at != bucket_index.end()) series.counts[at->second] += v.count;
+        }
+        series.peak = series.counts.empty() ? 0
+                                            : static_cast<std::size_t>(std::max_element(series.counts.begin(),
+                                                                                        series.counts.end()) -
+                                                                       series.counts.begin());
+        out.series.push_back(std::move(series));
     }
     return out;
 }
