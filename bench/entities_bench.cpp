@@ -6,7 +6,7 @@
 // ../shared/corpora/reuters21578), then times EntityExtractor::extract over
 // all articles (title + body) on one thread and prints MB/s.
 #include "common/entities/entities.h"
-#include "common/readers.h"
+#include "common/ingest/readers.h"
 
 #include <algorithm>
 #include <chrono>

@@ -1,6 +1,6 @@
-// libFuzzer harness: the article date parser (common/article.h) and the
+// libFuzzer harness: the article date parser (common/ingest/article.h) and the
 // query's date expressions (QueryParser::date_bounds / date_range_terms).
-#include "common/article.h"
+#include "common/ingest/article.h"
 #include "newsdex/error.h"
 #include "query_parser.h"
 

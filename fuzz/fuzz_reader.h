@@ -3,8 +3,8 @@
 // what the readers promise their callers.
 #pragma once
 
-#include "common/readers.h"
-#include "common/utf8.h"
+#include "common/ingest/readers.h"
+#include "common/text/utf8.h"
 
 #include <cstdint>
 #include <cstdio>

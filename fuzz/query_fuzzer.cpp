@@ -3,7 +3,7 @@
 // files of sample_corpus/ with the indexer's own DocumentBuilder, so that
 // aliases, entity names, dates and wildcard expansion all have data to work
 // on.  Nothing is written to disk.
-#include "common/readers.h"
+#include "common/ingest/readers.h"
 #include "indexer/document_builder.h"
 #include "newsdex/error.h"
 #include "query_parser.h"

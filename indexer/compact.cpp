@@ -1,8 +1,8 @@
 // newsdex-index --compact: merge the shards into one with Xapian's compactor.
 #include "indexer/indexer.h"
 
-#include "common/facet_cache.h"
-#include "common/schema.h"
+#include "common/schema/facet_cache.h"
+#include "common/schema/schema.h"
 #include "indexer/shard_set.h"
 #include "newsdex/error.h"
 

@@ -1,6 +1,6 @@
 #include "indexer/document_builder.h"
 
-#include "common/schema.h"
+#include "common/schema/schema.h"
 
 #include <nlohmann/json.hpp>
 

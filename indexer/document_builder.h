@@ -1,8 +1,8 @@
-// Builds the Xapian document of an article, following common/schema.h.
+// Builds the Xapian document of an article, following common/schema/schema.h.
 #pragma once
 
-#include "common/analyzer.h"
-#include "common/article.h"
+#include "common/text/analyzer.h"
+#include "common/ingest/article.h"
 #include "common/entities/entities.h"
 
 #include <string>

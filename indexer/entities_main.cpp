@@ -6,10 +6,10 @@
 // See docs/entities.md.  The work is done by common/entities/.
 #include <stdexcept>
 
-#include "common/cli.h"
+#include "cli/cli.h"
 #include "common/entities/entities.h"
 #include "common/entities/entities_io.h"
-#include "common/readers.h"
+#include "common/ingest/readers.h"
 #include "newsdex/error.h"
 
 #include <boost/program_options.hpp>

@@ -1,7 +1,7 @@
 #include "indexer/index_cli.h"
 
-#include "common/cli.h"
-#include "common/terminal.h"
+#include "cli/cli.h"
+#include "cli/terminal.h"
 #include "indexer/indexer.h"
 #include "newsdex/error.h"
 

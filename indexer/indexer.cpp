@@ -1,7 +1,7 @@
 #include "indexer/indexer.h"
 
 #include "common/entities/entities.h"
-#include "common/schema.h"
+#include "common/schema/schema.h"
 #include "indexer/document_builder.h"
 #include "indexer/shard_set.h"
 #include "newsdex/error.h"

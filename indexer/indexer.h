@@ -1,9 +1,9 @@
 // The indexing library: reads inputs, analyses articles on worker threads and
-// writes them into a newsdex database (see common/schema.h for its layout).
+// writes them into a newsdex database (see common/schema/schema.h for its layout).
 #pragma once
 
-#include "common/article.h"
-#include "common/readers.h"
+#include "common/ingest/article.h"
+#include "common/ingest/readers.h"
 
 #include <chrono>
 #include <cstdint>

@@ -1,7 +1,7 @@
 #include "indexer/shard_set.h"
 
-#include "common/facet_cache.h"
-#include "common/schema.h"
+#include "common/schema/facet_cache.h"
+#include "common/schema/schema.h"
 #include "newsdex/error.h"
 
 #include <fcntl.h>

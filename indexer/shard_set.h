@@ -1,5 +1,5 @@
 // Opening and creating the shards of a newsdex database directory for writing
-// (layout in common/schema.h).
+// (layout in common/schema/schema.h).
 #pragma once
 
 #include <string>
@@ -17,7 +17,7 @@ namespace newsdex {
 std::vector<Xapian::WritableDatabase> open_shards_for_writing(const std::string& path, unsigned new_shards,
                                                              std::vector<std::string>* paths = nullptr);
 
-/// Save each shard's facet cache (common/facet_cache.h) beside it, for the
+/// Save each shard's facet cache (common/schema/facet_cache.h) beside it, for the
 /// state just committed.  Throws SystemError.
 void save_facet_caches(std::vector<Xapian::WritableDatabase>& shards, const std::vector<std::string>& paths);
 

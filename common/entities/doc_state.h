@@ -11,7 +11,7 @@
 // Internal header: used by common/entities/*.cpp and their unit tests.
 #pragma once
 
-#include "common/article.h"
+#include "common/ingest/article.h"
 #include "common/entities/entities.h"
 #include "common/entities/extractor_data.h"
 #include "common/entities/tokenise.h"

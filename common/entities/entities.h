@@ -10,7 +10,8 @@
 // PEOPLE/ORGS tags) merge in under the same ids.
 #pragma once
 
-#include "common/article.h"
+#include "common/ingest/article.h"
+#include "common/text/slug.h"
 
 #include <cstddef>
 #include <memory>
@@ -47,9 +48,6 @@ struct TokenMention {
     std::size_t start = 0, end = 0;
 };
 
-/// Slug of a name: lower-case ASCII letters/digits joined by '-', accents
-/// folded ("Zürich Versicherung" -> "zurich-versicherung"); CJK kept as-is.
-std::string entity_slug(std::string_view name);
 
 /// Finds and canonicalises entities.  Thread-safe for concurrent extract()
 /// calls once constructed.  Loading the model takes a moment: share one.

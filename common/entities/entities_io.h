@@ -2,7 +2,7 @@
 // main function stays thin and the formats are unit-testable).
 #pragma once
 
-#include "common/article.h"
+#include "common/ingest/article.h"
 #include "common/entities/entities.h"
 
 #include <iosfwd>
@@ -29,7 +29,7 @@ std::string entities_table(const Article& article, const std::vector<Entity>& en
 
 }  // namespace newsdex
 
-#include "common/readers.h"
+#include "common/ingest/readers.h"
 
 namespace newsdex {
 

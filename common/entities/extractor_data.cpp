@@ -1,7 +1,7 @@
 // Loading of the extractor's shared data (see extractor_data.h).
 #include "common/entities/extractor_data.h"
 
-#include "common/data_dir.h"
+#include "common/entities/data_dir.h"
 #include "common/entities/tokenise.h"
 #include "newsdex/error.h"
 

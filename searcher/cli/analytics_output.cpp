@@ -1,6 +1,6 @@
 #include "analytics_output.h"
 
-#include "common/cli.h"
+#include "cli/cli.h"
 #include "newsdex/error.h"
 
 #include <algorithm>

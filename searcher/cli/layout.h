@@ -3,7 +3,7 @@
 // characters, which have no spaces), and colours chosen by --color.
 #pragma once
 
-#include "common/terminal.h"
+#include "cli/terminal.h"
 
 #include <cstdio>
 #include <string>

@@ -5,8 +5,8 @@
 #include "layout.h"
 #include "text_output.h"
 
-#include "common/cli.h"
-#include "common/terminal.h"
+#include "cli/cli.h"
+#include "cli/terminal.h"
 #include "newsdex/newsdex.h"
 
 #include <boost/program_options.hpp>

@@ -2,7 +2,7 @@
 // one whole article (--show), wrapped to the output width.
 #pragma once
 
-#include "common/terminal.h"
+#include "cli/terminal.h"
 #include "newsdex/search.h"
 
 #include <string>

@@ -1,6 +1,6 @@
 #include "analytics.h"
 
-#include "common/schema.h"
+#include "common/schema/schema.h"
 #include "newsdex/error.h"
 
 #include <algorithm>

@@ -1,6 +1,6 @@
 #include "article.h"
 
-#include "common/schema.h"
+#include "common/schema/schema.h"
 #include "query_parser.h"
 #include "snippet.h"
 #include "stored_data.h"

@@ -2,7 +2,7 @@
 // marked in its title and body.
 #pragma once
 
-#include "common/analyzer.h"
+#include "common/text/analyzer.h"
 #include "database_set.h"
 #include "newsdex/search.h"
 

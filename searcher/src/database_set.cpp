@@ -1,6 +1,6 @@
 #include "database_set.h"
 
-#include "common/schema.h"
+#include "common/schema/schema.h"
 #include "newsdex/error.h"
 
 #include <filesystem>

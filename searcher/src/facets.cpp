@@ -1,9 +1,9 @@
 #include "facets.h"
 
-#include "common/article.h"
+#include "common/ingest/article.h"
 
-#include "common/facet_cache.h"
-#include "common/schema.h"
+#include "common/schema/facet_cache.h"
+#include "common/schema/schema.h"
 
 #include <algorithm>
 #include <cstdio>

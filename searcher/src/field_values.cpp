@@ -1,7 +1,7 @@
 #include "field_values.h"
 
-#include "common/entities/entities.h"
-#include "common/schema.h"
+#include "common/text/slug.h"
+#include "common/schema/schema.h"
 #include "newsdex/error.h"
 
 #include <algorithm>

@@ -3,7 +3,7 @@
 // arrays (local shards).
 #include "analytics.h"
 
-#include "common/schema.h"
+#include "common/schema/schema.h"
 
 #include <algorithm>
 #include <cstdlib>

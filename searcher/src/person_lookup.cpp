@@ -1,7 +1,7 @@
 #include "person_lookup.h"
 
-#include "common/schema.h"
-#include "common/terminal.h"
+#include "common/schema/schema.h"
+#include "common/text/numbers.h"
 #include "edit_distance.h"
 
 #include <algorithm>
@@ -94,9 +94,9 @@ PersonFallback person_fallback(const Xapian::Database& db, const std::string& ty
         out.notice = "person:" + as_typed + " matched by surname: ";
         for (std::size_t i = 0; i < matched.size() && i < kNamedInNotice; ++i)
             out.notice += (i ? ", " : "") + display_name(metadata, matched[i].second) + " (" +
-                          term::thousands(matched[i].first) + ")";
+                          text::thousands(matched[i].first) + ")";
         if (matched.size() > kNamedInNotice)
-            out.notice += " and " + term::thousands(matched.size() - kNamedInNotice) + " more";
+            out.notice += " and " + text::thousands(matched.size() - kNamedInNotice) + " more";
         for (const auto& [freq, person] : matched) out.terms.push_back(prefix + person);
         return out;
     }

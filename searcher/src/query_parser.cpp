@@ -2,10 +2,10 @@
 
 #include "person_lookup.h"
 
-#include "common/article.h"
-#include "common/entities/entities.h"
-#include "common/schema.h"
-#include "common/terminal.h"
+#include "common/ingest/article.h"
+#include "common/text/slug.h"
+#include "common/schema/schema.h"
+#include "common/text/numbers.h"
 #include "newsdex/error.h"
 
 #include <algorithm>
@@ -45,7 +45,7 @@ constexpr std::size_t kMaxDepth = 32;      ///< nested parentheses
 /// them (ParsedQuery::ranked_by_mentions); this many names at most.
 constexpr std::size_t kMaxMentionNames = 8;
 
-using term::thousands;
+using text::thousands;
 
 /// `parts` without repeats (the first of equal queries kept): "oil OR oil"
 /// is "oil", counted and estimated once.

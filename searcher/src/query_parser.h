@@ -2,7 +2,7 @@
 // words analysed exactly as the indexer analysed the articles.
 #pragma once
 
-#include "common/analyzer.h"
+#include "common/text/analyzer.h"
 
 #include <functional>
 #include <string>

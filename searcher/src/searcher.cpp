@@ -1,9 +1,9 @@
 #include "newsdex/search.h"
 
-#include "common/analyzer.h"
+#include "common/text/analyzer.h"
 #include "analytics.h"
 #include "article.h"
-#include "common/schema.h"
+#include "common/schema/schema.h"
 #include "database_set.h"
 #include "facets.h"
 #include "field_values.h"

@@ -1,7 +1,7 @@
 // Snippets: the stretch of a body with the most query words, highlighted.
 #pragma once
 
-#include "common/analyzer.h"
+#include "common/text/analyzer.h"
 #include "newsdex/search.h"
 
 #include <string>

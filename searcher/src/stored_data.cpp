@@ -1,6 +1,6 @@
 #include "stored_data.h"
 
-#include "common/schema.h"
+#include "common/schema/schema.h"
 #include "newsdex/error.h"
 
 namespace newsdex {

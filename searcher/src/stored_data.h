@@ -1,4 +1,4 @@
-// Reading the document data the indexer stores (common/schema.h): a JSON
+// Reading the document data the indexer stores (common/schema/schema.h): a JSON
 // object, a NUL byte, then the body.
 #pragma once
 

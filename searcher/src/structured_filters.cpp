@@ -1,6 +1,6 @@
 #include "structured_filters.h"
 
-#include "common/schema.h"
+#include "common/schema/schema.h"
 #include "newsdex/error.h"
 
 #include <algorithm>

@@ -2,7 +2,7 @@
 find_package(Python3 REQUIRED COMPONENTS Interpreter)
 
 add_executable(newsdex-roundtrip ${CMAKE_CURRENT_LIST_DIR}/roundtrip.cpp)
-target_link_libraries(newsdex-roundtrip PRIVATE newsdex_search_static newsdex_common)
+target_link_libraries(newsdex-roundtrip PRIVATE newsdex_search_static newsdex_ingest newsdex_warnings)
 
 set(NEWSDEX_E2E_ARGS
   --index $<TARGET_FILE:newsdex-index>

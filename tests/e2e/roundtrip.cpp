@@ -7,7 +7,7 @@
 // words from random bodies (fixed seed), and searches each as a phrase,
 // restricted to the source article's id: the article must match.  Prints each
 // failure and a summary line "N passed, M failed"; exits 1 if any failed.
-#include "common/readers.h"
+#include "common/ingest/readers.h"
 #include "newsdex/newsdex.h"
 
 #include <unicode/uchar.h>

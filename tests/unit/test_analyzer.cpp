@@ -1,4 +1,4 @@
-#include "common/analyzer.h"
+#include "common/text/analyzer.h"
 
 #include <doctest/doctest.h>
 

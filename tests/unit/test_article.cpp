@@ -1,6 +1,6 @@
 // Dates: parse_iso_date and the ArticleDate conversions.
-#include "common/article.h"
-#include "common/readers.h"
+#include "common/ingest/article.h"
+#include "common/ingest/readers.h"
 
 #include <doctest/doctest.h>
 

@@ -1,5 +1,5 @@
 // Boilerplate removal.
-#include "common/boilerplate.h"
+#include "common/text/boilerplate.h"
 
 #include <doctest/doctest.h>
 

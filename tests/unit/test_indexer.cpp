@@ -1,8 +1,8 @@
 #include "indexer/indexer.h"
 #include "indexer/document_builder.h"
 
-#include "common/facet_cache.h"
-#include "common/schema.h"
+#include "common/schema/facet_cache.h"
+#include "common/schema/schema.h"
 #include "newsdex/error.h"
 #include "test_support.h"
 

@@ -1,7 +1,7 @@
 #include "person_lookup.h"
 #include "query_parser.h"
 
-#include "common/schema.h"
+#include "common/schema/schema.h"
 
 #include <doctest/doctest.h>
 

@@ -1,6 +1,6 @@
 #include "query_parser.h"
 
-#include "common/schema.h"
+#include "common/schema/schema.h"
 #include "newsdex/error.h"
 
 #include <doctest/doctest.h>

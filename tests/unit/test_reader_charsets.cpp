@@ -1,6 +1,6 @@
 // Character sets: HTML pages in legacy charsets (declared or detected) and
 // UTF-16/32 files with a byte order mark, all read as UTF-8.
-#include "common/readers.h"
+#include "common/ingest/readers.h"
 
 #include <doctest/doctest.h>
 #include <unicode/ucnv.h>

@@ -1,7 +1,7 @@
 // Stable ids: a record without an id gets one from its content, never from the
 // path, line or stream it was read from.
-#include "common/reader_common.h"
-#include "common/readers.h"
+#include "common/ingest/reader_common.h"
+#include "common/ingest/readers.h"
 
 #include <doctest/doctest.h>
 

@@ -1,5 +1,5 @@
 // Input readers: every format, detection, directories, gzip and bad input.
-#include "common/readers.h"
+#include "common/ingest/readers.h"
 #include "newsdex/error.h"
 
 #include <doctest/doctest.h>

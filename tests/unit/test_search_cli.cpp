@@ -3,7 +3,7 @@
 #include "export.h"
 #include "layout.h"
 
-#include "common/terminal.h"
+#include "cli/terminal.h"
 
 #include <doctest/doctest.h>
 

@@ -2,7 +2,7 @@
 // over all shards.
 #include "shard_bm25.h"
 
-#include "common/analyzer.h"
+#include "common/text/analyzer.h"
 #include "query_parser.h"
 #include "test_support.h"
 

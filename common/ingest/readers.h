@@ -4,7 +4,7 @@
 // line, so the indexer can count and skip them (or stop, with --strict).
 #pragma once
 
-#include "common/article.h"
+#include "common/ingest/article.h"
 
 #include <cstdint>
 #include <functional>

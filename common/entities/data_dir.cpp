@@ -1,4 +1,4 @@
-#include "common/data_dir.h"
+#include "common/entities/data_dir.h"
 
 #include <cstdlib>
 #include <filesystem>

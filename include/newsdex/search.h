@@ -15,6 +15,8 @@
 #include <string>
 #include <vector>
 
+#include <newsdex/export.h>
+
 namespace newsdex {
 
 /// Order of the hits.
@@ -47,11 +49,11 @@ enum class FacetField {
 
 /// Name used in options and JSON: "company", "person", "date", "source",
 /// "org", "topic", "place", "author", "lang" (the filter field names).
-const char* facet_field_name(FacetField field);
+NEWSDEX_API const char* facet_field_name(FacetField field);
 /// Name of a granularity: "auto", "year", "month", "day".
-const char* date_granularity_name(DateGranularity granularity);
+NEWSDEX_API const char* date_granularity_name(DateGranularity granularity);
 /// Name of a sort order: "relevance", "newest", "oldest".
-const char* sort_order_name(SortOrder order);
+NEWSDEX_API const char* sort_order_name(SortOrder order);
 
 /// A filter on one field given as data, not query text: any value (quotes,
 /// colons, parentheses included) is taken as it is.
@@ -182,7 +184,7 @@ enum class EntityKind {
 };
 
 /// "company" or "person": the filter field name.
-const char* entity_kind_name(EntityKind type);
+NEWSDEX_API const char* entity_kind_name(EntityKind type);
 
 /// An entity of the matches with how strongly it belongs to them.
 struct RelatedEntity {
@@ -252,10 +254,10 @@ struct CooccurrenceGraph {
 /// The graph as node-link JSON (what networkx.node_link_graph reads; Gephi
 /// via its JSON importer): {"directed": false, "multigraph": false,
 /// "graph": {...}, "nodes": [...], "links": [...]} (docs/json-output.md).
-std::string graph_to_json(const CooccurrenceGraph& graph);
+NEWSDEX_API std::string graph_to_json(const CooccurrenceGraph& graph);
 /// The graph as GraphML (Gephi, networkx.read_graphml, yEd), with node
 /// attributes type, name, count and the edge attribute weight.
-std::string graph_to_graphml(const CooccurrenceGraph& graph);
+NEWSDEX_API std::string graph_to_graphml(const CooccurrenceGraph& graph);
 
 /// The answer to a SearchRequest.
 struct SearchResult {
@@ -316,7 +318,7 @@ struct StoredArticle {
 /// threads the Searcher owns (one per core beyond the caller's, at most one
 /// per shard) and on the calling thread.  Use a Searcher from one thread at
 /// a time.
-class Searcher {
+class NEWSDEX_API Searcher {
   public:
     /// Open one or more databases: newsdex database directories, Xapian
     /// databases, or Xapian stub files (which may list remote shards served by
@@ -369,22 +371,22 @@ class Searcher {
 
 /// The hit's snippet with each highlight wrapped in `open` and `close`
 /// (e.g. "**" and "**", or terminal escapes).
-std::string marked_snippet(const Hit& hit, const std::string& open, const std::string& close);
+NEWSDEX_API std::string marked_snippet(const Hit& hit, const std::string& open, const std::string& close);
 
 /// `text` with each highlight (byte ranges, in order) wrapped in `open` and `close`.
 std::string marked_text(const std::string& text, const std::vector<Highlight>& highlights, const std::string& open,
                         const std::string& close);
 
 /// The result as the documented JSON document (docs/json-output.md), one line.
-std::string to_json(const SearchResult& result);
+NEWSDEX_API std::string to_json(const SearchResult& result);
 /// A value listing (Searcher::values) as one JSON document, one line
 /// (docs/json-output.md, "Field values").
-std::string to_json(const FieldValues& values);
+NEWSDEX_API std::string to_json(const FieldValues& values);
 /// One hit as the object of the document's "hits" array, one line (what
 /// `--format jsonl` prints per hit).
-std::string to_json(const Hit& hit);
+NEWSDEX_API std::string to_json(const Hit& hit);
 /// An article as the documented `--show --json` document, one line.
-std::string to_json(const StoredArticle& article);
+NEWSDEX_API std::string to_json(const StoredArticle& article);
 
 }  // namespace newsdex
 

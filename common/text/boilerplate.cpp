@@ -1,6 +1,6 @@
-#include "common/boilerplate.h"
+#include "common/text/boilerplate.h"
 
-#include "common/utf8.h"
+#include "common/text/utf8.h"
 
 namespace newsdex {
 

@@ -1,11 +1,11 @@
 // Input readers: format table, detection, files, directories, standard input.
 // The format parsers live in reader_jsonl.cpp, reader_text.cpp,
 // reader_html.cpp and reader_reuters.cpp.
-#include "common/readers.h"
+#include "common/ingest/readers.h"
 
-#include "common/boilerplate.h"
-#include "common/reader_common.h"
-#include "common/utf8.h"
+#include "common/text/boilerplate.h"
+#include "common/ingest/reader_common.h"
+#include "common/text/utf8.h"
 #include "newsdex/error.h"
 
 #include <sys/stat.h>

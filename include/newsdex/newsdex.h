@@ -15,8 +15,6 @@
 
 #include <newsdex/error.h>
 #include <newsdex/search.h>
-
-/// Library version, "MAJOR.MINOR.PATCH".
-#define NEWSDEX_VERSION "0.1.0"
+#include <newsdex/version.h>
 
 #endif

@@ -1,5 +1,5 @@
 // Dates: ISO 8601 parsing and the conversions ArticleDate offers.
-#include "common/article.h"
+#include "common/ingest/article.h"
 
 #include <cstdio>
 #include <string_view>

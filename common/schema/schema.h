@@ -7,7 +7,7 @@
 // ---------------------------------------------------------------------------
 // A newsdex database is a directory holding N Xapian glass shards
 // (shard-000, shard-001, ...), a Xapian stub file XAPIANDB listing them, and
-// for each shard a facet cache shard-NNN.facets (common/facet_cache.h: the
+// for each shard a facet cache shard-NNN.facets (common/schema/facet_cache.h: the
 // per-document companies, persons, dates and lengths as compact arrays,
 // stamped with the shard revision; rebuilt by the searcher when stale), so
 // that Xapian (and its tools: delve, quest, xapian-compact) opens the

@@ -1,7 +1,7 @@
 // Character sets: legacy-encoded HTML pages and UTF-16/32 files, converted to
 // UTF-8 with ICU's converters (ucnv) and, when a page declares nothing, ICU's
 // charset detector (ucsdet).
-#include "common/reader_common.h"
+#include "common/ingest/reader_common.h"
 
 #include <unicode/ucnv.h>
 #include <unicode/ucsdet.h>

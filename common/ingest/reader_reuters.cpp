@@ -1,6 +1,6 @@
 // Reuters-21578 SGML reader: every <REUTERS> element is one article.
-#include "common/reader_common.h"
-#include "common/utf8.h"
+#include "common/ingest/reader_common.h"
+#include "common/text/utf8.h"
 
 #include <algorithm>
 #include <cstring>

@@ -1,4 +1,4 @@
-#include "common/schema.h"
+#include "common/schema/schema.h"
 
 #include <cstdint>
 #include <cstdio>

@@ -1,6 +1,8 @@
-#include "common/analyzer.h"
+#include "common/text/analyzer.h"
 
-#include "common/schema.h"
+#include "common/text/script.h"
+
+#include "common/schema/schema.h"
 #include "newsdex/error.h"
 
 #include <unicode/brkiter.h>
@@ -62,16 +64,6 @@ bool is_ascii(std::string_view s) {
     return true;
 }
 
-bool is_cjk_codepoint(UChar32 c) {
-    return (c >= 0x3040 && c <= 0x30FF) ||   // hiragana, katakana
-           (c >= 0x3400 && c <= 0x4DBF) ||   // CJK ext A
-           (c >= 0x4E00 && c <= 0x9FFF) ||   // CJK unified
-           (c >= 0xF900 && c <= 0xFAFF) ||   // compatibility ideographs
-           (c >= 0x20000 && c <= 0x3134F) || // ext B..G
-           (c >= 0x31F0 && c <= 0x31FF) ||   // katakana phonetic ext
-           (c >= 0xFF66 && c <= 0xFF9F);     // half-width katakana
-}
-
 }  // namespace
 
 const std::vector<std::string>& stemming_languages() {
@@ -105,7 +97,7 @@ bool Analyzer::is_cjk_char_term(std::string_view term) {
     UChar32 c;
     int32_t i = 0;
     U8_NEXT(reinterpret_cast<const uint8_t*>(term.data()), i, static_cast<int32_t>(term.size()), c);
-    return i == static_cast<int32_t>(term.size()) && is_cjk_codepoint(c);
+    return i == static_cast<int32_t>(term.size()) && text::is_cjk_codepoint(c);
 }
 
 std::string Analyzer::fold(std::string_view word) {

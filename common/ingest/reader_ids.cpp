@@ -1,8 +1,8 @@
 // Stable ids for records that carry none: derived from the article itself,
 // never from where or how it was read, so re-reading the same record (from a
 // moved folder, a mounted copy or standard input) gives the same id.
-#include "common/reader_common.h"
-#include "common/utf8.h"
+#include "common/ingest/reader_common.h"
+#include "common/text/utf8.h"
 
 #include <array>
 #include <cstdint>

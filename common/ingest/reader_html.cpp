@@ -1,7 +1,7 @@
 // HTML reader (gumbo): metadata from <meta>/<link>/<time>, body from the
 // paragraphs of <article> (else <main>, else <body>).
-#include "common/reader_common.h"
-#include "common/utf8.h"
+#include "common/ingest/reader_common.h"
+#include "common/text/utf8.h"
 
 #include <gumbo.h>
 

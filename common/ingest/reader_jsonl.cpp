@@ -1,6 +1,6 @@
 // JSON Lines reader: one article object per line.
-#include "common/reader_common.h"
-#include "common/utf8.h"
+#include "common/ingest/reader_common.h"
+#include "common/text/utf8.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,4 +1,5 @@
-#include "common/cli.h"
+#include "cli/cli.h"
+#include "newsdex/version.h"
 
 #include "newsdex/error.h"
 

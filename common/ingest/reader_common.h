@@ -1,7 +1,7 @@
 // Internals shared by the input readers (not part of the public interface).
 #pragma once
 
-#include "common/readers.h"
+#include "common/ingest/readers.h"
 
 #include <cstdint>
 #include <optional>

@@ -2,6 +2,8 @@
 // number formatting, and a progress bar with rate and ETA.
 #pragma once
 
+#include "common/text/numbers.h"
+
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
@@ -22,8 +24,8 @@ struct Style {
     static Style colored();                       ///< colours always (--color=always)
 };
 
-/// 1234567 -> "1,234,567".
-std::string thousands(std::uint64_t n);
+/// 1234567 -> "1,234,567" (text/numbers.h; the library writes it in messages too).
+using text::thousands;
 /// 75.3 s -> "1:15", 3725 s -> "1:02:05".
 std::string duration(double seconds);
 /// 1536 -> "1.5 KB"

@@ -1,6 +1,6 @@
 // Plain text / Markdown reader: optional "Key: value" header, blank line, body.
-#include "common/reader_common.h"
-#include "common/utf8.h"
+#include "common/ingest/reader_common.h"
+#include "common/text/utf8.h"
 
 #include <optional>
 

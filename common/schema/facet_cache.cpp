@@ -1,6 +1,6 @@
-#include "common/facet_cache.h"
+#include "common/schema/facet_cache.h"
 
-#include "common/schema.h"
+#include "common/schema/schema.h"
 #include "newsdex/error.h"
 
 #include <cstdio>

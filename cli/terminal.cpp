@@ -1,4 +1,4 @@
-#include "common/terminal.h"
+#include "cli/terminal.h"
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
@@ -33,17 +33,6 @@ Style Style::colored() {
     s.magenta = "\033[35m";
     s.cyan = "\033[36m";
     return s;
-}
-
-std::string thousands(std::uint64_t n) {
-    std::string digits = std::to_string(n), out;
-    int count = 0;
-    for (auto it = digits.rbegin(); it != digits.rend(); ++it) {
-        if (count && count % 3 == 0) out.insert(out.begin(), ',');
-        out.insert(out.begin(), *it);
-        ++count;
-    }
-    return out;
 }
 
 std::string duration(double seconds) {

@@ -16,20 +16,28 @@
 #include <stdexcept>
 #include <string>
 
+#include <newsdex/export.h>
+
 namespace newsdex {
 
 /// The user's mistake: bad query, bad option, bad input record.
-class UserError : public std::runtime_error {
+class NEWSDEX_API UserError : public std::runtime_error {
   public:
     /// Construct with a one-line message that names the problem.
     explicit UserError(const std::string& message) : std::runtime_error(message) {}
+    /// Out of line (the key function), so that the type's vtable and
+    /// typeinfo live in the library once and a catch in a program that
+    /// links it matches what the library throws.
+    ~UserError() override;
 };
 
 /// The system's failure: I/O, unreadable or corrupt database, missing data.
-class SystemError : public std::runtime_error {
+class NEWSDEX_API SystemError : public std::runtime_error {
   public:
     /// Construct with a one-line message that names the resource.
     explicit SystemError(const std::string& message) : std::runtime_error(message) {}
+    /// Out of line: the key function (see UserError).
+    ~SystemError() override;
 };
 
 }  // namespace newsdex
