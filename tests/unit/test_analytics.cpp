@@ -5,6 +5,9 @@
 
 #include "analytics.h"
 #include "analytics_output.h"
+#include "database_set.h"
+#include "facets.h"
+#include "worker_pool.h"
 #include "test_support.h"
 
 #include <doctest/doctest.h>
@@ -236,4 +239,42 @@ TEST_CASE("analytics over several databases equal those over one") {
         CHECK(to_json(x) == to_json(y));
         CHECK(graph_to_json(*x.graph) == graph_to_json(*y.graph));
     }
+}
+
+TEST_CASE("the two match sources count alike: per-document arrays and match spies") {
+    Fixture f;
+    DatabaseSet set = open_database_set({f.db});
+    WorkerPool workers(0);
+    FacetIndex index(set, workers);
+    REQUIRE(index.arrays_available());
+    // Articles naming Acme or Ann Lee: o1 o2 o3 g3 g1 o5.
+    const Xapian::Query query(Xapian::Query::OP_OR, Xapian::Query("XCacme"), Xapian::Query("XPann-lee"));
+    auto counter = index.make_counter(false, false, false, 10);
+    counter->start(query);
+    counter->counts(query);
+    REQUIRE(counter->keeps_matches());
+    auto arrays = analytics::array_source(*counter);
+    auto spies = analytics::spy_source(set.combined, query);
+    const analytics::Tally a = arrays->tally(true), s = spies->tally(true);
+    CHECK(a.matches == 6);
+    CHECK(s.matches == 6);
+    CHECK(a.days == s.days);
+    auto sorted = [](const analytics::Tally& t, std::size_t type) {
+        std::map<std::string, std::uint64_t> out;
+        for (const auto& e : t.counts[type]) out[std::string(e.slug)] = e.count;
+        return out;
+    };
+    for (std::size_t type = 0; type < analytics::kTypes; ++type) CHECK(sorted(a, type) == sorted(s, type));
+    CHECK(sorted(a, 0).at("initech") == 3);  // o3, g1 (through Ann Lee), g3
+    // Entities as each source numbers them.
+    auto refs = [](const analytics::Tally& t) {
+        std::vector<analytics::EntityRef> out;
+        for (std::size_t type = 0; type < analytics::kTypes; ++type)
+            for (const auto& e : analytics::most_frequent(t.counts[type], 10))
+                out.push_back({static_cast<EntityKind>(type), std::string(e.slug), e.ordinal});
+        return out;
+    };
+    CHECK(arrays->days_naming(refs(a)) == spies->days_naming(refs(s)));
+    CHECK(arrays->pairs_among(refs(a)) == spies->pairs_among(refs(s)));
+    CHECK(arrays->pairs_among(refs(a)).size() > 3);
 }
