@@ -21,7 +21,7 @@
 namespace {
 
 struct Fixture {
-    Xapian::WritableDatabase db = Xapian::InMemory::open();
+    Xapian::WritableDatabase db = Xapian::WritableDatabase(std::string(), Xapian::DB_BACKEND_INMEMORY);
     newsdex::Analyzer analyzer;
     std::vector<std::string> languages;
 };

@@ -26,7 +26,74 @@ std::string_view utf8_prefix(std::string_view s, std::size_t max_bytes) {
     return s.substr(0, n);
 }
 
+/// One value of a filter field: what the article says (a name, a code, an
+/// id) and, for entities, the display name and other names.
+struct FieldValue {
+    const std::string& value;                           ///< spelled into the term (slug, code, id)
+    const std::string* name = nullptr;                  ///< display name when not `value` itself
+    const std::vector<std::string>* aliases = nullptr;  ///< other names ("alias:" metadata)
+};
+
+schema::FieldSource field_source(EntityType type) {
+    switch (type) {
+        case EntityType::Company: return schema::FieldSource::Company;
+        case EntityType::Person: return schema::FieldSource::Person;
+        case EntityType::Organization: break;
+    }
+    return schema::FieldSource::Organization;
+}
+
+/// The values the field fed by `source` takes from the article.  An entity's
+/// value is its id (a slug already), with its display name and aliases.
+std::vector<FieldValue> field_values(schema::FieldSource source, const Article& article, const std::string& language,
+                                     const std::vector<Entity>& entities) {
+    using S = schema::FieldSource;
+    std::vector<FieldValue> out;
+    auto tag = [&](const char* key) {
+        if (auto it = article.tags.find(key); it != article.tags.end())
+            for (const auto& v : it->second) out.push_back({v});
+    };
+    switch (source) {
+        case S::Company:
+        case S::Person:
+        case S::Organization:
+            for (const auto& e : entities)
+                if (!e.id.empty() && field_source(e.type) == source) out.push_back({e.id, &e.name, &e.aliases});
+            break;
+        case S::Source:
+            if (!article.source.empty()) out.push_back({article.source});
+            break;
+        case S::Author:
+            for (const auto& author : article.authors) out.push_back({author});
+            break;
+        case S::Language: out.push_back({language}); break;
+        case S::Topic: tag("topics"); break;
+        case S::Place: tag("places"); break;
+        case S::Id: out.push_back({article.id}); break;
+    }
+    return out;
+}
+
 }  // namespace
+
+std::vector<Entity> DocumentBuilder::extract_entities(const Article& article) const {
+    if (extractor_) return extractor_->extract(article);
+    // No extractor: the entities the article gives as metadata, as they are.
+    std::vector<Entity> entities;
+    auto add_meta = [&](const std::vector<std::string>& names, EntityType type) {
+        for (const auto& name : names) {
+            Entity e;
+            e.id = entity_slug(name);
+            e.name = name;
+            e.type = type;
+            if (!e.id.empty()) entities.push_back(std::move(e));
+        }
+    };
+    add_meta(article.companies, EntityType::Company);
+    add_meta(article.persons, EntityType::Person);
+    add_meta(article.organizations, EntityType::Organization);
+    return entities;
+}
 
 DocumentBuilder::DocumentBuilder(const EntityExtractor* extractor, std::string default_language)
     : extractor_(extractor), default_language_(std::move(default_language)) {}
@@ -77,57 +144,40 @@ BuiltDocument DocumentBuilder::build(const Article& article) {
         }
     }
 
-    // Boolean terms.
-    built.id_term = schema::id_term(article.id);
-    doc.add_boolean_term(built.id_term);
-    auto add_filter = [&](std::string_view prefix, const std::string& value, bool store_name) {
-        std::string slug = entity_slug(value);
-        if (slug.empty()) return;
-        // An over-long slug is kept here and refused in find_problem.
-        doc.add_boolean_term(std::string(prefix) + slug);
-        if (store_name) built.metadata.emplace_back(schema::name_key(prefix, slug), value);
-    };
-    if (!article.source.empty()) add_filter(schema::kPrefixSource, article.source, true);
-    for (const auto& author : article.authors) add_filter(schema::kPrefixAuthor, author, true);
-    doc.add_boolean_term(std::string(schema::kPrefixLanguage) + language_code(article.language.empty() ? default_language_ : article.language));
-    if (auto it = article.tags.find("topics"); it != article.tags.end())
-        for (const auto& v : it->second) add_filter(schema::kPrefixTopic, v, false);
-    if (auto it = article.tags.find("places"); it != article.tags.end())
-        for (const auto& v : it->second) add_filter(schema::kPrefixPlace, v, false);
-
-    // Entities.
-    std::vector<Entity> entities;
-    if (extractor_) {
-        entities = extractor_->extract(article);
-    } else {
-        auto add_meta = [&](const std::vector<std::string>& names, EntityType type) {
-            for (const auto& name : names) {
-                Entity e;
-                e.id = entity_slug(name);
-                e.name = name;
-                e.type = type;
-                if (!e.id.empty()) entities.push_back(std::move(e));
+    // Boolean terms: one per value of each filter field of the schema's table
+    // (schema::filter_fields(), which the query parser reads too).
+    std::vector<Entity> entities = extract_entities(article);
+    const std::string language = language_code(article.language.empty() ? default_language_ : article.language);
+    for (const auto& field : schema::filter_fields()) {
+        for (const FieldValue& v : field_values(field.source, article, language, entities)) {
+            if (field.source == schema::FieldSource::Id) {
+                built.id_term = schema::id_term(v.value);
+                doc.add_boolean_term(built.id_term);
+                continue;
             }
-        };
-        add_meta(article.companies, EntityType::Company);
-        add_meta(article.persons, EntityType::Person);
-        add_meta(article.organizations, EntityType::Organization);
+            // Entity ids are slugs and language codes are codes already;
+            // every other value is spelled as a slug.
+            const bool spelled = field.entity || field.source == schema::FieldSource::Language;
+            std::string term_value = spelled ? v.value : entity_slug(v.value);
+            if (term_value.empty()) continue;
+            // An over-long value is kept here and refused in find_problem.
+            doc.add_boolean_term(std::string(field.prefix) + term_value);
+            if (!field.stores_name) continue;
+            built.metadata.emplace_back(schema::name_key(field.prefix, term_value), v.name ? *v.name : v.value);
+            if (v.aliases)
+                for (const auto& alias : *v.aliases) {
+                    std::string alias_slug = entity_slug(alias);
+                    if (!alias_slug.empty() && alias_slug != term_value && alias_slug.size() < 200)
+                        built.metadata.emplace_back(schema::alias_key(field.prefix, alias_slug), term_value);
+                }
+        }
     }
+
     nlohmann::json companies = nlohmann::json::array(), persons = nlohmann::json::array(),
                    organizations = nlohmann::json::array();
     std::vector<std::string> company_ids, person_ids;
     for (const auto& e : entities) {
-        std::string_view prefix = e.type == EntityType::Company  ? schema::kPrefixCompany
-                                  : e.type == EntityType::Person ? schema::kPrefixPerson
-                                                                 : schema::kPrefixOrganization;
         if (e.id.empty()) continue;
-        doc.add_boolean_term(std::string(prefix) + e.id);
-        built.metadata.emplace_back(schema::name_key(prefix, e.id), e.name);
-        for (const auto& alias : e.aliases) {
-            std::string alias_slug = entity_slug(alias);
-            if (!alias_slug.empty() && alias_slug != e.id && alias_slug.size() < 200)
-                built.metadata.emplace_back(schema::alias_key(prefix, alias_slug), e.id);
-        }
         nlohmann::json j = {{"id", e.id}, {"name", e.name}, {"mentions", e.mentions}};
         if (e.type == EntityType::Company) {
             company_ids.push_back(e.id);
@@ -169,7 +219,7 @@ BuiltDocument DocumentBuilder::build(const Article& article) {
         {"title", article.title},
         {"source", article.source},
         {"url", article.url},
-        {"language", language_code(article.language.empty() ? default_language_ : article.language)},
+        {"language", language},
     };
     if (article.date) data["date"] = article.date->iso8601();
     if (!article.authors.empty()) data["authors"] = article.authors;

@@ -37,6 +37,9 @@ class DocumentBuilder {
     static std::string find_problem(const BuiltDocument& built);
 
   private:
+    /// The article's entities: extracted, or (without an extractor) the ones
+    /// it gives as metadata.
+    std::vector<Entity> extract_entities(const Article& article) const;
     void index_text(Xapian::Document& doc, std::string_view text, const std::string& language,
                     unsigned& position, unsigned title_wdf, bool title);
     Analyzer analyzer_;

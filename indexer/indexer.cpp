@@ -109,7 +109,7 @@ class SharedMetadata {
             }
         }
         for (const auto& [key, value] : pending) db.set_metadata(key, value);
-        if (!languages.empty()) db.set_metadata("newsdex:languages", languages);
+        if (!languages.empty()) db.set_metadata(schema::kLanguagesKey, languages);
     }
 
   private:
@@ -267,7 +267,7 @@ IndexStats index_paths(const std::vector<std::string>& paths, const IndexOptions
     std::vector<std::string> shard_paths;
     auto dbs = open_shards_for_writing(options.db_path, options.shards ? options.shards : default_shards(), &shard_paths);
     SharedMetadata metadata;
-    metadata.load_languages(dbs.front().get_metadata("newsdex:languages"));
+    metadata.load_languages(dbs.front().get_metadata(schema::kLanguagesKey));
 
     std::vector<std::unique_ptr<ShardWorker>> workers;
     std::atomic<bool> failed{false};

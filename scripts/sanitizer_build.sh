@@ -16,6 +16,6 @@ case "$kind" in
 esac
 CXX=${CXX:-clang++-14}
 command -v "$CXX" >/dev/null || { echo "$0: $CXX not found (scripts/setup.sh installs clang-14)" >&2; exit 1; }
-cmake -S . -B "$dir" -DCMAKE_CXX_COMPILER="$CXX" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+cmake -S . -B "$dir" -DCMAKE_CXX_COMPILER="$CXX" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DNEWSDEX_WERROR="${NEWSDEX_WERROR:-OFF}" \
       -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -gline-tables-only" "${options[@]}" >/dev/null
 cmake --build "$dir" -j"$(nproc)" --target "$@"

@@ -24,5 +24,5 @@ if [ -n "$missing" ]; then
 fi
 
 echo "== building newsdex (Release) in $BUILD_DIR" >&2
-cmake -S . -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake -S . -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=Release -DNEWSDEX_WERROR="${NEWSDEX_WERROR:-OFF}" >/dev/null
 cmake --build "$BUILD_DIR" -j"$(nproc)"

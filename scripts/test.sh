@@ -14,6 +14,8 @@ ASAN_DIR=${ASAN_DIR:-$BUILD_DIR-asan}
 TSAN_DIR=${TSAN_DIR:-$BUILD_DIR-tsan}
 FUZZ_SECONDS=${FUZZ_SECONDS:-30}
 sanitizers=${NEWSDEX_SANITIZERS:-1}
+# Tests build with warnings as errors (a plain build from setup.sh/demo.sh does not).
+export NEWSDEX_WERROR=${NEWSDEX_WERROR:-ON}
 [ "${CI:-}" = true ] && sanitizers=1
 
 timings=()

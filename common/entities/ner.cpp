@@ -1,5 +1,6 @@
 // Feature extraction, model storage and Viterbi decoding for the NER tagger.
 #include "common/entities/ner.h"
+#include "common/text/ascii.h"
 
 #include "newsdex/error.h"
 
@@ -32,19 +33,14 @@ int tag_from_name(std::string_view name) {
 }
 const char* type_name(int type) { return type >= 0 && type < 4 ? kTypeNames[type] : "?"; }
 
-std::string ascii_lower(std::string_view s) {
-    std::string r(s);
-    for (auto& c : r)
-        if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
-    return r;
-}
+std::string ascii_lower(std::string_view s) { return ascii::lower(s); }
 
 std::string ascii_title_case(std::string_view s) {
     std::string r(s);
     bool start = true;
     for (auto& c : r) {
         if (std::isalpha((unsigned char)c)) {
-            c = start ? char(std::toupper((unsigned char)c)) : char(std::tolower((unsigned char)c));
+            c = start ? ascii::to_upper(c) : ascii::to_lower(c);
             start = false;
         } else {
             start = c == ' ' || c == '-' || c == '/' || c == '(' || c == '.';
@@ -394,7 +390,7 @@ void extract_features(const std::vector<std::vector<std::string_view>>& doc, con
                 c += t == 0 ? 1 : 2;
                 std::uint64_t key = 0xcbf29ce484222325ULL;
                 for (unsigned char ch : w) {
-                    key ^= (ch >= 'A' && ch <= 'Z') ? ch - 'A' + 'a' : ch;
+                    key ^= ascii::to_lower(ch);
                     key *= 0x100000001b3ULL;
                 }
                 auto& b = best_form[key];
@@ -431,7 +427,7 @@ void extract_features(const std::vector<std::vector<std::string_view>>& doc, con
             const std::size_t at = lower_buf.size();
             std::uint64_t hl = 0xcbf29ce484222325ULL;
             for (char c : w) {
-                char l = (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c;
+                char l = ascii::to_lower(c);
                 lower_buf.push_back(l);
                 hl ^= (unsigned char)l;
                 hl *= 0x100000001b3ULL;

@@ -2,6 +2,7 @@
 // long ones they abbreviate), aliases in the text ("X (Y)", "X, also known
 // as Y") and ALL-CAPS headlines (mentions of names found in the body).
 #include "common/entities/doc_state.h"
+#include "common/text/ascii.h"
 
 #include <algorithm>
 #include <map>
@@ -60,7 +61,7 @@ bool short_form_of(const Mention& m, const std::vector<std::string>& kw, const C
         // acronym of the long name: "IBM", "OPEC"
         std::string acro;
         for (auto& w : full)
-            if (!w.empty() && is_upper_c(w[0])) acro += char(std::tolower((unsigned char)w[0]));
+            if (!w.empty() && is_upper_c(w[0])) acro += ascii::to_lower(w[0]);
         std::string k0;
         for (char ch : kw[0])
             if (ascii_alnum((unsigned char)ch)) k0 += ch;
@@ -73,7 +74,7 @@ bool short_form_of(const Mention& m, const std::vector<std::string>& kw, const C
 std::string initials(const std::vector<std::string>& words) {
     std::string a;
     for (auto& w : words)
-        if (!w.empty() && is_upper_c(w[0])) a += char(std::tolower((unsigned char)w[0]));
+        if (!w.empty() && is_upper_c(w[0])) a += ascii::to_lower(w[0]);
     return words.size() >= 2 ? a : std::string();
 }
 

@@ -3,6 +3,7 @@
 // alias tables to canonical ids and merge with the extracted entity of the
 // same id (or alias, or for people the one surname entity that ends the id).
 #include "common/entities/doc_state.h"
+#include "common/text/ascii.h"
 
 #include <algorithm>
 #include <map>
@@ -26,7 +27,7 @@ void add_meta(const ExtractorData& D, std::vector<Entity>& out, const std::strin
         std::replace(spaced.begin(), spaced.end(), '-', ' ');
         display = (type == EntityType::Organization && spaced.size() <= 5) ? [&] {
             std::string u = spaced;
-            for (auto& ch : u) ch = char(std::toupper((unsigned char)ch));
+            u = ascii::upper(u);
             return u;
         }() : title_case_words(spaced, D.words.short_words);
     }

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "common/entities/entities.h"
+#include "common/text/ascii.h"
 #include "common/entities/ner.h"
 
 #include <cstdint>
@@ -19,7 +20,7 @@ namespace newsdex::entities {
 inline bool ascii_alnum(unsigned char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
-inline bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+using ascii::is_space;
 inline bool is_upper_c(char c) { return c >= 'A' && c <= 'Z'; }
 inline bool is_lower_c(char c) { return c >= 'a' && c <= 'z'; }
 inline bool is_digit_c(char c) { return c >= '0' && c <= '9'; }
@@ -29,7 +30,7 @@ inline bool starts_upper(std::string_view w) { return !w.empty() && is_upper_c(w
 /// without building the lower-case string.  `h` continues a running hash.
 inline std::uint64_t lower_hash(std::string_view w, std::uint64_t h = 0xcbf29ce484222325ULL) {
     for (char c : w) {
-        h ^= (unsigned char)((c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c);
+        h ^= (unsigned char)ascii::to_lower(c);
         h *= 0x100000001b3ULL;
     }
     return h;
@@ -51,7 +52,7 @@ inline bool iequals(std::string_view w, std::string_view lower) {
     if (w.size() != lower.size()) return false;
     for (std::size_t i = 0; i < w.size(); ++i) {
         char c = w[i];
-        if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
+        c = ascii::to_lower(c);
         if (c != lower[i]) return false;
     }
     return true;

@@ -25,7 +25,7 @@ std::string web_charset(const std::string& label) {
         {"utf-16le", "utf-8"},          {"utf-16be", "utf-8"},         {"x-sjis", "shift_jis"},
         {"ks_c_5601-1987", "euc-kr"},
     };
-    std::string lower = to_lower(label);
+    std::string lower = ascii::lower(label);
     for (const auto& [from, to] : kAliases)
         if (lower == from) return to;
     return lower;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "common/ingest/readers.h"
+#include "common/text/ascii.h"
 
 #include <cstdint>
 #include <optional>
@@ -101,15 +102,12 @@ void read_reuters(std::string_view data, ReadContext& ctx);
 
 // Helpers.
 bool has_text_header(std::string_view data);
-/// Normalise a language tag to its primary subtag in lower case ("en-US" -> "en").
-std::string normalize_language(std::string_view tag);
 /// Split on ',' and ';', trimming, dropping empty items.
 std::vector<std::string> split_list(std::string_view text);
 /// "invalid UTF-8 at byte N" with `where` naming the line of byte `offset` in `data`
 /// (line counted from `first_line`); returns false (and reports) when invalid.
 bool check_utf8(std::string_view data, ReadContext& ctx, std::size_t first_line = 1);
 std::string_view strip_bom(std::string_view data);
-std::string to_lower(std::string_view s);
 // Character sets (reader_charset.cpp, ICU).
 struct UnicodeBom {
     const char* charset;  ///< "UTF-16LE", "UTF-16BE", "UTF-32LE" or "UTF-32BE"

@@ -26,7 +26,7 @@ const char* attr(const GumboNode* node, const char* name) {
 
 bool attr_is(const GumboNode* node, const char* name, std::string_view value) {
     const char* v = attr(node, name);
-    return v && to_lower(v) == value;
+    return v && ascii::lower(v) == value;
 }
 
 bool is_skipped(GumboTag tag) {
@@ -124,7 +124,7 @@ void collect(const GumboNode* node, Meta& m) {
         case GUMBO_TAG_META: {
             const char* content = attr(node, "content");
             if (!content) break;
-            std::string key = to_lower(attr(node, "property") ? attr(node, "property")
+            std::string key = ascii::lower(attr(node, "property") ? attr(node, "property")
                                        : attr(node, "name")   ? attr(node, "name")
                                        : attr(node, "itemprop") ? attr(node, "itemprop") : "");
             if (key == "og:title" && m.og_title.empty()) m.og_title = content;
@@ -179,7 +179,7 @@ void collect(const GumboNode* node, Meta& m) {
 /// "Story title | Site" -> "Story title" when Site is og:site_name.
 std::string strip_site_suffix(const std::string& title, const std::string& site) {
     if (site.empty()) return title;
-    std::string lt = to_lower(title), ls = to_lower(site);
+    std::string lt = ascii::lower(title), ls = ascii::lower(site);
     for (const char* sep : {" | ", " - ", " \xe2\x80\x94 ", " \xe2\x80\x93 ", " :: ", " \xc2\xb7 "}) {
         std::string suffix = sep + ls;
         if (lt.size() > suffix.size() && lt.ends_with(suffix)) return title.substr(0, title.size() - suffix.size());
@@ -192,7 +192,7 @@ std::string strip_site_suffix(const std::string& title, const std::string& site)
 /// charset=...">`, or an XML declaration's `encoding="..."`.
 std::string declared_charset(std::string_view data) {
     std::string_view head = data.substr(0, 4096);
-    std::string lower = to_lower(head);
+    std::string lower = ascii::lower(head);
     auto value_at = [&](std::size_t p) {
         while (p < head.size() && (head[p] == ' ' || head[p] == '"' || head[p] == '\'')) ++p;
         std::size_t e = p;
@@ -359,7 +359,7 @@ bool nests_deeper_than(std::string_view html, std::size_t limit) {
             ++i;
             continue;
         }
-        std::string name = to_lower(html.substr(n, name_end - n));
+        std::string name = ascii::lower(html.substr(n, name_end - n));
         // The tag ends at the first '>' outside a quoted attribute value.
         std::size_t j = name_end;
         char quote = 0;
@@ -388,7 +388,7 @@ bool nests_deeper_than(std::string_view html, std::size_t limit) {
             std::size_t k = i;
             for (;;) {
                 k = html.find("</", k);
-                if (k == std::string_view::npos || to_lower(html.substr(k, lower_end.size())) == lower_end) break;
+                if (k == std::string_view::npos || ascii::lower(html.substr(k, lower_end.size())) == lower_end) break;
                 k += 2;
             }
             if (k == std::string_view::npos) break;

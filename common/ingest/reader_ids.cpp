@@ -84,7 +84,7 @@ std::string canonical_url(std::string_view url) {
     url = utf8::trim(url);
     std::size_t scheme_end = url.find("://");
     if (scheme_end == std::string_view::npos) return {};
-    std::string scheme = detail::to_lower(url.substr(0, scheme_end));
+    std::string scheme = ascii::lower(url.substr(0, scheme_end));
     if (scheme != "http" && scheme != "https") return {};
     std::size_t host_start = scheme_end + 3;
     std::size_t host_end = url.find_first_of("/?#", host_start);
@@ -94,7 +94,7 @@ std::string canonical_url(std::string_view url) {
         if (static_cast<unsigned char>(c) <= ' ') return {};  // whitespace inside: not one URL
     std::string_view rest = url.substr(host_end);
     rest = rest.substr(0, rest.find('#'));  // a fragment points into the same page
-    std::string out = scheme + "://" + detail::to_lower(url.substr(host_start, host_end - host_start));
+    std::string out = scheme + "://" + ascii::lower(url.substr(host_start, host_end - host_start));
     out += rest.empty() ? std::string_view("/") : rest;
     return out;
 }

@@ -1,5 +1,6 @@
 // Reuters-21578 SGML reader: every <REUTERS> element is one article.
 #include "common/ingest/reader_common.h"
+#include "common/text/ascii.h"
 #include "common/text/utf8.h"
 
 #include <algorithm>
@@ -151,10 +152,10 @@ std::optional<ArticleDate> parse_reuters_date(std::string_view s) {
     int day = 0, year = 0;
     if (!number(i, 2, day) || i >= s.size() || s[i++] != '-') return std::nullopt;
     if (i + 4 > s.size()) return std::nullopt;
-    std::string mon = to_lower(s.substr(i, 3));
+    std::string mon = ascii::lower(s.substr(i, 3));
     int month = 0;
     for (int m = 0; m < 12; ++m)
-        if (mon == to_lower(kMonths[m])) month = m + 1;
+        if (mon == ascii::lower(kMonths[m])) month = m + 1;
     i += 3;
     if (month == 0 || s[i++] != '-' || !number(i, 4, year)) return std::nullopt;
     char buf[48];
@@ -181,7 +182,7 @@ std::string title_case_slug(std::string_view slug) {
             out.push_back(' ');
             start = true;
         } else {
-            out.push_back(start && c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c);
+            out.push_back(start ? ascii::to_upper(c) : c);
             start = false;
         }
     }
@@ -191,7 +192,7 @@ std::string title_case_slug(std::string_view slug) {
 std::string upper(std::string_view s) {
     std::string out(s);
     for (char& c : out)
-        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+        c = ascii::to_upper(c);
     return out;
 }
 
@@ -199,9 +200,9 @@ std::string upper(std::string_view s) {
 std::string author_name(std::string_view raw) {
     std::string a = utf8::collapse_whitespace(raw);
     std::string_view v = a;
-    if (to_lower(v.substr(0, 3)) == "by ") v.remove_prefix(3);
+    if (ascii::lower(v.substr(0, 3)) == "by ") v.remove_prefix(3);
     std::size_t comma = v.rfind(',');
-    if (comma != std::string_view::npos && to_lower(utf8::trim(v.substr(comma + 1))).starts_with("reuter"))
+    if (comma != std::string_view::npos && ascii::lower(utf8::trim(v.substr(comma + 1))).starts_with("reuter"))
         v = v.substr(0, comma);
     return std::string(utf8::trim(v));
 }

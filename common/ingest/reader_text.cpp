@@ -11,7 +11,7 @@ namespace {
 enum class Key { Unknown, Id, Title, Date, Source, Url, Author, Authors, Language, Companies, Persons, Organizations, Dateline };
 
 Key key_of(std::string_view raw) {
-    std::string k = to_lower(raw);
+    std::string k = ascii::lower(raw);
     if (k == "id") return Key::Id;
     if (k == "title" || k == "headline") return Key::Title;
     if (k == "date" || k == "published") return Key::Date;

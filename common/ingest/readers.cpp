@@ -2,7 +2,9 @@
 // The format parsers live in reader_jsonl.cpp, reader_text.cpp,
 // reader_html.cpp and reader_reuters.cpp.
 #include "common/ingest/readers.h"
+#include "common/text/ascii.h"
 
+#include "common/text/analyzer.h"
 #include "common/text/boilerplate.h"
 #include "common/ingest/reader_common.h"
 #include "common/text/utf8.h"
@@ -36,7 +38,7 @@ const std::vector<InputFormatName>& input_format_names() {
 }
 
 InputFormat parse_input_format(std::string_view name) {
-    std::string lower = detail::to_lower(name);
+    std::string lower = ascii::lower(name);
     for (const auto& n : input_format_names())
         if (lower == n.name) return n.format;
     std::string valid;
@@ -49,22 +51,9 @@ InputFormat parse_input_format(std::string_view name) {
 
 namespace detail {
 
-std::string to_lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
-}
-
 std::string_view strip_bom(std::string_view data) {
     if (data.substr(0, 3) == "\xEF\xBB\xBF") data.remove_prefix(3);
     return data;
-}
-
-std::string normalize_language(std::string_view tag) {
-    tag = utf8::trim(tag);
-    std::size_t cut = tag.find_first_of("-_");
-    return to_lower(tag.substr(0, cut));
 }
 
 std::vector<std::string> split_list(std::string_view text) {
@@ -188,7 +177,7 @@ void ReadContext::emit(Article&& a, const std::string& where, bool allow_empty) 
     }
     a.source = utf8::collapse_whitespace(a.source);
     a.url = std::string(utf8::trim(a.url));
-    a.language = normalize_language(a.language);
+    a.language = language_code(utf8::trim(a.language));
     a.id = std::string(utf8::trim(a.id));
     if (a.id.empty()) a.id = derived_id(a);
     auto tidy = [](std::vector<std::string>& v) {
@@ -259,7 +248,7 @@ class GzSource : public detail::ByteSource {
 
 /// Format from the file name: ".gz" stripped, then the extension.
 std::optional<InputFormat> format_from_name(std::string_view name) {
-    std::string lower = detail::to_lower(name);
+    std::string lower = ascii::lower(name);
     std::string_view n = lower;
     if (n.size() > 3 && n.substr(n.size() - 3) == ".gz") n.remove_suffix(3);
     std::size_t slash = n.find_last_of('/');
@@ -277,7 +266,7 @@ std::optional<InputFormat> format_from_name(std::string_view name) {
 /// README, LICENSE, ... : project documentation, not articles (skipped inside
 /// directories unless they carry a text header).
 bool is_documentation_name(std::string_view name) {
-    std::string lower = detail::to_lower(name);
+    std::string lower = ascii::lower(name);
     std::size_t dot = lower.find('.');
     std::string stem = lower.substr(0, dot);
     for (const char* doc : {"readme", "license", "licence", "copying", "changelog", "changes", "notice",
@@ -287,7 +276,7 @@ bool is_documentation_name(std::string_view name) {
 }
 
 bool starts_with_ci(std::string_view s, std::string_view prefix) {
-    return s.size() >= prefix.size() && detail::to_lower(s.substr(0, prefix.size())) == prefix;
+    return s.size() >= prefix.size() && ascii::lower(s.substr(0, prefix.size())) == prefix;
 }
 
 /// Format from the first bytes.

@@ -1,23 +1,33 @@
 #include "common/schema/schema.h"
 
+#include <stdexcept>
+
 #include <cstdint>
 #include <cstdio>
 
 namespace newsdex::schema {
 
 const std::vector<FilterField>& filter_fields() {
+    using S = FieldSource;
     static const std::vector<FilterField> fields = {
-        {"company", kPrefixCompany, true, "a company: id, name or alias (company:ibm, company:\"Berkshire Hathaway\")"},
-        {"person", kPrefixPerson, true, "a person: id, name or alias (person:\"jack ma\")"},
-        {"org", kPrefixOrganization, true, "another organisation (org:opec)"},
-        {"source", kPrefixSource, false, "publisher or feed (source:reuters)"},
-        {"lang", kPrefixLanguage, false, "language code (lang:zh)"},
-        {"topic", kPrefixTopic, false, "Reuters topic (topic:cocoa)"},
-        {"place", kPrefixPlace, false, "Reuters place (place:usa)"},
-        {"author", kPrefixAuthor, false, "an author (author:\"jane doe\")"},
-        {"id", kPrefixId, false, "an article id (id:reuters-1)"},
+        {"company", kPrefixCompany, true, S::Company, true,
+         "a company: id, name or alias (company:ibm, company:\"Berkshire Hathaway\")"},
+        {"person", kPrefixPerson, true, S::Person, true, "a person: id, name or alias (person:\"jack ma\")"},
+        {"org", kPrefixOrganization, true, S::Organization, true, "another organisation (org:opec)"},
+        {"source", kPrefixSource, false, S::Source, true, "publisher or feed (source:reuters)"},
+        {"lang", kPrefixLanguage, false, S::Language, false, "language code (lang:zh)"},
+        {"topic", kPrefixTopic, false, S::Topic, false, "Reuters topic (topic:cocoa)"},
+        {"place", kPrefixPlace, false, S::Place, false, "Reuters place (place:usa)"},
+        {"author", kPrefixAuthor, false, S::Author, true, "an author (author:\"jane doe\")"},
+        {"id", kPrefixId, false, S::Id, false, "an article id (id:reuters-1)"},
     };
     return fields;
+}
+
+const FilterField& filter_field(FieldSource source) {
+    for (const auto& field : filter_fields())
+        if (field.source == source) return field;
+    throw std::logic_error("schema: no filter field for a field source");  // the table covers every source
 }
 
 const FilterField* find_filter_field(std::string_view name) {

@@ -69,6 +69,8 @@
 //
 //   Metadata (written to every shard, so any shard answers):
 //     newsdex:schema        schema version, kSchemaVersion
+//     newsdex:languages     the stemming languages in use, e.g. "en,de"
+//                           (kLanguagesKey)
 //     name:<prefix><slug>   display name of an entity or source, e.g.
 //                           "name:XCibm" -> "IBM"
 //     alias:<prefix><slug>  canonical slug for another name of an entity, e.g.
@@ -86,6 +88,9 @@ namespace newsdex::schema {
 
 inline constexpr int kSchemaVersion = 2;
 inline constexpr const char* kSchemaVersionKey = "newsdex:schema";
+/// Metadata key: the stemming languages the shard's articles use, joined by
+/// ',' (the searcher stems a query in each of them).
+inline constexpr const char* kLanguagesKey = "newsdex:languages";
 inline constexpr const char* kStubFile = "XAPIANDB";
 inline constexpr const char* kFacetCacheSuffix = ".facets";  ///< "shard-000" + suffix
 
@@ -125,18 +130,38 @@ inline constexpr unsigned kTitleBodyGap = 100;    ///< position gap between titl
 inline constexpr std::size_t kMaxStoredBody = 256 * 1024;
 inline constexpr std::size_t kMaxTermBytes = 120;     ///< longer tokens are not indexed
 
-/// Boolean filter fields: the query syntax name, its term prefix, and whether
-/// the value is an entity (resolved through aliases) -- one table that drives
-/// both the indexer's term generation and the searcher's query parsing.
+/// Where the indexer takes a filter field's values from in an article.
+enum class FieldSource {
+    Company,       ///< extracted (or given) companies
+    Person,        ///< extracted (or given) persons
+    Organization,  ///< other organisations
+    Source,        ///< Article::source
+    Author,        ///< Article::authors
+    Language,      ///< Article::language (or the default), as a language code
+    Topic,         ///< Article::tags["topics"] (Reuters TOPICS)
+    Place,         ///< Article::tags["places"] (Reuters PLACES)
+    Id,            ///< Article::id, through id_term()
+};
+
+/// Boolean filter fields: the query syntax name, its term prefix, where the
+/// indexer takes its values from, and whether the value is an entity
+/// (resolved through aliases) -- one table that drives both the document
+/// builder (indexer/document_builder.cpp) and the query parser
+/// (searcher/src/query_parser.cpp); tests/unit/test_schema.cpp checks that
+/// both sides handle every row.
 struct FilterField {
     std::string_view name;    ///< as typed in a query, e.g. "company"
     std::string_view prefix;  ///< term prefix, e.g. "XC"
     bool entity;              ///< resolve the value through alias metadata
+    FieldSource source;       ///< where the indexer finds the values
+    bool stores_name;         ///< the indexer records each value's display name ("name:" metadata)
     std::string_view description;
 };
 const std::vector<FilterField>& filter_fields();
 /// The field with this query name, or nullptr.
 const FilterField* find_filter_field(std::string_view name);
+/// The field whose values come from `source`.
+const FilterField& filter_field(FieldSource source);
 
 /// "name:" metadata key for a prefixed term.
 std::string name_key(std::string_view prefix, std::string_view slug);
@@ -156,11 +181,15 @@ inline constexpr std::size_t kMaxXapianKeyBytes = 253;
 inline constexpr std::size_t kShortenedIdPrefixBytes = 200;
 std::string id_term(std::string_view id);
 
+/// The offset basis newsdex's FNV-1a starts from: FNV's 64-bit offset basis
+/// (14695981039346656037) with its last digit missing, a slip of the first
+/// version.  Shard routing (shard_for_id) is stored on disk -- an article's
+/// shard depends on it -- so the value stays; tests/unit/test_schema.cpp
+/// pins it.  The hash is FNV-1a in every other respect (prime 1099511628211).
+inline constexpr std::uint64_t kFnvBasis = 1469598103934665603ULL;
 /// 64-bit FNV-1a of `data`, continuing from `h`: shard routing, id-term
-/// digests, content hashes.  The default basis is FNV's offset basis with its
-/// last digit missing (1469598103934665603, not ...6037): shard routing is
-/// stored on disk, so it stays (issue 10 names and pins it).
-std::uint64_t fnv1a64(std::string_view data, std::uint64_t h = 1469598103934665603ULL);
+/// digests, content hashes -- the one hash of the code base.
+std::uint64_t fnv1a64(std::string_view data, std::uint64_t h = kFnvBasis);
 /// True when `term` (from id_term) can only be the term of one id: it is
 /// shorter than any shortened term.
 bool id_term_is_exact(std::string_view term);

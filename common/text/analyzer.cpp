@@ -1,4 +1,5 @@
 #include "common/text/analyzer.h"
+#include "common/text/ascii.h"
 
 #include "common/text/script.h"
 
@@ -76,12 +77,9 @@ const std::vector<std::string>& stemming_languages() {
 }
 
 std::string language_code(std::string_view language) {
-    std::string code;
-    for (char c : language) {
-        if (c == '-' || c == '_') break;
-        code += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    }
-    return code;
+    while (!language.empty() && ascii::is_space(language.front())) language.remove_prefix(1);
+    while (!language.empty() && ascii::is_space(language.back())) language.remove_suffix(1);
+    return ascii::lower(language.substr(0, language.find_first_of("-_")));
 }
 
 std::string stemming_language(std::string_view language) {
@@ -103,7 +101,7 @@ bool Analyzer::is_cjk_char_term(std::string_view term) {
 std::string Analyzer::fold(std::string_view word) {
     if (is_ascii(word)) {
         std::string out(word);
-        for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        out = ascii::lower(out);
         if (out.find('`') != std::string::npos) std::replace(out.begin(), out.end(), '`', '\'');
         return out;
     }

@@ -1,4 +1,5 @@
 #include "common/text/boilerplate.h"
+#include "common/text/ascii.h"
 
 #include "common/text/utf8.h"
 
@@ -68,7 +69,7 @@ const std::vector<BoilerplateRule> kRules = {
     {M::Exact, "reuters", "", 0, true, "Reuters sign-off"},
 };
 
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+using ascii::to_lower;
 
 bool starts_with_ci(std::string_view s, std::string_view prefix) {
     if (s.size() < prefix.size()) return false;

@@ -1,6 +1,7 @@
 // Entity slugs: the spelling of a company or person in index terms and in
 // the alias table.  Stored on disk, so a change here is a schema change.
 #include "common/text/slug.h"
+#include "common/text/ascii.h"
 
 #include "common/text/script.h"
 
@@ -41,7 +42,7 @@ std::string entity_slug(std::string_view name) {
     auto put_cp = [&](UChar32 c) {
         if (c < 0x80) {
             if (ascii_alnum((unsigned char)c)) {
-                char ch = char(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+                char ch = ascii::to_lower(char(c));
                 put(std::string_view(&ch, 1));
             } else {
                 sep = true;

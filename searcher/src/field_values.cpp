@@ -1,4 +1,5 @@
 #include "field_values.h"
+#include "common/text/ascii.h"
 
 #include "common/text/slug.h"
 #include "common/schema/schema.h"
@@ -37,7 +38,7 @@ FieldValues list_field_values(const DatabaseSet& databases, const std::string& f
         throw UserError("--values: unknown field '" + field + "' (valid: " + valid_fields() + ")");
     std::string folded;
     if (f->prefix == schema::kPrefixLanguage) {
-        for (char c : prefix) folded.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+        folded = ascii::lower(prefix);
     } else {
         folded = entity_slug(prefix);
         if (folded.empty() && prefix.find_first_not_of(" \t") != std::string::npos)

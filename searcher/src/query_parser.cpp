@@ -1,4 +1,5 @@
 #include "query_parser.h"
+#include "common/text/ascii.h"
 
 #include "person_lookup.h"
 
@@ -65,7 +66,7 @@ Xapian::Query combine(Xapian::Query::op op, const std::vector<Xapian::Query>& pa
     return Xapian::Query(op, unique.begin(), unique.end());
 }
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+using ascii::is_space;
 
 std::string column(std::size_t offset) { return "column " + std::to_string(offset + 1); }
 
@@ -119,8 +120,7 @@ std::vector<Token> lex(std::string_view text, std::string_view what) {
         auto colon = word.find(':');
         if (colon != std::string_view::npos && colon > 0) {
             std::string field(word.substr(0, colon));
-            std::string lower = field;
-            for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            std::string lower = ascii::lower(field);
             if (is_query_field(lower)) {
                 tok.field = lower;
                 if (colon + 1 == word.size() && i < n && text[i] == '"') {
@@ -563,7 +563,7 @@ ParsedQuery QueryParser::parse(std::string_view text, std::string_view what, boo
     if (text.size() > kMaxQueryBytes)
         throw UserError(std::string(what) + ": too long: " + thousands(text.size()) + " bytes, the limit is " +
                         thousands(kMaxQueryBytes) + " (" + column(kMaxQueryBytes) + " onwards is past it)");
-    State state{*this, text, what, lex(text, what), 0, {}};
+    State state{*this, text, what, lex(text, what), 0, {}, 0, {}};
     auto q = state.parse_or();
     if (state.peek().kind == TokenKind::RightParen) state.fail("unexpected ')'", state.peek().start);
     if (state.peek().kind != TokenKind::End) state.fail("unexpected text", state.peek().start);

@@ -209,7 +209,7 @@ struct Searcher::Impl {
                 throw SystemError("the database was written with index schema " + version +
                                   ", this newsdex reads schema " + std::to_string(schema::kSchemaVersion) +
                                   ": index the articles again into a new database");
-            std::string list = shard.get_metadata("newsdex:languages");
+            std::string list = shard.get_metadata(schema::kLanguagesKey);
             std::size_t start = 0;
             while (start < list.size()) {
                 auto comma = list.find(',', start);

@@ -1,4 +1,5 @@
 #include "snippet.h"
+#include "common/text/ascii.h"
 
 #include <algorithm>
 
@@ -6,7 +7,7 @@ namespace newsdex {
 
 namespace {
 
-bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
+using ascii::is_space;
 
 /// Move `pos` back to the start of a UTF-8 character.
 std::size_t char_start(const std::string& s, std::size_t pos) {

@@ -20,8 +20,8 @@ void add_person_articles(Xapian::WritableDatabase& db, const std::string& slug, 
 /// Two databases indexed apart, searched as one: each holds only its own
 /// persons' display names, as DatabaseSet::metadata sees them.
 struct TwoDatabases {
-    Xapian::WritableDatabase a = Xapian::InMemory::open();
-    Xapian::WritableDatabase b = Xapian::InMemory::open();
+    Xapian::WritableDatabase a = Xapian::WritableDatabase(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    Xapian::WritableDatabase b = Xapian::WritableDatabase(std::string(), Xapian::DB_BACKEND_INMEMORY);
     Xapian::Database combined;
     newsdex::Analyzer analyzer;
     TwoDatabases() {

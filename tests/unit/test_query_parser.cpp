@@ -12,7 +12,7 @@ using newsdex::UserError;
 namespace {
 
 struct Fixture {
-    Xapian::WritableDatabase db = Xapian::InMemory::open();
+    Xapian::WritableDatabase db = Xapian::WritableDatabase(std::string(), Xapian::DB_BACKEND_INMEMORY);
     Analyzer analyzer;
     Fixture() {
         Xapian::Document d;
