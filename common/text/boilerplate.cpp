@@ -74,7 +74,7 @@ using ascii::to_lower;
 bool starts_with_ci(std::string_view s, std::string_view prefix) {
     if (s.size() < prefix.size()) return false;
     for (std::size_t i = 0; i < prefix.size(); ++i)
-        if (lower(s[i]) != prefix[i]) return false;
+        if (to_lower(s[i]) != prefix[i]) return false;
     return true;
 }
 
@@ -109,7 +109,7 @@ const std::vector<BoilerplateRule>& boilerplate_rules() { return kRules; }
 bool is_boilerplate_line(std::string_view line, bool last) {
     line = utf8::trim(line);
     if (line.empty() || line.size() > kLongestAny) return false;
-    if (!kFirstBytes.any[static_cast<unsigned char>(lower(line[0]))]) return false;
+    if (!kFirstBytes.any[static_cast<unsigned char>(to_lower(line[0]))]) return false;
     std::string_view stripped = line;
     while (!stripped.empty() && (stripped.back() == '.' || stripped.back() == ':' || stripped.back() == '!'))
         stripped.remove_suffix(1);
