@@ -1,7 +1,7 @@
 // newsdex-index --compact: merge the shards into one with Xapian's compactor.
 #include "indexer/indexer.h"
 
-#include "common/schema/facet_cache.h"
+#include "common/schema/doc_columns.h"
 #include "common/schema/schema.h"
 #include "indexer/shard_set.h"
 #include "newsdex/error.h"
@@ -33,16 +33,16 @@ std::uint64_t tree_bytes(const fs::path& path) {
 
 std::uint64_t shard_bytes(const std::vector<std::string>& shards) {
     std::uint64_t total = 0;
-    for (const auto& shard : shards) total += tree_bytes(shard) + tree_bytes(shard + schema::kFacetCacheSuffix);
+    for (const auto& shard : shards) total += tree_bytes(shard) + tree_bytes(shard + schema::kColumnsSuffix);
     return total;
 }
 
-/// Shard directories and facet caches in `dir` that the stub does not list:
+/// Shard directories and column files in `dir` that the stub does not list:
 /// what an interrupted compaction left behind (before or after the switch).
 void remove_unlisted(const fs::path& dir, const std::vector<std::string>& listed) {
     auto is_listed = [&](const fs::path& p) {
         return std::any_of(listed.begin(), listed.end(), [&](const std::string& shard) {
-            return fs::path(shard) == p || fs::path(shard + schema::kFacetCacheSuffix) == p;
+            return fs::path(shard) == p || fs::path(shard + schema::kColumnsSuffix) == p;
         });
     };
     std::vector<fs::path> stale;
@@ -58,7 +58,7 @@ std::string unused_shard_name(const fs::path& dir) {
     for (unsigned i = 0;; ++i) {
         std::string name = schema::shard_name(i);
         std::error_code ec;
-        if (!fs::exists(dir / name, ec) && !fs::exists(dir / (name + schema::kFacetCacheSuffix), ec)) return name;
+        if (!fs::exists(dir / name, ec) && !fs::exists(dir / (name + schema::kColumnsSuffix), ec)) return name;
     }
 }
 
@@ -84,15 +84,15 @@ CompactStats compact_database(const std::string& db_path) {
         std::string name = unused_shard_name(dir);
         fs::path compacted = dir / name;
         fs::rename(staging, compacted);
-        ShardFacetCache::build(Xapian::Database(compacted.string()))
-            .save(compacted.string() + schema::kFacetCacheSuffix);
+        ShardColumns::build(Xapian::Database(compacted.string()))
+            .save(compacted.string() + schema::kColumnsSuffix);
         sync_tree(db_path);
         write_stub(db_path, {name});  // the switch: before it the old shards, after it the new one
         for (auto& w : writers) w.close();
         for (const auto& shard : shards) {
             if (fs::path(shard).parent_path() != dir) continue;  // listed from elsewhere: not ours to remove
             fs::remove_all(shard);
-            fs::remove(shard + schema::kFacetCacheSuffix, ec);
+            fs::remove(shard + schema::kColumnsSuffix, ec);
         }
         stats.bytes_after = shard_bytes({compacted.string()});
     } catch (const Xapian::Error& e) {

@@ -1,4 +1,5 @@
 #include "indexer/document_builder.h"
+#include "indexer/surname_resolution.h"
 
 #include "common/schema/schema.h"
 
@@ -178,6 +179,7 @@ BuiltDocument DocumentBuilder::build(const Article& article) {
     std::vector<std::string> company_ids, person_ids;
     for (const auto& e : entities) {
         if (e.id.empty()) continue;
+        add_resolution_terms(doc, e);  // archive-level links are made later (surname_resolution.h)
         nlohmann::json j = {{"id", e.id}, {"name", e.name}, {"mentions", e.mentions}};
         if (e.type == EntityType::Company) {
             company_ids.push_back(e.id);

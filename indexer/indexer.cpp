@@ -4,6 +4,7 @@
 #include "common/schema/schema.h"
 #include "indexer/document_builder.h"
 #include "indexer/shard_set.h"
+#include "indexer/surname_resolution.h"
 #include "newsdex/error.h"
 
 #include <algorithm>
@@ -256,6 +257,18 @@ unsigned default_shards() {
     return std::clamp(cores ? cores : 1u, 1u, 4u);
 }
 
+/// Archive-level surname links for the database as it now is (any order of
+/// indexing gives the same links); commits the shards it changed.
+void resolve_and_commit(std::vector<Xapian::WritableDatabase>& dbs) {
+    try {
+        const ResolutionStats r = resolve_surnames(dbs);
+        if (r.linked || r.unlinked)
+            for (auto& db : dbs) db.commit();
+    } catch (const Xapian::Error& e) {
+        throw SystemError("linking surnames: " + e.get_description());
+    }
+}
+
 }  // namespace
 
 IndexStats index_paths(const std::vector<std::string>& paths, const IndexOptions& options,
@@ -360,7 +373,8 @@ IndexStats index_paths(const std::vector<std::string>& paths, const IndexOptions
     } catch (const Xapian::Error& e) {
         throw SystemError("writing the database: " + e.get_description());
     }
-    save_facet_caches(dbs, shard_paths);
+    resolve_and_commit(dbs);
+    save_columns(dbs, shard_paths);
     for (auto& w : workers) w->db.close();
     sync_tree(options.db_path);
 
@@ -395,7 +409,8 @@ IndexStats delete_ids(const std::vector<std::string>& ids, const IndexOptions& o
             ++stats.deleted;
         }
         for (auto& db : dbs) db.commit();
-        save_facet_caches(dbs, shard_paths);
+        resolve_and_commit(dbs);
+        save_columns(dbs, shard_paths);
         for (auto& db : dbs) db.close();
         sync_tree(options.db_path);
     } catch (const Xapian::Error& e) {

@@ -55,7 +55,7 @@ IndexStats delete_ids(const std::vector<std::string>& ids, const IndexOptions& o
 /// What compact_database did.
 struct CompactStats {
     std::size_t shards_before = 0;
-    std::uint64_t bytes_before = 0, bytes_after = 0;  ///< shards and their facet caches
+    std::uint64_t bytes_before = 0, bytes_after = 0;  ///< shards and their column files (.facets)
     double seconds = 0;
 };
 
@@ -63,7 +63,7 @@ struct CompactStats {
 /// compacted shard with Xapian's compactor, for a bulk-built archive that is
 /// mostly searched from now on (smaller, one shard to open; later runs then
 /// write with one thread).  Holds the write lock throughout.  Crash-safe: the
-/// new shard and its facet cache are complete and synced before the stub file
+/// new shard and its column file are complete and synced before the stub file
 /// is switched to it atomically; the old shards are removed only after that,
 /// and leftovers of an interrupted compaction are removed by the next one.
 /// Throws UserError (not a newsdex database, remote shards) or SystemError.

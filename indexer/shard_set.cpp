@@ -1,6 +1,6 @@
 #include "indexer/shard_set.h"
 
-#include "common/schema/facet_cache.h"
+#include "common/schema/doc_columns.h"
 #include "common/schema/schema.h"
 #include "newsdex/error.h"
 
@@ -79,7 +79,7 @@ std::vector<Xapian::WritableDatabase> open_shards_for_writing(const std::string&
         for (const auto& entry : fs::directory_iterator(dir)) {
             std::string name = entry.path().filename().string();
             if (name.rfind("shard-", 0) == 0 && entry.is_directory()) ++existing;
-            else if (name.rfind("shard-", 0) == 0) continue;  // a facet cache
+            else if (name.rfind("shard-", 0) == 0) continue;  // a column file (shard-NNN.facets)
             else if (name == "iamglass" || name == "postlist.glass")
                 throw UserError(path + " is a plain Xapian database, not a newsdex database");
             else if (name != std::string(schema::kStubFile) + ".tmp")
@@ -103,10 +103,10 @@ std::vector<Xapian::WritableDatabase> open_shards_for_writing(const std::string&
     return shards;
 }
 
-void save_facet_caches(std::vector<Xapian::WritableDatabase>& shards, const std::vector<std::string>& paths) {
+void save_columns(std::vector<Xapian::WritableDatabase>& shards, const std::vector<std::string>& paths) {
     try {
         for (std::size_t i = 0; i < shards.size() && i < paths.size(); ++i)
-            ShardFacetCache::build(shards[i]).save(paths[i] + schema::kFacetCacheSuffix);
+            ShardColumns::build(shards[i]).save(paths[i] + schema::kColumnsSuffix);
     } catch (const Xapian::Error& e) {
         throw SystemError("building the facet cache: " + e.get_description());
     }

@@ -17,9 +17,9 @@ namespace newsdex {
 std::vector<Xapian::WritableDatabase> open_shards_for_writing(const std::string& path, unsigned new_shards,
                                                              std::vector<std::string>* paths = nullptr);
 
-/// Save each shard's facet cache (common/schema/facet_cache.h) beside it, for the
+/// Save each shard's per-document columns (common/schema/doc_columns.h) beside it, for the
 /// state just committed.  Throws SystemError.
-void save_facet_caches(std::vector<Xapian::WritableDatabase>& shards, const std::vector<std::string>& paths);
+void save_columns(std::vector<Xapian::WritableDatabase>& shards, const std::vector<std::string>& paths);
 
 /// Write the stub file of `dir` listing `shards` (names relative to `dir`),
 /// atomically: a temporary file, synced, renamed over the old one.  Throws

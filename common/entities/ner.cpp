@@ -444,7 +444,6 @@ void extract_features(const std::vector<std::vector<std::string_view>>& doc, con
             }
             k.cap = starts_upper(k.form);
             k.allcap_word = k.alpha && !has_lower(k.form);
-            lex.flags.prefetch(hl);  // looked up below, after the whole document is hashed
         }
     }
     // Gazetteer flags: only needed within 3 tokens of a capitalised word or a
@@ -461,7 +460,18 @@ void extract_features(const std::vector<std::vector<std::string_view>>& doc, con
         std::size_t right = std::size_t(-1) / 2;
         for (std::size_t t = n; t-- > 0;) {
             if (ts[t].cap || (!ts[t].form.empty() && is_digit((unsigned char)ts[t].form[0]))) right = t;
-            bool need = ts[t].gz || (right >= t && right - t <= 3 && right < n);
+            ts[t].gz = ts[t].gz || (right >= t && right - t <= 3 && right < n);
+            if (ts[t].gz) lex.flags.prefetch(ts[t].h_lower);  // looked up in the next sweep
+            if (right == t) {  // a company-name match starts here: its first probes (hash of one word)
+                lex.company_names.prefetch(ts[t].h_lower);
+                lex.company_prefixes.prefetch(ts[t].h_lower);
+            }
+        }
+    }
+    for (std::size_t s = 0; s < ns; ++s) {
+        auto ts = sent_toks(s);
+        for (std::size_t t = 0; t < ts.size(); ++t) {
+            const bool need = ts[t].gz;
             const std::uint32_t word = need ? lex.flags.get(ts[t].h_lower) : 0u;
             ts[t].gz = word & kGzMask;
             if (need) {  // form, shape and cluster: only features near names use them
@@ -720,12 +730,14 @@ void Model::index() {
     std::size_t cap = 16;
     while (cap < ordered_keys_.size() * 2) cap <<= 1;
     table_.assign(cap, Entry{});
+    tags_.assign(cap, 0);
     mask_ = cap - 1;
     for (std::size_t i = 0; i < ordered_keys_.size(); ++i) {
         std::uint64_t k = ordered_keys_[i] ? ordered_keys_[i] : 1;
         std::size_t p = k & mask_;
         while (table_[p].key) p = (p + 1) & mask_;
         table_[p].key = k;
+        tags_[p] = tag_of(k);
         std::memcpy(table_[p].w, &weights_[i * kNumTags], sizeof(table_[p].w));
     }
     count_ = ordered_keys_.size();
@@ -733,11 +745,12 @@ void Model::index() {
 
 const std::int16_t* Model::find(std::uint64_t key) const {
     if (!key) key = 1;
+    const std::uint16_t tag = tag_of(key);
     std::size_t p = key & mask_;
     while (true) {
-        const Entry& e = table_[p];
-        if (e.key == key) return e.w;
-        if (!e.key) return nullptr;
+        const std::uint16_t t = tags_[p];
+        if (!t) return nullptr;
+        if (t == tag && table_[p].key == key) return table_[p].w;
         p = (p + 1) & mask_;
     }
 }
@@ -931,16 +944,27 @@ std::vector<int> Model::decode_sentence(const DocFeatures& doc, std::size_t s) c
         scores.resize(m);
         delta.resize(m);
         back.resize(m);
-        // prefetch the weight slots of the next tokens while summing this one
-        auto prefetch = [&](std::size_t t) {
+        // Prefetch in two steps while summing this token: the key tags of
+        // the token two ahead, and the weight entries of the next token whose
+        // tag (loaded one step before) matches its first probe slot.
+        auto prefetch_tags = [&](std::size_t t) {
             if (t >= j) return;
             for (const std::uint64_t* f = doc.begin(s, t), *e = doc.end(s, t); f != e; ++f)
-                __builtin_prefetch(&table_[(*f ? *f : 1) & mask_]);
+                __builtin_prefetch(&tags_[(*f ? *f : 1) & mask_]);
         };
-        prefetch(i);
-        prefetch(i + 1);
+        auto prefetch_entries = [&](std::size_t t) {
+            if (t >= j) return;
+            for (const std::uint64_t* f = doc.begin(s, t), *e = doc.end(s, t); f != e; ++f) {
+                const std::uint64_t k = *f ? *f : 1;
+                if (tags_[k & mask_] == tag_of(k)) __builtin_prefetch(&table_[k & mask_]);
+            }
+        };
+        prefetch_tags(i);
+        prefetch_tags(i + 1);
+        prefetch_entries(i);
         for (std::size_t t = i; t < j; ++t) {
-            prefetch(t + 2);
+            prefetch_tags(t + 2);
+            prefetch_entries(t + 1);
             std::array<std::int32_t, kNumTags> acc{};
             for (const std::uint64_t* f = doc.begin(s, t), *fe = doc.end(s, t); f != fe; ++f) {
                 const std::int16_t* w = find(*f);

@@ -98,7 +98,9 @@ class HashMap64 {
     void prefetch(std::uint64_t k) const {
         if (keys_.empty()) return;
         if (!k) k = 1;
-        __builtin_prefetch(&keys_[std::size_t(k) & (keys_.size() - 1)]);
+        const std::size_t p = std::size_t(k) & (keys_.size() - 1);
+        __builtin_prefetch(&keys_[p]);
+        __builtin_prefetch(&vals_[p]);
     }
     void insert(std::uint64_t k) { (*this)[k] = V(1); }
     std::size_t count(std::uint64_t k) const { return get(k) != V{} ? 1 : 0; }
@@ -223,6 +225,12 @@ class Model {
         std::uint64_t key;  ///< 0 = empty
         std::int16_t w[kNumTags];
     };
+    /// Per slot of table_: 16 bits of its key (0 = empty slot).  Probing
+    /// this small array (256 KB) instead of table_ (4 MB) keeps the lookups
+    /// of features the model does not know (most of them) in the cache; the
+    /// full key is still compared before a hit.
+    static std::uint16_t tag_of(std::uint64_t key) { return std::uint16_t((key >> 48) | 1u); }
+    std::vector<std::uint16_t> tags_;
     std::vector<Entry> table_;
     std::vector<std::int16_t> weights_;  ///< dense rows in ordered_keys_ order (for save)
     std::vector<std::uint64_t> ordered_keys_;

@@ -43,10 +43,10 @@ namespace {
 
 /// Is the mention m (lower-case key words kw) a short form of the cluster c
 /// ("Kalanick" of "Travis Kalanick", "Apple" of "Apple Computer", "IBM" of
-/// "International Business Machines")?
-bool short_form_of(const Mention& m, const std::vector<std::string>& kw, const Cluster& c) {
+/// "International Business Machines")?  `fl` is c.full lower-cased.
+bool short_form_of(const Mention& m, const std::vector<std::string>& kw, const Cluster& c,
+                   const std::vector<std::string>& fl) {
     const auto& full = c.full;
-    auto fl = lower_words(full);
     if (fl.size() <= kw.size()) return false;
     if (c.type == MentionType::Person) {
         // "Kalanick" -> "Travis Kalanick"; "Xi" -> "Xi Jinping".
@@ -113,6 +113,8 @@ void cluster_mentions(const ExtractorData& D, DocState& st) {
         return keys[a].size() > keys[b].size();
     });
     std::map<std::pair<MentionType, std::vector<std::string>>, int> by_key;
+    std::vector<std::vector<std::string>> lfull;  // per cluster: full, lower-cased (once, not per pair)
+    for (auto& c : clusters) lfull.push_back(lower_words(c.full));
     auto join_cluster = [&](std::size_t mi, int c) {
         mentions[mi].cluster = c;
         clusters[c].mentions.push_back(mi);
@@ -129,7 +131,7 @@ void cluster_mentions(const ExtractorData& D, DocState& st) {
         bool best_person = false;
         std::size_t best_dist = std::string::npos;
         for (std::size_t c = 0; it == by_key.end() && !full_form(m) && c < clusters.size(); ++c) {
-            if (!short_form_of(m, kw, clusters[c])) continue;
+            if (!short_form_of(m, kw, clusters[c], lfull[c])) continue;
             const bool person = clusters[c].type == MentionType::Person;
             if (m.type == MentionType::Person && best_person && !person) continue;
             std::size_t dist = distance_to(st, m, clusters[c]);
@@ -153,6 +155,7 @@ void cluster_mentions(const ExtractorData& D, DocState& st) {
         Cluster c;
         c.type = m.type;
         c.full = keys[mi];
+        lfull.push_back(lkeys[mi]);
         clusters.push_back(std::move(c));
         join_cluster(mi, int(clusters.size()) - 1);
         by_key[{m.type, kw}] = m.cluster;

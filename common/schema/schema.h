@@ -7,9 +7,10 @@
 // ---------------------------------------------------------------------------
 // A newsdex database is a directory holding N Xapian glass shards
 // (shard-000, shard-001, ...), a Xapian stub file XAPIANDB listing them, and
-// for each shard a facet cache shard-NNN.facets (common/schema/facet_cache.h: the
-// per-document companies, persons, dates and lengths as compact arrays,
-// stamped with the shard revision; rebuilt by the searcher when stale), so
+// for each shard its per-document columns, shard-NNN.facets
+// (common/schema/doc_columns.h: the companies, persons, dates and lengths of
+// every docid as compact arrays, stamped with the shard revision; rebuilt by
+// the searcher when stale), so
 // that Xapian (and its tools: delve, quest, xapian-compact) opens the
 // directory as one database.  An article lives in the shard chosen by a hash
 // of its id, so re-indexing an id always replaces it in the same shard.  A
@@ -92,7 +93,7 @@ inline constexpr const char* kSchemaVersionKey = "newsdex:schema";
 /// ',' (the searcher stems a query in each of them).
 inline constexpr const char* kLanguagesKey = "newsdex:languages";
 inline constexpr const char* kStubFile = "XAPIANDB";
-inline constexpr const char* kFacetCacheSuffix = ".facets";  ///< "shard-000" + suffix
+inline constexpr const char* kColumnsSuffix = ".facets";  ///< "shard-000" + suffix
 
 // Term prefixes.
 inline constexpr std::string_view kPrefixTitle = "S";

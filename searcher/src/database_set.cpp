@@ -58,7 +58,7 @@ void add_stub(const fs::path& stub, DatabaseSet& set) {
     int line_number = 0;
     while (std::getline(in, line)) {
         ++line_number;
-        auto first = line.find_first_not_of(" \t");
+        auto first = line.find_first_not_of(" \t\r");  // "\r": a blank line of a CRLF stub is blank
         if (first == std::string::npos || line[first] == '#') continue;
         std::istringstream words(line.substr(first));
         std::string kind, rest;

@@ -17,7 +17,7 @@
 // which costs more than everything else in matching a term.  So the terms
 // that are weighed on their own (not in a phrase) are also replaced by a
 // BM25PostingSource: the same postings, the same weight, with the length
-// read from the shard's in-memory array (facet_cache.h).  Phrases keep
+// read from the shard's in-memory array (common/schema/doc_columns.h).  Phrases keep
 // Xapian's terms (they need positions), weighed by GlobalStatsBM25Weight.
 #pragma once
 

@@ -81,7 +81,10 @@ for q in ("apple -iphone", "econ*", "trade"):
 
 # --- terminal output -------------------------------------------------------------
 r = run([args.search, "--db", db, "apple"])
-c.check(r.returncode == 0 and "matches" in r.stdout or "match" in r.stdout, f"terminal output: {r.stdout[:200]}")
+# Exit 0 (something matched) and the header "N match(es) for ..." -- both, not
+# either: `a and b or c` would pass on any output that says "match".
+header = re.search(r'^[\d,]+\+? match(es)? for "apple"', r.stdout, re.M)
+c.check(r.returncode == 0 and header is not None, f"terminal output (exit {r.returncode}): {r.stdout[:200]}")
 c.check("\033[" not in r.stdout, "no colour when not a TTY")
 
 # --- malformed queries: one-line message naming the problem, exit 2 -----------

@@ -1,7 +1,7 @@
 #include "indexer/indexer.h"
 #include "indexer/document_builder.h"
 
-#include "common/schema/facet_cache.h"
+#include "common/schema/doc_columns.h"
 #include "common/schema/schema.h"
 #include "newsdex/error.h"
 #include "test_support.h"
@@ -211,7 +211,7 @@ TEST_CASE("a value too long for a term is a bad record; the run goes on; --stric
     CHECK(Xapian::Database(o.db_path).get_doccount() == 1);  // ok1, committed before the stop
 }
 
-TEST_CASE("compacting: one shard with every article and its facet cache; leftovers of a killed run removed") {
+TEST_CASE("compacting: one shard with every article and its column file; leftovers of a killed run removed") {
     test::TempDir dir;
     std::string db = dir.sub("db");
     std::string input;
@@ -231,9 +231,9 @@ TEST_CASE("compacting: one shard with every article and its facet cache; leftove
     Xapian::Database check(db);
     CHECK(check.get_doccount() == 30);
     CHECK(check.get_termfreq("XCacme") == 30);
-    // The saved facet cache describes the new shard (the searcher need not rebuild it).
+    // The saved columns describe the new shard (the searcher need not rebuild it).
     std::string shard = (dir.path / "db" / "shard-003").string();
-    auto cache = ShardFacetCache::load(shard + schema::kFacetCacheSuffix, Xapian::Database(shard));
+    auto cache = ShardColumns::load(shard + schema::kColumnsSuffix, Xapian::Database(shard));
     REQUIRE(cache.has_value());
     CHECK(cache->companies.slugs == std::vector<std::string>{"acme"});
     CHECK(check.get_metadata("name:XCacme") == "Acme");

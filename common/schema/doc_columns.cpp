@@ -1,4 +1,4 @@
-#include "common/schema/facet_cache.h"
+#include "common/schema/doc_columns.h"
 
 #include "common/schema/schema.h"
 #include "newsdex/error.h"
@@ -15,8 +15,8 @@ namespace {
 // 002: document lengths added; 003: the shard's UUID.
 constexpr char kMagic[8] = {'N', 'D', 'X', 'F', 'C', '0', '0', '3'};
 
-FacetRows build_rows(const Xapian::Database& db, std::string_view prefix) {
-    FacetRows rows;
+EntityRows build_rows(const Xapian::Database& db, std::string_view prefix) {
+    EntityRows rows;
     Xapian::docid last = db.get_lastdocid();
     std::vector<std::pair<Xapian::docid, std::uint32_t>> pairs;
     std::string p(prefix);
@@ -42,7 +42,7 @@ void put_vector(std::ostream& out, const std::vector<std::uint32_t>& v) {
     put<std::uint64_t>(out, v.size());
     out.write(reinterpret_cast<const char*>(v.data()), static_cast<std::streamsize>(v.size() * sizeof(std::uint32_t)));
 }
-void put_rows(std::ostream& out, const FacetRows& rows) {
+void put_rows(std::ostream& out, const EntityRows& rows) {
     put<std::uint64_t>(out, rows.slugs.size());
     for (const auto& s : rows.slugs) {
         put<std::uint32_t>(out, static_cast<std::uint32_t>(s.size()));
@@ -71,7 +71,7 @@ bool get_vector(std::istream& in, std::vector<std::uint32_t>& v) {
     v.resize(n);
     return static_cast<bool>(in.read(reinterpret_cast<char*>(v.data()), static_cast<std::streamsize>(n * sizeof(std::uint32_t))));
 }
-bool get_rows(std::istream& in, FacetRows& rows) {
+bool get_rows(std::istream& in, EntityRows& rows) {
     std::uint64_t n;
     if (!get(in, n) || n > bytes_left(in) / sizeof(std::uint32_t)) return false;
     rows.slugs.resize(n);
@@ -91,48 +91,48 @@ bool get_rows(std::istream& in, FacetRows& rows) {
 
 }  // namespace
 
-ShardFacetCache ShardFacetCache::build(const Xapian::Database& shard) {
-    ShardFacetCache cache;
-    cache.revision = shard.get_revision();
-    cache.uuid = shard.get_uuid();
-    cache.companies = build_rows(shard, schema::kPrefixCompany);
-    cache.persons = build_rows(shard, schema::kPrefixPerson);
-    cache.days.assign(static_cast<std::size_t>(shard.get_lastdocid()) + 1, 0);
+ShardColumns ShardColumns::build(const Xapian::Database& shard) {
+    ShardColumns columns;
+    columns.revision = shard.get_revision();
+    columns.uuid = shard.get_uuid();
+    columns.companies = build_rows(shard, schema::kPrefixCompany);
+    columns.persons = build_rows(shard, schema::kPrefixPerson);
+    columns.days.assign(static_cast<std::size_t>(shard.get_lastdocid()) + 1, 0);
     for (auto v = shard.valuestream_begin(schema::kSlotDate); v != shard.valuestream_end(schema::kSlotDate); ++v)
-        cache.days[v.get_docid()] = static_cast<std::uint32_t>(std::strtoul((*v).c_str(), nullptr, 10));
-    cache.doclens.assign(static_cast<std::size_t>(shard.get_lastdocid()) + 1, 0);
-    for (auto p = shard.postlist_begin(""); p != shard.postlist_end(""); ++p) cache.doclens[*p] = p.get_doclength();
-    return cache;
+        columns.days[v.get_docid()] = static_cast<std::uint32_t>(std::strtoul((*v).c_str(), nullptr, 10));
+    columns.doclens.assign(static_cast<std::size_t>(shard.get_lastdocid()) + 1, 0);
+    for (auto p = shard.postlist_begin(""); p != shard.postlist_end(""); ++p) columns.doclens[*p] = p.get_doclength();
+    return columns;
 }
 
-std::optional<ShardFacetCache> ShardFacetCache::load(const std::string& path, const Xapian::Database& shard) {
+std::optional<ShardColumns> ShardColumns::load(const std::string& path, const Xapian::Database& shard) {
     std::ifstream in(path, std::ios::binary);
     if (!in) return std::nullopt;
     char magic[sizeof kMagic];
-    ShardFacetCache cache;
+    ShardColumns columns;
     std::uint64_t rev;
     std::uint32_t uuid_size;
     if (!in.read(magic, sizeof magic) || std::memcmp(magic, kMagic, sizeof magic) != 0) return std::nullopt;
     if (!get(in, rev) || rev != shard.get_revision()) return std::nullopt;
     if (!get(in, uuid_size) || uuid_size > 64) return std::nullopt;
-    cache.uuid.resize(uuid_size);
-    if (!in.read(cache.uuid.data(), uuid_size) || cache.uuid != shard.get_uuid()) return std::nullopt;
-    cache.revision = rev;
-    if (!get_rows(in, cache.companies) || !get_rows(in, cache.persons) || !get_vector(in, cache.days) ||
-        !get_vector(in, cache.doclens))
+    columns.uuid.resize(uuid_size);
+    if (!in.read(columns.uuid.data(), uuid_size) || columns.uuid != shard.get_uuid()) return std::nullopt;
+    columns.revision = rev;
+    if (!get_rows(in, columns.companies) || !get_rows(in, columns.persons) || !get_vector(in, columns.days) ||
+        !get_vector(in, columns.doclens))
         return std::nullopt;
     // The lengths weigh matches: they must describe exactly this shard.
     const std::size_t docids = static_cast<std::size_t>(shard.get_lastdocid()) + 1;
-    if (cache.days.size() != docids || cache.doclens.size() != docids) return std::nullopt;
-    if (cache.companies.offsets.size() != docids + 1 || cache.persons.offsets.size() != docids + 1)
+    if (columns.days.size() != docids || columns.doclens.size() != docids) return std::nullopt;
+    if (columns.companies.offsets.size() != docids + 1 || columns.persons.offsets.size() != docids + 1)
         return std::nullopt;
     std::uint64_t total = 0;
-    for (auto len : cache.doclens) total += len;
+    for (auto len : columns.doclens) total += len;
     if (total != shard.get_total_length()) return std::nullopt;
-    return cache;
+    return columns;
 }
 
-void ShardFacetCache::save(const std::string& path) const {
+void ShardColumns::save(const std::string& path) const {
     std::string tmp = path + ".tmp";
     {
         std::ofstream out(tmp, std::ios::binary | std::ios::trunc);

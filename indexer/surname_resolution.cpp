@@ -1,0 +1,267 @@
+// Archive-level resolution of bare surnames (see surname_resolution.h).
+#include "indexer/surname_resolution.h"
+
+#include "common/schema/schema.h"
+
+#include <algorithm>
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+namespace newsdex {
+
+bool is_bare_surname(std::string_view person_id) {
+    return !person_id.empty() && person_id.find('-') == std::string_view::npos;
+}
+
+namespace {
+/// prefix + a + ":" + b is short enough for a Xapian term (245 bytes, with room).
+bool fits_term(std::string_view prefix, const std::string& a, const std::string& b) {
+    return prefix.size() + a.size() + 1 + b.size() <= 240;
+}
+}  // namespace
+
+void add_resolution_terms(Xapian::Document& doc, const Entity& e) {
+    if (e.type == EntityType::Person) {
+        if (is_bare_surname(e.id)) doc.add_boolean_term(std::string(kPrefixBareSurname) + e.id);
+        return;
+    }
+    if (e.type != EntityType::Company) return;
+    bool short_only = is_bare_surname(e.id);
+    for (const auto& alias : e.aliases) {
+        const std::string slug = entity_slug(alias);
+        if (!is_bare_surname(slug)) {
+            short_only = false;  // "Chrysler Corp": a full name, not a short form
+        } else if (slug != e.id && fits_term(kPrefixCompanyTie, slug, e.id)) {
+            doc.add_boolean_term(std::string(kPrefixCompanyTie) + slug + ":" + e.id);
+        }
+    }
+    if (short_only) doc.add_boolean_term(std::string(kPrefixShortCompany) + e.id);
+}
+
+std::string surname_of(std::string_view person_id) {
+    const auto dash = person_id.rfind('-');
+    return dash == std::string_view::npos ? std::string() : std::string(person_id.substr(dash + 1));
+}
+
+std::map<std::string, std::string> surname_targets(const std::vector<std::string>& surnames,
+                                                   const std::map<std::string, std::size_t>& native) {
+    std::map<std::string, std::vector<std::string>> bearers;  // surname -> full ids
+    for (const auto& [id, count] : native)
+        if (count > 0)
+            if (std::string s = surname_of(id); !s.empty()) bearers[s].push_back(id);
+    std::map<std::string, std::string> out;
+    for (const auto& s : surnames)
+        if (auto it = bearers.find(s); it != bearers.end() && it->second.size() == 1) out[s] = it->second.front();
+    return out;
+}
+
+std::map<std::string, std::string> company_targets(const std::vector<std::string>& short_ids,
+                                                   const std::map<std::string, std::vector<std::string>>& ties,
+                                                   const std::map<std::string, std::size_t>& native) {
+    std::map<std::string, std::string> out;
+    for (const auto& c : short_ids) {
+        auto it = ties.find(c);
+        if (it == ties.end()) continue;
+        std::set<std::string> live;
+        for (const auto& id : it->second)
+            if (auto n = native.find(id); id != c && n != native.end() && n->second > 0) live.insert(id);
+        if (live.size() == 1) out[c] = *live.begin();
+    }
+    return out;
+}
+
+namespace {
+
+/// Where one kind of entity lives in a document.
+struct Kind {
+    std::string entity;  ///< term prefix of the entity (XP, XC)
+    std::string mark;    ///< marker / link prefix (XR, XK)
+    Xapian::valueno slot;
+    const char* json_key;  ///< list in the stored data
+};
+const Kind kPersons{std::string(schema::kPrefixPerson), std::string(kPrefixBareSurname), schema::kSlotPersons, "persons"};
+const Kind kCompanies{std::string(schema::kPrefixCompany), std::string(kPrefixShortCompany), schema::kSlotCompanies,
+                      "companies"};
+
+bool has_term(const Xapian::Document& doc, const std::string& term) {
+    auto t = doc.termlist_begin();
+    t.skip_to(term);
+    return t != doc.termlist_end() && *t == term;
+}
+
+/// The id the document's short name `s` is linked to ("" when none).
+std::string current_link(const Kind& kind, const Xapian::Document& doc, const std::string& s) {
+    const std::string start = kind.mark + s + ":";
+    auto t = doc.termlist_begin();
+    t.skip_to(start);
+    return t != doc.termlist_end() && (*t).rfind(start, 0) == 0 ? (*t).substr(start.size()) : std::string();
+}
+
+/// kSlotPersons with `from` replaced by `to` (sorted, unique, as the builder writes it).
+std::string replace_in_slot(const std::string& joined, const std::string& from, const std::string& to) {
+    std::set<std::string> ids;
+    std::size_t start = 0;
+    while (start <= joined.size()) {
+        auto end = joined.find(schema::kValueSeparator, start);
+        if (end == std::string::npos) end = joined.size();
+        if (end > start) ids.insert(joined.substr(start, end - start));
+        start = end + 1;
+    }
+    ids.erase(from);
+    ids.insert(to);
+    std::string out;
+    for (const auto& id : ids) {
+        if (!out.empty()) out += schema::kValueSeparator;
+        out += id;
+    }
+    return out;
+}
+
+/// The stored JSON's list `key` with the entry `from` renamed to `to`
+/// (display name `to_name`), or dropped when `to` is listed already.
+std::string replace_in_data(const std::string& data, const char* key, const std::string& from, const std::string& to,
+                            const std::string& to_name) {
+    const auto sep = data.find(schema::kDataBodySeparator);
+    const std::string head = data.substr(0, sep);
+    auto json = nlohmann::json::parse(head, nullptr, false);
+    if (json.is_discarded() || !json.contains(key) || !json[key].is_array()) return data;
+    auto& persons = json[key];
+    const bool listed = std::any_of(persons.begin(), persons.end(), [&](const auto& p) { return p.value("id", "") == to; });
+    for (auto it = persons.begin(); it != persons.end(); ++it) {
+        if (it->value("id", "") != from) continue;
+        if (listed) {
+            persons.erase(it);
+        } else {
+            (*it)["id"] = to;
+            (*it)["name"] = to_name;
+        }
+        break;
+    }
+    std::string out = json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    if (sep != std::string::npos) out.append(data, sep, std::string::npos);
+    return out;
+}
+
+/// Move document `docid` of `db` from entity `from` to entity `to`, recording the link.
+void relink(const Kind& kind, Xapian::WritableDatabase& db, Xapian::docid docid, const std::string& s,
+            const std::string& old_link, const std::string& new_link) {
+    Xapian::Document doc = db.get_document(docid);
+    const std::string from = old_link.empty() ? s : old_link, to = new_link.empty() ? s : new_link;
+    if (has_term(doc, kind.entity + from)) doc.remove_term(kind.entity + from);
+    doc.add_boolean_term(kind.entity + to);
+    if (!old_link.empty()) doc.remove_term(kind.mark + s + ":" + old_link);
+    if (!new_link.empty()) doc.add_boolean_term(kind.mark + s + ":" + new_link);
+    doc.add_value(kind.slot, replace_in_slot(doc.get_value(kind.slot), from, to));
+    std::string name = db.get_metadata(schema::name_key(kind.entity, to));
+    if (name.empty()) name = to;
+    doc.set_data(replace_in_data(doc.get_data(), kind.json_key, from, to, name));
+    db.replace_document(docid, doc);
+}
+
+/// Marked short names of one kind, and how many documents earlier passes linked to each id.
+struct Marks {
+    std::set<std::string> names;
+    std::map<std::string, Xapian::doccount> linked_to;    ///< by linked id
+    std::map<std::string, Xapian::doccount> linked_from;  ///< by short name
+};
+
+Marks read_marks(const Kind& kind, const std::vector<Xapian::WritableDatabase>& shards) {
+    Marks m;
+    for (const auto& db : shards)
+        for (auto t = db.allterms_begin(kind.mark); t != db.allterms_end(kind.mark); ++t) {
+            const std::string rest = (*t).substr(kind.mark.size());
+            const auto colon = rest.find(':');
+            if (colon == std::string::npos) m.names.insert(rest);
+            else {
+                m.linked_to[rest.substr(colon + 1)] += t.get_termfreq();
+                m.linked_from[rest.substr(0, colon)] += t.get_termfreq();
+            }
+        }
+    return m;
+}
+
+/// Documents per id among `ids` that name it by themselves: its term's
+/// frequency less the documents a link gave it.
+std::map<std::string, std::size_t> native_counts(const Kind& kind, const std::vector<Xapian::WritableDatabase>& shards,
+                                                 const std::set<std::string>& ids, const Marks& marks) {
+    std::map<std::string, std::size_t> native;
+    for (const auto& id : ids)
+        for (const auto& db : shards) native[id] += db.get_termfreq(kind.entity + id);
+    for (const auto& [id, n] : marks.linked_to)
+        if (auto it = native.find(id); it != native.end()) it->second -= std::min<std::size_t>(it->second, n);
+    return native;
+}
+
+/// Bring every marked document's link in line with `targets`.
+void apply(const Kind& kind, std::vector<Xapian::WritableDatabase>& shards, const Marks& marks,
+           const std::map<std::string, std::string>& targets, ResolutionStats& stats) {
+    for (const auto& s : marks.names) {
+        const auto it = targets.find(s);
+        std::string target = it == targets.end() ? std::string() : it->second;
+        if (!fits_term(kind.mark, s, target)) target.clear();  // cannot record the link
+        for (auto& db : shards) {
+            std::vector<Xapian::docid> docs(db.postlist_begin(kind.mark + s), db.postlist_end(kind.mark + s));
+            for (Xapian::docid d : docs) {
+                const std::string link = current_link(kind, db.get_document(d), s);
+                if (link == target) continue;
+                relink(kind, db, d, s, link, target);
+                ++(target.empty() ? stats.unlinked : stats.linked);
+            }
+        }
+    }
+}
+
+void resolve_persons(std::vector<Xapian::WritableDatabase>& shards, ResolutionStats& stats) {
+    const Marks marks = read_marks(kPersons, shards);
+    if (marks.names.empty()) return;
+    std::set<std::string> full;  // full ids whose last word is a marked surname
+    for (const auto& db : shards)
+        for (auto t = db.allterms_begin(kPersons.entity); t != db.allterms_end(kPersons.entity); ++t) {
+            std::string id = (*t).substr(kPersons.entity.size());
+            if (marks.names.count(surname_of(id))) full.insert(std::move(id));
+        }
+    const auto native = native_counts(kPersons, shards, full, marks);
+    apply(kPersons, shards, marks, surname_targets({marks.names.begin(), marks.names.end()}, native), stats);
+}
+
+void resolve_companies(std::vector<Xapian::WritableDatabase>& shards, ResolutionStats& stats) {
+    const Marks marks = read_marks(kCompanies, shards);
+    if (marks.names.empty()) return;
+    std::map<std::string, std::vector<std::string>> ties;
+    std::set<std::string> tied;
+    const std::string prefix(kPrefixCompanyTie);
+    for (const auto& db : shards)
+        for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
+            const std::string rest = (*t).substr(prefix.size());
+            const auto colon = rest.find(':');
+            if (colon == std::string::npos || !marks.names.count(rest.substr(0, colon))) continue;
+            ties[rest.substr(0, colon)].push_back(rest.substr(colon + 1));
+            tied.insert(rest.substr(colon + 1));
+        }
+    // A short name that some article gives as a company by itself ("Chrysler
+    // Corp": not marked there) is a company of its own and stays one.
+    std::vector<std::string> short_ids;
+    for (const auto& c : marks.names) {
+        Xapian::doccount with_term = 0, marked = 0;
+        for (const auto& db : shards) {
+            with_term += db.get_termfreq(kCompanies.entity + c);
+            marked += db.get_termfreq(kCompanies.mark + c);
+        }
+        const auto linked = marks.linked_from.count(c) ? marks.linked_from.at(c) : 0;
+        if (with_term <= marked - linked) short_ids.push_back(c);
+    }
+    const auto native = native_counts(kCompanies, shards, tied, marks);
+    apply(kCompanies, shards, marks, company_targets(short_ids, ties, native), stats);
+}
+
+}  // namespace
+
+ResolutionStats resolve_surnames(std::vector<Xapian::WritableDatabase>& shards) {
+    ResolutionStats stats;
+    resolve_persons(shards, stats);
+    resolve_companies(shards, stats);
+    return stats;
+}
+
+}  // namespace newsdex

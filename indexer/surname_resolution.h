@@ -1,0 +1,75 @@
+// Archive-level resolution of bare surnames and short company names (issue 8;
+// docs/entities.md, "Archive-level resolution"): a person entity that is only
+// a surname ("Boesky", in an article that never gives the full name) is
+// linked to the one full name the whole database uses with that last word
+// ("Ivan Boesky"), and stays a surname when there is none or more than one.
+// A one-word company ("AMC") is linked to the one company that some article's
+// text or the alias table ties it to ("American Motors Corp (AMC)" makes
+// "AMC" an alias of american-motors there), and stays itself otherwise.
+//
+// The builder marks such documents with a term kPrefixBareSurname + surname
+// (kPrefixShortCompany + id for companies) and records the ties of each
+// company it writes (kPrefixCompanyTie + alias + ":" + id).
+// After every run that changes a database (indexing, deleting), one pass over
+// all its shards decides each marked surname again from the documents'
+// *native* person terms (not the ones a previous pass added), so the result
+// depends only on which articles the database holds, never on the order in
+// which they were indexed, and a later "Carl Boesky" undoes the link.
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <xapian.h>
+
+#include "common/entities/entities.h"
+
+namespace newsdex {
+
+/// "XR" + surname: the document has a bare-surname person entity.
+/// "XR" + surname + ":" + id: a resolution pass linked it to person `id`.
+/// (Not a prefix of any filter field: person terms are "XP".)
+inline constexpr std::string_view kPrefixBareSurname = "XR";
+/// The same for a one-word company id: "XK" + id, "XK" + id + ":" + linked id.
+inline constexpr std::string_view kPrefixShortCompany = "XK";
+/// "XJ" + alias + ":" + id: this document's text (or the alias table) names
+/// company `id` also as the one-word `alias`.
+inline constexpr std::string_view kPrefixCompanyTie = "XJ";
+
+/// The builder's part: the marker of a bare surname or a short company
+/// (one-word id, named only by one-word forms in this article) and the ties
+/// of a company to its one-word aliases.
+void add_resolution_terms(Xapian::Document& doc, const Entity& e);
+
+/// A person id that is one slug word ("boesky"): a bare surname.
+bool is_bare_surname(std::string_view person_id);
+/// The last slug word of a person id ("ivan-boesky" -> "boesky"; "" for a one-word id).
+std::string surname_of(std::string_view person_id);
+
+/// The decision, free of Xapian: `native` maps full person ids to the number
+/// of documents that name them by themselves (not through a resolution).
+/// Returns, for each of `surnames`, the one full id with a positive count
+/// whose last word it is; surnames with none or several are left out.
+std::map<std::string, std::string> surname_targets(const std::vector<std::string>& surnames,
+                                                   const std::map<std::string, std::size_t>& native);
+
+/// For companies: `ties` maps each short company id to the ids articles tie
+/// it to; the one tied id with a positive count in `native` is its link.
+std::map<std::string, std::string> company_targets(const std::vector<std::string>& short_ids,
+                                                   const std::map<std::string, std::vector<std::string>>& ties,
+                                                   const std::map<std::string, std::size_t>& native);
+
+struct ResolutionStats {
+    std::size_t linked = 0;    ///< documents whose surname now names a full person
+    std::size_t unlinked = 0;  ///< documents whose earlier link was undone (now ambiguous or gone)
+};
+
+/// Re-decide every bare surname and short company of the database made of
+/// `shards` and rewrite the documents whose link changes (entity term, value
+/// slot, stored persons/companies).  The caller commits.  Throws Xapian::Error.
+ResolutionStats resolve_surnames(std::vector<Xapian::WritableDatabase>& shards);
+
+}  // namespace newsdex

@@ -1,0 +1,151 @@
+#include "posting_eval.h"
+
+#include <algorithm>
+#include <limits>
+#include <string>
+
+namespace newsdex {
+
+namespace {
+
+/// The terms of a plain term, or of an OR (or synonym) of plain terms,
+/// under any weight scaling; empty for anything else.
+std::vector<std::string> plain_terms(const Xapian::Query& query) {
+    switch (query.get_type()) {
+        case Xapian::Query::LEAF_TERM: return {*query.get_terms_begin()};
+        case Xapian::Query::OP_SCALE_WEIGHT: return plain_terms(query.get_subquery(0));
+        case Xapian::Query::OP_OR:
+        case Xapian::Query::OP_SYNONYM: {
+            std::vector<std::string> out;
+            for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
+                const Xapian::Query sub = query.get_subquery(i);
+                if (sub.get_type() != Xapian::Query::LEAF_TERM) return {};
+                out.push_back(*sub.get_terms_begin());
+            }
+            return out;
+        }
+        default: return {};
+    }
+}
+
+/// `out` less the docids none of `terms`' posting lists holds, found by
+/// skipping along the lists to each docid of `out` rather than reading them.
+DocidSet keep_indexed_by_any(const Xapian::Database& db, const DocidSet& out, const std::vector<std::string>& terms) {
+    DocidSet kept(db.get_lastdocid());
+    std::vector<Xapian::PostingIterator> lists;
+    for (const auto& t : terms) lists.push_back(db.postlist_begin(t));
+    out.for_each([&](Xapian::docid d) {
+        for (auto& p : lists) {
+            if (p == Xapian::PostingIterator()) continue;
+            p.skip_to(d);
+            if (p != Xapian::PostingIterator() && *p == d) {
+                kept.add(d);
+                break;
+            }
+        }
+    });
+    return kept;
+}
+
+/// AND / FILTER: the most selective part first; a plain-term part much
+/// larger than what is left is checked by skipping along its posting lists
+/// to each remaining docid instead of reading them whole (a person filter on
+/// a common word reads a few postings, not the word's).
+DocidSet match_all_of(const Xapian::Database& db, const Xapian::Query& query) {
+    struct Part {
+        Xapian::Query query;
+        std::vector<std::string> terms;
+        Xapian::doccount size;  ///< estimate: sum of term frequencies, or "unknown" (max)
+    };
+    std::vector<Part> parts;
+    for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
+        Part part{query.get_subquery(i), {}, std::numeric_limits<Xapian::doccount>::max()};
+        part.terms = plain_terms(part.query);
+        if (!part.terms.empty()) {
+            part.size = 0;
+            for (const auto& t : part.terms) part.size += db.get_termfreq(t);
+        }
+        parts.push_back(std::move(part));
+    }
+    std::stable_sort(parts.begin(), parts.end(), [](const Part& a, const Part& b) { return a.size < b.size; });
+    DocidSet out = match_on_postings(db, parts[0].query);
+    for (std::size_t i = 1; i < parts.size(); ++i) {
+        const Part& part = parts[i];
+        const std::size_t left = out.count();
+        if (left == 0) break;
+        if (part.terms.empty() || part.size < 16 * left) out.intersect(match_on_postings(db, part.query));
+        else out = keep_indexed_by_any(db, out, part.terms);
+    }
+    return out;
+}
+
+/// The part Xapian's matcher evaluates: a boolean match recording docids.
+DocidSet match_with_xapian(const Xapian::Database& db, const Xapian::Query& query) {
+    DocidSet out(db.get_lastdocid());
+    std::vector<Xapian::docid> docids;
+    DocidSpy spy(docids);
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    enquire.add_matchspy(&spy);
+    enquire.get_mset(0, 0, db.get_doccount());
+    for (Xapian::docid d : docids) out.add(d);
+    return out;
+}
+
+}  // namespace
+
+// The cost is the postings read, not a matcher round per match.
+DocidSet match_on_postings(const Xapian::Database& db, const Xapian::Query& query) {
+    DocidSet out(db.get_lastdocid());
+    switch (query.get_type()) {
+        case Xapian::Query::LEAF_TERM: {
+            const std::string term = *query.get_terms_begin();
+            for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) out.add(*p);
+            return out;
+        }
+        case Xapian::Query::LEAF_MATCH_ALL:
+            for (auto p = db.postlist_begin(""); p != db.postlist_end(""); ++p) out.add(*p);
+            return out;
+        case Xapian::Query::LEAF_MATCH_NOTHING: return out;
+        case Xapian::Query::OP_SCALE_WEIGHT: return match_on_postings(db, query.get_subquery(0));
+        case Xapian::Query::OP_OR:
+        case Xapian::Query::OP_SYNONYM:
+        case Xapian::Query::OP_MAX:
+            for (std::size_t i = 0; i < query.get_num_subqueries(); ++i)
+                out.unite(match_on_postings(db, query.get_subquery(i)));
+            return out;
+        case Xapian::Query::OP_AND:
+        case Xapian::Query::OP_FILTER: return match_all_of(db, query);
+        case Xapian::Query::OP_AND_NOT:
+            out = match_on_postings(db, query.get_subquery(0));
+            for (std::size_t i = 1; i < query.get_num_subqueries(); ++i)
+                out.subtract(match_on_postings(db, query.get_subquery(i)));
+            return out;
+        // AND_MAYBE's other parts only weigh: the first alone decides.
+        case Xapian::Query::OP_AND_MAYBE: return match_on_postings(db, query.get_subquery(0));
+        default: return match_with_xapian(db, query);
+    }
+}
+
+bool fully_on_postings(const Xapian::Query& query) {
+    switch (query.get_type()) {
+        case Xapian::Query::LEAF_TERM:
+        case Xapian::Query::LEAF_MATCH_ALL:
+        case Xapian::Query::LEAF_MATCH_NOTHING: return true;
+        case Xapian::Query::OP_SCALE_WEIGHT:
+        case Xapian::Query::OP_AND_MAYBE: return fully_on_postings(query.get_subquery(0));
+        case Xapian::Query::OP_OR:
+        case Xapian::Query::OP_SYNONYM:
+        case Xapian::Query::OP_MAX:
+        case Xapian::Query::OP_AND:
+        case Xapian::Query::OP_FILTER:
+        case Xapian::Query::OP_AND_NOT:
+            for (std::size_t i = 0; i < query.get_num_subqueries(); ++i)
+                if (!fully_on_postings(query.get_subquery(i))) return false;
+            return true;
+        default: return false;
+    }
+}
+
+}  // namespace newsdex

@@ -1,0 +1,149 @@
+// Archive-level surname resolution (indexer/surname_resolution.h): the
+// decision alone, then whole databases indexed in different orders.
+#include "indexer/surname_resolution.h"
+
+#include "common/schema/schema.h"
+#include "test_support.h"
+
+#include <doctest/doctest.h>
+#include <xapian.h>
+
+#include <map>
+#include <set>
+#include <vector>
+#include <string>
+
+using namespace newsdex;
+
+TEST_CASE("bare surnames and the surname of a full id") {
+    CHECK(is_bare_surname("boesky"));
+    CHECK_FALSE(is_bare_surname("ivan-boesky"));
+    CHECK_FALSE(is_bare_surname(""));
+    CHECK(surname_of("ivan-boesky") == "boesky");
+    CHECK(surname_of("jean-claude-juncker") == "juncker");
+    CHECK(surname_of("boesky").empty());
+}
+
+TEST_CASE("a surname links only to the one full name that bears it") {
+    const std::map<std::string, std::size_t> native = {
+        {"ivan-boesky", 3}, {"carl-icahn", 1}, {"jim-wright", 2}, {"james-wright", 1}, {"old-gone", 0}, {"gone", 4}};
+    auto t = surname_targets({"boesky", "icahn", "wright", "gone", "smith"}, native);
+    CHECK(t.at("boesky") == "ivan-boesky");
+    CHECK(t.at("icahn") == "carl-icahn");
+    CHECK_FALSE(t.count("wright"));  // two full names: ambiguous, stays a surname
+    CHECK_FALSE(t.count("gone"));    // no article names "Old Gone" any more
+    CHECK_FALSE(t.count("smith"));   // no full name at all
+}
+
+namespace {
+
+std::string line(const std::string& id, const std::string& person) {
+    return R"({"id":")" + id + R"(","title":"Story )" + id + R"(","body":"Text of story )" + id +
+           R"(.","date":"1987-05-01","persons":[")" + person + "\"]}\n";
+}
+
+/// person id -> document count over the whole database (all shards, stub).
+std::map<std::string, Xapian::doccount> person_counts(const std::string& db_path) {
+    Xapian::Database db(db_path);
+    std::map<std::string, Xapian::doccount> out;
+    const std::string prefix(schema::kPrefixPerson);
+    for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t)
+        out[(*t).substr(prefix.size())] = t.get_termfreq();
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("the same articles give the same links in any order, shards or runs") {
+    test::TempDir dir;
+    const std::string full = dir.file("full.jsonl", line("a1", "Ivan Boesky"));
+    const std::string bare = dir.file("bare.jsonl", line("a2", "Boesky") + line("a3", "Boesky") + line("a4", "Kellerman"));
+    const std::string both = dir.file("both.jsonl", line("a2", "Boesky") + line("a1", "Ivan Boesky") +
+                                                        line("a4", "Kellerman") + line("a3", "Boesky"));
+    test::index_into(dir.sub("one"), {full, bare}, 1);
+    test::index_into(dir.sub("runs"), {bare}, 3);  // the surname first, its full name in a later run
+    test::index_into(dir.sub("runs"), {full}, 3);
+    test::index_into(dir.sub("mixed"), {both}, 2);
+    const std::map<std::string, Xapian::doccount> expected = {{"ivan-boesky", 3}, {"kellerman", 1}};
+    CHECK(person_counts(dir.sub("one")) == expected);
+    CHECK(person_counts(dir.sub("runs")) == expected);
+    CHECK(person_counts(dir.sub("mixed")) == expected);
+
+    // The stored value slot follows the link (facets over remote shards count it).
+    Xapian::Database db(dir.sub("runs"));
+    auto p = db.postlist_begin(std::string(schema::kPrefixPerson) + "ivan-boesky");
+    std::size_t with_value = 0;
+    for (; p != db.postlist_end(std::string(schema::kPrefixPerson) + "ivan-boesky"); ++p)
+        with_value += db.get_document(*p).get_value(schema::kSlotPersons) == "ivan-boesky";
+    CHECK(with_value == 3);
+}
+
+TEST_CASE("a second full name undoes the link, deleting it restores it") {
+    test::TempDir dir;
+    const std::string db = dir.sub("db");
+    test::index_into(db, {dir.file("a.jsonl", line("a1", "Ivan Boesky") + line("a2", "Boesky"))}, 2);
+    CHECK(person_counts(db) == std::map<std::string, Xapian::doccount>{{"ivan-boesky", 2}});
+    test::index_into(db, {dir.file("b.jsonl", line("b1", "Marta Boesky"))}, 2);
+    CHECK(person_counts(db) ==
+          std::map<std::string, Xapian::doccount>{{"boesky", 1}, {"ivan-boesky", 1}, {"marta-boesky", 1}});
+    IndexOptions o;
+    o.db_path = db;
+    o.shards = 2;
+    CHECK(delete_ids({"b1"}, o).deleted == 1);
+    CHECK(person_counts(db) == std::map<std::string, Xapian::doccount>{{"ivan-boesky", 2}});
+    // The full name's own article deleted: nothing to link to, Boesky is back.
+    CHECK(delete_ids({"a1"}, o).deleted == 1);
+    CHECK(person_counts(db) == std::map<std::string, Xapian::doccount>{{"boesky", 1}});
+}
+
+TEST_CASE("a short company links only to the one company the texts tie it to") {
+    const std::map<std::string, std::size_t> native = {{"american-motors", 2}, {"amc-entertainment", 1},
+                                                       {"eastman-kodak", 3}, {"gone-corp", 0}};
+    const std::map<std::string, std::vector<std::string>> ties = {
+        {"amc", {"american-motors"}}, {"kodak", {"eastman-kodak", "eastman-kodak"}}, {"gc", {"gone-corp"}}};
+    auto t = company_targets({"amc", "kodak", "gc", "sears"}, ties, native);
+    CHECK(t.at("amc") == "american-motors");
+    CHECK(t.at("kodak") == "eastman-kodak");
+    CHECK_FALSE(t.count("gc"));     // the tying article is gone
+    CHECK_FALSE(t.count("sears"));  // nothing ties it
+    auto both = company_targets({"amc"}, {{"amc", {"american-motors", "amc-entertainment"}}}, native);
+    CHECK(both.empty());  // two companies claim "AMC": it stays itself
+}
+
+TEST_CASE("builder terms: surname marker, short company marker, company ties") {
+    Xapian::Document doc;
+    auto entity = [](std::string id, std::string name, EntityType type, std::vector<std::string> aliases = {}) {
+        Entity e;
+        e.id = std::move(id);
+        e.name = std::move(name);
+        e.type = type;
+        e.aliases = std::move(aliases);
+        return e;
+    };
+    const Entity boesky = entity("boesky", "Boesky", EntityType::Person);
+    const Entity ivan = entity("ivan-boesky", "Ivan Boesky", EntityType::Person);
+    const Entity amc = entity("amc", "AMC", EntityType::Company);
+    const Entity chrysler = entity("chrysler", "Chrysler", EntityType::Company, {"Chrysler Corp"});
+    const Entity motors = entity("american-motors", "American Motors", EntityType::Company, {"AMC", "American Motors Corp"});
+    for (const auto* e : {&boesky, &ivan, &amc, &chrysler, &motors}) add_resolution_terms(doc, *e);
+    std::set<std::string> terms(doc.termlist_begin(), doc.termlist_end());
+    CHECK(terms == std::set<std::string>{std::string(kPrefixBareSurname) + "boesky",
+                                         std::string(kPrefixShortCompany) + "amc",
+                                         std::string(kPrefixCompanyTie) + "amc:american-motors"});
+}
+
+TEST_CASE("a short company nothing ties stays itself") {
+    test::TempDir dir;
+    auto company = [](const std::string& id, const std::string& name) {
+        return R"({"id":")" + id + R"(","title":"Story )" + id + R"(","body":"Text of story )" + id +
+               R"(.","date":"1987-05-01","companies":[")" + name + "\"]}\n";
+    };
+    // Metadata entities carry no aliases: the tie comes from the alias table
+    // (extraction on) in the e2e test; here the terms are written directly.
+    const std::string db_path = dir.sub("db");
+    test::index_into(db_path, {dir.file("a.jsonl", company("c1", "American Motors") + company("c2", "AMC"))}, 2);
+    CHECK(person_counts(db_path).empty());
+    Xapian::Database db(db_path);
+    CHECK(db.get_termfreq(std::string(kPrefixShortCompany) + "amc") == 1);
+    CHECK(db.get_termfreq(std::string(schema::kPrefixCompany) + "amc") == 1);  // no tie: AMC stays itself
+}
