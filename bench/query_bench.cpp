@@ -15,6 +15,9 @@
 //
 // top10 mode: limit 10, no facets, no snippets, total may be an estimate.
 // facets mode: the same plus company, person and date facets (exact totals).
+// analytics mode (--analytics): top10 plus related entities and the trends of
+// the 5 most frequent companies and persons (issue 13), no facets; compare
+// with facets mode on the same database (bench/analytics_bench.sh).
 //
 // Prints one summary line (key=value, same keys as the peer runners plus
 // errors= and mean_hits=) on stdout; per-query TSV with --out.
@@ -103,7 +106,7 @@ std::string tsv_clean(std::string s) {
 int main(int argc, char** argv) {
     std::vector<std::string> dbs, pos;
     std::string out_tsv, label = "newsdex", gran = "day";
-    bool facets = false, collapse = true;
+    bool facets = false, collapse = true, analytics = false;
     int passes = 5;
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
@@ -116,6 +119,7 @@ int main(int argc, char** argv) {
         };
         if (a == "--db") dbs.push_back(next());
         else if (a == "--facets") facets = true;
+        else if (a == "--analytics") analytics = true;
         else if (a == "--passes") passes = std::atoi(next().c_str());
         else if (a == "--out") out_tsv = next();
         else if (a == "--label") label = next();
@@ -123,7 +127,7 @@ int main(int argc, char** argv) {
         else if (a == "--date-granularity") gran = next();
         else if (a == "-h" || a == "--help") {
             std::cout << "usage: newsdex-query-bench --db DB [--db DB2] QUERIES [--facets] "
-                         "[--passes N] [--out TSV] [--label NAME] [--no-collapse] "
+                         "[--analytics] [--passes N] [--out TSV] [--label NAME] [--no-collapse] "
                          "[--date-granularity day|month|year|auto]\n";
             return 0;
         } else pos.push_back(a);
@@ -148,6 +152,13 @@ int main(int argc, char** argv) {
                                                   : newsdex::DateGranularity::Day;
     }
 
+    if (analytics) {
+        base.related = true;
+        base.trend = true;
+        base.trend_limit = 5;
+        base.exact_total = true;
+    }
+
     using clk = std::chrono::steady_clock;
     auto t_open = clk::now();
     std::unique_ptr<newsdex::Searcher> searcher;
@@ -170,6 +181,8 @@ int main(int argc, char** argv) {
             o.hits = static_cast<long long>(r.total);
             o.exact = r.total_exact;
             for (const auto& h : r.hits) o.top += (o.top.empty() ? "" : ",") + h.id;
+            if (r.related && !r.related->companies.empty())
+                o.facets += "related:" + r.related->companies[0].id + "=" + std::to_string(r.related->companies[0].count);
             for (const auto& f : r.facets) {
                 o.facets += std::string(o.facets.empty() ? "" : " ") +
                             newsdex::facet_field_name(f.field) + ":" + std::to_string(f.distinct);
@@ -216,7 +229,12 @@ int main(int argc, char** argv) {
     std::printf("peer=%s mode=%s queries=%zu passes=%d total_ms=%.1f mean_us=%.1f "
                 "p50_us=%.1f p95_us=%.1f p99_us=%.1f max_us=%.1f errors=%zu mean_hits=%.1f "
                 "exact_totals=%zu docs=%llu open_ms=%.1f\n",
-                label.c_str(), facets ? "top10+facets" : "top10", qs.size(), passes,
+                label.c_str(),
+                facets && analytics ? "top10+facets+related+trend"
+                : analytics         ? "top10+related+trend"
+                : facets            ? "top10+facets"
+                                    : "top10",
+                qs.size(), passes,
                 pct(pass_ms, 50), sum / qs.size(), pct(med, 50), pct(med, 95), pct(med, 99),
                 pct(med, 100), errors, ok ? hit_sum / ok : 0.0, exact,
                 static_cast<unsigned long long>(ndocs), open_ms);

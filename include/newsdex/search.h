@@ -129,6 +129,33 @@ struct SearchRequest {
     bool exact_total = false;         ///< count every match even without facets
     std::size_t snippet_bytes = 240;  ///< approximate snippet length
     RankingOptions ranking;           ///< re-ranking of the hits by relevance
+
+    // Entity analytics (docs/library.md, "Entity analytics"): computed
+    // exactly over every matching article, the same over one database,
+    // several, or remote shards.  Each is off unless asked for.
+
+    /// Fill SearchResult::related: the companies and persons the matches
+    /// name most, the query's own entities left out.  A company: or
+    /// person: clause of the query that names no entity of the archive is
+    /// then an error (UserError) rather than a notice.
+    bool related = false;
+    /// Fill SearchResult::significant: the entities over-represented in the
+    /// matches compared with the whole archive.
+    bool significant = false;
+    /// Fill SearchResult::trends: per-entity counts over date buckets.
+    bool trend = false;
+    /// Fill SearchResult::graph: entities that appear together, with exact pair counts.
+    bool cooccurrence = false;
+    std::size_t related_limit = 10;  ///< entities per type in related and significant
+    /// Significant entities appear in at least this many matches (rare noise has extreme ratios).
+    std::uint64_t significant_min_count = 3;
+    /// Companies and persons (each) with a trend series: the most frequent in the matches.
+    std::size_t trend_limit = 5;
+    /// Graph nodes: the most frequent entities of the matches (both types
+    /// together); pairs are counted only between them, so every reported
+    /// pair count is exact.
+    std::size_t graph_nodes = 50;
+    std::uint64_t graph_min_weight = 1;  ///< graph edges joining fewer matches are left out
 };
 
 /// A byte range [start, end) of Hit::snippet to highlight.
@@ -189,6 +216,88 @@ struct Facet {
     DateGranularity granularity = DateGranularity::Auto;  ///< date facet: the granularity used
 };
 
+/// The type of an entity in analytics results.
+enum class EntityKind {
+    Company,  ///< a company (filter field "company")
+    Person,   ///< a person (filter field "person")
+};
+
+/// "company" or "person": the filter field name.
+NEWSDEX_API const char* entity_kind_name(EntityKind type);
+
+/// An entity of the matches with how strongly it belongs to them.
+struct RelatedEntity {
+    std::string id;                   ///< canonical id (slug)
+    std::string name;                 ///< display name
+    std::uint64_t count = 0;          ///< matching articles that name it
+    std::uint64_t archive_count = 0;  ///< articles of the whole archive that name it
+    /// Dunning's log-likelihood ratio G2 of the 2x2 table (names it or
+    /// not) x (matches or not), signed: positive when the entity is more
+    /// frequent in the matches than in the archive.  About 3.84 is
+    /// significant at p = 0.05, 10.83 at p = 0.001 (chi-squared, 1 degree of
+    /// freedom).  See docs/library.md for why not PMI.
+    double score = 0;
+};
+
+/// Related or significant entities, per type.
+struct EntityLists {
+    std::vector<RelatedEntity> companies;  ///< companies, best first
+    std::vector<RelatedEntity> persons;    ///< persons, best first
+};
+
+/// One entity's counts per date bucket.
+struct TrendSeries {
+    EntityKind type = EntityKind::Company;  ///< company or person
+    std::string id;                         ///< canonical id (slug)
+    std::string name;                       ///< display name
+    std::uint64_t total = 0;                ///< matching articles that name it (dated or not)
+    std::vector<std::uint64_t> counts;      ///< per bucket of Trends::buckets, zero-filled
+    std::size_t peak = 0;                   ///< index of the first largest count (0 when all are 0)
+};
+
+/// Trend series of the most frequent entities of the matches.
+struct Trends {
+    /// The bucket size used: the date facet's, chosen from the span of all
+    /// the matches when SearchRequest::date_granularity is Auto.
+    DateGranularity granularity = DateGranularity::Year;
+    /// The buckets ("2015", "2015-09" or "2015-09-22"), in order, every one
+    /// of the matches' span: the same as the date facet's.
+    std::vector<std::string> buckets;
+    /// Companies first, then persons, each most frequent first.
+    std::vector<TrendSeries> series;
+};
+
+/// A node of the co-occurrence graph.
+struct GraphNode {
+    EntityKind type = EntityKind::Company;  ///< company or person
+    std::string id;                         ///< canonical id (slug)
+    std::string name;                       ///< display name
+    std::uint64_t count = 0;                ///< matching articles that name it
+};
+
+/// An edge of the co-occurrence graph: two entities named together.
+struct GraphEdge {
+    std::size_t source = 0;    ///< index into CooccurrenceGraph::nodes
+    std::size_t target = 0;    ///< index into CooccurrenceGraph::nodes (> source)
+    std::uint64_t weight = 0;  ///< matching articles that name both (exact)
+};
+
+/// Entities of the matches and the pairs of them named together.
+struct CooccurrenceGraph {
+    std::uint64_t matches = 0;       ///< matching articles
+    std::uint64_t min_weight = 1;    ///< edges lighter than this were left out
+    std::vector<GraphNode> nodes;    ///< most frequent first
+    std::vector<GraphEdge> edges;    ///< heaviest first, then by node indices
+};
+
+/// The graph as node-link JSON (what networkx.node_link_graph reads; Gephi
+/// via its JSON importer): {"directed": false, "multigraph": false,
+/// "graph": {...}, "nodes": [...], "links": [...]} (docs/json-output.md).
+NEWSDEX_API std::string graph_to_json(const CooccurrenceGraph& graph);
+/// The graph as GraphML (Gephi, networkx.read_graphml, yEd), with node
+/// attributes type, name, count and the edge attribute weight.
+NEWSDEX_API std::string graph_to_graphml(const CooccurrenceGraph& graph);
+
 /// The answer to a SearchRequest.
 struct SearchResult {
     /// The facet counted for `field`, or nullptr when it was not requested.
@@ -211,6 +320,10 @@ struct SearchResult {
     std::string fallback;
     std::vector<std::string> notices;  ///< e.g. "no person matches 'xyz'"
     double elapsed_ms = 0;             ///< time spent searching
+    std::optional<EntityLists> related;      ///< when SearchRequest::related: by count, then score
+    std::optional<EntityLists> significant;  ///< when SearchRequest::significant: by score
+    std::optional<Trends> trends;            ///< when SearchRequest::trend
+    std::optional<CooccurrenceGraph> graph;  ///< when SearchRequest::cooccurrence
 };
 
 /// The values of one filter field over the whole archive (Searcher::values).

@@ -1,5 +1,6 @@
 #include "search_cli.h"
 
+#include "analytics_output.h"
 #include "export.h"
 #include "layout.h"
 #include "text_output.h"
@@ -32,8 +33,11 @@ const char* kUsage =
     "AND OR NOT, +word -word, (groups), title:word, econ*, company:NAME,\n"
     "person:NAME, org:NAME, source:NAME, date:2015-09, date:2015..2016-06,\n"
     "after:2016, before:2015-03-01.  A query starting with - goes after --.\n\n"
+    "Entity analytics of the matches: --related 'company:alibaba' (or any query),\n"
+    "--significant, --trend, --graph FILE.json|FILE.graphml (docs/cli.md).\n\n"
     "Exit status: 0 something matched, 1 nothing matched (or no article ID),\n"
-    "2 bad query or option, 3 system error.\n";
+    "2 bad query or option (also: --related with an entity the archive does not\n"
+    "know), 3 system error.\n";
 
 const std::vector<Choice<SortOrder>> kSortChoices = {
     {"relevance", SortOrder::Relevance}, {"newest", SortOrder::Newest}, {"oldest", SortOrder::Oldest}};
@@ -106,6 +110,7 @@ struct Options {
     std::string limit = "10", offset = "0", facet_limit = "10", facet_offset = "0";
     std::string facets = "company,person,date", granularity = "auto", sort = "relevance", recency;
     std::string format, color = "auto", show, values, prefix;
+    std::string min_count = "3", trend_limit = "5", graph, graph_nodes = "50", graph_min_weight = "1";
     po::variables_map vm;
     bool given(const char* option) const { return vm.count(option) > 0 && !vm[option].defaulted(); }
 };
@@ -143,6 +148,20 @@ po::options_description describe(Options& o) {
         ("no-or-fallback", "when too few articles match every word, show none rather than those matching any")
         ("exact", "count every match exactly even without facets")
         ("color", po::value(&o.color), "colour: auto (a terminal, NO_COLOR unset), always, never");
+    po::options_description analytics("Entity analytics (over every match; docs/cli.md)");
+    analytics.add_options()
+        ("related", "the companies and persons the matches name most, the query's own left out, with a "
+                    "strength score (G2 vs the archive); e.g. --related 'company:alibaba'")
+        ("significant", "the entities over-represented in the matches compared with the whole archive")
+        ("min-count", po::value(&o.min_count), "with --significant: matches an entity must appear in (default 3)")
+        ("trend", "counts per date bucket of the most frequent companies and persons, one sparkline each")
+        ("trend-limit", po::value(&o.trend_limit), "with --trend: companies and persons each (default 5)")
+        ("graph", po::value(&o.graph), "write the co-occurrence graph of the matches to FILE.json (node-link) "
+                                       "or FILE.graphml")
+        ("graph-nodes", po::value(&o.graph_nodes), "with --graph: the most frequent entities kept as nodes (default 50)")
+        ("graph-min-weight", po::value(&o.graph_min_weight),
+         "with --graph: leave out pairs named together in fewer matches (default 1)");
+    options.add(analytics);
     return options;
 }
 
@@ -188,6 +207,28 @@ void check_values_conflicts(const Options& o, Format format) {
         throw UserError("--values and --format " + o.format + " cannot be combined: values are printed as text or json");
 }
 
+/// Analytics are a search's: not with --show, --values, --count, --all or rows.
+void check_analytics_conflicts(const Options& o, Format format) {
+    const char* asked = nullptr;
+    for (const char* option : {"related", "significant", "trend", "graph"})
+        if (o.vm.count(option) && !asked) asked = option;
+    for (const char* option : {"min-count", "trend-limit", "graph-nodes", "graph-min-weight"}) {
+        const std::string needs = std::string(option) == "min-count" ? "significant"
+                                  : std::string(option) == "trend-limit" ? "trend"
+                                                                          : "graph";
+        if (o.given(option) && !o.vm.count(needs)) throw UserError(std::string("--") + option + " needs --" + needs);
+    }
+    if (!asked) return;
+    for (const char* option : {"show", "values", "count", "all"})
+        if (o.vm.count(option))
+            throw UserError(std::string("--") + asked + " and --" + option +
+                            " cannot be combined: entity analytics describe a search's matches");
+    if (format != Format::Text && format != Format::Json)
+        throw UserError(std::string("--") + asked + " and --format " + o.format +
+                        " cannot be combined: analytics are printed as text or json");
+    if (o.vm.count("graph")) graph_format(o.graph);  // a bad name fails before the search
+}
+
 /// Options that cannot go together: an error rather than one silently ignored.
 void check_conflicts(const Options& o, Format format) {
     auto conflict = [](const std::string& a, const std::string& b, const std::string& why) {
@@ -205,6 +246,7 @@ void check_conflicts(const Options& o, Format format) {
             conflict("--all", std::string("--") + option, "--all exports every match");
     }
     check_values_conflicts(o, format);
+    check_analytics_conflicts(o, format);
     if (show && (all || count)) conflict("--show", all ? "--all" : "--count", "--show prints one article");
     if (count && all) conflict("--count", "--all", "--count prints only the number");
     // Recency re-ranks the top hits against the newest of them: pages of
@@ -238,6 +280,18 @@ SearchRequest make_request(const Options& o) {
     request.ranking.entities = o.vm.count("no-entity-match") == 0;
     request.ranking.or_fallback = o.vm.count("no-or-fallback") == 0;
     request.exact_total = o.vm.count("exact") > 0;
+    request.related = o.vm.count("related") > 0;
+    request.significant = o.vm.count("significant") > 0;
+    request.trend = o.vm.count("trend") > 0;
+    request.cooccurrence = o.vm.count("graph") > 0;
+    request.related_limit = request.facet_limit;
+    request.significant_min_count = parse_count("--min-count", o.min_count, 1, 1000000000);
+    request.trend_limit = parse_count("--trend-limit", o.trend_limit, 1, 1000);
+    request.graph_nodes = parse_count("--graph-nodes", o.graph_nodes, 2, 10000);
+    request.graph_min_weight = parse_count("--graph-min-weight", o.graph_min_weight, 1, 1000000000);
+    // The analytics tables take the place of the facet panel unless --facets says otherwise.
+    if ((request.related || request.significant || request.trend || request.cooccurrence) && !o.given("facets"))
+        request.facets.clear();
     return request;
 }
 
@@ -332,6 +386,7 @@ int search_main(int argc, char** argv) {
         const bool rows = format == Format::Jsonl || format == Format::Csv || format == Format::Tsv;
         if (rows) request.snippets = format == Format::Jsonl;
         SearchResult result = run_search(searcher, request);
+        if (result.graph) write_graph(*result.graph, o.graph);
         if (format == Format::Json) {
             std::printf("%s\n", to_json(result).c_str());
         } else if (rows) {
@@ -341,6 +396,10 @@ int search_main(int argc, char** argv) {
         } else {
             std::string label = dbs.size() == 1 ? dbs[0] : std::to_string(dbs.size()) + " databases";
             print_result(result, request, label, layout);
+            print_analytics(result, layout);
+            if (result.graph)
+                std::printf("%s%s: %zu nodes, %zu edges%s\n", layout.style.dim.c_str(), printable(o.graph).c_str(),
+                            result.graph->nodes.size(), result.graph->edges.size(), layout.style.reset.c_str());
         }
         return result.total ? kOk : kNothingMatched;
     });

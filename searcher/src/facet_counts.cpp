@@ -263,6 +263,23 @@ class LocalCounter : public FacetCounter {
         return n;
     }
 
+    void visit_matches(const MatchVisitor& visit) override {
+        for (std::size_t s = 0; s < per_shard_.size(); ++s) {
+            const FacetIndex::Impl::DocRows& rows = index_.rows[s];
+            per_shard_[s].matches.for_each([&](Xapian::docid local) {
+                if (local + 1 >= rows.offsets.size()) return visit(0, {}, {});
+                const std::uint32_t* row = rows.data.data() + rows.offsets[local];
+                const std::uint32_t* end = rows.data.data() + rows.offsets[local + 1];
+                const std::uint32_t* persons = row + 2 + row[1];
+                visit(row[0] ? index_.day_values[row[0] - 1] : 0, {row + 2, persons}, {persons, end});
+            });
+        }
+    }
+
+    const std::vector<std::string>& entity_slugs(bool persons) const override {
+        return persons ? index_.persons.slugs : index_.companies.slugs;
+    }
+
   private:
     /// The top `limit_` ordinals by count (ties by slug), as slugs: strings
     /// are made only for the values shown.

@@ -15,8 +15,10 @@
 #include "worker_pool.h"
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
+#include <span>
 #include <string>
 #include <utility>
 #include <vector>
@@ -71,6 +73,20 @@ class FacetCounter {
     virtual std::uint64_t matches_with_term(const std::string& term) {
         (void)term;
         return 0;
+    }
+
+    /// For entity analytics (analytics.h): after counts(), and if
+    /// keeps_matches(), call `visit` once per matching document with its day
+    /// (YYYYMMDD, 0 when undated) and its company and person ordinals, which
+    /// index entity_slugs().
+    using MatchVisitor = std::function<void(std::uint32_t day, std::span<const std::uint32_t> companies,
+                                            std::span<const std::uint32_t> persons)>;
+    virtual void visit_matches(const MatchVisitor& visit) { (void)visit; }
+    /// The slugs the ordinals of visit_matches() stand for (persons or companies).
+    virtual const std::vector<std::string>& entity_slugs(bool persons) const {
+        static const std::vector<std::string> none;
+        (void)persons;
+        return none;
     }
 };
 

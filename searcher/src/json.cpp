@@ -43,6 +43,39 @@ nlohmann::json hit_json(const Hit& h) {
     return out;
 }
 
+/// {company: [...], person: [...]}; `archive`: say each entity's archive count.
+nlohmann::json entity_lists_json(const EntityLists& lists, bool archive) {
+    auto list = [archive](const std::vector<RelatedEntity>& entities) {
+        nlohmann::json out = nlohmann::json::array();
+        for (const auto& e : entities) {
+            nlohmann::json entity = {{"id", e.id}, {"name", e.name}, {"count", e.count}, {"score", e.score}};
+            if (archive) entity["archive"] = e.archive_count;
+            out.push_back(std::move(entity));
+        }
+        return out;
+    };
+    return {{"company", list(lists.companies)}, {"person", list(lists.persons)}};
+}
+
+nlohmann::json trends_json(const Trends& trends) {
+    nlohmann::json series = nlohmann::json::array();
+    for (const auto& s : trends.series)
+        series.push_back({{"type", entity_kind_name(s.type)},
+                          {"id", s.id},
+                          {"name", s.name},
+                          {"total", s.total},
+                          {"counts", s.counts},
+                          {"peak", s.counts.empty() ? nlohmann::json(nullptr) : nlohmann::json(trends.buckets.at(s.peak))}});
+    return {{"granularity", date_granularity_name(trends.granularity)}, {"buckets", trends.buckets}, {"series", series}};
+}
+
+/// Entity analytics, each only when asked for: documents without them stay as they were.
+void add_analytics(const SearchResult& result, nlohmann::json& doc) {
+    if (result.related) doc["related"] = entity_lists_json(*result.related, false);
+    if (result.significant) doc["significant"] = entity_lists_json(*result.significant, true);
+    if (result.trends) doc["trends"] = trends_json(*result.trends);
+}
+
 }  // namespace
 
 std::string marked_text(const std::string& text, const std::vector<Highlight>& highlights, const std::string& open,
@@ -94,6 +127,7 @@ std::string to_json(const SearchResult& result) {
     };
     // Only when it happened: too few articles matched every word.
     if (!result.fallback.empty()) doc["fallback"] = result.fallback;
+    add_analytics(result, doc);
     return dump(doc);
 }
 

@@ -1,6 +1,7 @@
 #include "newsdex/search.h"
 
 #include "common/text/analyzer.h"
+#include "analytics.h"
 #include "article.h"
 #include "common/schema/schema.h"
 #include "database_set.h"
@@ -647,7 +648,7 @@ struct Searcher::Impl {
         };
         // The counter also gives the exact total: Xapian's own count is an estimate.
         auto make_counter = [&]() -> std::unique_ptr<FacetCounter> {
-            if (request.facets.empty() && !request.exact_total) return nullptr;
+            if (request.facets.empty() && !request.exact_total && !analytics::wanted(request)) return nullptr;
             return facets.make_counter(has(FacetField::Company), has(FacetField::Person), has(FacetField::Date),
                                        request.facet_offset + request.facet_limit);
         };
@@ -668,6 +669,11 @@ struct Searcher::Impl {
         }
         rerank(databases.combined, request, prepared.ranking, candidates);
         facets_and_hits(prepared, candidates, matched_by_shard, counter.get(), result);
+
+        // Entity analytics (analytics.h): over the same matches, after them.
+        analytics::compute(databases, prepared.query, counter.get(), request,
+                           [this](std::string_view prefix, const std::string& slug) { return display_name(prefix, slug); },
+                           result);
 
         if (request.sort != asked.sort && result.total > 1) result.notices.push_back(kFilterOnlyNotice);
         const ParsedQuery& parsed = prepared.parsed;

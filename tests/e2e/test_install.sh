@@ -27,6 +27,12 @@ echo "$out"
 grep -q 'articles match "apple"' <<<"$out"
 grep -q '^company:' <<<"$out"
 grep -q '^date:' <<<"$out"
+# Entity analytics through the installed library: the heaviest pair of the
+# Alibaba articles is Alibaba with its founder (5 articles name both).
+out=$("$work/example/related_pairs" "$work/sample.db" company:alibaba 3)
+echo "$out"
+grep -q '^8 articles match "company:alibaba"; top co-occurring pairs:' <<<"$out"
+grep -qE '^  5  (company Alibaba \+ person Ma Yun|person Ma Yun \+ company Alibaba)$' <<<"$out"
 
 # pkg-config too.
 PKG_CONFIG_PATH="$work/prefix/lib/pkgconfig:$work/prefix/lib/x86_64-linux-gnu/pkgconfig" \
