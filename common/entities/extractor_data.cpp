@@ -81,7 +81,7 @@ void ExtractorData::add_phrase(std::string_view name, EntityType t) {
         return;
     }
     if (tk.tokens.size() < 2) return;
-    std::uint64_t h = 0xcbf29ce484222325ULL;
+    std::uint64_t h = fnv::kOffsetBasis;
     for (std::size_t k = 0; k < tk.tokens.size(); ++k) {
         if (k) {
             phrase_prefixes.insert(h);

@@ -178,7 +178,7 @@ void Lexicon::add_words(const std::vector<std::string>& words, std::uint32_t fla
 
 void Lexicon::add_company(std::string_view name) {
     std::string lower = ascii_lower(name);
-    std::uint64_t h = 0xcbf29ce484222325ULL;
+    std::uint64_t h = fnv::kOffsetBasis;
     std::size_t n = 0, pos = 0;
     bool first = true;
     while (pos < lower.size()) {
@@ -388,10 +388,10 @@ void extract_features(const std::vector<std::vector<std::string_view>>& doc, con
                 if (!has_alpha(w)) continue;
                 int& c = counts[hash_str(w)];
                 c += t == 0 ? 1 : 2;
-                std::uint64_t key = 0xcbf29ce484222325ULL;
+                std::uint64_t key = fnv::kOffsetBasis;
                 for (unsigned char ch : w) {
                     key ^= ascii::to_lower(ch);
-                    key *= 0x100000001b3ULL;
+                    key *= fnv::kPrime;
                 }
                 auto& b = best_form[key];
                 if (c > b.second) b = {w, c};
@@ -425,12 +425,12 @@ void extract_features(const std::vector<std::vector<std::string_view>>& doc, con
                 w = std::string_view(norm_buf.data() + nat, norm_buf.size() - nat);
             }
             const std::size_t at = lower_buf.size();
-            std::uint64_t hl = 0xcbf29ce484222325ULL;
+            std::uint64_t hl = fnv::kOffsetBasis;
             for (char c : w) {
                 char l = ascii::to_lower(c);
                 lower_buf.push_back(l);
                 hl ^= (unsigned char)l;
-                hl *= 0x100000001b3ULL;
+                hl *= fnv::kPrime;
             }
             k.lower = std::string_view(lower_buf.data() + at, w.size());
             k.h_lower = hl;
@@ -533,7 +533,7 @@ void extract_features(const std::vector<std::vector<std::string_view>>& doc, con
         for (std::size_t i = 0; i < n; ++i) {
             if (!(ts[i].cap || (!ts[i].form.empty() && is_digit((unsigned char)ts[i].form[0]))))
                 continue;
-            std::uint64_t h = 0xcbf29ce484222325ULL;
+            std::uint64_t h = fnv::kOffsetBasis;
             std::size_t best = 0;
             for (std::size_t j = i; j < n && j - i < lex.max_company_tokens; ++j) {
                 if (j > i) h = hash_bytes(h, " ");
@@ -584,10 +584,10 @@ void extract_features(const std::vector<std::vector<std::string_view>>& doc, con
             F(4, k.h_shape);
             std::string_view lw = k.lower;
             {
-                std::uint64_t hp = 0xcbf29ce484222325ULL;
+                std::uint64_t hp = fnv::kOffsetBasis;
                 for (std::size_t p = 1; p <= 4 && p < lw.size(); ++p) {
                     hp ^= (unsigned char)lw[p - 1];  // hash_str(lw.substr(0, p)), incrementally
-                    hp *= 0x100000001b3ULL;
+                    hp *= fnv::kPrime;
                     F(10 + p, hp);
                     F(20 + p, hash_str(lw.substr(lw.size() - p)));
                 }

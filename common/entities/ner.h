@@ -7,6 +7,8 @@
 // Internal header: used by common/entities/*.cpp and tools/ner_train.cpp.
 #pragma once
 
+#include "common/schema/fnv.h"
+
 #include <array>
 #include <cstdint>
 #include <string>
@@ -25,17 +27,14 @@ inline int tag_type(int tag) { return tag == kO ? -1 : (tag - 1) / 2; }  ///< 0 
 inline bool tag_is_begin(int tag) { return tag != kO && (tag - 1) % 2 == 0; }
 const char* type_name(int type);  ///< "PER", "ORG", "LOC", "MISC"
 
-/// 64-bit FNV-1a style hashing helpers.
-inline std::uint64_t hash_bytes(std::uint64_t h, std::string_view s) {
-    for (unsigned char c : s) { h ^= c; h *= 0x100000001b3ULL; }
-    return h;
-}
+/// 64-bit FNV-1a (schema/fnv.h) of `s`, continuing from `h`.
+inline std::uint64_t hash_bytes(std::uint64_t h, std::string_view s) { return fnv::hash(s, h); }
 inline std::uint64_t hash_mix(std::uint64_t a, std::uint64_t b) {
     std::uint64_t h = a ^ (b + 0x9e3779b97f4a7c15ULL + (a << 6) + (a >> 2));
     h ^= h >> 31; h *= 0x7fb5d329728ea185ULL; h ^= h >> 27;
     return h;
 }
-inline std::uint64_t hash_str(std::string_view s) { return hash_bytes(0xcbf29ce484222325ULL, s); }
+inline std::uint64_t hash_str(std::string_view s) { return fnv::hash(s); }
 
 /// ASCII lower-casing (bytes >= 0x80 kept).
 std::string ascii_lower(std::string_view s);

@@ -28,10 +28,10 @@ inline bool starts_upper(std::string_view w) { return !w.empty() && is_upper_c(w
 
 /// Hash of the ASCII-lower-cased bytes of w (== ner::hash_str(lower_ascii(w))),
 /// without building the lower-case string.  `h` continues a running hash.
-inline std::uint64_t lower_hash(std::string_view w, std::uint64_t h = 0xcbf29ce484222325ULL) {
+inline std::uint64_t lower_hash(std::string_view w, std::uint64_t h = fnv::kOffsetBasis) {
     for (char c : w) {
         h ^= (unsigned char)ascii::to_lower(c);
-        h *= 0x100000001b3ULL;
+        h *= fnv::kPrime;
     }
     return h;
 }
@@ -39,7 +39,7 @@ inline std::uint64_t lower_hash(std::string_view w, std::uint64_t h = 0xcbf29ce4
 /// Hash of a token sequence, lower-cased and ' '-joined (as Lexicon::add_company).
 template <typename Words>
 std::uint64_t phrase_hash(const Words& words, std::size_t b, std::size_t e) {
-    std::uint64_t h = 0xcbf29ce484222325ULL;
+    std::uint64_t h = fnv::kOffsetBasis;
     for (std::size_t k = b; k < e; ++k) {
         if (k > b) h = ner::hash_bytes(h, " ");
         h = lower_hash(words[k], h);

@@ -1,5 +1,7 @@
 #include "common/schema/schema.h"
 
+#include "common/schema/fnv.h"
+
 #include <stdexcept>
 
 #include <cstdint>
@@ -54,13 +56,7 @@ std::string shard_name(unsigned index) {
     return buf;
 }
 
-std::uint64_t fnv1a64(std::string_view data, std::uint64_t h) {
-    for (unsigned char c : data) {
-        h ^= c;
-        h *= 1099511628211ULL;
-    }
-    return h;
-}
+std::uint64_t fnv1a64(std::string_view data, std::uint64_t h) { return fnv::hash(data, h); }
 
 namespace {
 

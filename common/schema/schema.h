@@ -186,7 +186,7 @@ std::string id_term(std::string_view id);
 /// (14695981039346656037) with its last digit missing, a slip of the first
 /// version.  Shard routing (shard_for_id) is stored on disk -- an article's
 /// shard depends on it -- so the value stays; tests/unit/test_schema.cpp
-/// pins it.  The hash is FNV-1a in every other respect (prime 1099511628211).
+/// pins it.  The hash is FNV-1a in every other respect (schema/fnv.h).
 inline constexpr std::uint64_t kFnvBasis = 1469598103934665603ULL;
 /// 64-bit FNV-1a of `data`, continuing from `h`: shard routing, id-term
 /// digests, content hashes -- the one hash of the code base.
