@@ -48,14 +48,15 @@ std::string styled(const std::string& text, const std::vector<Highlight>& highli
 
 void put(const std::string& text) { std::fwrite(text.data(), 1, text.size(), stdout); }
 
-/// "1987-03-26 · Reuters · reuters-42 · +2 similar · https://…"
+/// "1987-03-26 · Reuters · reuters-42 · +2 similar" (the URL follows it)
 std::string hit_meta(const Hit& h) {
     std::string meta = h.date.substr(0, 10);
     auto add = [&](const std::string& part) {
         if (!part.empty()) meta += (meta.empty() ? "" : " · ") + part;
     };
     add(h.source);
-    add(h.id);
+    // An id made from the canonical URL is the URL, shown whole after the meta.
+    if (h.id != h.url) add(h.id);
     // A no-break space keeps "+2 similar" on one line.
     if (h.similar) add("+" + std::to_string(h.similar) + "\u00A0similar");
     return meta;

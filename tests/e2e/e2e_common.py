@@ -67,6 +67,21 @@ def search_json(args, db, query, *extra):
     return doc, r
 
 
+def compare_golden(checker, path, got, update):
+    """Compare `got` with the golden file at `path` (a unified diff on a
+    mismatch), or rewrite the file when `update` is set."""
+    if update:
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(got)
+        print(f"updated {path}")
+        return
+    want = open(path, encoding="utf-8").read() if os.path.exists(path) else ""
+    if not checker.check(got == want, f"{os.path.basename(path)}: output differs from {path} "
+                                      "(run with --update to accept)"):
+        import difflib
+        sys.stdout.writelines(list(difflib.unified_diff(want.splitlines(True), got.splitlines(True), path, "got"))[:60])
+
+
 def shards_of(db):
     """The shard folders of a newsdex database directory, in order."""
     return sorted(os.path.join(db, n) for n in os.listdir(db)

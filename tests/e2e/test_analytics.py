@@ -20,6 +20,7 @@ import sys
 import xml.etree.ElementTree as ET
 
 from e2e_common import Checker, RemoteShards, fresh_dir, parse_args, run, search_json, shards_of
+from e2e_common import compare_golden as e2e_compare_golden
 
 update = "--update" in sys.argv
 if update:
@@ -110,16 +111,7 @@ def normalise(doc):
 
 
 def compare_golden(name, got):
-    path = os.path.join(golden_dir, name)
-    if update:
-        with open(path, "w", encoding="utf-8") as f:
-            f.write(got)
-        print(f"updated {path}")
-        return
-    want = open(path, encoding="utf-8").read() if os.path.exists(path) else ""
-    if not c.check(got == want, f"{name}: output differs from {path} (run with --update to accept)"):
-        import difflib
-        sys.stdout.writelines(list(difflib.unified_diff(want.splitlines(True), got.splitlines(True), path, "got"))[:60])
+    e2e_compare_golden(c, os.path.join(golden_dir, name), got, update)
 
 
 CASES = {

@@ -10,7 +10,7 @@ import json
 import os
 import sys
 
-from e2e_common import Checker, fresh_dir, parse_args, run, search_json
+from e2e_common import Checker, compare_golden, fresh_dir, parse_args, run, search_json
 
 update = "--update" in sys.argv
 if update:
@@ -48,14 +48,5 @@ for name, argv in CASES.items():
     if not c.check(res is not None, f"{name}: search runs: {proc.stderr}"):
         continue
     got = json.dumps(normalise(res), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
-    path = os.path.join(golden_dir, name + ".json")
-    if update:
-        with open(path, "w", encoding="utf-8") as f:
-            f.write(got)
-        print(f"updated {path}")
-        continue
-    want = open(path, encoding="utf-8").read() if os.path.exists(path) else ""
-    if not c.check(got == want, f"{name}: output differs from {path} (run with --update to accept)"):
-        import difflib
-        sys.stdout.writelines(list(difflib.unified_diff(want.splitlines(True), got.splitlines(True), path, "got"))[:60])
+    compare_golden(c, os.path.join(golden_dir, name + ".json"), got, update)
 c.finish()
