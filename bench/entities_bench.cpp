@@ -32,10 +32,14 @@ int main(int argc, char** argv) {
     bool extract_only = false;
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
-        if (a == "--limit" && i + 1 < argc) limit = std::stoul(argv[++i]);
-        else if (a == "--repeat" && i + 1 < argc) repeat = std::max(1, std::stoi(argv[++i]));
-        else if (a == "--extract-only") extract_only = true;
-        else path = a;
+        if (a == "--limit" && i + 1 < argc)
+            limit = std::stoul(argv[++i]);
+        else if (a == "--repeat" && i + 1 < argc)
+            repeat = std::max(1, std::stoi(argv[++i]));
+        else if (a == "--extract-only")
+            extract_only = true;
+        else
+            path = a;
     }
     std::vector<newsdex::Article> articles;
     newsdex::ReaderSink sink;
@@ -67,9 +71,10 @@ int main(int argc, char** argv) {
         cpu = std::min(cpu, thread_cpu_seconds() - c0);
     }
     double load = std::chrono::duration<double>(t1 - t0).count();
-    std::printf("articles %zu  text %.1f MB  model load %.2f s  extract %.2f s  %.2f MB/s (CPU time %.2f s: %.2f MB/s)  "
-                "entities %zu  mentions %zu\n",
-                articles.size(), bytes / 1e6, load, secs, bytes / 1e6 / secs, cpu, bytes / 1e6 / cpu, entities, mentions);
+    std::printf(
+        "articles %zu  text %.1f MB  model load %.2f s  extract %.2f s  %.2f MB/s (CPU time %.2f s: %.2f MB/s)  "
+        "entities %zu  mentions %zu\n",
+        articles.size(), bytes / 1e6, load, secs, bytes / 1e6 / secs, cpu, bytes / 1e6 / cpu, entities, mentions);
     if (extract_only) return 0;
     // Tagger alone (features + Viterbi) on pre-split text: whitespace tokens,
     // one sentence per line.

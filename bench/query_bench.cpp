@@ -117,20 +117,29 @@ int main(int argc, char** argv) {
             }
             return argv[++i];
         };
-        if (a == "--db") dbs.push_back(next());
-        else if (a == "--facets") facets = true;
-        else if (a == "--analytics") analytics = true;
-        else if (a == "--passes") passes = std::atoi(next().c_str());
-        else if (a == "--out") out_tsv = next();
-        else if (a == "--label") label = next();
-        else if (a == "--no-collapse") collapse = false;
-        else if (a == "--date-granularity") gran = next();
+        if (a == "--db")
+            dbs.push_back(next());
+        else if (a == "--facets")
+            facets = true;
+        else if (a == "--analytics")
+            analytics = true;
+        else if (a == "--passes")
+            passes = std::atoi(next().c_str());
+        else if (a == "--out")
+            out_tsv = next();
+        else if (a == "--label")
+            label = next();
+        else if (a == "--no-collapse")
+            collapse = false;
+        else if (a == "--date-granularity")
+            gran = next();
         else if (a == "-h" || a == "--help") {
             std::cout << "usage: newsdex-query-bench --db DB [--db DB2] QUERIES [--facets] "
                          "[--analytics] [--passes N] [--out TSV] [--label NAME] [--no-collapse] "
                          "[--date-granularity day|month|year|auto]\n";
             return 0;
-        } else pos.push_back(a);
+        } else
+            pos.push_back(a);
     }
     if (dbs.empty() || pos.size() != 1 || passes < 1) {
         std::cerr << "usage: newsdex-query-bench --db DB QUERIES [--facets] [--passes N] ...\n";
@@ -143,8 +152,7 @@ int main(int argc, char** argv) {
     base.snippets = false;
     base.collapse_duplicates = collapse;
     if (facets) {
-        base.facets = {newsdex::FacetField::Company, newsdex::FacetField::Person,
-                       newsdex::FacetField::Date};
+        base.facets = {newsdex::FacetField::Company, newsdex::FacetField::Person, newsdex::FacetField::Date};
         base.exact_total = true;
         base.date_granularity = gran == "auto"    ? newsdex::DateGranularity::Auto
                                 : gran == "year"  ? newsdex::DateGranularity::Year
@@ -182,12 +190,12 @@ int main(int argc, char** argv) {
             o.exact = r.total_exact;
             for (const auto& h : r.hits) o.top += (o.top.empty() ? "" : ",") + h.id;
             if (r.related && !r.related->companies.empty())
-                o.facets += "related:" + r.related->companies[0].id + "=" + std::to_string(r.related->companies[0].count);
+                o.facets +=
+                    "related:" + r.related->companies[0].id + "=" + std::to_string(r.related->companies[0].count);
             for (const auto& f : r.facets) {
-                o.facets += std::string(o.facets.empty() ? "" : " ") +
-                            newsdex::facet_field_name(f.field) + ":" + std::to_string(f.distinct);
-                if (!f.values.empty())
-                    o.facets += "(" + f.values[0].id + "=" + std::to_string(f.values[0].count) + ")";
+                o.facets += std::string(o.facets.empty() ? "" : " ") + newsdex::facet_field_name(f.field) + ":" +
+                            std::to_string(f.distinct);
+                if (!f.values.empty()) o.facets += "(" + f.values[0].id + "=" + std::to_string(f.values[0].count) + ")";
             }
         } catch (const std::exception& e) {
             o.error = e.what();
@@ -218,37 +226,34 @@ int main(int argc, char** argv) {
         sum += med[i];
         if (results[i].hits < 0) {
             ++errors;
-            std::cerr << "query " << i << " [" << qs[i].cls << "] '" << qs[i].text
-                      << "' failed: " << results[i].error << "\n";
+            std::cerr << "query " << i << " [" << qs[i].cls << "] '" << qs[i].text << "' failed: " << results[i].error
+                      << "\n";
         } else {
             hit_sum += static_cast<double>(results[i].hits);
             exact += results[i].exact;
         }
     }
     std::size_t ok = qs.size() - errors;
-    std::printf("peer=%s mode=%s queries=%zu passes=%d total_ms=%.1f mean_us=%.1f "
-                "p50_us=%.1f p95_us=%.1f p99_us=%.1f max_us=%.1f errors=%zu mean_hits=%.1f "
-                "exact_totals=%zu docs=%llu open_ms=%.1f\n",
-                label.c_str(),
-                facets && analytics ? "top10+facets+related+trend"
-                : analytics         ? "top10+related+trend"
-                : facets            ? "top10+facets"
-                                    : "top10",
-                qs.size(), passes,
-                pct(pass_ms, 50), sum / qs.size(), pct(med, 50), pct(med, 95), pct(med, 99),
-                pct(med, 100), errors, ok ? hit_sum / ok : 0.0, exact,
-                static_cast<unsigned long long>(ndocs), open_ms);
+    std::printf(
+        "peer=%s mode=%s queries=%zu passes=%d total_ms=%.1f mean_us=%.1f "
+        "p50_us=%.1f p95_us=%.1f p99_us=%.1f max_us=%.1f errors=%zu mean_hits=%.1f "
+        "exact_totals=%zu docs=%llu open_ms=%.1f\n",
+        label.c_str(),
+        facets && analytics ? "top10+facets+related+trend"
+        : analytics         ? "top10+related+trend"
+        : facets            ? "top10+facets"
+                            : "top10",
+        qs.size(), passes, pct(pass_ms, 50), sum / qs.size(), pct(med, 50), pct(med, 95), pct(med, 99), pct(med, 100),
+        errors, ok ? hit_sum / ok : 0.0, exact, static_cast<unsigned long long>(ndocs), open_ms);
     if (!out_tsv.empty()) {
         std::ofstream out(out_tsv);
         out << "idx\tclass\tquery\tlatency_us\thits\ttop10\tfacets\n";
         for (std::size_t i = 0; i < qs.size(); ++i) {
             std::string q = qs[i].text;
             for (const auto& f : qs[i].filters) q += " [" + f + "]";
-            out << i << '\t' << qs[i].cls << '\t' << tsv_clean(q) << '\t' << med[i] << '\t'
-                << results[i].hits << '\t' << results[i].top << '\t'
-                << tsv_clean(results[i].error.empty() ? results[i].facets
-                                                      : "ERROR: " + results[i].error)
-                << '\n';
+            out << i << '\t' << qs[i].cls << '\t' << tsv_clean(q) << '\t' << med[i] << '\t' << results[i].hits << '\t'
+                << results[i].top << '\t'
+                << tsv_clean(results[i].error.empty() ? results[i].facets : "ERROR: " + results[i].error) << '\n';
         }
     }
     return errors ? 1 : 0;

@@ -31,9 +31,7 @@ bool parse_command_line(int argc, char** argv, const boost::program_options::opt
     return true;
 }
 
-std::string version_line(std::string_view program) {
-    return std::string(program) + " " + NEWSDEX_VERSION;
-}
+std::string version_line(std::string_view program) { return std::string(program) + " " + NEWSDEX_VERSION; }
 
 std::string default_db_path() {
     const char* env = std::getenv("NEWSDEX_DB");

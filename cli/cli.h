@@ -14,10 +14,10 @@ namespace newsdex::cli {
 
 /// Exit codes of every newsdex tool (docs/cli.md).
 enum ExitCode : int {
-    kOk = 0,             ///< success
-    kSkippedRecords = 1, ///< newsdex-index: done, but some input records were bad and skipped
-    kUserError = 2,      ///< bad option, bad query, or (with --strict) a bad record
-    kSystemError = 3,    ///< I/O error, database locked/corrupt, missing data files
+    kOk = 0,              ///< success
+    kSkippedRecords = 1,  ///< newsdex-index: done, but some input records were bad and skipped
+    kUserError = 2,       ///< bad option, bad query, or (with --strict) a bad record
+    kSystemError = 3,     ///< I/O error, database locked/corrupt, missing data files
 };
 
 /// Parse the command line: `options`, plus every positional argument

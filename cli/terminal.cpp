@@ -123,11 +123,10 @@ void ProgressBar::update(std::uint64_t done, std::uint64_t total, std::uint64_t 
         std::snprintf(pct, sizeof pct, "%3.0f%% ", fraction * 100);
         line += pct;
         line += thousands(count) + " articles  " + thousands(static_cast<std::uint64_t>(rate)) + "/s";
-        if (fraction > 0.01 && fraction < 1.0)
-            line += "  ETA " + duration(elapsed * (1.0 - fraction) / fraction);
+        if (fraction > 0.01 && fraction < 1.0) line += "  ETA " + duration(elapsed * (1.0 - fraction) / fraction);
     } else {
-        line += thousands(count) + " articles  " + thousands(static_cast<std::uint64_t>(rate)) + "/s  " +
-                duration(elapsed);
+        line +=
+            thousands(count) + " articles  " + thousands(static_cast<std::uint64_t>(rate)) + "/s  " + duration(elapsed);
     }
     line += "\033[K";
     std::fputs(line.c_str(), stderr);

@@ -21,7 +21,7 @@ bool use_color(std::FILE* stream);
 struct Style {
     std::string bold, dim, reset, red, green, yellow, blue, cyan, magenta;
     static Style for_stream(std::FILE* stream);  ///< colours when use_color(stream)
-    static Style colored();                       ///< colours always (--color=always)
+    static Style colored();                      ///< colours always (--color=always)
 };
 
 /// 1234567 -> "1,234,567" (text/numbers.h; the library writes it in messages too).

@@ -18,7 +18,8 @@ int main(int argc, char** argv) {
         newsdex::SearchResult result = searcher.search(request);
 
         std::cout << result.total << " articles match \"" << result.query << "\"\n";
-        for (const auto& hit : result.hits) std::cout << "  " << hit.rank << ". " << hit.title << " [" << hit.id << "]\n";
+        for (const auto& hit : result.hits)
+            std::cout << "  " << hit.rank << ". " << hit.title << " [" << hit.id << "]\n";
         for (const auto& facet : result.facets) {
             std::cout << newsdex::facet_field_name(facet.field) << ":\n";
             for (const auto& value : facet.values) std::cout << "  " << value.name << " " << value.count << "\n";

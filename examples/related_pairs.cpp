@@ -16,7 +16,7 @@ int main(int argc, char** argv) {
         newsdex::Searcher searcher({argv[1]});
         newsdex::SearchRequest request;
         request.query = argv[2];
-        request.limit = 0;      // no hits: only the analytics
+        request.limit = 0;  // no hits: only the analytics
         request.facets = {};
         request.cooccurrence = true;
         request.graph_nodes = 30;  // pairs are counted exactly among the 30 most frequent entities

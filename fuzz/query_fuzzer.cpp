@@ -67,7 +67,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         newsdex::ParsedQuery parsed = parser.parse(text, "query");
         for (const newsdex::QueryWord& w : parsed.words)
             if (w.start > w.end || w.end > size) std::abort();  // highlighting would read out of range
-    } catch (const newsdex::UserError&) {
-    }
+    } catch (const newsdex::UserError&) {}
     return 0;
 }

@@ -87,8 +87,8 @@ int main(int argc, char** argv) {
         LLVMFuzzerTestOneInput(data.data(), data.size());
         // Peak RSS only grows, so the first input over the limit is the culprit.
         if (peak_rss_mb() > limit) {
-            std::fprintf(stderr, "replay: %s: peak RSS %ld MB, over the limit of %ld MB\n", file.c_str(),
-                         peak_rss_mb(), limit);
+            std::fprintf(stderr, "replay: %s: peak RSS %ld MB, over the limit of %ld MB\n", file.c_str(), peak_rss_mb(),
+                         limit);
             return 1;
         }
     }

@@ -84,8 +84,7 @@ CompactStats compact_database(const std::string& db_path) {
         std::string name = unused_shard_name(dir);
         fs::path compacted = dir / name;
         fs::rename(staging, compacted);
-        ShardColumns::build(Xapian::Database(compacted.string()))
-            .save(compacted.string() + schema::kColumnsSuffix);
+        ShardColumns::build(Xapian::Database(compacted.string())).save(compacted.string() + schema::kColumnsSuffix);
         sync_tree(db_path);
         write_stub(db_path, {name});  // the switch: before it the old shards, after it the new one
         for (auto& w : writers) w.close();

@@ -211,17 +211,13 @@ BuiltDocument DocumentBuilder::build(const Article& article) {
         doc.add_boolean_term(std::string(schema::kPrefixMonth) + ymd.substr(0, 6));
         doc.add_boolean_term(std::string(schema::kPrefixDay) + ymd);
         doc.add_value(schema::kSlotDate, ymd);
-        doc.add_value(schema::kSlotTime,
-                      Xapian::sortable_serialise(static_cast<double>(article.date->utc_seconds())));
+        doc.add_value(schema::kSlotTime, Xapian::sortable_serialise(static_cast<double>(article.date->utc_seconds())));
     }
 
     // Data: what the searcher shows.
     nlohmann::json data = {
-        {"id", article.id},
-        {"title", article.title},
-        {"source", article.source},
-        {"url", article.url},
-        {"language", language},
+        {"id", article.id},   {"title", article.title}, {"source", article.source},
+        {"url", article.url}, {"language", language},
     };
     if (article.date) data["date"] = article.date->iso8601();
     if (!article.authors.empty()) data["authors"] = article.authors;
@@ -263,8 +259,8 @@ std::string DocumentBuilder::find_problem(const BuiltDocument& built) {
         std::string term = *it;
         if (term.size() <= schema::kMaxXapianTermBytes) continue;
         auto [field, prefix] = term_field(term);
-        return "value too long to index: " + field + ", " + std::to_string(term.size() - prefix) +
-               " bytes (at most " + std::to_string(schema::kMaxXapianTermBytes - prefix) + ")";
+        return "value too long to index: " + field + ", " + std::to_string(term.size() - prefix) + " bytes (at most " +
+               std::to_string(schema::kMaxXapianTermBytes - prefix) + ")";
     }
     for (const auto& [key, value] : built.metadata)
         if (key.size() > schema::kMaxXapianKeyBytes)

@@ -40,8 +40,8 @@ class DocumentBuilder {
     /// The article's entities: extracted, or (without an extractor) the ones
     /// it gives as metadata.
     std::vector<Entity> extract_entities(const Article& article) const;
-    void index_text(Xapian::Document& doc, std::string_view text, const std::string& language,
-                    unsigned& position, unsigned title_wdf, bool title);
+    void index_text(Xapian::Document& doc, std::string_view text, const std::string& language, unsigned& position,
+                    unsigned title_wdf, bool title);
     Analyzer analyzer_;
     const EntityExtractor* extractor_;
     std::string default_language_;

@@ -22,15 +22,14 @@ namespace po = boost::program_options;
 int main(int argc, char** argv) {
     return newsdex::cli::run("newsdex-entities", [&]() -> int {
         po::options_description opts("Options");
-        opts.add_options()
-            ("help,h", "show this help")
-            ("version", "print the version and exit")
-            ("json", "one JSON object per article")
-            ("format", po::value<std::string>()->default_value("auto"), "input format (auto, jsonl, text, html, reuters)")
-            ("aliases", po::value<std::string>(), "user alias table (same format as common/data/aliases.txt)")
-            ("data-dir", po::value<std::string>()->default_value(""), "model/data directory (default: $NEWSDEX_DATA_DIR, built-in)")
-            ("conll", po::value<std::string>(), "tag a CoNLL-2003 file, one JSON line per PER/ORG mention")
-            ("input", po::value<std::vector<std::string>>(), "input files (default: standard input)");
+        opts.add_options()("help,h", "show this help")("version", "print the version and exit")(
+            "json", "one JSON object per article")("format", po::value<std::string>()->default_value("auto"),
+                                                   "input format (auto, jsonl, text, html, reuters)")(
+            "aliases", po::value<std::string>(), "user alias table (same format as common/data/aliases.txt)")(
+            "data-dir", po::value<std::string>()->default_value(""),
+            "model/data directory (default: $NEWSDEX_DATA_DIR, built-in)")(
+            "conll", po::value<std::string>(), "tag a CoNLL-2003 file, one JSON line per PER/ORG mention")(
+            "input", po::value<std::vector<std::string>>(), "input files (default: standard input)");
         po::positional_options_description pos;
         pos.add("input", -1);
         po::variables_map vm;
@@ -67,8 +66,10 @@ int main(int argc, char** argv) {
         newsdex::ReaderSink sink;
         sink.article = [&](newsdex::Article&& a) {
             auto entities = extractor.extract(a);
-            if (json) std::cout << newsdex::entities_json(a, entities) << '\n';
-            else std::cout << newsdex::entities_table(a, entities) << '\n';
+            if (json)
+                std::cout << newsdex::entities_json(a, entities) << '\n';
+            else
+                std::cout << newsdex::entities_table(a, entities) << '\n';
         };
         sink.bad = [&](const newsdex::BadRecord& r) {
             ++bad;

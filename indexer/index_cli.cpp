@@ -40,8 +40,8 @@ int compact_and_report(const std::string& db, bool quiet) {
     CompactStats stats = compact_database(db);
     if (!quiet) {
         auto mb = [](std::uint64_t bytes) { return static_cast<double>(bytes) / (1 << 20); };
-        std::printf("compacted %s: %zu shard(s) into 1, %.1f MiB -> %.1f MiB; %.1f s\n", db.c_str(), stats.shards_before,
-                    mb(stats.bytes_before), mb(stats.bytes_after), stats.seconds);
+        std::printf("compacted %s: %zu shard(s) into 1, %.1f MiB -> %.1f MiB; %.1f s\n", db.c_str(),
+                    stats.shards_before, mb(stats.bytes_before), mb(stats.bytes_after), stats.seconds);
     }
     return kOk;
 }
@@ -56,20 +56,18 @@ int index_main(int argc, char** argv) {
         std::size_t max_mb = 8;
         unsigned commit_every = 300;
         po::options_description options("Options");
-        options.add_options()
-            ("help,h", "show this help")
-            ("version", "print the version and exit")
-            ("db", po::value(&db), "database directory (default: $NEWSDEX_DB, else ./newsdex.db)")
-            ("format,f", po::value(&format), formats_help().c_str())
-            ("strict", "stop at the first bad record (exit 2) instead of skipping it")
-            ("delete", "treat the arguments as article ids to remove")
-            ("no-entities", "do not extract companies and persons from the text")
-            ("aliases", po::value(&aliases), "extra entity alias table (see docs/entities.md)")
-            ("shards", po::value(&shards), "number of shards of a new database (default: one per core, max 4)")
-            ("max-article-mb", po::value(&max_mb), "skip articles larger than this many MB (default 8)")
-            ("commit-every", po::value(&commit_every), "articles per shard between commits (default 300)")
-            ("compact", "then merge the shards into one compacted shard (after a bulk build; see docs/cli.md)")
-            ("quiet,q", "print only errors");
+        options.add_options()("help,h", "show this help")("version", "print the version and exit")(
+            "db", po::value(&db), "database directory (default: $NEWSDEX_DB, else ./newsdex.db)")(
+            "format,f", po::value(&format), formats_help().c_str())(
+            "strict", "stop at the first bad record (exit 2) instead of skipping it")(
+            "delete", "treat the arguments as article ids to remove")(
+            "no-entities", "do not extract companies and persons from the text")(
+            "aliases", po::value(&aliases), "extra entity alias table (see docs/entities.md)")(
+            "shards", po::value(&shards), "number of shards of a new database (default: one per core, max 4)")(
+            "max-article-mb", po::value(&max_mb), "skip articles larger than this many MB (default 8)")(
+            "commit-every", po::value(&commit_every), "articles per shard between commits (default 300)")(
+            "compact", "then merge the shards into one compacted shard (after a bulk build; see docs/cli.md)")(
+            "quiet,q", "print only errors");
         po::variables_map vm;
         if (!parse_command_line(argc, argv, options, inputs, kUsage, vm)) return kOk;
         if (vm.count("version")) {
@@ -137,10 +135,9 @@ int index_main(int argc, char** argv) {
             }
             term::Style out = term::Style::for_stream(stdout);
             std::printf("%sindexed%s %s: added %s, replaced %s, unchanged %s, skipped %s; %.1f s, %s articles/s\n",
-                        out.bold.c_str(), out.reset.c_str(), opts.db_path.c_str(),
-                        term::thousands(stats.added).c_str(), term::thousands(stats.replaced).c_str(),
-                        term::thousands(stats.unchanged).c_str(), skipped.c_str(), stats.seconds,
-                        term::thousands(static_cast<std::uint64_t>(rate)).c_str());
+                        out.bold.c_str(), out.reset.c_str(), opts.db_path.c_str(), term::thousands(stats.added).c_str(),
+                        term::thousands(stats.replaced).c_str(), term::thousands(stats.unchanged).c_str(),
+                        skipped.c_str(), stats.seconds, term::thousands(static_cast<std::uint64_t>(rate)).c_str());
         }
         if (compact) compact_and_report(opts.db_path, quiet);
         return stats.skipped ? kSkippedRecords : kOk;

@@ -170,8 +170,8 @@ struct ShardWorker {
     std::thread thread;
     std::atomic<std::uint64_t> done{0};
     std::atomic<bool> finished{false};
-    std::size_t metadata_cursor = 0;      ///< SharedMetadata entries written so far
-    std::uint64_t language_version = 0;   ///< language list version written
+    std::size_t metadata_cursor = 0;     ///< SharedMetadata entries written so far
+    std::uint64_t language_version = 0;  ///< language list version written
 };
 
 /// Add, replace or leave the article in `w.db`, counting which; true if
@@ -191,8 +191,8 @@ bool write_article(ShardWorker& w, const Article& article, const BuiltDocument& 
     return true;
 }
 
-void run_worker(ShardWorker& w, const IndexOptions& options, const EntityExtractor* extractor,
-                SharedMetadata& metadata, BadRecordInbox& bad_records, std::atomic<bool>& failed) {
+void run_worker(ShardWorker& w, const IndexOptions& options, const EntityExtractor* extractor, SharedMetadata& metadata,
+                BadRecordInbox& bad_records, std::atomic<bool>& failed) {
     try {
         DocumentBuilder builder(extractor, options.default_language);
         std::unordered_set<std::string> sent;  ///< key + '\0' + value already passed on
@@ -278,7 +278,8 @@ IndexStats index_paths(const std::vector<std::string>& paths, const IndexOptions
     if (options.extract_entities) extractor = std::make_unique<EntityExtractor>("", options.aliases_file);
 
     std::vector<std::string> shard_paths;
-    auto dbs = open_shards_for_writing(options.db_path, options.shards ? options.shards : default_shards(), &shard_paths);
+    auto dbs =
+        open_shards_for_writing(options.db_path, options.shards ? options.shards : default_shards(), &shard_paths);
     SharedMetadata metadata;
     metadata.load_languages(dbs.front().get_metadata(schema::kLanguagesKey));
 
@@ -395,7 +396,8 @@ IndexStats delete_ids(const std::vector<std::string>& ids, const IndexOptions& o
     if (!std::filesystem::exists(std::filesystem::path(options.db_path) / schema::kStubFile))
         throw UserError("no newsdex database at " + options.db_path);
     std::vector<std::string> shard_paths;
-    auto dbs = open_shards_for_writing(options.db_path, options.shards ? options.shards : default_shards(), &shard_paths);
+    auto dbs =
+        open_shards_for_writing(options.db_path, options.shards ? options.shards : default_shards(), &shard_paths);
     IndexStats stats;
     try {
         for (const auto& id : ids) {

@@ -17,20 +17,21 @@ namespace newsdex {
 class EntityExtractor;
 
 struct IndexOptions {
-    std::string db_path;                 ///< database directory
-    ReaderOptions reader;                ///< format, size limit
-    bool strict = false;                 ///< first bad record is fatal (UserError)
-    bool extract_entities = true;        ///< run the entity extractor
-    std::string aliases_file;            ///< user alias table for the extractor
-    unsigned shards = 0;                 ///< shards of a new database (0: one per core, at most 4); one writer thread each
-    unsigned commit_every = 300;         ///< documents per shard between commits (small batches write fastest, see docs/benchmarks.md)
-    std::string default_language = "en"; ///< for articles that do not say
+    std::string db_path;           ///< database directory
+    ReaderOptions reader;          ///< format, size limit
+    bool strict = false;           ///< first bad record is fatal (UserError)
+    bool extract_entities = true;  ///< run the entity extractor
+    std::string aliases_file;      ///< user alias table for the extractor
+    unsigned shards = 0;           ///< shards of a new database (0: one per core, at most 4); one writer thread each
+    unsigned commit_every =
+        300;  ///< documents per shard between commits (small batches write fastest, see docs/benchmarks.md)
+    std::string default_language = "en";  ///< for articles that do not say
 };
 
 /// What a run did.
 struct IndexStats {
     std::uint64_t added = 0, replaced = 0, unchanged = 0, skipped = 0, deleted = 0, not_found = 0;
-    std::uint64_t text_bytes = 0;                 ///< title + body bytes analysed
+    std::uint64_t text_bytes = 0;                       ///< title + body bytes analysed
     std::map<std::string, std::uint64_t> skip_reasons;  ///< reason kind -> count
     double seconds = 0;
 };
@@ -68,6 +69,5 @@ struct CompactStats {
 /// and leftovers of an interrupted compaction are removed by the next one.
 /// Throws UserError (not a newsdex database, remote shards) or SystemError.
 CompactStats compact_database(const std::string& db_path);
-
 
 }  // namespace newsdex

@@ -30,8 +30,10 @@ std::vector<std::string> read_stub_shards(const fs::path& stub) {
         if (kind == "remote" || kind == "tcp" || kind == "prog")
             throw UserError(stub.parent_path().string() +
                             " lists remote shards; index into the shards where they are served instead");
-        if (kind == "auto" || kind == "glass") shards.push_back(target);
-        else if (!kind.empty()) shards.push_back(kind);  // bare path
+        if (kind == "auto" || kind == "glass")
+            shards.push_back(target);
+        else if (!kind.empty())
+            shards.push_back(kind);  // bare path
     }
     return shards;
 }
@@ -52,7 +54,7 @@ Xapian::WritableDatabase open_one(const fs::path& shard, int flags) {
 }  // namespace
 
 std::vector<Xapian::WritableDatabase> open_shards_for_writing(const std::string& path, unsigned new_shards,
-                                                             std::vector<std::string>* paths) {
+                                                              std::vector<std::string>* paths) {
     fs::path dir(path);
     std::error_code ec;
     if (fs::exists(dir, ec) && !fs::is_directory(dir, ec))
@@ -78,8 +80,10 @@ std::vector<Xapian::WritableDatabase> open_shards_for_writing(const std::string&
     if (fs::exists(dir, ec)) {
         for (const auto& entry : fs::directory_iterator(dir)) {
             std::string name = entry.path().filename().string();
-            if (name.rfind("shard-", 0) == 0 && entry.is_directory()) ++existing;
-            else if (name.rfind("shard-", 0) == 0) continue;  // a column file (shard-NNN.facets)
+            if (name.rfind("shard-", 0) == 0 && entry.is_directory())
+                ++existing;
+            else if (name.rfind("shard-", 0) == 0)
+                continue;  // a column file (shard-NNN.facets)
             else if (name == "iamglass" || name == "postlist.glass")
                 throw UserError(path + " is a plain Xapian database, not a newsdex database");
             else if (name != std::string(schema::kStubFile) + ".tmp")

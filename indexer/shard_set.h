@@ -15,7 +15,7 @@ namespace newsdex {
 /// if it is locked or unreadable.
 /// `paths`, when given, receives each shard's directory.
 std::vector<Xapian::WritableDatabase> open_shards_for_writing(const std::string& path, unsigned new_shards,
-                                                             std::vector<std::string>* paths = nullptr);
+                                                              std::vector<std::string>* paths = nullptr);
 
 /// Save each shard's per-document columns (common/schema/doc_columns.h) beside it, for the
 /// state just committed.  Throws SystemError.

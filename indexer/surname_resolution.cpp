@@ -80,7 +80,8 @@ struct Kind {
     Xapian::valueno slot;
     const char* json_key;  ///< list in the stored data
 };
-const Kind kPersons{std::string(schema::kPrefixPerson), std::string(kPrefixBareSurname), schema::kSlotPersons, "persons"};
+const Kind kPersons{std::string(schema::kPrefixPerson), std::string(kPrefixBareSurname), schema::kSlotPersons,
+                    "persons"};
 const Kind kCompanies{std::string(schema::kPrefixCompany), std::string(kPrefixShortCompany), schema::kSlotCompanies,
                       "companies"};
 
@@ -127,7 +128,8 @@ std::string replace_in_data(const std::string& data, const char* key, const std:
     auto json = nlohmann::json::parse(head, nullptr, false);
     if (json.is_discarded() || !json.contains(key) || !json[key].is_array()) return data;
     auto& persons = json[key];
-    const bool listed = std::any_of(persons.begin(), persons.end(), [&](const auto& p) { return p.value("id", "") == to; });
+    const bool listed =
+        std::any_of(persons.begin(), persons.end(), [&](const auto& p) { return p.value("id", "") == to; });
     for (auto it = persons.begin(); it != persons.end(); ++it) {
         if (it->value("id", "") != from) continue;
         if (listed) {
@@ -172,7 +174,8 @@ Marks read_marks(const Kind& kind, const std::vector<Xapian::WritableDatabase>& 
         for (auto t = db.allterms_begin(kind.mark); t != db.allterms_end(kind.mark); ++t) {
             const std::string rest = (*t).substr(kind.mark.size());
             const auto colon = rest.find(':');
-            if (colon == std::string::npos) m.names.insert(rest);
+            if (colon == std::string::npos)
+                m.names.insert(rest);
             else {
                 m.linked_to[rest.substr(colon + 1)] += t.get_termfreq();
                 m.linked_from[rest.substr(0, colon)] += t.get_termfreq();

@@ -59,11 +59,18 @@ std::vector<Doc> read_conll(const std::string& path) {
         ts.clear();
     };
     while (std::getline(in, line)) {
-        if (line.empty()) { flush(); continue; }
+        if (line.empty()) {
+            flush();
+            continue;
+        }
         std::istringstream ls(line);
         std::string w, pos, chunk, tag;
         ls >> w >> pos >> chunk >> tag;
-        if (w == "-DOCSTART-") { flush(); docs.emplace_back(); continue; }
+        if (w == "-DOCSTART-") {
+            flush();
+            docs.emplace_back();
+            continue;
+        }
         int t = tag_from_name(tag);
         if (t < 0) {
             // IOB1 "I-" at entity start: convert
@@ -74,13 +81,11 @@ std::vector<Doc> read_conll(const std::string& path) {
     }
     flush();
     // Drop empty docs.
-    docs.erase(std::remove_if(docs.begin(), docs.end(), [](const Doc& d) { return d.words.empty(); }),
-               docs.end());
+    docs.erase(std::remove_if(docs.begin(), docs.end(), [](const Doc& d) { return d.words.empty(); }), docs.end());
     return docs;
 }
 
 // ---- derived gazetteers ----------------------------------------------------
-
 
 std::vector<std::string> split_ws(const std::string& s) {
     std::istringstream is(s);
@@ -98,12 +103,25 @@ std::vector<std::string> tokenize_plain(const std::string& text) {
     std::size_t i = 0;
     while (i < text.size()) {
         unsigned char c = (unsigned char)text[i];
-        if (std::isspace(c)) { ++i; continue; }
-        if (!wordc(c)) { out.emplace_back(1, char(c)); ++i; continue; }
+        if (std::isspace(c)) {
+            ++i;
+            continue;
+        }
+        if (!wordc(c)) {
+            out.emplace_back(1, char(c));
+            ++i;
+            continue;
+        }
         std::size_t j = i + 1;
         while (j < text.size()) {
-            if (wordc((unsigned char)text[j])) { ++j; continue; }
-            if (std::strchr(".'-&", text[j]) && j + 1 < text.size() && wordc((unsigned char)text[j + 1])) { j += 2; continue; }
+            if (wordc((unsigned char)text[j])) {
+                ++j;
+                continue;
+            }
+            if (std::strchr(".'-&", text[j]) && j + 1 < text.size() && wordc((unsigned char)text[j + 1])) {
+                j += 2;
+                continue;
+            }
             break;
         }
         std::string w = text.substr(i, j - i);
@@ -126,19 +144,27 @@ std::string normalise_company(std::string name) {
         char c = name[i];
         if (c == '/' || c == '\\') {
             auto j = name.find(c, i + 1);
-            if (j != std::string::npos && j - i <= 6) { i = j; out.push_back(' '); continue; }
+            if (j != std::string::npos && j - i <= 6) {
+                i = j;
+                out.push_back(' ');
+                continue;
+            }
             out.push_back(' ');
             continue;
         }
-        if (c == ',' || c == '"') { out.push_back(' '); continue; }
+        if (c == ',' || c == '"') {
+            out.push_back(' ');
+            continue;
+        }
         out.push_back(c);
     }
     auto words = split_ws(out);
     static const std::set<std::string> suffixes = {
-        "inc", "inc.", "corp", "corp.", "corporation", "co", "co.", "ltd", "ltd.", "limited", "plc",
-        "ag", "sa", "s.a.", "nv", "n.v.", "llc", "l.l.c.", "lp", "l.p.", "holdings", "group", "gmbh",
-        "se", "ab", "asa", "the", "company", "incorporated", "trust", "cos", "de", "bv", "b.v.",
-        "s.p.a.", "spa", "oyj", "/de", "del", "new", "com", "hldgs", "holding", "&"};
+        "inc",     "inc.",         "corp",     "corp.", "corporation", "co",    "co.",     "ltd",    "ltd.",
+        "limited", "plc",          "ag",       "sa",    "s.a.",        "nv",    "n.v.",    "llc",    "l.l.c.",
+        "lp",      "l.p.",         "holdings", "group", "gmbh",        "se",    "ab",      "asa",    "the",
+        "company", "incorporated", "trust",    "cos",   "de",          "bv",    "b.v.",    "s.p.a.", "spa",
+        "oyj",     "/de",          "del",      "new",   "com",         "hldgs", "holding", "&"};
     while (words.size() > 1 && suffixes.count(ascii_lower(words.back()))) words.pop_back();
     if (!words.empty() && ascii_lower(words.front()) == "the" && words.size() > 1) words.erase(words.begin());
     std::string r;
@@ -168,8 +194,10 @@ void derive_gazetteers(const std::string& gz, const std::string& out, const std:
                 auto& w = s[i];
                 if (w.empty()) continue;
                 auto& u = usage[ascii_lower(w)];
-                if (std::islower((unsigned char)w[0])) ++u.first;
-                else if (i > 0) ++u.second;
+                if (std::islower((unsigned char)w[0]))
+                    ++u.first;
+                else if (i > 0)
+                    ++u.second;
             }
     auto wordy = [&](const std::string& lower) {
         auto it = usage.find(lower);
@@ -256,8 +284,10 @@ void derive_gazetteers(const std::string& gz, const std::string& out, const std:
     for (auto& [t, n] : ticker_name) ticker_lines.push_back(t + "\t" + n);
 
     const std::string gen = "# Generated by newsdex-ner-train from ../shared/data/gazetteers (see docs/entities.md).\n";
-    write_list(out + "/first_names.txt", first, gen + "# Common given names (SSA 1880-2020, >= 30000 births), lower case.\n");
-    write_list(out + "/first_names_rare.txt", first_rare, gen + "# Less common given names (SSA, 2000-30000 births).\n");
+    write_list(out + "/first_names.txt", first,
+               gen + "# Common given names (SSA 1880-2020, >= 30000 births), lower case.\n");
+    write_list(out + "/first_names_rare.txt", first_rare,
+               gen + "# Less common given names (SSA, 2000-30000 births).\n");
     write_list(out + "/last_names.txt", last, gen + "# US Census 1990 surnames, ranks 1-5000.\n");
     write_list(out + "/last_names_rare.txt", last_rare, gen + "# US Census 1990 surnames, ranks 5001-30000.\n");
     write_list(out + "/companies.txt", std::vector<std::string>(companies.begin(), companies.end()),
@@ -283,7 +313,8 @@ void derive_gazetteers(const std::string& gz, const std::string& out, const std:
 /// Reuters SGML bodies -> token streams (one per article).
 void read_reuters_bodies(const std::string& dir, std::vector<std::vector<std::string>>& out) {
     auto unescape = [](std::string s) {
-        static const std::pair<const char*, const char*> ents[] = {{"&lt;", "<"}, {"&gt;", ">"}, {"&amp;", "&"}, {"&quot;", "\""}};
+        static const std::pair<const char*, const char*> ents[] = {
+            {"&lt;", "<"}, {"&gt;", ">"}, {"&amp;", "&"}, {"&quot;", "\""}};
         for (auto [from, to] : ents)
             for (std::size_t p = 0; (p = s.find(from, p)) != std::string::npos; p += std::strlen(to))
                 s.replace(p, std::strlen(from), to);
@@ -333,7 +364,10 @@ void bisect(const std::vector<SparseVec>& vecs, std::vector<std::uint32_t> membe
         float bd = 1e30f;
         for (auto m : members) {
             float d = dot(vecs[m], c);
-            if (d < bd) { bd = d; best = m; }
+            if (d < bd) {
+                bd = d;
+                best = m;
+            }
         }
         return best;
     };
@@ -346,7 +380,10 @@ void bisect(const std::vector<SparseVec>& vecs, std::vector<std::uint32_t> membe
         bool changed = false;
         for (std::size_t k = 0; k < members.size(); ++k) {
             char sd = dot(vecs[members[k]], c1) > dot(vecs[members[k]], c0) ? 1 : 0;
-            if (sd != side[k]) { side[k] = sd; changed = true; }
+            if (sd != side[k]) {
+                side[k] = sd;
+                changed = true;
+            }
         }
         if (!changed && iter > 0) break;
         std::fill(c0.begin(), c0.end(), 0.f);
@@ -356,7 +393,8 @@ void bisect(const std::vector<SparseVec>& vecs, std::vector<std::uint32_t> membe
         for (auto* c : {&c0, &c1}) {
             double n = 0;
             for (float x : *c) n += double(x) * x;
-            if (n > 0) for (float& x : *c) x = float(x / std::sqrt(n));
+            if (n > 0)
+                for (float& x : *c) x = float(x / std::sqrt(n));
         }
     }
     std::vector<std::uint32_t> left, right;
@@ -381,14 +419,16 @@ void build_word_clusters(const std::string& reuters_dir, const std::vector<Doc>&
         for (auto& w : t) ++freq[normalise_lower(w)];
     std::vector<std::pair<std::uint32_t, std::string>> by_freq;
     for (auto& [w, n] : freq) by_freq.push_back({n, w});
-    std::sort(by_freq.begin(), by_freq.end(), [](auto& x, auto& y) { return x.first != y.first ? x.first > y.first : x.second < y.second; });
+    std::sort(by_freq.begin(), by_freq.end(),
+              [](auto& x, auto& y) { return x.first != y.first ? x.first > y.first : x.second < y.second; });
     constexpr std::size_t kContexts = 1000;
     constexpr std::uint32_t kMinCount = 3;
     std::unordered_map<std::string, std::uint32_t> ctx_id, word_id;
     std::vector<std::string> words;
     for (auto& [n, w] : by_freq) {
         if (ctx_id.size() < kContexts) ctx_id.emplace(w, std::uint32_t(ctx_id.size()));
-        bool alpha = std::any_of(w.begin(), w.end(), [](char c) { return std::isalpha((unsigned char)c) || (unsigned char)c >= 0x80; });
+        bool alpha = std::any_of(w.begin(), w.end(),
+                                 [](char c) { return std::isalpha((unsigned char)c) || (unsigned char)c >= 0x80; });
         if (n >= kMinCount && alpha) {
             word_id.emplace(w, std::uint32_t(words.size()));
             words.push_back(w);
@@ -409,7 +449,10 @@ void build_word_clusters(const std::string& reuters_dir, const std::vector<Doc>&
     for (auto& t : texts) {
         std::vector<std::string> lw(t.size());
         std::vector<std::uint32_t> cx(t.size());
-        for (std::size_t i = 0; i < t.size(); ++i) { lw[i] = normalise_lower(t[i]); cx[i] = ctx_of(t[i], lw[i]); }
+        for (std::size_t i = 0; i < t.size(); ++i) {
+            lw[i] = normalise_lower(t[i]);
+            cx[i] = ctx_of(t[i], lw[i]);
+        }
         for (std::size_t i = 0; i < t.size(); ++i) {
             auto it = word_id.find(lw[i]);
             if (it == word_id.end()) continue;
@@ -433,7 +476,8 @@ void build_word_clusters(const std::string& reuters_dir, const std::vector<Doc>&
         if (all_caps) continue;
         for (std::size_t i = 1; i < t.size(); ++i) {
             const std::string& prev = t[i - 1];
-            if (prev == "." || prev == "!" || prev == "?" || prev == ":" || prev == "\"" || prev == "'" || prev == "``") continue;
+            if (prev == "." || prev == "!" || prev == "?" || prev == ":" || prev == "\"" || prev == "'" || prev == "``")
+                continue;
             if (!std::isalpha((unsigned char)t[i][0]) && (unsigned char)t[i][0] < 0x80) continue;
             auto it = word_id.find(normalise_lower(t[i]));
             if (it != word_id.end()) ++caps[it->second][starts_upper(t[i]) ? 1 : 0];
@@ -452,7 +496,10 @@ void build_word_clusters(const std::string& reuters_dir, const std::vector<Doc>&
         double norm = 0;
         for (auto& [c, n] : counts[w]) {
             double pmi = std::log(n * total / (wt * ctx_total[c]));
-            if (pmi > 0) { vecs[w].v.push_back({c, float(pmi)}); norm += pmi * pmi; }
+            if (pmi > 0) {
+                vecs[w].v.push_back({c, float(pmi)});
+                norm += pmi * pmi;
+            }
         }
         std::sort(vecs[w].v.begin(), vecs[w].v.end());
         for (auto& [c, v] : vecs[w].v) v = float(v / std::sqrt(std::max(norm, 1e-12)));
@@ -483,7 +530,9 @@ struct Sent {
     std::size_t doc = 0;                  ///< index of its document in the featurised list
 };
 
-struct Counts { long tp = 0, fp = 0, fn = 0; };
+struct Counts {
+    long tp = 0, fp = 0, fn = 0;
+};
 
 std::set<std::tuple<int, int, int>> spans(const std::vector<int>& tags) {
     std::set<std::tuple<int, int, int>> out;
@@ -495,7 +544,10 @@ std::set<std::tuple<int, int, int>> spans(const std::vector<int>& tags) {
             if (start >= 0) out.insert({type, start, i});
             start = -1;
             type = -1;
-            if (t != kO) { start = i; type = tag_type(t); }
+            if (t != kO) {
+                start = i;
+                type = tag_type(t);
+            }
         }
     }
     return out;
@@ -504,8 +556,10 @@ std::set<std::tuple<int, int, int>> spans(const std::vector<int>& tags) {
 void score(const std::vector<int>& gold, const std::vector<int>& pred, Counts* c) {
     auto g = spans(gold), p = spans(pred);
     for (auto& s : p) {
-        if (g.count(s)) ++c[std::get<0>(s)].tp;
-        else ++c[std::get<0>(s)].fp;
+        if (g.count(s))
+            ++c[std::get<0>(s)].tp;
+        else
+            ++c[std::get<0>(s)].fp;
     }
     for (auto& s : g)
         if (!p.count(s)) ++c[std::get<0>(s)].fn;
@@ -537,7 +591,10 @@ std::vector<Sent> featurize(const std::vector<const Doc*>& docs, const Lexicon& 
             for (std::size_t t = 0; t < d->words[s].size(); ++t) {
                 std::vector<std::int32_t> idx;
                 for (const std::uint64_t* hp = df.begin(s, t); hp != df.end(s, t); ++hp) {
-                    if (counts) { ++(*counts)[*hp]; continue; }
+                    if (counts) {
+                        ++(*counts)[*hp];
+                        continue;
+                    }
                     if (auto it = index->find(*hp); it != index->end()) idx.push_back(it->second);
                 }
                 if (!counts) st.feats.push_back(std::move(idx));
@@ -555,7 +612,7 @@ struct Options {
     int max_epochs = 14, folds = 4, min_count = 2;
     double prune = 0.002;
     bool no_propagation = false;  ///< CV without the document-level pass (for comparison)
-    double dropout = 0.1;  ///< share of a training token's features hidden in each update (feature bagging)
+    double dropout = 0.1;         ///< share of a training token's features hidden in each update (feature bagging)
 };
 
 /// Per-epoch mention counts on held-out sentences: PER, ORG, LOC, MISC, then
@@ -602,8 +659,8 @@ struct Trained {
 /// Averaged perceptron on `train` for `epochs` epochs (deterministic order).
 /// When `held` is given, the averaged model of every epoch is scored on it
 /// into (*per_epoch)[epoch - 1].
-Trained train_perceptron(const std::vector<const Doc*>& train, const std::vector<const Doc*>& held,
-                         const Lexicon& lex, const Options& opt, int epochs, EpochCounts* per_epoch) {
+Trained train_perceptron(const std::vector<const Doc*>& train, const std::vector<const Doc*>& held, const Lexicon& lex,
+                         const Options& opt, int epochs, EpochCounts* per_epoch) {
     std::unordered_map<std::uint64_t, int> counts;
     featurize(train, lex, nullptr, &counts);
     Trained out;
@@ -715,16 +772,15 @@ Trained train_perceptron(const std::vector<const Doc*>& train, const std::vector
             cnt[t].fp += ep[t].fp;
             cnt[t].fn += ep[t].fn;
         }
-        std::fprintf(stderr, "  epoch %2d  errors %6ld  held-out F1 PER %.4f ORG %.4f  unseen names PER %.4f ORG %.4f\n",
-                     epoch, errors, f1(ep[0]), f1(ep[1]), f1(ep[4]), f1(ep[5]));
+        std::fprintf(stderr,
+                     "  epoch %2d  errors %6ld  held-out F1 PER %.4f ORG %.4f  unseen names PER %.4f ORG %.4f\n", epoch,
+                     errors, f1(ep[0]), f1(ep[1]), f1(ep[4]), f1(ep[5]));
     }
     average();
     return out;
 }
 
-double per_org_f1(const Counts* c) {
-    return f1(Counts{c[0].tp + c[1].tp, c[0].fp + c[1].fp, c[0].fn + c[1].fn});
-}
+double per_org_f1(const Counts* c) { return f1(Counts{c[0].tp + c[1].tp, c[0].fp + c[1].fp, c[0].fn + c[1].fn}); }
 /// What the epoch count is chosen by: PER+ORG F1 on all held-out names and
 /// on the unseen ones, equally weighted.
 double selection_score(const std::array<Counts, 8>& c) { return (per_org_f1(c.data()) + per_org_f1(c.data() + 4)) / 2; }
@@ -742,7 +798,8 @@ int cross_validate(const std::vector<const Doc*>& all, const Lexicon& lex, const
     int best = 1;
     for (int e = 1; e <= opt.max_epochs; ++e) {
         const auto& c = pooled[e - 1];
-        std::fprintf(stderr, "cv epoch %2d  F1 PER %.4f ORG %.4f LOC %.4f MISC %.4f | unseen PER %.4f ORG %.4f | score %.4f\n",
+        std::fprintf(stderr,
+                     "cv epoch %2d  F1 PER %.4f ORG %.4f LOC %.4f MISC %.4f | unseen PER %.4f ORG %.4f | score %.4f\n",
                      e, f1(c[0]), f1(c[1]), f1(c[2]), f1(c[3]), f1(c[4]), f1(c[5]), selection_score(c));
         if (selection_score(c) > selection_score(pooled[best - 1])) best = e;
     }
@@ -775,28 +832,47 @@ int main(int argc, char** argv) try {
         };
         auto num = [&]() {
             std::string v = val();
-            try { return std::stoi(v); } catch (const std::exception&) { throw UserError("option " + a + ": not a number: " + v); }
+            try {
+                return std::stoi(v);
+            } catch (const std::exception&) {
+                throw UserError("option " + a + ": not a number: " + v);
+            }
         };
-        if (a == "--conll") opt.conll = val();
-        else if (a == "--gazetteers") opt.gz = val();
-        else if (a == "--reuters") opt.reuters = val();
-        else if (a == "--out") opt.out = val();
-        else if (a == "--epochs") opt.epochs = num();
-        else if (a == "--max-epochs") opt.max_epochs = num();
-        else if (a == "--folds") opt.folds = num();
-        else if (a == "--min-count") opt.min_count = num();
-        else if (a == "--prune") opt.prune = std::stod(val());
-        else if (a == "--dropout") opt.dropout = std::stod(val());
-        else if (a == "--train-only") train_only = true;
-        else if (a == "--no-clusters") no_clusters = true;
-        else if (a == "--cv-no-propagation") opt.no_propagation = true;
+        if (a == "--conll")
+            opt.conll = val();
+        else if (a == "--gazetteers")
+            opt.gz = val();
+        else if (a == "--reuters")
+            opt.reuters = val();
+        else if (a == "--out")
+            opt.out = val();
+        else if (a == "--epochs")
+            opt.epochs = num();
+        else if (a == "--max-epochs")
+            opt.max_epochs = num();
+        else if (a == "--folds")
+            opt.folds = num();
+        else if (a == "--min-count")
+            opt.min_count = num();
+        else if (a == "--prune")
+            opt.prune = std::stod(val());
+        else if (a == "--dropout")
+            opt.dropout = std::stod(val());
+        else if (a == "--train-only")
+            train_only = true;
+        else if (a == "--no-clusters")
+            no_clusters = true;
+        else if (a == "--cv-no-propagation")
+            opt.no_propagation = true;
         else if (a == "-h" || a == "--help") {
-            std::cout << "usage: newsdex-ner-train [--conll DIR] [--gazetteers DIR] [--reuters DIR] [--out DIR]\n"
-                         "                         [--epochs N | --folds K --max-epochs N] [--min-count N] [--prune X]\n"
-                         "                         [--dropout X]\n"
-                         "                         [--train-only] [--no-clusters]\n";
+            std::cout
+                << "usage: newsdex-ner-train [--conll DIR] [--gazetteers DIR] [--reuters DIR] [--out DIR]\n"
+                   "                         [--epochs N | --folds K --max-epochs N] [--min-count N] [--prune X]\n"
+                   "                         [--dropout X]\n"
+                   "                         [--train-only] [--no-clusters]\n";
             return 0;
-        } else throw UserError("unknown option " + a);
+        } else
+            throw UserError("unknown option " + a);
     }
     if (opt.folds < 2 && opt.epochs <= 0) throw UserError("--folds must be >= 2 unless --epochs is given");
     if (opt.max_epochs < 1) throw UserError("--max-epochs must be >= 1");
@@ -804,8 +880,10 @@ int main(int argc, char** argv) try {
     auto train = read_conll(opt.conll + "/train.txt");
     auto dev = read_conll(opt.conll + "/dev.txt");
     derive_gazetteers(opt.gz, opt.out, train);
-    if (no_clusters) std::filesystem::remove(opt.out + "/word_clusters.txt");
-    else build_word_clusters(opt.reuters, train, opt.out);
+    if (no_clusters)
+        std::filesystem::remove(opt.out + "/word_clusters.txt");
+    else
+        build_word_clusters(opt.reuters, train, opt.out);
     Lexicon lex;
     lex.load(opt.out);
     // The shipped model learns from train+dev; --train-only keeps dev unseen

@@ -13,7 +13,10 @@ std::string DocState::surface_of(std::size_t b, std::size_t e) const {
     std::string r;
     bool sp = false;
     for (std::size_t i = b; i < e && i < text.size(); ++i) {
-        if (is_space(text[i])) { sp = true; continue; }
+        if (is_space(text[i])) {
+            sp = true;
+            continue;
+        }
         if (sp && !r.empty()) r += ' ';
         sp = false;
         r += text[i];

@@ -35,14 +35,14 @@ struct Mark {
 };
 
 struct Mention {
-    std::size_t b = 0, e = 0;         ///< byte offsets
-    std::vector<std::string> words;   ///< surface tokens
+    std::size_t b = 0, e = 0;        ///< byte offsets
+    std::vector<std::string> words;  ///< surface tokens
     MentionType type = MentionType::Person;
-    bool company_mark = false;        ///< from a Reuters <Name> mark (or a ticker)
+    bool company_mark = false;             ///< from a Reuters <Name> mark (or a ticker)
     std::size_t sent = 0, tb = 0, te = 0;  ///< sentence and token range (tb == te: none)
     int cluster = -1;
-    std::string forced_name;          ///< display name from a ticker table
-    std::string surface;              ///< text as written (whitespace normalised)
+    std::string forced_name;  ///< display name from a ticker table
+    std::string surface;      ///< text as written (whitespace normalised)
 };
 
 struct Cluster {
@@ -66,7 +66,7 @@ struct DocState {
     std::string text;  ///< title + "\n\n" + body: all offsets point into it
     std::string work;  ///< text with Reuters mark brackets and tickers blanked (what the tagger sees)
     std::vector<Mark> marks;
-    Tokenised tk;                                       ///< tokens of `work`
+    Tokenised tk;  ///< tokens of `work`
     /// Tokens per sentence: views into `work`, or into `normalised` for tokens
     /// with typographic quotes, apostrophes or dashes ("Firm’s" -> "Firm", "'s").
     std::vector<std::vector<std::string_view>> doc;
@@ -74,10 +74,10 @@ struct DocState {
     /// The tagger runs only on English text; other languages get alias-table,
     /// gazetteer and Reuters-mark entities only.
     bool english = true;
-    int year = 0;  ///< the article's year (0: unknown), for the ticker table's age
-    std::vector<char> caps_sentence;                    ///< ALL-CAPS sentence (headline)
-    std::vector<std::vector<int>> tags;                 ///< ner::k* per token
-    std::vector<std::uint64_t> lower_hashes;            ///< sorted: words used in lower case
+    int year = 0;                             ///< the article's year (0: unknown), for the ticker table's age
+    std::vector<char> caps_sentence;          ///< ALL-CAPS sentence (headline)
+    std::vector<std::vector<int>> tags;       ///< ner::k* per token
+    std::vector<std::uint64_t> lower_hashes;  ///< sorted: words used in lower case
     std::vector<Mention> mentions;
     std::vector<std::pair<std::size_t, std::string>> ticker_alias;  ///< mention index, ticker
     std::vector<Cluster> clusters;

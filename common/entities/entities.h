@@ -48,7 +48,6 @@ struct TokenMention {
     std::size_t start = 0, end = 0;
 };
 
-
 /// Finds and canonicalises entities.  Thread-safe for concurrent extract()
 /// calls once constructed.  Loading the model takes a moment: share one.
 class EntityExtractor {
@@ -71,8 +70,7 @@ class EntityExtractor {
 
     /// Tag a pre-tokenised document (sentences of tokens) with document-level
     /// context (CoNLL evaluation): PER/ORG mentions per sentence.
-    std::vector<std::vector<TokenMention>> tag_document(
-        const std::vector<std::vector<std::string>>& sentences) const;
+    std::vector<std::vector<TokenMention>> tag_document(const std::vector<std::vector<std::string>>& sentences) const;
 
     /// Canonical id for a name typed by a user or given as metadata
     /// ("Jack Ma" -> "ma-yun", "IBM" -> "ibm", "james-baker" -> "james-baker"),

@@ -15,7 +15,10 @@ std::size_t tag_conll(const EntityExtractor& extractor, std::istream& in, std::o
     std::vector<std::vector<std::string>> doc;
     std::vector<std::string> sent;
     auto flush_doc = [&] {
-        if (!sent.empty()) { doc.push_back(std::move(sent)); sent.clear(); }
+        if (!sent.empty()) {
+            doc.push_back(std::move(sent));
+            sent.clear();
+        }
         if (doc.empty()) return;
         if (doc_index < 0) doc_index = 0;  // text before any -DOCSTART-
         auto tagged = extractor.tag_document(doc);
@@ -45,7 +48,10 @@ std::size_t tag_conll(const EntityExtractor& extractor, std::istream& in, std::o
         if (!line.empty() && line.back() == '\r') line.pop_back();
         std::size_t b = line.find_first_not_of(" \t");
         if (b == std::string::npos) {
-            if (!sent.empty()) { doc.push_back(std::move(sent)); sent.clear(); }
+            if (!sent.empty()) {
+                doc.push_back(std::move(sent));
+                sent.clear();
+            }
             continue;
         }
         std::size_t e = line.find_first_of(" \t", b);
@@ -114,7 +120,10 @@ std::string entities_table(const Article& article, const std::vector<Entity>& en
         out << e.mentions;
         std::size_t shown = 0;
         for (auto [s, t] : e.offsets) {
-            if (shown++ == 8) { out << " ..."; break; }
+            if (shown++ == 8) {
+                out << " ...";
+                break;
+            }
             out << (shown == 1 ? "  " : " ") << s << "-" << t;
         }
         if (!e.aliases.empty()) {

@@ -30,12 +30,17 @@ void ExtractorData::load_aliases(const std::string& path, bool user) {
         if (first == std::string::npos || line[first] == '#') continue;
         auto colon = line.find(':');
         if (colon == std::string::npos) fail("expected 'TYPE: Name = Alias ...'");
-        std::string type = lower_ascii(split_words(line.substr(0, colon)).empty() ? "" : split_words(line.substr(0, colon))[0]);
+        std::string type =
+            lower_ascii(split_words(line.substr(0, colon)).empty() ? "" : split_words(line.substr(0, colon))[0]);
         EntityType t;
-        if (type == "person" || type == "people") t = EntityType::Person;
-        else if (type == "company") t = EntityType::Company;
-        else if (type == "organization" || type == "organisation" || type == "org") t = EntityType::Organization;
-        else fail("unknown entity type '" + type + "' (expected person, company or organization)");
+        if (type == "person" || type == "people")
+            t = EntityType::Person;
+        else if (type == "company")
+            t = EntityType::Company;
+        else if (type == "organization" || type == "organisation" || type == "org")
+            t = EntityType::Organization;
+        else
+            fail("unknown entity type '" + type + "' (expected person, company or organization)");
         std::vector<std::string> names;
         std::string rest = line.substr(colon + 1);
         std::size_t p = 0;

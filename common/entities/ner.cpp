@@ -16,8 +16,7 @@
 namespace newsdex::ner {
 
 namespace {
-const char* const kTagNames[kNumTags] = {"O",     "B-PER", "I-PER",  "B-ORG", "I-ORG",
-                                         "B-LOC", "I-LOC", "B-MISC", "I-MISC"};
+const char* const kTagNames[kNumTags] = {"O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"};
 const char* const kTypeNames[4] = {"PER", "ORG", "LOC", "MISC"};
 
 inline bool is_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
@@ -75,8 +74,8 @@ bool starts_upper(std::string_view w) {
     if (c0 < 0x80) return is_upper(c0);
     if (w.size() < 2 || (c0 & 0xE0) != 0xC0) return false;  // only 2-byte sequences have capitals here
     const unsigned cp = ((c0 & 0x1Fu) << 6) | ((unsigned char)w[1] & 0x3Fu);
-    if (cp >= 0xC0 && cp <= 0xDE) return cp != 0xD7;                    // Latin-1 (not the times sign)
-    if (cp >= 0x100 && cp <= 0x137) return cp % 2 == 0;                  // Latin Extended-A pairs
+    if (cp >= 0xC0 && cp <= 0xDE) return cp != 0xD7;     // Latin-1 (not the times sign)
+    if (cp >= 0x100 && cp <= 0x137) return cp % 2 == 0;  // Latin Extended-A pairs
     if ((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E)) return cp % 2 == 1;
     if (cp >= 0x14A && cp <= 0x177) return cp % 2 == 0;
     if (cp == 0x178) return true;
@@ -91,69 +90,64 @@ bool starts_upper(std::string_view w) {
 
 const std::vector<std::string>& legal_suffix_words() {
     static const std::vector<std::string> v = {
-        "inc",   "inc.",  "incorporated", "corp", "corp.", "corporation", "co",   "co.",
-        "ltd",   "ltd.",  "limited",      "plc",  "ag",    "sa",          "s.a.", "nv",
-        "n.v.",  "bv",    "b.v.",         "gmbh", "llc",   "l.p.",        "lp",   "holdings",
-        "group", "spa",   "s.p.a.",       "ab",   "asa",   "oy",          "oyj",  "kk",
-        "k.k.",  "pty",   "bhd",          "srl",  "cos",   "cie",         "se",   "kgaa",
-        "lp.",   "l.l.c.", "bancorp",     "bancshares", "industries", "pte", "tbk", "sab"};
+        "inc",     "inc.",   "incorporated", "corp",       "corp.",      "corporation", "co",     "co.", "ltd",  "ltd.",
+        "limited", "plc",    "ag",           "sa",         "s.a.",       "nv",          "n.v.",   "bv",  "b.v.", "gmbh",
+        "llc",     "l.p.",   "lp",           "holdings",   "group",      "spa",         "s.p.a.", "ab",  "asa",  "oy",
+        "oyj",     "kk",     "k.k.",         "pty",        "bhd",        "srl",         "cos",    "cie", "se",   "kgaa",
+        "lp.",     "l.l.c.", "bancorp",      "bancshares", "industries", "pte",         "tbk",    "sab"};
     return v;
 }
 
 const std::vector<std::string>& title_words() {
     static const std::vector<std::string> v = {
-        "mr",        "mr.",        "mrs",       "mrs.",      "ms",         "ms.",
-        "dr",        "dr.",        "prof",      "prof.",     "sir",        "dame",
-        "lord",      "lady",       "president", "chairman",  "chairwoman", "chairperson",
-        "ceo",       "minister",   "premier",   "senator",   "sen.",       "sen",
-        "rep.",      "rep",        "gov.",      "governor",  "king",       "queen",
-        "prince",    "princess",   "pope",      "judge",     "justice",    "general",
-        "gen.",      "col.",       "colonel",   "capt.",     "captain",    "lt.",
-        "sgt.",      "adm.",       "admiral",   "secretary", "chancellor", "mayor",
-        "ambassador", "director",  "executive", "officer",   "spokesman",  "spokeswoman",
-        "analyst",   "economist",  "coach",     "manager",   "vice",       "deputy",
-        "chief",     "prime",      "father",    "rev.",      "reverend",   "sheikh",
-        "st.",       "messrs",     "messrs.",   "mme",       "herr",       "monsieur",
-        "madame",    "emperor",    "ayatollah", "cardinal",  "bishop",     "rabbi",
-        "founder",   "treasurer",  "commissioner", "speaker", "leader",    "sultan"};
+        "mr",           "mr.",         "mrs",       "mrs.",     "ms",        "ms.",         "dr",         "dr.",
+        "prof",         "prof.",       "sir",       "dame",     "lord",      "lady",        "president",  "chairman",
+        "chairwoman",   "chairperson", "ceo",       "minister", "premier",   "senator",     "sen.",       "sen",
+        "rep.",         "rep",         "gov.",      "governor", "king",      "queen",       "prince",     "princess",
+        "pope",         "judge",       "justice",   "general",  "gen.",      "col.",        "colonel",    "capt.",
+        "captain",      "lt.",         "sgt.",      "adm.",     "admiral",   "secretary",   "chancellor", "mayor",
+        "ambassador",   "director",    "executive", "officer",  "spokesman", "spokeswoman", "analyst",    "economist",
+        "coach",        "manager",     "vice",      "deputy",   "chief",     "prime",       "father",     "rev.",
+        "reverend",     "sheikh",      "st.",       "messrs",   "messrs.",   "mme",         "herr",       "monsieur",
+        "madame",       "emperor",     "ayatollah", "cardinal", "bishop",    "rabbi",       "founder",    "treasurer",
+        "commissioner", "speaker",     "leader",    "sultan"};
     return v;
 }
 
 const std::vector<std::string>& org_keywords() {
     static const std::vector<std::string> v = {
-        "ministry",   "commission",  "university", "party",      "union",       "council",
-        "agency",     "department",  "committee",  "federation", "association", "institute",
-        "court",      "parliament",  "congress",   "senate",     "government",  "authority",
-        "board",      "bureau",      "office",     "organisation", "organization", "league",
-        "club",       "fc",          "army",       "police",     "reserve",     "fund",
-        "foundation", "church",      "college",    "school",     "academy",     "assembly",
-        "exchange",   "secretariat", "tribunal",   "front",      "movement",    "alliance",
-        "cabinet",    "navy",        "treasury",   "centre",     "center",      "society",
-        "united",     "city",        "rovers",     "athletic",   "wanderers",   "county",
-        "national",   "federal",     "central",    "nations",    "community",   "opec",
-        "gatt",       "nato",        "imf",        "ec",         "eu",          "un",
-        "u.n.",       "fed",         "sec",        "ftc",        "fda",         "uefa",
-        "fifa",       "interpol",    "police",     "guard",      "forces",      "brigade"};
+        "ministry",     "commission",   "university",  "party",       "union",     "council",  "agency",
+        "department",   "committee",    "federation",  "association", "institute", "court",    "parliament",
+        "congress",     "senate",       "government",  "authority",   "board",     "bureau",   "office",
+        "organisation", "organization", "league",      "club",        "fc",        "army",     "police",
+        "reserve",      "fund",         "foundation",  "church",      "college",   "school",   "academy",
+        "assembly",     "exchange",     "secretariat", "tribunal",    "front",     "movement", "alliance",
+        "cabinet",      "navy",         "treasury",    "centre",      "center",    "society",  "united",
+        "city",         "rovers",       "athletic",    "wanderers",   "county",    "national", "federal",
+        "central",      "nations",      "community",   "opec",        "gatt",      "nato",     "imf",
+        "ec",           "eu",           "un",          "u.n.",        "fed",       "sec",      "ftc",
+        "fda",          "uefa",         "fifa",        "interpol",    "police",    "guard",    "forces",
+        "brigade"};
     return v;
 }
 
 const std::vector<std::string>& org_head_words() {
     static const std::vector<std::string> v = {
-        "records",   "studios",    "airways",   "airline",    "press",     "orchestra",  "band",
-        "ensemble",  "choir",      "brothers",  "motors",     "associates", "publishing", "productions",
-        "pictures",  "films",      "team",      "racing",     "broadcasting", "television", "radio",
-        "magazine",  "newspaper",  "journal",   "railway",    "railways",  "railroad",   "hospital",
-        "museum",    "theatre",    "theater",   "gallery",    "library",   "laboratories", "labs",
-        "network",   "channel",    "quartet",   "trio",       "singers",   "players",    "company"};
+        "records",  "studios",   "airways",  "airline", "press",        "orchestra",    "band",
+        "ensemble", "choir",     "brothers", "motors",  "associates",   "publishing",   "productions",
+        "pictures", "films",     "team",     "racing",  "broadcasting", "television",   "radio",
+        "magazine", "newspaper", "journal",  "railway", "railways",     "railroad",     "hospital",
+        "museum",   "theatre",   "theater",  "gallery", "library",      "laboratories", "labs",
+        "network",  "channel",   "quartet",  "trio",    "singers",      "players",      "company"};
     return v;
 }
 
 const std::vector<std::string>& date_words() {
     static const std::vector<std::string> v = {
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-        "january", "february", "march", "april", "may", "june", "july", "august",
-        "september", "october", "november", "december", "jan", "feb", "mar", "apr",
-        "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"};
+        "monday",   "tuesday",  "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+        "february", "march",    "april",     "may",      "june",   "july",     "august", "september",
+        "october",  "november", "december",  "jan",      "feb",    "mar",      "apr",    "jun",
+        "jul",      "aug",      "sep",       "sept",     "oct",    "nov",      "dec"};
     return v;
 }
 
@@ -232,12 +226,16 @@ void Lexicon::load_clusters(const std::string& path) {
         if (!line.empty() && line.back() == '\r') line.pop_back();
         if (line.empty() || line[0] == '#') continue;
         const auto tab = line.find('\t'), tab2 = tab == std::string::npos ? tab : line.find('\t', tab + 1);
-        const std::string_view bits = tab == std::string::npos ? std::string_view()
-                                      : std::string_view(line).substr(tab + 1, tab2 == std::string::npos ? std::string::npos : tab2 - tab - 1);
-        const std::string_view cap = tab2 == std::string::npos ? std::string_view("4") : std::string_view(line).substr(tab2 + 1);
+        const std::string_view bits =
+            tab == std::string::npos ? std::string_view()
+                                     : std::string_view(line).substr(
+                                           tab + 1, tab2 == std::string::npos ? std::string::npos : tab2 - tab - 1);
+        const std::string_view cap =
+            tab2 == std::string::npos ? std::string_view("4") : std::string_view(line).substr(tab2 + 1);
         if (tab == 0 || bits.empty() || bits.size() > 16 || bits.find_first_not_of("01") != std::string_view::npos ||
             cap.size() != 1 || cap[0] < '0' || cap[0] > '4')
-            throw SystemError(path + ":" + std::to_string(lineno) + ": expected WORD<TAB>BITS (1-16 of 0/1)<TAB>CAPS (0-4)");
+            throw SystemError(path + ":" + std::to_string(lineno) +
+                              ": expected WORD<TAB>BITS (1-16 of 0/1)<TAB>CAPS (0-4)");
         // packed into the 20 bits above the flags: 13 path bits, 4 length bits, 3 class bits
         const std::string_view kept = bits.substr(0, 13);
         std::uint32_t v = 0;
@@ -265,8 +263,11 @@ std::uint64_t shape_hash(std::string_view w) {
     for (std::size_t i = 0; i < w.size(); ++i) {
         const unsigned char c = (unsigned char)w[i];
         if (c >= 0x80 && c < 0xC0) continue;  // UTF-8 continuation: one class per character
-        char k = is_upper(c) ? 'X' : c >= 0xC0 ? (starts_upper(w.substr(i)) ? 'X' : 'x')
-               : is_lower(c) ? 'x' : is_digit(c) ? 'd' : char(c);
+        char k = is_upper(c)   ? 'X'
+                 : c >= 0xC0   ? (starts_upper(w.substr(i)) ? 'X' : 'x')
+                 : is_lower(c) ? 'x'
+                 : is_digit(c) ? 'd'
+                               : char(c);
         if (k == last) {
             if (++run >= 2) continue;
         } else {
@@ -306,6 +307,7 @@ class FlatMap {
         }
         return nullptr;
     }
+
   private:
     std::vector<std::uint64_t> keys_;
     std::vector<V> vals_;
@@ -313,25 +315,24 @@ class FlatMap {
 };
 
 struct Tok {
-    std::string_view form;  ///< working form (case-restored in all-caps sentences)
+    std::string_view form;   ///< working form (case-restored in all-caps sentences)
     std::string_view lower;  ///< in a per-thread buffer (no allocation per token)
     std::uint64_t h_form = 0, h_lower = 0, h_shape = 0;
     std::uint32_t gz = 0;
     std::uint32_t cluster = 0;  ///< Lexicon::cluster_of() value, 0 = unknown word
-    bool cap = false;       ///< first char upper-case
-    bool restored = false;  ///< form case-restored from the rest of the document
+    bool cap = false;           ///< first char upper-case
+    bool restored = false;      ///< form case-restored from the rest of the document
     bool allcap_word = false;
-    bool alpha = false;     ///< has a letter
+    bool alpha = false;  ///< has a letter
 };
 
 struct DocStat {
-    std::uint32_t lower_mid = 0, cap_mid = 0, after_first = 0, before_legal = 0, in_run = 0,
-                  total = 0;
+    std::uint32_t lower_mid = 0, cap_mid = 0, after_first = 0, before_legal = 0, in_run = 0, total = 0;
     // Contexts of the other occurrences (Ratinov & Roth's context aggregation):
-    std::uint32_t after_title = 0,     ///< "Mr. X", "President X"
-                  after_the = 0,       ///< "the X" in mid-sentence
-                  before_poss = 0,     ///< "X 's"
-                  before_org_word = 0;  ///< "X University", "X Party" (within 3 capitalised words)
+    std::uint32_t after_title = 0,  ///< "Mr. X", "President X"
+        after_the = 0,              ///< "the X" in mid-sentence
+        before_poss = 0,            ///< "X 's"
+        before_org_word = 0;        ///< "X University", "X Party" (within 3 capitalised words)
 };
 
 /// Cluster path prefixes used as features (a shorter path is used whole).
@@ -355,8 +356,8 @@ inline bool has_alpha(std::string_view w) {
 
 }  // namespace
 
-void extract_features(const std::vector<std::vector<std::string_view>>& doc, const Lexicon& lex,
-                      DocFeatures& out, bool tag_caps) {
+void extract_features(const std::vector<std::vector<std::string_view>>& doc, const Lexicon& lex, DocFeatures& out,
+                      bool tag_caps) {
     const std::size_t ns = doc.size();
     // Which sentences are all caps (headlines, datelines)?
     std::vector<char> caps_sentence(ns, 0);
@@ -496,15 +497,20 @@ void extract_features(const std::vector<std::vector<std::string_view>>& doc, con
             if (caps_sentence[s]) continue;
             if (!k.cap && (unsigned char)k.form[0] >= 'a') ++st.lower_mid;
             if (k.cap && t > 0) ++st.cap_mid;
-            if (k.cap && t > 0 && ts[t - 1].cap && (ts[t - 1].gz & (kGzFirst | kGzFirstRare)))
-                ++st.after_first;
+            if (k.cap && t > 0 && ts[t - 1].cap && (ts[t - 1].gz & (kGzFirst | kGzFirstRare))) ++st.after_first;
             bool prev_cap = t > 0 && ts[t - 1].cap;
             bool next_cap = t + 1 < ts.size() && ts[t + 1].cap;
             if (k.cap && (prev_cap || next_cap)) ++st.in_run;
             if (k.cap) {
                 for (std::size_t u = t + 1; u < ts.size() && u <= t + 3; ++u) {
-                    if (ts[u].gz & kGzLegal) { ++st.before_legal; break; }
-                    if (ts[u].gz & kGzOrgWord) { ++st.before_org_word; break; }
+                    if (ts[u].gz & kGzLegal) {
+                        ++st.before_legal;
+                        break;
+                    }
+                    if (ts[u].gz & kGzOrgWord) {
+                        ++st.before_org_word;
+                        break;
+                    }
                     if (!ts[u].cap) break;
                 }
                 if (t > 0 && (ts[t - 1].gz & kGzTitle)) ++st.after_title;
@@ -531,8 +537,7 @@ void extract_features(const std::vector<std::vector<std::string_view>>& doc, con
         // Company gazetteer matches (longest first).
         comp.assign(n, 0);
         for (std::size_t i = 0; i < n; ++i) {
-            if (!(ts[i].cap || (!ts[i].form.empty() && is_digit((unsigned char)ts[i].form[0]))))
-                continue;
+            if (!(ts[i].cap || (!ts[i].form.empty() && is_digit((unsigned char)ts[i].form[0])))) continue;
             std::uint64_t h = fnv::kOffsetBasis;
             std::size_t best = 0;
             for (std::size_t j = i; j < n && j - i < lex.max_company_tokens; ++j) {
@@ -578,7 +583,7 @@ void extract_features(const std::vector<std::vector<std::string_view>>& doc, con
             if (k.cap && !(k.gz & (kGzTitle | kGzDate))) out.name_key.back() = k.h_lower;
             auto F = [&](std::uint64_t tid, std::uint64_t v) { f.push_back(hash_mix(tid * 0x9E3779B1ULL + 7, v)); };
             const long I = long(i);
-            F(1, 0);                 // bias
+            F(1, 0);  // bias
             F(2, k.h_form);
             F(3, k.h_lower);
             F(4, k.h_shape);
@@ -688,8 +693,7 @@ std::vector<int> viterbi(const std::vector<std::array<float, kNumTags>>& scores,
     thread_local std::vector<std::array<int, kNumTags>> back;
     delta.resize(n);
     back.resize(n);
-    for (int c = 0; c < kNumTags; ++c)
-        delta[0][c] = transition_allowed(-1, c) ? scores[0][c] + trans[c] : kNeg;
+    for (int c = 0; c < kNumTags; ++c) delta[0][c] = transition_allowed(-1, c) ? scores[0][c] + trans[c] : kNeg;
     for (std::size_t t = 1; t < n; ++t) {
         for (int c = 0; c < kNumTags; ++c) {
             if (scores[t][c] <= -1e8f) {  // forced out
@@ -702,7 +706,10 @@ std::vector<int> viterbi(const std::vector<std::array<float, kNumTags>>& scores,
             for (int p = 0; p < kNumTags; ++p) {
                 if (!allowed[p + 1][c]) continue;
                 float v = delta[t - 1][p] + trans[(p + 1) * kNumTags + c];
-                if (v > best) { best = v; arg = p; }
+                if (v > best) {
+                    best = v;
+                    arg = p;
+                }
             }
             delta[t][c] = best + scores[t][c];
             back[t][c] = arg;
@@ -755,8 +762,8 @@ const std::int16_t* Model::find(std::uint64_t key) const {
     }
 }
 
-void Model::build(const std::vector<std::uint64_t>& keys, const std::vector<float>& w,
-                  const std::vector<float>& trans, double prune) {
+void Model::build(const std::vector<std::uint64_t>& keys, const std::vector<float>& w, const std::vector<float>& trans,
+                  double prune) {
     float maxabs = 1e-9f;
     for (float x : w) maxabs = std::max(maxabs, std::fabs(x));
     for (float x : trans) maxabs = std::max(maxabs, std::fabs(x));
@@ -768,8 +775,7 @@ void Model::build(const std::vector<std::uint64_t>& keys, const std::vector<floa
         for (int t = 0; t < kNumTags; ++t) m = std::max(m, std::fabs(w[i * kNumTags + t]));
         if (m <= prune * maxabs) continue;
         ordered_keys_.push_back(keys[i]);
-        for (int t = 0; t < kNumTags; ++t)
-            weights_.push_back(std::int16_t(std::lround(w[i * kNumTags + t] * scale)));
+        for (int t = 0; t < kNumTags; ++t) weights_.push_back(std::int16_t(std::lround(w[i * kNumTags + t] * scale)));
     }
     for (std::size_t i = 0; i < trans_.size(); ++i) trans_[i] = std::int32_t(std::lround(trans[i] * scale));
     index();
@@ -899,7 +905,10 @@ void propagate_names(const DocFeatures& doc, std::vector<std::vector<int>>& tags
         const std::uint64_t* k = key + doc.sent_begin[s];
         auto& t = tags[s];
         for (std::size_t i = 0; i < t.size();) {
-            if (!k[i] || t[i] != kO) { ++i; continue; }
+            if (!k[i] || t[i] != kO) {
+                ++i;
+                continue;
+            }
             std::size_t j = i + 1;
             while (j < t.size() && k[j] && t[j] == kO) ++j;
             // an untagged run of capitalised words, not glued to a tagged name
@@ -937,7 +946,10 @@ std::vector<int> Model::decode_sentence(const DocFeatures& doc, std::size_t s) c
     constexpr std::int64_t kNeg = std::numeric_limits<std::int64_t>::min() / 4;
     std::size_t i = 0;
     while (i < n) {
-        if (doc.begin(s, i) == doc.end(s, i)) { ++i; continue; }
+        if (doc.begin(s, i) == doc.end(s, i)) {
+            ++i;
+            continue;
+        }
         std::size_t j = i;
         while (j < n && doc.begin(s, j) != doc.end(s, j)) ++j;
         const std::size_t m = j - i;
@@ -949,12 +961,12 @@ std::vector<int> Model::decode_sentence(const DocFeatures& doc, std::size_t s) c
         // tag (loaded one step before) matches its first probe slot.
         auto prefetch_tags = [&](std::size_t t) {
             if (t >= j) return;
-            for (const std::uint64_t* f = doc.begin(s, t), *e = doc.end(s, t); f != e; ++f)
+            for (const std::uint64_t *f = doc.begin(s, t), *e = doc.end(s, t); f != e; ++f)
                 __builtin_prefetch(&tags_[(*f ? *f : 1) & mask_]);
         };
         auto prefetch_entries = [&](std::size_t t) {
             if (t >= j) return;
-            for (const std::uint64_t* f = doc.begin(s, t), *e = doc.end(s, t); f != e; ++f) {
+            for (const std::uint64_t *f = doc.begin(s, t), *e = doc.end(s, t); f != e; ++f) {
                 const std::uint64_t k = *f ? *f : 1;
                 if (tags_[k & mask_] == tag_of(k)) __builtin_prefetch(&table_[k & mask_]);
             }
@@ -966,7 +978,7 @@ std::vector<int> Model::decode_sentence(const DocFeatures& doc, std::size_t s) c
             prefetch_tags(t + 2);
             prefetch_entries(t + 1);
             std::array<std::int32_t, kNumTags> acc{};
-            for (const std::uint64_t* f = doc.begin(s, t), *fe = doc.end(s, t); f != fe; ++f) {
+            for (const std::uint64_t *f = doc.begin(s, t), *fe = doc.end(s, t); f != fe; ++f) {
                 const std::int16_t* w = find(*f);
                 if (!w) continue;
                 for (int c = 0; c < kNumTags; ++c) acc[c] += w[c];
@@ -975,7 +987,8 @@ std::vector<int> Model::decode_sentence(const DocFeatures& doc, std::size_t s) c
         }
         const int prev0 = i == 0 ? -1 : kO;  // sentence start, or after a forced O
         for (int c = 0; c < kNumTags; ++c)
-            delta[0][c] = allowed[prev0 + 1][c] ? std::int64_t(scores[0][c]) + trans_[(prev0 + 1) * kNumTags + c] : kNeg;
+            delta[0][c] =
+                allowed[prev0 + 1][c] ? std::int64_t(scores[0][c]) + trans_[(prev0 + 1) * kNumTags + c] : kNeg;
         for (std::size_t t = 1; t < m; ++t) {
             for (int c = 0; c < kNumTags; ++c) {
                 std::int64_t best = kNeg;
@@ -983,7 +996,10 @@ std::vector<int> Model::decode_sentence(const DocFeatures& doc, std::size_t s) c
                 for (int p = 0; p < kNumTags; ++p) {
                     if (!allowed[p + 1][c] || delta[t - 1][p] == kNeg) continue;
                     std::int64_t v = delta[t - 1][p] + trans_[(p + 1) * kNumTags + c];
-                    if (v > best) { best = v; arg = p; }
+                    if (v > best) {
+                        best = v;
+                        arg = p;
+                    }
                 }
                 delta[t][c] = best == kNeg ? kNeg : best + scores[t][c];
                 back[t][c] = std::uint8_t(arg);
@@ -995,7 +1011,10 @@ std::vector<int> Model::decode_sentence(const DocFeatures& doc, std::size_t s) c
         for (int c = 0; c < kNumTags; ++c) {
             if (delta[m - 1][c] == kNeg) continue;
             std::int64_t v = delta[m - 1][c] + (j < n ? trans_[(c + 1) * kNumTags + kO] : 0);
-            if (v > best) { best = v; arg = c; }
+            if (v > best) {
+                best = v;
+                arg = c;
+            }
         }
         for (std::size_t t = m; t-- > 0;) {
             path[i + t] = arg;

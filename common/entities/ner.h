@@ -21,8 +21,8 @@ namespace newsdex::ner {
 
 // Tags: O, then B/I for each type.
 enum : int { kO = 0, kBPer, kIPer, kBOrg, kIOrg, kBLoc, kILoc, kBMisc, kIMisc, kNumTags };
-const char* tag_name(int tag);            ///< "O", "B-PER", ...
-int tag_from_name(std::string_view name);  ///< -1 when unknown
+const char* tag_name(int tag);                                           ///< "O", "B-PER", ...
+int tag_from_name(std::string_view name);                                ///< -1 when unknown
 inline int tag_type(int tag) { return tag == kO ? -1 : (tag - 1) / 2; }  ///< 0 PER,1 ORG,2 LOC,3 MISC
 inline bool tag_is_begin(int tag) { return tag != kO && (tag - 1) % 2 == 0; }
 const char* type_name(int type);  ///< "PER", "ORG", "LOC", "MISC"
@@ -31,7 +31,9 @@ const char* type_name(int type);  ///< "PER", "ORG", "LOC", "MISC"
 inline std::uint64_t hash_bytes(std::uint64_t h, std::string_view s) { return fnv::hash(s, h); }
 inline std::uint64_t hash_mix(std::uint64_t a, std::uint64_t b) {
     std::uint64_t h = a ^ (b + 0x9e3779b97f4a7c15ULL + (a << 6) + (a >> 2));
-    h ^= h >> 31; h *= 0x7fb5d329728ea185ULL; h ^= h >> 27;
+    h ^= h >> 31;
+    h *= 0x7fb5d329728ea185ULL;
+    h ^= h >> 27;
     return h;
 }
 inline std::uint64_t hash_str(std::string_view s) { return fnv::hash(s); }
@@ -56,9 +58,9 @@ bool starts_upper(std::string_view w);
 
 // Word-class flags from the gazetteer lists.
 enum : std::uint32_t {
-    kGzFirst = 1u << 0,       ///< common first name
-    kGzFirstRare = 1u << 1,   ///< less common first name
-    kGzLast = 1u << 2,        ///< common surname
+    kGzFirst = 1u << 0,      ///< common first name
+    kGzFirstRare = 1u << 1,  ///< less common first name
+    kGzLast = 1u << 2,       ///< common surname
     kGzLastRare = 1u << 3,
     kGzCompanyWord = 1u << 4,  ///< word frequent in company names
     kGzLegal = 1u << 5,        ///< company legal suffix (inc, corp, ltd, plc, ag ...)
@@ -80,7 +82,10 @@ class HashMap64 {
         if ((size_ + 1) * 2 > keys_.size()) grow();
         std::size_t p = std::size_t(k) & (keys_.size() - 1);
         while (keys_[p] && keys_[p] != k) p = (p + 1) & (keys_.size() - 1);
-        if (!keys_[p]) { keys_[p] = k; ++size_; }
+        if (!keys_[p]) {
+            keys_[p] = k;
+            ++size_;
+        }
         return vals_[p];
     }
     V get(std::uint64_t k) const {
@@ -104,6 +109,7 @@ class HashMap64 {
     void insert(std::uint64_t k) { (*this)[k] = V(1); }
     std::size_t count(std::uint64_t k) const { return get(k) != V{} ? 1 : 0; }
     std::size_t size() const { return size_; }
+
   private:
     void grow() {
         std::vector<std::uint64_t> ok;
@@ -170,13 +176,17 @@ const std::vector<std::string>& org_head_words();
 /// flat buffers (no per-token allocation).  A token with no features is
 /// forced to O by the decoder.
 struct DocFeatures {
-    std::vector<std::uint64_t> feats;       ///< all feature hashes, token after token
+    std::vector<std::uint64_t> feats;        ///< all feature hashes, token after token
     std::vector<std::uint32_t> token_begin;  ///< per token (document order) + 1: offset in feats
     std::vector<std::uint32_t> sent_begin;   ///< per sentence + 1: index of its first token
     std::size_t sentences() const { return sent_begin.empty() ? 0 : sent_begin.size() - 1; }
     std::size_t tokens(std::size_t s) const { return sent_begin[s + 1] - sent_begin[s]; }
-    const std::uint64_t* begin(std::size_t s, std::size_t t) const { return feats.data() + token_begin[sent_begin[s] + t]; }
-    const std::uint64_t* end(std::size_t s, std::size_t t) const { return feats.data() + token_begin[sent_begin[s] + t + 1]; }
+    const std::uint64_t* begin(std::size_t s, std::size_t t) const {
+        return feats.data() + token_begin[sent_begin[s] + t];
+    }
+    const std::uint64_t* end(std::size_t s, std::size_t t) const {
+        return feats.data() + token_begin[sent_begin[s] + t + 1];
+    }
 
     /// Per token (document order): hash of the lower-case word when the token
     /// is a capitalised word that can be part of a name (has features, not a
@@ -189,8 +199,8 @@ struct DocFeatures {
     mutable bool doc_tagged = false;
 };
 /// tag_caps = false: tokens of ALL-CAPS sentences get no features (forced O).
-void extract_features(const std::vector<std::vector<std::string_view>>& doc, const Lexicon& lex,
-                      DocFeatures& out, bool tag_caps = true);
+void extract_features(const std::vector<std::vector<std::string_view>>& doc, const Lexicon& lex, DocFeatures& out,
+                      bool tag_caps = true);
 
 /// The weights.
 class Model {
@@ -211,8 +221,8 @@ class Model {
     /// Build from trained float weights (trainer): keys[i] has weights w[i*kNumTags..],
     /// trans[(prev+1)*kNumTags + cur].  Features with max |w| below
     /// `prune` (relative to the largest weight) are dropped.
-    void build(const std::vector<std::uint64_t>& keys, const std::vector<float>& w,
-               const std::vector<float>& trans, double prune);
+    void build(const std::vector<std::uint64_t>& keys, const std::vector<float>& w, const std::vector<float>& trans,
+               double prune);
     void save(const std::string& path) const;  ///< throws SystemError
     std::size_t size() const { return count_; }
 

@@ -27,7 +27,8 @@ std::set<std::string> surfaces_of(const DocState& st, const Cluster& c) {
 /// are not names and keep their casing.)
 bool odd_name_casing(const ExtractorData& D, std::string_view w) {
     if (w.size() < 3 || !is_upper_c(w[0]) || !is_upper_c(w[1]) || !is_lower_c(w[2])) return false;
-    return (D.lex.flags.get(lower_hash(w)) & (ner::kGzFirst | ner::kGzLast | ner::kGzFirstRare | ner::kGzLastRare)) != 0;
+    return (D.lex.flags.get(lower_hash(w)) & (ner::kGzFirst | ner::kGzLast | ner::kGzFirstRare | ner::kGzLastRare)) !=
+           0;
 }
 
 /// Each word of `display` in the casing the cluster's mentions use most
@@ -44,7 +45,10 @@ std::string usual_casing(const ExtractorData& D, const DocState& st, const Clust
         if (it != seen.end()) {
             int best = it->second.count(w) ? it->second.at(w) : 0;
             for (auto& [form, n] : it->second)
-                if (n > best) { best = n; w = form; }
+                if (n > best) {
+                    best = n;
+                    w = form;
+                }
         }
         if (odd_name_casing(D, w)) w = title_case_word(w);
     }
@@ -60,7 +64,8 @@ std::string keep_suffix_if_generic(const ExtractorData& D, const DocState& st, c
         const auto words = split_words(st.mentions[mi].surface);
         if (words.size() == 2 && iequals(words[0], lower_ascii(display)) && D.is_legal_suffix(words[1])) {
             std::string with_suffix = words[0] + " " + words[1];
-            while (!with_suffix.empty() && (with_suffix.back() == '.' || with_suffix.back() == ',')) with_suffix.pop_back();
+            while (!with_suffix.empty() && (with_suffix.back() == '.' || with_suffix.back() == ','))
+                with_suffix.pop_back();
             return with_suffix;
         }
     }
@@ -120,7 +125,8 @@ bool is_place_or_thing(const ExtractorData& D, const Cluster& c, const std::set<
     }
     auto dw = split_words(display);
     // "War Powers Act", "Bankruptcy Code"; "Suez Canal", "Cooper Basin"
-    if (!dw.empty() && (D.words.thing_heads.count(dw.back()) || D.words.place_heads.count(dw.back()))) all_things = true;
+    if (!dw.empty() && (D.words.thing_heads.count(dw.back()) || D.words.place_heads.count(dw.back())))
+        all_things = true;
     // "Macintosh SE", "Macintosh II": a product name plus a model designation
     while (dw.size() > 1 && model_designation(dw.back())) dw.pop_back();
     if (dw.size() < split_words(display).size() && D.not_entities.count(join(dw, 0, dw.size()))) all_things = true;
@@ -192,8 +198,8 @@ double company_score(const ExtractorData& D, const DocState& st, const Cluster& 
 }
 
 /// Entity type of a cluster; `alias` is set when an alias table decides it.
-EntityType classify(const ExtractorData& D, const DocState& st, const Cluster& c,
-                    const std::set<std::string>& surfaces, const std::string& display, const AliasEntry*& alias) {
+EntityType classify(const ExtractorData& D, const DocState& st, const Cluster& c, const std::set<std::string>& surfaces,
+                    const std::string& display, const AliasEntry*& alias) {
     alias = nullptr;
     if (c.type == MentionType::Person) {
         if ((alias = D.lookup(EntityType::Person, entity_slug(display)))) return EntityType::Person;

@@ -96,7 +96,8 @@ void cluster_mentions(const ExtractorData& D, DocState& st) {
     // Full forms first: names with a legal suffix or from a Reuters mark, then
     // by length, so that "Amoco" finds "Amoco Corp" before "Amoco Fabrics Co".
     auto full_form = [&](const Mention& m) {
-        return m.company_mark || (m.type == MentionType::Org && m.words.size() > 1 && D.is_legal_suffix(m.words.back()));
+        return m.company_mark ||
+               (m.type == MentionType::Org && m.words.size() > 1 && D.is_legal_suffix(m.words.back()));
     };
     // Key words of each mention (legal suffix stripped for organisations),
     // computed once: as written and lower-cased.
@@ -189,7 +190,11 @@ void link_text_aliases(const ExtractorData& D, DocState& st) {
                 bool ok = true;
                 for (std::size_t r = 0; r < in.size(); ++r)
                     if (lower_ascii(sent[q + r]) != in[r]) ok = false;
-                if (ok) { q += in.size(); intro = true; break; }
+                if (ok) {
+                    q += in.size();
+                    intro = true;
+                    break;
+                }
             }
             if (comma && !intro) continue;
             auto it = at_start.find({a.sent, q});
@@ -199,7 +204,8 @@ void link_text_aliases(const ExtractorData& D, DocState& st) {
                 if (paren && !(end < sent.size() && sent[end] == ")")) continue;
                 if (a.cluster >= 0 && b.cluster >= 0) {
                     if (mentions[it->second].type != a.type) mentions[it->second].type = a.type;
-                    if (clusters[st.find(a.cluster)].type == clusters[st.find(b.cluster)].type) st.unite(a.cluster, b.cluster);
+                    if (clusters[st.find(a.cluster)].type == clusters[st.find(b.cluster)].type)
+                        st.unite(a.cluster, b.cluster);
                 }
             } else if (paren) {
                 // Capitalised run inside the parentheses, up to ")".
@@ -212,7 +218,8 @@ void link_text_aliases(const ExtractorData& D, DocState& st) {
                 std::vector<std::string> words(sent.begin() + long(q), sent.begin() + long(r));
                 std::string name = join(words, 0, words.size());
                 std::string lower = lower_ascii(name);
-                if (D.words.noise_names.count(lower) || D.words.date_words.count(lower) || junk_name(D.words, words)) continue;
+                if (D.words.noise_names.count(lower) || D.words.date_words.count(lower) || junk_name(D.words, words))
+                    continue;
                 Mention m;
                 const std::size_t base = st.tk.sentences[a.sent].first;
                 m.b = st.tk.tokens[base + q].b;
@@ -246,7 +253,8 @@ void match_headlines(const ExtractorData& D, DocState& st) {
             if (m.cluster < 0) continue;
             auto w = lower_words(key_words(D, m));
             if (w.empty()) continue;
-            if (w.size() == 1 && (w[0].size() < 3 || D.words.noise_names.count(w[0]) || D.words.date_words.count(w[0]))) continue;
+            if (w.size() == 1 && (w[0].size() < 3 || D.words.noise_names.count(w[0]) || D.words.date_words.count(w[0])))
+                continue;
             forms.push_back({w, m.cluster});
         }
         std::sort(forms.begin(), forms.end(), [](auto& a, auto& b) { return a.first.size() > b.first.size(); });
@@ -278,7 +286,6 @@ void match_headlines(const ExtractorData& D, DocState& st) {
             }
         }
     }
-
 }
 
 }  // namespace newsdex::entities

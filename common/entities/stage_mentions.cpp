@@ -10,7 +10,8 @@ namespace newsdex::entities {
 namespace {
 
 bool no_alnum(std::string_view w) {
-    return std::none_of(w.begin(), w.end(), [](char c) { return ascii_alnum((unsigned char)c) || (unsigned char)c >= 0x80; });
+    return std::none_of(w.begin(), w.end(),
+                        [](char c) { return ascii_alnum((unsigned char)c) || (unsigned char)c >= 0x80; });
 }
 
 bool person_name_word(const ExtractorData& D, std::string_view w, std::uint32_t flags) {
@@ -43,8 +44,8 @@ bool plausible_person(const ExtractorData& D, const std::vector<std::string_view
         words[z + 1].back() == '.' && is_upper_c(words[z + 1][0]))
         return false;
     const std::string first_lower = lower_ascii(words[a]);
-    if (z - a > 1 && !first_name && (W.countries.count(first_lower) || W.major_places.count(first_lower) ||
-                                     D.places.count(first_lower)))
+    if (z - a > 1 && !first_name &&
+        (W.countries.count(first_lower) || W.major_places.count(first_lower) || D.places.count(first_lower)))
         return false;
     // "Borrowing Requirement": ordinary words only (not "Masayoshi Son")
     bool all_common = !person_name_word(D, words[z - 1], kLast);
@@ -62,26 +63,31 @@ bool trim_span(const ExtractorData& D, const DocState& st, std::size_t s, Mentio
     const WordLists& W = D.words;
     const auto& words = st.doc[s];
     const bool person = type == MentionType::Person;
-    while (a < z && no_alnum(words[a])) ++a;                            // "## Partners"
-    while (z - a > 1 && W.number_words.count(words[a])) ++a;            // "Fifteen Asia-Pacific ..."
+    while (a < z && no_alnum(words[a])) ++a;                  // "## Partners"
+    while (z - a > 1 && W.number_words.count(words[a])) ++a;  // "Fifteen Asia-Pacific ..."
     if (person && a == 0)
         while (z - a > 1 && W.sentence_starters.count(words[a])) ++a;  // "Later Herrington said"
     // "its Watson system", "their Photos app": a name after a possessive
     // determiner is a product, not a person.
-    if (person && a > 0 && (iequals(words[a - 1], "its") || iequals(words[a - 1], "their") || iequals(words[a - 1], "our")))
+    if (person && a > 0 &&
+        (iequals(words[a - 1], "its") || iequals(words[a - 1], "their") || iequals(words[a - 1], "our")))
         return false;
     while (z - a > 1 && (iequals(words[a], "the") || (person && W.person_titles.count(words[a])))) ++a;
     // A multi-word alias-table name is kept whole ("General Agreement on Tariffs and Trade").
     const bool table_name = z - a >= 2 && z - a <= D.max_phrase_tokens && D.phrases.count(phrase_hash(words, a, z)) > 0;
     for (std::size_t k = a + 1; k < z && !table_name; ++k)
-        if (W.name_cut_words.count(words[k])) { z = k; break; }
+        if (W.name_cut_words.count(words[k])) {
+            z = k;
+            break;
+        }
     while (z > a && (words[z - 1] == "'s" || words[z - 1] == "'" || words[z - 1] == "," || words[z - 1] == "-" ||
                      words[z - 1] == "(" || iequals(words[z - 1], "of") || iequals(words[z - 1], "and")))
         --z;
     if (z <= a) return false;
     // A single (not all-caps) word the article also uses in lower case is a common word.
     if (z - a == 1 && has_lowercase(words[a]) && (st.used_in_lower_case(words[a]) || ordinary_word(D, words[a])) &&
-        !D.lookup(EntityType::Company, entity_slug(words[a])) && !D.lookup(EntityType::Organization, entity_slug(words[a])))
+        !D.lookup(EntityType::Company, entity_slug(words[a])) &&
+        !D.lookup(EntityType::Organization, entity_slug(words[a])))
         return false;
     // "U.S. Banks", "U.S. Frustration": a place plus a common word.
     if (z - a == 2 && W.major_places.count(words[a]) &&
@@ -94,7 +100,8 @@ bool trim_span(const ExtractorData& D, const DocState& st, std::size_t s, Mentio
             if (W.company_form_words.count(words[k])) type = MentionType::Org;  // "Societe Generale", "Banque Paribas"
         // "Goodyear Tire" (of "Goodyear Tire and Rubber"): the start of a company's name
         if (z - a >= 2 && !person_name_word(D, words[a], ner::kGzFirst | ner::kGzFirstRare) &&
-            (D.lex.company_names.count(phrase_hash(words, a, z)) || D.lex.company_prefixes.count(phrase_hash(words, a, z))))
+            (D.lex.company_names.count(phrase_hash(words, a, z)) ||
+             D.lex.company_prefixes.count(phrase_hash(words, a, z))))
             type = MentionType::Org;
     }
     while (z > a && (words[z - 1] == "'s" || words[z - 1] == "'" || words[z - 1] == "," || words[z - 1] == "-" ||

@@ -35,12 +35,18 @@ void add_meta(const ExtractorData& D, std::vector<Entity>& out, const std::strin
     // surname-only entity whose id ends the metadata id.
     Entity* match = nullptr;
     for (auto& e : out) {
-        if (e.id == id) { match = &e; break; }
+        if (e.id == id) {
+            match = &e;
+            break;
+        }
     }
     if (!match) {
         for (auto& e : out) {
             for (auto& a : e.aliases)
-                if (D.name_slug(a, e.type) == id) { match = &e; break; }
+                if (D.name_slug(a, e.type) == id) {
+                    match = &e;
+                    break;
+                }
             if (match) break;
         }
     }
@@ -68,9 +74,11 @@ void add_meta(const ExtractorData& D, std::vector<Entity>& out, const std::strin
         if (n == 1) match = cand;
     }
     if (match && type == EntityType::Person && match->type == EntityType::Person && match->id.size() > id.size() &&
-        match->id.compare(match->id.size() - id.size(), id.size(), id) == 0 && match->id[match->id.size() - id.size() - 1] == '-') {
+        match->id.compare(match->id.size() - id.size(), id.size(), id) == 0 &&
+        match->id[match->id.size() - id.size() - 1] == '-') {
         // A surname tag ("wilson") for a fuller name in the text ("Michael Wilson"): the fuller name wins.
-        if (std::find(match->aliases.begin(), match->aliases.end(), display) == match->aliases.end() && display != match->name)
+        if (std::find(match->aliases.begin(), match->aliases.end(), display) == match->aliases.end() &&
+            display != match->name)
             match->aliases.push_back(display);
         std::sort(match->aliases.begin(), match->aliases.end());
         return;

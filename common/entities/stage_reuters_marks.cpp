@@ -47,7 +47,10 @@ bool company_from_title(const ExtractorData& D, const std::string& text, const M
             while (p < before.size() && is_space(before[p])) ++p;
             std::size_t q = p;
             while (q < before.size() && !is_space(before[q])) ++q;
-            if (q > p) { words.emplace_back(before.substr(p, q - p)); starts.push_back(line_b + p); }
+            if (q > p) {
+                words.emplace_back(before.substr(p, q - p));
+                starts.push_back(line_b + p);
+            }
             p = q;
         }
     }
@@ -63,7 +66,10 @@ bool company_from_title(const ExtractorData& D, const std::string& text, const M
                 std::size_t other = 0;
                 for (std::size_t q = k; q < words.size(); ++q)
                     if (!D.is_legal_suffix(words[q]) && !iequals(words[q], "sons")) ++other;
-                if (other == 0 || (other <= 2 && D.is_legal_suffix(words.back()))) { --k; continue; }
+                if (other == 0 || (other <= 2 && D.is_legal_suffix(words.back()))) {
+                    --k;
+                    continue;
+                }
             }
             if (w.empty() || W.title_stop_words.count(w) || w.find('>') != std::string::npos) break;
             if (w.find('/') != std::string::npos) {
@@ -101,12 +107,12 @@ std::size_t mention_naming(const ExtractorData& D, const std::vector<Mention>& m
     const std::string table_slug = entity_slug(strip_company(name, D.words.legal_suffixes));
     const std::string table_id = D.canonical_id(name, EntityType::Company);  // the alias table's id, if any
     for (std::size_t k = 0; k < mentions.size(); ++k) {
-        const std::string slug = entity_slug(strip_company(join(mentions[k].words, 0, mentions[k].words.size()),
-                                                           D.words.legal_suffixes));
+        const std::string slug =
+            entity_slug(strip_company(join(mentions[k].words, 0, mentions[k].words.size()), D.words.legal_suffixes));
         if (slug.empty()) continue;
         if (slug == table_slug) return k;
-        if (table_id != table_slug && D.canonical_id(join(mentions[k].words, 0, mentions[k].words.size()),
-                                                      EntityType::Company) == table_id)
+        if (table_id != table_slug &&
+            D.canonical_id(join(mentions[k].words, 0, mentions[k].words.size()), EntityType::Company) == table_id)
             return k;  // "BankAmerica" for the table's "Bank of America"
         const std::string& shorter = slug.size() < table_slug.size() ? slug : table_slug;
         const std::string& longer = slug.size() < table_slug.size() ? table_slug : slug;
@@ -149,8 +155,10 @@ void add_mark_mentions(const ExtractorData& D, DocState& st) {
             if (mentions[k].e > mk.b) break;
             std::size_t gap_b = mentions[k].e, gap_e = mk.b - 1;
             // "Texaco Inc's <TX>": a possessive between name and ticker
-            if (text.compare(gap_b, 2, "'s") == 0) gap_b += 2;
-            else if (text.compare(gap_b, 4, "\xE2\x80\x99s") == 0) gap_b += 4;
+            if (text.compare(gap_b, 2, "'s") == 0)
+                gap_b += 2;
+            else if (text.compare(gap_b, 4, "\xE2\x80\x99s") == 0)
+                gap_b += 4;
             bool adjacent = gap_b <= gap_e;
             for (std::size_t g = gap_b; adjacent && g < gap_e; ++g)
                 if (!is_space(text[g]) && text[g] != '.' && text[g] != ',') adjacent = false;

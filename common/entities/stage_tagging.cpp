@@ -18,8 +18,11 @@ std::string_view normalised_token(std::string_view w, std::deque<std::string>& s
     for (std::size_t i = 0; i < w.size(); ++i) {
         if (w[i] == '\xE2' && i + 2 < w.size() && w[i + 1] == '\x80') {
             const char c = w[i + 2];
-            const char* ascii = c == '\x98' || c == '\x99' ? "'" : c == '\x9C' || c == '\x9D' ? "\""
-                              : c == '\x93' ? "-" : c == '\x94' ? "--" : nullptr;
+            const char* ascii = c == '\x98' || c == '\x99'   ? "'"
+                                : c == '\x9C' || c == '\x9D' ? "\""
+                                : c == '\x93'                ? "-"
+                                : c == '\x94'                ? "--"
+                                                             : nullptr;
             if (ascii) {
                 out += ascii;
                 i += 2;
@@ -45,7 +48,9 @@ bool is_english(const ExtractorData& D, const Article& article) {
     for (const std::string* part : {&article.title, &article.body}) {
         const std::string_view text(*part);
         for (std::size_t i = 0; i < text.size() && words < kMaxWords;) {
-            auto letter = [&](std::size_t k) { return (unsigned char)text[k] >= 0x80 || ascii_alnum((unsigned char)text[k]); };
+            auto letter = [&](std::size_t k) {
+                return (unsigned char)text[k] >= 0x80 || ascii_alnum((unsigned char)text[k]);
+            };
             while (i < text.size() && !letter(i)) ++i;
             std::size_t j = i;
             while (j < text.size() && letter(j)) ++j;
@@ -59,8 +64,10 @@ bool is_english(const ExtractorData& D, const Article& article) {
     }
     std::size_t english = 0, best_other = 0;
     for (std::size_t k = 0; k < counts.size(); ++k) {
-        if (D.words.function_words[k].first == "en") english = counts[k];
-        else best_other = std::max(best_other, counts[k]);
+        if (D.words.function_words[k].first == "en")
+            english = counts[k];
+        else
+            best_other = std::max(best_other, counts[k]);
     }
     // Headlines and tables have few function words: English unless another language shows.
     return best_other < 3 || english >= best_other;
@@ -78,7 +85,8 @@ void read_document(const ExtractorData& D, const Article& article, DocState& st)
         st.doc.emplace_back();
         bool lower = false, alpha = false;
         for (std::size_t t = b; t < e; ++t) {
-            std::string_view w = std::string_view(st.work).substr(st.tk.tokens[t].b, st.tk.tokens[t].e - st.tk.tokens[t].b);
+            std::string_view w =
+                std::string_view(st.work).substr(st.tk.tokens[t].b, st.tk.tokens[t].e - st.tk.tokens[t].b);
             st.doc.back().push_back(normalised_token(w, st.normalised));
             for (char c : w) {
                 if (is_lower_c(c)) lower = true;
@@ -138,7 +146,6 @@ void join_and_legal(const ExtractorData& D, DocState& st) {
             t[i + 1] = ner::kIOrg;
         }
     }
-
 }
 
 /// Multi-word names of the alias tables are tagged as the table says
@@ -163,7 +170,10 @@ void tag_alias_phrases(const ExtractorData& D, DocState& st) {
                     if (j > i) h = ner::hash_bytes(h, " ");
                     h = lower_hash(doc[s][j], h);
                     if (j > i)
-                        if (std::uint8_t v = D.phrases.get(h)) { best = j - i + 1; kind = v; }
+                        if (std::uint8_t v = D.phrases.get(h)) {
+                            best = j - i + 1;
+                            kind = v;
+                        }
                     if (!D.phrase_prefixes.count(h)) break;
                 }
                 if (best < 2) continue;
@@ -174,7 +184,10 @@ void tag_alias_phrases(const ExtractorData& D, DocState& st) {
                 }
                 bool inside_longer = (i > 0 && t[i] != ner::kO && !ner::tag_is_begin(t[i])) ||
                                      (e < n && t[e] != ner::kO && !ner::tag_is_begin(t[e]));
-                if (inside_longer) { i = e - 1; continue; }
+                if (inside_longer) {
+                    i = e - 1;
+                    continue;
+                }
                 const int b_tag = kind == 1 ? ner::kBPer : ner::kBOrg, i_tag = kind == 1 ? ner::kIPer : ner::kIOrg;
                 t[i] = b_tag;
                 for (std::size_t k = i + 1; k < e; ++k) t[k] = i_tag;
@@ -220,8 +233,9 @@ void tag_known_single_names(const ExtractorData& D, DocState& st) {
             // all-caps words only in running text ("DEC" in a table is December)
             if (acronym && (lower_words < 5 || W.date_words.count(d[i]) || d[i].size() < 2)) continue;
             // in English, only between lower-case words (other languages capitalise nouns)
-            if (st.english && i > 0 && (starts_upper(d[i - 1]) || (t[i - 1] != ner::kO && ner::tag_type(t[i - 1]) != 2 &&
-                                                                    ner::tag_type(t[i - 1]) != 3)))
+            if (st.english && i > 0 &&
+                (starts_upper(d[i - 1]) ||
+                 (t[i - 1] != ner::kO && ner::tag_type(t[i - 1]) != 2 && ner::tag_type(t[i - 1]) != 3)))
                 continue;
             if (st.english && i + 1 < t.size() &&
                 (starts_upper(d[i + 1]) || (t[i + 1] != ner::kO && ner::tag_is_begin(t[i + 1]) == false)))
@@ -229,9 +243,8 @@ void tag_known_single_names(const ExtractorData& D, DocState& st) {
             const std::uint64_t h = lower_hash(d[i]);
             const bool alias = D.single_names.count(h) > 0;
             const bool gazetteer = !alias && i > 0 && !acronym && st.english && W.company_preceders.count(d[i - 1]) &&
-                                   D.lex.company_names.count(h) &&
-                                   !W.common_words.count(d[i]) && !st.used_in_lower_case(d[i]) &&
-                                   !D.places.count(d[i]) && !W.countries.count(d[i]);
+                                   D.lex.company_names.count(h) && !W.common_words.count(d[i]) &&
+                                   !st.used_in_lower_case(d[i]) && !D.places.count(d[i]) && !W.countries.count(d[i]);
             if (!alias && !gazetteer) continue;
             if (!alias && i == 0) continue;
             if ((D.lex.flags.get(h) & kNameFlags) && !employer_context(W, d, i)) continue;
@@ -249,12 +262,15 @@ void tag_employer_names(const ExtractorData& D, DocState& st) {
         const auto& d = st.doc[s];
         for (std::size_t i = 2; i < d.size(); ++i) {
             // untagged, or taken for a place / miscellaneous name
-            auto free = [&](std::size_t k) { return t[k] == ner::kO || ner::tag_type(t[k]) == 2 || ner::tag_type(t[k]) == 3; };
+            auto free = [&](std::size_t k) {
+                return t[k] == ner::kO || ner::tag_type(t[k]) == 2 || ner::tag_type(t[k]) == 3;
+            };
             if (!free(i) || !starts_upper(d[i]) || !employer_context(D.words, d, i)) continue;
             std::size_t e = i;
             while (e < d.size() && e - i < 4 && starts_upper(d[e]) && free(e)) ++e;
             if (e - i < 2 || (e < d.size() && starts_upper(d[e]))) continue;
-            if (!(D.lex.flags.get(lower_hash(d[e - 1])) & ner::kGzCompanyWord) && !D.is_legal_suffix(d[e - 1])) continue;
+            if (!(D.lex.flags.get(lower_hash(d[e - 1])) & ner::kGzCompanyWord) && !D.is_legal_suffix(d[e - 1]))
+                continue;
             t[i] = ner::kBOrg;
             for (std::size_t k = i + 1; k < e; ++k) t[k] = ner::kIOrg;
         }
@@ -315,7 +331,10 @@ void join_and_co(const ExtractorData& D, DocState& st) {
 std::size_t name_run_end(const std::vector<std::string_view>& d, std::size_t i) {
     std::size_t e = i;
     while (e < d.size()) {
-        if (starts_upper(d[e])) { ++e; continue; }
+        if (starts_upper(d[e])) {
+            ++e;
+            continue;
+        }
         if ((d[e] == "of" || d[e] == "and" || d[e] == "for" || d[e] == "the" || d[e] == "&") && e + 1 < d.size() &&
             (starts_upper(d[e + 1]) || (d[e + 1] == "the" && e + 2 < d.size() && starts_upper(d[e + 2])))) {
             ++e;
@@ -342,8 +361,8 @@ void join_for_the(const ExtractorData& D, DocState& st) {
             if (j >= d.size() || !starts_upper(d[j])) continue;
             // start: the capitalised run ending at the head word
             std::size_t b = i - 1;
-            while (b > 0 && (starts_upper(d[b - 1]) || ((d[b - 1] == "of" || d[b - 1] == "and") && b >= 2 &&
-                                                         starts_upper(d[b - 2]))))
+            while (b > 0 && (starts_upper(d[b - 1]) ||
+                             ((d[b - 1] == "of" || d[b - 1] == "and") && b >= 2 && starts_upper(d[b - 2]))))
                 --b;
             if (d[b] == "The" && b + 1 < i) ++b;
             const std::size_t e = name_run_end(d, j);
@@ -437,8 +456,7 @@ void propagate_org_names(const ExtractorData& D, DocState& st, const ner::HashMa
             if (!free(t[i]) || !starts_upper(d[i])) continue;
             if (!has_lowercase(d[i])) {
                 // "AMD, run by ...": the initials of a name tagged in the document
-                if (runs_acronyms.count(d[i]) && (i + 1 == d.size() || !starts_upper(d[i + 1])))
-                    t[i] = ner::kBOrg;
+                if (runs_acronyms.count(d[i]) && (i + 1 == d.size() || !starts_upper(d[i + 1]))) t[i] = ner::kBOrg;
                 continue;
             }
             if (i > first && (starts_upper(d[i - 1]) || t[i - 1] != ner::kO)) continue;
@@ -451,7 +469,8 @@ void propagate_org_names(const ExtractorData& D, DocState& st, const ner::HashMa
                 for (std::size_t k = i; k < e; ++k) untagged &= free(t[k]);
                 if (!untagged) continue;
                 const std::uint64_t h = phrase_hash(d, i, e);
-                if (runs.count(h)) len = e - i;
+                if (runs.count(h))
+                    len = e - i;
                 else if (i == first && e - i == 1 && e < d.size() && D.words.subject_verbs.count(d[e])) {
                     const std::uint64_t lh = lower_hash(d[i]);
                     const bool company = D.single_names.count(lh) || D.lex.company_names.count(h);

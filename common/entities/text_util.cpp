@@ -65,7 +65,10 @@ std::string title_case_words(std::string_view s, const WordSet& short_words) {
         for (char c : w) letters += std::isalpha((unsigned char)c) ? 1 : 0;
         // the short-word list is upper case and matched exactly ("of" stays "of")
         const bool ordinary = short_words.count(w) && !has_lowercase(w);
-        if (letters <= 3 && letters == w.size() && !ordinary) { r += w; continue; }
+        if (letters <= 3 && letters == w.size() && !ordinary) {
+            r += w;
+            continue;
+        }
         r += title_case_word(w);
     }
     return r;

@@ -62,7 +62,8 @@ Tokenised tokenise(std::string_view text, const WordLists& lists) {
                 if (text[b] == '\'' && e - b > 1 && (ascii_alnum((unsigned char)text[b + 1]))) break;
                 front.push_back({b, b + 1});
                 ++b;
-            } else if (e - b > 3 && typographic_quote(text, b) && (text[b + 2] != '\x99' || !ascii_alnum((unsigned char)text[b + 3]))) {
+            } else if (e - b > 3 && typographic_quote(text, b) &&
+                       (text[b + 2] != '\x99' || !ascii_alnum((unsigned char)text[b + 3]))) {
                 front.push_back({b, b + 3});  // opening typographic quote (not "’80s")
                 b += 3;
             } else {
@@ -81,7 +82,7 @@ Tokenised tokenise(std::string_view text, const WordLists& lists) {
                 --e;
                 continue;
             }
-            if (c == '.' ) {
+            if (c == '.') {
                 std::string_view core = text.substr(b, e - 1 - b);
                 bool has_inner_dot = core.find('.') != std::string_view::npos;
                 bool initial = core.size() == 1 && is_upper_c(core[0]);
@@ -99,7 +100,8 @@ Tokenised tokenise(std::string_view text, const WordLists& lists) {
             if (len > 2 && text[e - 2] == '\'' && (text[e - 1] == 's' || text[e - 1] == 'S')) {
                 front.push_back({b, e - 2});
                 front.push_back({e - 2, e});
-            } else if (len > 4 && text.substr(e - 4, 3) == "\xE2\x80\x99" && (text[e - 1] == 's' || text[e - 1] == 'S')) {
+            } else if (len > 4 && text.substr(e - 4, 3) == "\xE2\x80\x99" &&
+                       (text[e - 1] == 's' || text[e - 1] == 'S')) {
                 front.push_back({b, e - 4});  // curly apostrophe: "Ma’s"
                 front.push_back({e - 4, e});
             } else {
@@ -119,10 +121,9 @@ Tokenised tokenise(std::string_view text, const WordLists& lists) {
                 // Company abbreviations end a sentence before a capital: "... Hathaway Inc. Buffett said"
                 abbrev_end = lists.sentence_end_abbreviations.count(lower) > 0;
             }
-            if (final_punct || abbrev_end || (last.e - last.b == 1 && (c == '"' || c == '\'') &&
-                                              out.tokens.size() >= 2 &&
-                                              std::string_view(".!?").find(text[out.tokens[out.tokens.size() - 2].b]) !=
-                                                  std::string_view::npos)) {
+            if (final_punct || abbrev_end ||
+                (last.e - last.b == 1 && (c == '"' || c == '\'') && out.tokens.size() >= 2 &&
+                 std::string_view(".!?").find(text[out.tokens[out.tokens.size() - 2].b]) != std::string_view::npos)) {
                 std::size_t k = j;
                 while (k < n && is_space(text[k])) ++k;
                 if (k >= n || is_upper_c(text[k]) || text[k] == '"' || is_digit_c(text[k]) ||

@@ -44,7 +44,9 @@ class Cursor {
         return true;
     }
     bool is_digit() const { return peek() >= '0' && peek() <= '9'; }
-    void skip_digits() { while (is_digit()) ++i_; }
+    void skip_digits() {
+        while (is_digit()) ++i_;
+    }
 
   private:
     std::string_view s_;
@@ -133,9 +135,12 @@ std::optional<ArticleDate> parse_iso_date(const std::string& text, std::string* 
         d.utc_offset_minutes = 0;
     } else {
         int sign = 0;
-        if (c.eat('+')) sign = 1;
-        else if (c.eat('-')) sign = -1;
-        else return fail(kSyntax);
+        if (c.eat('+'))
+            sign = 1;
+        else if (c.eat('-'))
+            sign = -1;
+        else
+            return fail(kSyntax);
         int oh = 0, om = 0;
         if (!c.digits(2, oh)) return fail(kSyntax);
         if (c.eat(':')) {

@@ -39,22 +39,22 @@ std::optional<ArticleDate> parse_iso_date(const std::string& text, std::string* 
 
 /// One news article, as read from any input format.
 struct Article {
-    std::string id;        ///< unique id; given, or derived from the article (derived_id)
+    std::string id;  ///< unique id; given, or derived from the article (derived_id)
     std::string title;
-    std::string body;      ///< plain text (markup already removed)
+    std::string body;  ///< plain text (markup already removed)
     std::optional<ArticleDate> date;
-    std::string source;    ///< publisher / feed name
+    std::string source;  ///< publisher / feed name
     std::string url;
     std::vector<std::string> authors;
-    std::string language;  ///< ISO 639-1 code when known ("en", "zh", ...), else empty
-    std::string dateline;  ///< e.g. "SALVADOR, Feb 26 -" (Reuters)
-    std::vector<std::string> companies;  ///< entities given as metadata
-    std::vector<std::string> persons;    ///< entities given as metadata
+    std::string language;                    ///< ISO 639-1 code when known ("en", "zh", ...), else empty
+    std::string dateline;                    ///< e.g. "SALVADOR, Feb 26 -" (Reuters)
+    std::vector<std::string> companies;      ///< entities given as metadata
+    std::vector<std::string> persons;        ///< entities given as metadata
     std::vector<std::string> organizations;  ///< non-company organisations given as metadata
     /// Other metadata kept as-is, e.g. Reuters "places", "topics", "exchanges".
     std::map<std::string, std::vector<std::string>> tags;
 
-    std::string origin;    ///< "file:line" (or "file") where it was read, for messages
+    std::string origin;  ///< "file:line" (or "file") where it was read, for messages
 };
 
 }  // namespace newsdex

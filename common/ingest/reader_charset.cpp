@@ -17,12 +17,24 @@ namespace newsdex::detail {
 /// UTF-8.
 std::string web_charset(const std::string& label) {
     static const std::pair<const char*, const char*> kAliases[] = {
-        {"iso-8859-1", "windows-1252"}, {"iso8859-1", "windows-1252"}, {"latin1", "windows-1252"},
-        {"l1", "windows-1252"},         {"us-ascii", "windows-1252"},  {"ascii", "windows-1252"},
-        {"cp819", "windows-1252"},      {"iso-8859-9", "windows-1254"}, {"latin5", "windows-1254"},
-        {"iso-8859-11", "windows-874"}, {"tis-620", "windows-874"},    {"gb2312", "gbk"},
-        {"gb_2312-80", "gbk"},          {"x-gbk", "gbk"},              {"utf-16", "utf-8"},
-        {"utf-16le", "utf-8"},          {"utf-16be", "utf-8"},         {"x-sjis", "shift_jis"},
+        {"iso-8859-1", "windows-1252"},
+        {"iso8859-1", "windows-1252"},
+        {"latin1", "windows-1252"},
+        {"l1", "windows-1252"},
+        {"us-ascii", "windows-1252"},
+        {"ascii", "windows-1252"},
+        {"cp819", "windows-1252"},
+        {"iso-8859-9", "windows-1254"},
+        {"latin5", "windows-1254"},
+        {"iso-8859-11", "windows-874"},
+        {"tis-620", "windows-874"},
+        {"gb2312", "gbk"},
+        {"gb_2312-80", "gbk"},
+        {"x-gbk", "gbk"},
+        {"utf-16", "utf-8"},
+        {"utf-16le", "utf-8"},
+        {"utf-16be", "utf-8"},
+        {"x-sjis", "shift_jis"},
         {"ks_c_5601-1987", "euc-kr"},
     };
     std::string lower = ascii::lower(label);

@@ -73,9 +73,9 @@ class ReadContext {
 
     const ReaderOptions& options;
     ReaderSink& sink;
-    std::string name;             ///< display name of the current file
-    std::uint64_t base = 0;       ///< bytes consumed before the current file
-    std::uint64_t reported = 0;   ///< last value passed to sink.progress
+    std::string name;            ///< display name of the current file
+    std::uint64_t base = 0;      ///< bytes consumed before the current file
+    std::uint64_t reported = 0;  ///< last value passed to sink.progress
 
     std::string where(std::size_t line) const { return name + ":" + std::to_string(line); }
     void bad(const std::string& where, const std::string& reason);

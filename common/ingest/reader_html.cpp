@@ -31,35 +31,60 @@ bool attr_is(const GumboNode* node, const char* name, std::string_view value) {
 
 bool is_skipped(GumboTag tag) {
     switch (tag) {
-        case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NAV: case GUMBO_TAG_HEADER:
-        case GUMBO_TAG_FOOTER: case GUMBO_TAG_ASIDE: case GUMBO_TAG_FORM: case GUMBO_TAG_FIGURE:
-        case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_BUTTON:
-        case GUMBO_TAG_SELECT: case GUMBO_TAG_IFRAME: case GUMBO_TAG_SVG: case GUMBO_TAG_MATH:
-        case GUMBO_TAG_OBJECT: case GUMBO_TAG_HEAD:
-            return true;
-        default:
-            return false;
+        case GUMBO_TAG_SCRIPT:
+        case GUMBO_TAG_STYLE:
+        case GUMBO_TAG_NAV:
+        case GUMBO_TAG_HEADER:
+        case GUMBO_TAG_FOOTER:
+        case GUMBO_TAG_ASIDE:
+        case GUMBO_TAG_FORM:
+        case GUMBO_TAG_FIGURE:
+        case GUMBO_TAG_FIGCAPTION:
+        case GUMBO_TAG_NOSCRIPT:
+        case GUMBO_TAG_TEMPLATE:
+        case GUMBO_TAG_BUTTON:
+        case GUMBO_TAG_SELECT:
+        case GUMBO_TAG_IFRAME:
+        case GUMBO_TAG_SVG:
+        case GUMBO_TAG_MATH:
+        case GUMBO_TAG_OBJECT:
+        case GUMBO_TAG_HEAD: return true;
+        default: return false;
     }
 }
 
 bool is_paragraph(GumboTag tag) {
     switch (tag) {
-        case GUMBO_TAG_P: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5:
-        case GUMBO_TAG_H6: case GUMBO_TAG_LI: case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_PRE: case GUMBO_TAG_DD:
-            return true;
-        default:
-            return false;
+        case GUMBO_TAG_P:
+        case GUMBO_TAG_H2:
+        case GUMBO_TAG_H3:
+        case GUMBO_TAG_H4:
+        case GUMBO_TAG_H5:
+        case GUMBO_TAG_H6:
+        case GUMBO_TAG_LI:
+        case GUMBO_TAG_BLOCKQUOTE:
+        case GUMBO_TAG_PRE:
+        case GUMBO_TAG_DD: return true;
+        default: return false;
     }
 }
 
 bool is_block(GumboTag tag) {
     switch (tag) {
-        case GUMBO_TAG_DIV: case GUMBO_TAG_SECTION: case GUMBO_TAG_BR: case GUMBO_TAG_TR: case GUMBO_TAG_TABLE:
-        case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_DL: case GUMBO_TAG_DT: case GUMBO_TAG_H1:
-        case GUMBO_TAG_ARTICLE: case GUMBO_TAG_MAIN: case GUMBO_TAG_HR:
-            return true;
-        default:
-            return is_paragraph(tag);
+        case GUMBO_TAG_DIV:
+        case GUMBO_TAG_SECTION:
+        case GUMBO_TAG_BR:
+        case GUMBO_TAG_TR:
+        case GUMBO_TAG_TABLE:
+        case GUMBO_TAG_UL:
+        case GUMBO_TAG_OL:
+        case GUMBO_TAG_DL:
+        case GUMBO_TAG_DT:
+        case GUMBO_TAG_H1:
+        case GUMBO_TAG_ARTICLE:
+        case GUMBO_TAG_MAIN:
+        case GUMBO_TAG_HR: return true;
+        default: return is_paragraph(tag);
     }
 }
 
@@ -124,12 +149,16 @@ void collect(const GumboNode* node, Meta& m) {
         case GUMBO_TAG_META: {
             const char* content = attr(node, "content");
             if (!content) break;
-            std::string key = ascii::lower(attr(node, "property") ? attr(node, "property")
-                                       : attr(node, "name")   ? attr(node, "name")
-                                       : attr(node, "itemprop") ? attr(node, "itemprop") : "");
-            if (key == "og:title" && m.og_title.empty()) m.og_title = content;
-            else if (key == "og:site_name" && m.site_name.empty()) m.site_name = content;
-            else if (key == "og:url" && m.og_url.empty()) m.og_url = content;
+            std::string key = ascii::lower(attr(node, "property")   ? attr(node, "property")
+                                           : attr(node, "name")     ? attr(node, "name")
+                                           : attr(node, "itemprop") ? attr(node, "itemprop")
+                                                                    : "");
+            if (key == "og:title" && m.og_title.empty())
+                m.og_title = content;
+            else if (key == "og:site_name" && m.site_name.empty())
+                m.site_name = content;
+            else if (key == "og:url" && m.og_url.empty())
+                m.og_url = content;
             else if (key == "article:published_time" || key == "og:published_time" || key == "datepublished")
                 m.dates.emplace_back(content);
             else if (key == "date" || key == "pubdate" || key == "dc.date" || key == "dcterms.created")
@@ -152,8 +181,10 @@ void collect(const GumboNode* node, Meta& m) {
             break;
         case GUMBO_TAG_TIME:
             if (const char* dt = attr(node, "datetime")) {
-                if (attr_is(node, "itemprop", "datepublished")) m.dates.emplace_back(dt);
-                else m.date_fallback.emplace_back(dt);
+                if (attr_is(node, "itemprop", "datepublished"))
+                    m.dates.emplace_back(dt);
+                else
+                    m.date_fallback.emplace_back(dt);
             }
             break;
         case GUMBO_TAG_ARTICLE:
@@ -167,8 +198,10 @@ void collect(const GumboNode* node, Meta& m) {
             break;
         default:
             if (attr_is(node, "itemprop", "datepublished")) {
-                if (const char* v = attr(node, "datetime")) m.dates.emplace_back(v);
-                else if (const char* c = attr(node, "content")) m.dates.emplace_back(c);
+                if (const char* v = attr(node, "datetime"))
+                    m.dates.emplace_back(v);
+                else if (const char* c = attr(node, "content"))
+                    m.dates.emplace_back(c);
             }
             break;
     }
@@ -302,8 +335,10 @@ class GumboArena {
         if (!ptr) return;
         auto* self = static_cast<GumboArena*>(userdata);
         Header* h = static_cast<Header*>(ptr) - 1;
-        if (h->prev) h->prev->next = h->next;
-        else self->head_ = h->next;
+        if (h->prev)
+            h->prev->next = h->next;
+        else
+            self->head_ = h->next;
         if (h->next) h->next->prev = h->prev;
         self->used_ -= h->size;
         std::free(h);
@@ -319,18 +354,16 @@ std::size_t html_parser_budget(std::size_t page_bytes, const ReaderOptions& opti
     return std::min(options.max_html_parser_bytes, (std::size_t{16} << 20) + 40 * page_bytes);
 }
 
-bool is_tag_char(char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == ':';
-}
+bool is_tag_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == ':'; }
 
 /// Elements that never nest: void elements, and those whose end tag may be
 /// left out because the next sibling closes them (<p>, <li>, <td>, ...).
 bool is_non_nesting(const std::string& name) {
     static const char* const kNames[] = {
-        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
-        "track", "wbr", "keygen", "basefont", "bgsound", "frame", "p", "li", "dt", "dd", "tr", "td",
-        "th", "thead", "tbody", "tfoot", "option", "optgroup", "colgroup", "caption", "rb", "rt", "rp",
-        "rtc", "html", "head", "body"};
+        "area",     "base",    "br",    "col", "embed",  "hr",       "img",     "input", "link",   "meta",
+        "param",    "source",  "track", "wbr", "keygen", "basefont", "bgsound", "frame", "p",      "li",
+        "dt",       "dd",      "tr",    "td",  "th",     "thead",    "tbody",   "tfoot", "option", "optgroup",
+        "colgroup", "caption", "rb",    "rt",  "rp",     "rtc",      "html",    "head",  "body"};
     for (const char* n : kNames)
         if (name == n) return true;
     return false;
@@ -446,10 +479,12 @@ void read_html(std::string_view data, ReadContext& ctx) {
 
     Article a;
     a.source = utf8::collapse_whitespace(m.site_name);
-    if (!m.og_title.empty()) a.title = utf8::collapse_whitespace(m.og_title);
+    if (!m.og_title.empty())
+        a.title = utf8::collapse_whitespace(m.og_title);
     else if (!utf8::collapse_whitespace(m.title).empty())
         a.title = strip_site_suffix(utf8::collapse_whitespace(m.title), a.source);
-    else a.title = utf8::collapse_whitespace(m.h1);
+    else
+        a.title = utf8::collapse_whitespace(m.h1);
     a.url = !m.canonical.empty() ? m.canonical : m.og_url;
     a.language = m.lang;
     a.authors = m.authors;

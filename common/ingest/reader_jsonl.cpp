@@ -28,8 +28,10 @@ std::optional<std::size_t> too_deep(std::string_view text, std::size_t limit) {
     for (std::size_t i = 0; i < text.size(); ++i) {
         char c = text[i];
         if (in_string) {
-            if (c == '\\') ++i;
-            else if (c == '"') in_string = false;
+            if (c == '\\')
+                ++i;
+            else if (c == '"')
+                in_string = false;
         } else if (c == '"') {
             in_string = true;
         } else if (c == '[' || c == '{') {
@@ -63,9 +65,12 @@ struct Fields {
     void id(std::string& out) {
         const json* v = get("id");
         if (!v || error) return;
-        if (v->is_string()) out = v->get_ref<const std::string&>();
-        else if (v->is_number_integer() || v->is_number_unsigned()) out = v->dump();
-        else error = "field 'id' must be a string";
+        if (v->is_string())
+            out = v->get_ref<const std::string&>();
+        else if (v->is_number_integer() || v->is_number_unsigned())
+            out = v->dump();
+        else
+            error = "field 'id' must be a string";
     }
     void list(const char* key, std::vector<std::string>& out) {
         const json* v = get(key);

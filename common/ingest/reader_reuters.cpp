@@ -18,7 +18,8 @@ std::string tag_text(std::string_view before, std::string_view tag, std::string_
 }
 
 /// Content between <TAG...> and </TAG> inside `elem`, or nullopt.
-std::optional<std::string_view> element(std::string_view elem, std::string_view tag, std::string_view* attrs = nullptr) {
+std::optional<std::string_view> element(std::string_view elem, std::string_view tag,
+                                        std::string_view* attrs = nullptr) {
     std::string open = tag_text("<", tag);
     std::size_t pos = 0;
     for (;;) {
@@ -87,22 +88,30 @@ std::string decode(std::string_view s) {
         }
         std::string_view name = s.substr(amp + 1, semi - amp - 1);
         i = semi + 1;
-        if (name == "lt") out.push_back('<');
-        else if (name == "gt") out.push_back('>');
-        else if (name == "amp") out.push_back('&');
-        else if (name == "quot") out.push_back('"');
-        else if (name == "apos") out.push_back('\'');
+        if (name == "lt")
+            out.push_back('<');
+        else if (name == "gt")
+            out.push_back('>');
+        else if (name == "amp")
+            out.push_back('&');
+        else if (name == "quot")
+            out.push_back('"');
+        else if (name == "apos")
+            out.push_back('\'');
         else if (name.size() >= 2 && name[0] == '#') {
             char32_t cp = 0;
             bool hex = name[1] == 'x' || name[1] == 'X';
             bool ok = name.size() > (hex ? 2u : 1u);
             for (std::size_t k = hex ? 2 : 1; k < name.size() && ok; ++k) {
                 char c = name[k];
-                int d = c >= '0' && c <= '9' ? c - '0'
+                int d = c >= '0' && c <= '9'          ? c - '0'
                         : hex && c >= 'a' && c <= 'f' ? c - 'a' + 10
-                        : hex && c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
-                if (d < 0) ok = false;
-                else cp = cp * (hex ? 16 : 10) + static_cast<char32_t>(d);
+                        : hex && c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                                      : -1;
+                if (d < 0)
+                    ok = false;
+                else
+                    cp = cp * (hex ? 16 : 10) + static_cast<char32_t>(d);
                 if (cp > 0x10FFFF) ok = false;
             }
             if (!ok) {
@@ -191,8 +200,7 @@ std::string title_case_slug(std::string_view slug) {
 
 std::string upper(std::string_view s) {
     std::string out(s);
-    for (char& c : out)
-        c = ascii::to_upper(c);
+    for (char& c : out) c = ascii::to_upper(c);
     return out;
 }
 
@@ -246,8 +254,7 @@ void read_reuters(std::string_view data, ReadContext& ctx) {
         a.tags["orgs"] = categories(elem, "ORGS");
         a.tags["exchanges"] = categories(elem, "EXCHANGES");
         a.tags["companies"] = categories(elem, "COMPANIES");
-        for (auto it = a.tags.begin(); it != a.tags.end();)
-            it = it->second.empty() ? a.tags.erase(it) : std::next(it);
+        for (auto it = a.tags.begin(); it != a.tags.end();) it = it->second.empty() ? a.tags.erase(it) : std::next(it);
         if (auto it = a.tags.find("people"); it != a.tags.end())
             for (const auto& p : it->second) a.persons.push_back(title_case_slug(p));
         if (auto it = a.tags.find("orgs"); it != a.tags.end())

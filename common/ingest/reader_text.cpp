@@ -8,7 +8,21 @@ namespace newsdex::detail {
 
 namespace {
 
-enum class Key { Unknown, Id, Title, Date, Source, Url, Author, Authors, Language, Companies, Persons, Organizations, Dateline };
+enum class Key {
+    Unknown,
+    Id,
+    Title,
+    Date,
+    Source,
+    Url,
+    Author,
+    Authors,
+    Language,
+    Companies,
+    Persons,
+    Organizations,
+    Dateline
+};
 
 Key key_of(std::string_view raw) {
     std::string k = ascii::lower(raw);
@@ -35,8 +49,8 @@ std::optional<std::pair<std::string_view, std::string_view>> split_header(std::s
     if (colon == std::string_view::npos || colon > 32) return std::nullopt;
     for (std::size_t i = 0; i < colon; ++i) {
         char c = line[i];
-        bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
-                  c == '_' || c == ' ';
+        bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+                  c == ' ';
         if (!ok) return std::nullopt;
     }
     if (colon + 1 < line.size() && line[colon + 1] != ' ' && line[colon + 1] != '\t') return std::nullopt;
@@ -69,7 +83,7 @@ class Lines {
 
 struct Header {
     std::vector<std::tuple<Key, std::string_view, std::size_t>> fields;  // key, value, line
-    std::size_t body_offset = 0;   ///< where the body starts
+    std::size_t body_offset = 0;                                         ///< where the body starts
     std::size_t body_line = 1;
     bool present = false;
 };
@@ -155,11 +169,19 @@ void read_text(std::string_view data, ReadContext& ctx, TextHeader header) {
                 case Key::Source: a.source = value; break;
                 case Key::Url: a.url = value; break;
                 case Key::Author: a.authors.emplace_back(value); break;
-                case Key::Authors: for (auto& s : split_list(value)) a.authors.push_back(s); break;
+                case Key::Authors:
+                    for (auto& s : split_list(value)) a.authors.push_back(s);
+                    break;
                 case Key::Language: a.language = value; break;
-                case Key::Companies: for (auto& s : split_list(value)) a.companies.push_back(s); break;
-                case Key::Persons: for (auto& s : split_list(value)) a.persons.push_back(s); break;
-                case Key::Organizations: for (auto& s : split_list(value)) a.organizations.push_back(s); break;
+                case Key::Companies:
+                    for (auto& s : split_list(value)) a.companies.push_back(s);
+                    break;
+                case Key::Persons:
+                    for (auto& s : split_list(value)) a.persons.push_back(s);
+                    break;
+                case Key::Organizations:
+                    for (auto& s : split_list(value)) a.organizations.push_back(s);
+                    break;
                 case Key::Dateline: a.dateline = value; break;
                 case Key::Unknown: break;
             }

@@ -269,8 +269,8 @@ bool is_documentation_name(std::string_view name) {
     std::string lower = ascii::lower(name);
     std::size_t dot = lower.find('.');
     std::string stem = lower.substr(0, dot);
-    for (const char* doc : {"readme", "license", "licence", "copying", "changelog", "changes", "notice",
-                            "authors", "contributing", "provenance", "install"})
+    for (const char* doc : {"readme", "license", "licence", "copying", "changelog", "changes", "notice", "authors",
+                            "contributing", "provenance", "install"})
         if (stem == doc) return true;
     return false;
 }
@@ -294,10 +294,10 @@ std::optional<InputFormat> sniff(std::string_view head) {
 }
 
 struct FileJob {
-    std::string display;       ///< name used in messages and derived ids
-    std::string fs_path;       ///< empty = standard input
-    std::uint64_t size = 0;    ///< on-disk size, for progress
-    bool in_directory = false; ///< found by a directory walk
+    std::string display;        ///< name used in messages and derived ids
+    std::string fs_path;        ///< empty = standard input
+    std::uint64_t size = 0;     ///< on-disk size, for progress
+    bool in_directory = false;  ///< found by a directory walk
 };
 
 std::string file_too_large(std::size_t limit) {
@@ -352,8 +352,8 @@ void parse_whole(std::string_view data, InputFormat format, detail::TextHeader h
 
 /// A UTF-16 or UTF-32 file (it starts with a byte order mark): converted to
 /// UTF-8 as a whole, then read like any other file held in memory.
-void parse_unicode(std::string_view data, const detail::UnicodeBom& bom, InputFormat format,
-                   detail::TextHeader header, ReadContext& ctx) {
+void parse_unicode(std::string_view data, const detail::UnicodeBom& bom, InputFormat format, detail::TextHeader header,
+                   ReadContext& ctx) {
     std::string error;
     auto text = detail::charset_to_utf8(data.substr(bom.size), bom.charset, error);
     if (!text) {
@@ -419,9 +419,12 @@ void read_file(detail::ByteSource& source, std::string head, const FileJob& job,
     } catch (const InputError& e) {
         failure = e.what();
     }
-    if (failure) ctx.bad(job.display, *failure);
-    else if (bom) parse_unicode(data, *bom, format, header, ctx);
-    else parse_whole(data, format, header, ctx);
+    if (failure)
+        ctx.bad(job.display, *failure);
+    else if (bom)
+        parse_unicode(data, *bom, format, header, ctx);
+    else
+        parse_whole(data, format, header, ctx);
 }
 
 void read_one(const FileJob& job, ReadContext& ctx) {
@@ -435,8 +438,10 @@ void read_one(const FileJob& job, ReadContext& ctx) {
     } catch (const InputError& e) {
         failure = e.what();
     }
-    if (failure) ctx.bad(job.display, *failure);
-    else read_file(*source, std::move(head), job, ctx);
+    if (failure)
+        ctx.bad(job.display, *failure);
+    else
+        read_file(*source, std::move(head), job, ctx);
     if (source && job.fs_path.empty()) consumed = source->raw_offset();
     source.reset();
     ctx.base += consumed;
@@ -502,9 +507,9 @@ void read_path(const std::string& path, const ReaderOptions& options, ReaderSink
     }
     if (S_ISDIR(st.st_mode)) {
         std::set<std::pair<dev_t, ino_t>> seen;
-        walk(path, path, seen, options.format != InputFormat::Auto,
-             [&](const FileJob& job) { read_one(job, ctx); },
-             [&](const std::string& where, const std::string& reason) { ctx.bad(where, reason); });
+        walk(
+            path, path, seen, options.format != InputFormat::Auto, [&](const FileJob& job) { read_one(job, ctx); },
+            [&](const std::string& where, const std::string& reason) { ctx.bad(where, reason); });
     } else {
         read_one(FileJob{path, path, static_cast<std::uint64_t>(st.st_size), false}, ctx);
     }
@@ -517,13 +522,13 @@ std::uint64_t input_size(const std::string& path) {
     if (!S_ISDIR(st.st_mode)) return static_cast<std::uint64_t>(st.st_size);
     std::uint64_t total = 0;
     std::set<std::pair<dev_t, ino_t>> seen;
-    walk(path, path, seen, false, [&](const FileJob& job) { total += job.size; },
-         [](const std::string&, const std::string&) {});
+    walk(
+        path, path, seen, false, [&](const FileJob& job) { total += job.size; },
+        [](const std::string&, const std::string&) {});
     return total;
 }
 
-void read_buffer(std::string_view data, const std::string& name, const ReaderOptions& options,
-                 ReaderSink& sink) {
+void read_buffer(std::string_view data, const std::string& name, const ReaderOptions& options, ReaderSink& sink) {
     ReadContext ctx(options, sink);
     ctx.name = name;
     InputFormat format = options.format;
@@ -532,8 +537,10 @@ void read_buffer(std::string_view data, const std::string& name, const ReaderOpt
         parse_unicode(data, *bom, format, detail::TextHeader::Optional, ctx);
     } else {
         auto decided = decide_format(data.substr(0, kSniffBytes), format);
-        if (auto* problem = std::get_if<std::string>(&decided)) ctx.bad(name, *problem);
-        else parse_whole(data, std::get<InputFormat>(decided), detail::TextHeader::Optional, ctx);
+        if (auto* problem = std::get_if<std::string>(&decided))
+            ctx.bad(name, *problem);
+        else
+            parse_whole(data, std::get<InputFormat>(decided), detail::TextHeader::Optional, ctx);
     }
     ctx.progress(data.size(), true);
 }

@@ -18,7 +18,11 @@ namespace newsdex {
 enum class InputFormat { Auto, Jsonl, Text, Html, Reuters };
 
 /// Table of format names, used to parse --format and to list the valid values.
-struct InputFormatName { const char* name; InputFormat format; const char* description; };
+struct InputFormatName {
+    const char* name;
+    InputFormat format;
+    const char* description;
+};
 const std::vector<InputFormatName>& input_format_names();
 /// Parse a --format value; throws UserError listing the valid values.
 InputFormat parse_input_format(std::string_view name);
@@ -81,7 +85,6 @@ std::uint64_t input_size(const std::string& path);
 
 /// Parse text in a given format as if read from a file named `name`
 /// (used by tests and by newsdex-entities on standard input).
-void read_buffer(std::string_view data, const std::string& name, const ReaderOptions& options,
-                 ReaderSink& sink);
+void read_buffer(std::string_view data, const std::string& name, const ReaderOptions& options, ReaderSink& sink);
 
 }  // namespace newsdex

@@ -69,7 +69,8 @@ bool get_vector(std::istream& in, std::vector<std::uint32_t>& v) {
     std::uint64_t n;
     if (!get(in, n) || n > bytes_left(in) / sizeof(std::uint32_t)) return false;
     v.resize(n);
-    return static_cast<bool>(in.read(reinterpret_cast<char*>(v.data()), static_cast<std::streamsize>(n * sizeof(std::uint32_t))));
+    return static_cast<bool>(
+        in.read(reinterpret_cast<char*>(v.data()), static_cast<std::streamsize>(n * sizeof(std::uint32_t))));
 }
 bool get_rows(std::istream& in, EntityRows& rows) {
     std::uint64_t n;

@@ -32,10 +32,10 @@ struct EntityRows {
 
 /// Every column of one shard.
 struct ShardColumns {
-    Xapian::rev revision = 0;          ///< shard revision the columns describe
-    std::string uuid;                  ///< the shard's UUID (a recreated shard may reuse a revision)
+    Xapian::rev revision = 0;  ///< shard revision the columns describe
+    std::string uuid;          ///< the shard's UUID (a recreated shard may reuse a revision)
     EntityRows companies, persons;
-    std::vector<std::uint32_t> days;   ///< YYYYMMDD per docid, 0 when undated
+    std::vector<std::uint32_t> days;     ///< YYYYMMDD per docid, 0 when undated
     std::vector<std::uint32_t> doclens;  ///< document length per docid (0: no document)
 
     /// Build from a shard's entity terms and date values.

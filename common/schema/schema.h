@@ -118,18 +118,18 @@ inline constexpr Xapian::valueno kSlotHash = 2;
 inline constexpr Xapian::valueno kSlotDupKey = 3;
 inline constexpr Xapian::valueno kSlotCompanies = 4;
 inline constexpr Xapian::valueno kSlotPersons = 5;
-inline constexpr char kValueSeparator = '\x1f';  ///< joins slugs in kSlotCompanies / kSlotPersons
+inline constexpr char kValueSeparator = '\x1f';   ///< joins slugs in kSlotCompanies / kSlotPersons
 inline constexpr char kDataBodySeparator = '\0';  ///< between the JSON and the body in document data
 
 // Indexing constants.
-inline constexpr unsigned kTitleWeight = 5;       ///< wdf increment for title words
-inline constexpr unsigned kTitleBodyGap = 100;    ///< position gap between title and body
+inline constexpr unsigned kTitleWeight = 5;     ///< wdf increment for title words
+inline constexpr unsigned kTitleBodyGap = 100;  ///< position gap between title and body
 /// Body bytes kept in document data: enough for the whole of any news article
 /// (newsdex-search --show), bounded so that snippets (which analyse the stored
 /// body) stay cheap on the odd huge input.  Raised from 8 KiB (issue 12):
 /// on Reuters-21578 only 3 of 19,043 bodies were longer.
 inline constexpr std::size_t kMaxStoredBody = 256 * 1024;
-inline constexpr std::size_t kMaxTermBytes = 120;     ///< longer tokens are not indexed
+inline constexpr std::size_t kMaxTermBytes = 120;  ///< longer tokens are not indexed
 
 /// Where the indexer takes a filter field's values from in an article.
 enum class FieldSource {

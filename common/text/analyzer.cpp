@@ -23,14 +23,16 @@ namespace newsdex {
 namespace {
 
 // ISO 639-1 code -> Xapian stemmer name, for the languages Xapian 1.4 stems.
-struct StemLanguage { const char* code; const char* xapian_name; };
+struct StemLanguage {
+    const char* code;
+    const char* xapian_name;
+};
 constexpr StemLanguage kStemLanguages[] = {
-    {"ar", "arabic"},   {"ca", "catalan"},    {"da", "danish"},    {"de", "german"},
-    {"en", "english"},  {"es", "spanish"},    {"eu", "basque"},    {"fi", "finnish"},
-    {"fr", "french"},   {"ga", "irish"},      {"hu", "hungarian"}, {"hy", "armenian"},
-    {"id", "indonesian"}, {"it", "italian"},  {"lt", "lithuanian"}, {"ne", "nepali"},
-    {"nl", "dutch"},    {"no", "norwegian"},  {"pt", "portuguese"}, {"ro", "romanian"},
-    {"ru", "russian"},  {"sv", "swedish"},    {"ta", "tamil"},     {"tr", "turkish"},
+    {"ar", "arabic"},    {"ca", "catalan"},  {"da", "danish"},     {"de", "german"},     {"en", "english"},
+    {"es", "spanish"},   {"eu", "basque"},   {"fi", "finnish"},    {"fr", "french"},     {"ga", "irish"},
+    {"hu", "hungarian"}, {"hy", "armenian"}, {"id", "indonesian"}, {"it", "italian"},    {"lt", "lithuanian"},
+    {"ne", "nepali"},    {"nl", "dutch"},    {"no", "norwegian"},  {"pt", "portuguese"}, {"ro", "romanian"},
+    {"ru", "russian"},   {"sv", "swedish"},  {"ta", "tamil"},      {"tr", "turkish"},
 };
 
 const char* xapian_stemmer_name(const std::string& code) {
@@ -44,17 +46,21 @@ const char* xapian_stemmer_name(const std::string& code) {
 UChar32 fold_special_letter(UChar32 c, const char** expansion) {
     *expansion = nullptr;
     switch (c) {
-        case 0x00F8: return 'o';              // ø
-        case 0x0111: return 'd';              // đ
-        case 0x00F0: return 'd';              // ð
-        case 0x0142: return 'l';              // ł
-        case 0x0127: return 'h';              // ħ
-        case 0x0131: return 'i';              // dotless ı
+        case 0x00F8: return 'o';                   // ø
+        case 0x0111: return 'd';                   // đ
+        case 0x00F0: return 'd';                   // ð
+        case 0x0142: return 'l';                   // ł
+        case 0x0127: return 'h';                   // ħ
+        case 0x0131: return 'i';                   // dotless ı
         case 0x00E6: *expansion = "ae"; return 0;  // æ
         case 0x0153: *expansion = "oe"; return 0;  // œ
         case 0x00FE: *expansion = "th"; return 0;  // þ
-        case 0x2019: case 0x2018: case 0x02BC: case 0x02B9: case 0x0060: case 0x00B4:
-            return '\'';                      // typographic apostrophes
+        case 0x2019:
+        case 0x2018:
+        case 0x02BC:
+        case 0x02B9:
+        case 0x0060:
+        case 0x00B4: return '\'';  // typographic apostrophes
         default: return c;
     }
 }
@@ -108,8 +114,8 @@ std::string Analyzer::fold(std::string_view word) {
     UErrorCode status = U_ZERO_ERROR;
     static const icu::Normalizer2* nfkd = icu::Normalizer2::getNFKDInstance(status);
     static const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
-    icu::UnicodeString u = icu::UnicodeString::fromUTF8(
-        icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
+    icu::UnicodeString u =
+        icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
     u.foldCase();
     icu::UnicodeString decomposed = nfkd->normalize(u, status);
     if (U_FAILURE(status)) return std::string(word);
@@ -120,8 +126,10 @@ std::string Analyzer::fold(std::string_view word) {
         if (u_charType(c) == U_NON_SPACING_MARK) continue;
         const char* expansion;
         UChar32 mapped = fold_special_letter(c, &expansion);
-        if (expansion) stripped.append(icu::UnicodeString(expansion));
-        else stripped.append(mapped);
+        if (expansion)
+            stripped.append(icu::UnicodeString(expansion));
+        else
+            stripped.append(mapped);
     }
     icu::UnicodeString composed = nfc->normalize(stripped, status);
     if (U_FAILURE(status)) composed = stripped;

@@ -20,11 +20,11 @@ namespace newsdex {
 
 /// One term produced from text.
 struct AnalyzedTerm {
-    std::string term;         ///< stemmed, folded form as stored in the index
-    std::string folded;       ///< folded form before stemming (for wildcard and snippets)
-    std::size_t start = 0;    ///< byte offset of the word in the text
-    std::size_t end = 0;      ///< byte offset one past the word
-    bool positional = true;   ///< false for CJK dictionary words (indexed without position)
+    std::string term;        ///< stemmed, folded form as stored in the index
+    std::string folded;      ///< folded form before stemming (for wildcard and snippets)
+    std::size_t start = 0;   ///< byte offset of the word in the text
+    std::size_t end = 0;     ///< byte offset one past the word
+    bool positional = true;  ///< false for CJK dictionary words (indexed without position)
 };
 
 /// A language tag's primary subtag, lower-cased: "en-GB" -> "en", "ZH" -> "zh"

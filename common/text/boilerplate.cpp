@@ -58,8 +58,14 @@ const std::vector<BoilerplateRule> kRules = {
     {M::Prefix, "copyright \xc2\xa9", "", 200, false, "copyright notice"},
     {M::Prefix, "copyright (c)", "", 200, false, "copyright notice"},
     {M::Prefix, "\xc2\xa9 ", "", 200, false, "copyright notice (\"(c) 2020 Publisher\")"},
-    {M::Prefix, "\xc2\xa9""1", "", 200, false, "copyright notice (\"(c)2020\")"},
-    {M::Prefix, "\xc2\xa9""2", "", 200, false, "copyright notice (\"(c)2020\")"},
+    {M::Prefix,
+     "\xc2\xa9"
+     "1",
+     "", 200, false, "copyright notice (\"(c)2020\")"},
+    {M::Prefix,
+     "\xc2\xa9"
+     "2",
+     "", 200, false, "copyright notice (\"(c)2020\")"},
     {M::Exact, "all rights reserved", "", 0, false, "copyright notice"},
     {M::Prefix, "this article was originally published", "", 400, false, "syndication footer"},
     {M::Prefix, "this story was originally published", "", 400, false, "syndication footer"},
@@ -170,7 +176,10 @@ std::string clean_boilerplate(std::string_view body) {
         if (end == std::string_view::npos) end = o.size();
         std::string_view line = o.substr(pos, end - pos);
         if (utf8::trim(line).empty()) {
-            if (++blanks > 1) { pos = end + 1; continue; }
+            if (++blanks > 1) {
+                pos = end + 1;
+                continue;
+            }
         } else {
             blanks = 0;
         }

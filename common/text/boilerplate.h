@@ -20,11 +20,11 @@ enum class BoilerplateMatch {
 
 struct BoilerplateRule {
     BoilerplateMatch match;
-    std::string_view text;     ///< lower case
-    std::string_view suffix;   ///< lower case, for Wrap
-    std::size_t max_length;    ///< longer lines never match (0 = no limit)
-    bool last_line_only;       ///< only when it is the last non-blank line of the body
-    std::string_view why;      ///< comment: where it comes from
+    std::string_view text;    ///< lower case
+    std::string_view suffix;  ///< lower case, for Wrap
+    std::size_t max_length;   ///< longer lines never match (0 = no limit)
+    bool last_line_only;      ///< only when it is the last non-blank line of the body
+    std::string_view why;     ///< comment: where it comes from
 };
 
 /// The rule table (for documentation and tests).

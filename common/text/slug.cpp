@@ -12,7 +12,6 @@
 
 namespace newsdex {
 
-
 namespace {
 
 inline bool ascii_alnum(unsigned char c) {
@@ -52,12 +51,18 @@ std::string entity_slug(std::string_view name) {
         }
         switch (c) {
             case 0x00DF: put("ss"); return;
-            case 0x00E6: case 0x00C6: put("ae"); return;
-            case 0x0153: case 0x0152: put("oe"); return;
-            case 0x00F8: case 0x00D8: put("o"); return;
-            case 0x0111: case 0x0110: put("d"); return;
-            case 0x0142: case 0x0141: put("l"); return;
-            case 0x00FE: case 0x00DE: put("th"); return;
+            case 0x00E6:
+            case 0x00C6: put("ae"); return;
+            case 0x0153:
+            case 0x0152: put("oe"); return;
+            case 0x00F8:
+            case 0x00D8: put("o"); return;
+            case 0x0111:
+            case 0x0110: put("d"); return;
+            case 0x0142:
+            case 0x0141: put("l"); return;
+            case 0x00FE:
+            case 0x00DE: put("th"); return;
             case 0x0131: put("i"); return;
             default: break;
         }
@@ -79,15 +84,24 @@ std::string entity_slug(std::string_view name) {
             char c = char(b);
             // Dropped without a separator: apostrophes, '&' and '.' inside
             // initials/abbreviations ("AT&T" -> "att", "I.B.M." -> "ibm").
-            if (c == '\'' ) { ++i; continue; }
+            if (c == '\'') {
+                ++i;
+                continue;
+            }
             if (c == '&' && i > 0 && i + 1 < n && ascii_alnum((unsigned char)name[i - 1]) &&
-                ascii_alnum((unsigned char)name[i + 1])) { ++i; continue; }
+                ascii_alnum((unsigned char)name[i + 1])) {
+                ++i;
+                continue;
+            }
             if (c == '.' && run == 1 && i + 1 < n && ascii_alnum((unsigned char)name[i + 1])) {
                 ++i;
                 run = 0;
                 continue;
             }
-            if (c == '.' && run == 1 && i > 1 && name[i - 2] == '.') { ++i; continue; }
+            if (c == '.' && run == 1 && i > 1 && name[i - 2] == '.') {
+                ++i;
+                continue;
+            }
             put_cp(b);
             if (!ascii_alnum(b)) run = 0;
             ++i;
@@ -97,7 +111,10 @@ std::string entity_slug(std::string_view name) {
         int32_t j = int32_t(i);
         U8_NEXT(name.data(), j, int32_t(n), c);
         i = std::size_t(j);
-        if (c < 0) { sep = true; continue; }
+        if (c < 0) {
+            sep = true;
+            continue;
+        }
         if (c == 0x2019 || c == 0x2018) continue;  // curly apostrophes
         // Kept whole, never NFKD-decomposed: NFKD would split a Hangul
         // syllable into jamo and change a CJK compatibility ideograph.

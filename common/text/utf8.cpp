@@ -14,17 +14,33 @@ std::optional<std::size_t> find_invalid(std::string_view text) {
         if (i + 8 <= n) {
             std::uint64_t w;
             std::memcpy(&w, s + i, 8);
-            if ((w & 0x8080808080808080ULL) == 0) { i += 8; continue; }
+            if ((w & 0x8080808080808080ULL) == 0) {
+                i += 8;
+                continue;
+            }
         }
         unsigned char c = s[i];
-        if (c < 0x80) { ++i; continue; }
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
         std::size_t len;
         char32_t min;
         char32_t cp;
-        if ((c & 0xE0) == 0xC0) { len = 2; min = 0x80; cp = c & 0x1F; }
-        else if ((c & 0xF0) == 0xE0) { len = 3; min = 0x800; cp = c & 0x0F; }
-        else if ((c & 0xF8) == 0xF0) { len = 4; min = 0x10000; cp = c & 0x07; }
-        else return i;
+        if ((c & 0xE0) == 0xC0) {
+            len = 2;
+            min = 0x80;
+            cp = c & 0x1F;
+        } else if ((c & 0xF0) == 0xE0) {
+            len = 3;
+            min = 0x800;
+            cp = c & 0x0F;
+        } else if ((c & 0xF8) == 0xF0) {
+            len = 4;
+            min = 0x10000;
+            cp = c & 0x07;
+        } else
+            return i;
         if (i + len > n) return i;
         for (std::size_t k = 1; k < len; ++k) {
             unsigned char cc = s[i + k];
@@ -60,9 +76,10 @@ void append(std::string& out, char32_t cp) {
 
 namespace {
 // Windows-1252 0x80..0x9F; 0 = undefined (mapped to U+FFFD).
-constexpr char32_t kCp1252High[32] = {
-    0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
-    0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178};
+constexpr char32_t kCp1252High[32] = {0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+                                      0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,      0x017D, 0,
+                                      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+                                      0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
 }  // namespace
 
 std::string repair_cp1252(std::string_view text) {
@@ -99,7 +116,10 @@ std::string collapse_whitespace(std::string_view text) {
             i += skip;
             continue;
         }
-        if (pending_space) { out.push_back(' '); pending_space = false; }
+        if (pending_space) {
+            out.push_back(' ');
+            pending_space = false;
+        }
         out.push_back(static_cast<char>(c));
     }
     return out;

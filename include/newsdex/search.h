@@ -112,8 +112,8 @@ struct SearchRequest {
     std::vector<FieldFilter> field_filters;
     /// Date ranges every hit must fall in, beside the other filters.
     std::vector<DateRange> date_ranges;
-    std::size_t offset = 0;   ///< hits to skip
-    std::size_t limit = 10;   ///< hits to return
+    std::size_t offset = 0;  ///< hits to skip
+    std::size_t limit = 10;  ///< hits to return
     /// Facets to count, exactly, over every matching article.
     std::vector<FacetField> facets;
     std::size_t facet_limit = 10;  ///< values to return per facet (all but date)
@@ -183,16 +183,16 @@ struct ScorePart {
 
 /// One search hit.
 struct Hit {
-    std::size_t rank = 0;   ///< 1-based position in the whole result list
-    std::string id;         ///< article id
-    std::string title;      ///< headline (may be empty)
-    std::string date;       ///< ISO 8601 as published ("2015-09-22T14:05:00+02:00"), or empty
-    std::string source;     ///< publisher or feed (may be empty)
-    std::string url;        ///< link to the original (may be empty)
-    double score = 0;       ///< relevance weight (0 when sorted by date)
-    std::string snippet;    ///< an excerpt of the body around the matching words
+    std::size_t rank = 0;               ///< 1-based position in the whole result list
+    std::string id;                     ///< article id
+    std::string title;                  ///< headline (may be empty)
+    std::string date;                   ///< ISO 8601 as published ("2015-09-22T14:05:00+02:00"), or empty
+    std::string source;                 ///< publisher or feed (may be empty)
+    std::string url;                    ///< link to the original (may be empty)
+    double score = 0;                   ///< relevance weight (0 when sorted by date)
+    std::string snippet;                ///< an excerpt of the body around the matching words
     std::vector<Highlight> highlights;  ///< matching words within snippet
-    std::size_t similar = 0;  ///< near-identical articles folded into this hit
+    std::size_t similar = 0;            ///< near-identical articles folded into this hit
     std::vector<EntityName> companies;  ///< companies the article names
     std::vector<EntityName> persons;    ///< persons the article names
     /// With RankingOptions::explain, sorted by relevance: the parts whose
@@ -202,17 +202,17 @@ struct Hit {
 
 /// One value of a facet.
 struct FacetValue {
-    std::string id;     ///< entity id, or the date bucket ("2015", "2015-09", "2015-09-22")
-    std::string name;   ///< display name (the bucket again for dates)
+    std::string id;           ///< entity id, or the date bucket ("2015", "2015-09", "2015-09-22")
+    std::string name;         ///< display name (the bucket again for dates)
     std::uint64_t count = 0;  ///< matching articles with this value
 };
 
 /// Counts of one facet over all matching articles.
 struct Facet {
     FacetField field = FacetField::Company;  ///< what was counted
-    std::vector<FacetValue> values;  ///< by count (company/person) or chronological (date)
-    std::size_t distinct = 0;        ///< distinct values among the matches
-    std::size_t more = 0;            ///< distinct values after the ones shown (distinct - facet_offset - shown, at least 0)
+    std::vector<FacetValue> values;          ///< by count (company/person) or chronological (date)
+    std::size_t distinct = 0;                ///< distinct values among the matches
+    std::size_t more = 0;  ///< distinct values after the ones shown (distinct - facet_offset - shown, at least 0)
     DateGranularity granularity = DateGranularity::Auto;  ///< date facet: the granularity used
 };
 
@@ -284,10 +284,10 @@ struct GraphEdge {
 
 /// Entities of the matches and the pairs of them named together.
 struct CooccurrenceGraph {
-    std::uint64_t matches = 0;       ///< matching articles
-    std::uint64_t min_weight = 1;    ///< edges lighter than this were left out
-    std::vector<GraphNode> nodes;    ///< most frequent first
-    std::vector<GraphEdge> edges;    ///< heaviest first, then by node indices
+    std::uint64_t matches = 0;     ///< matching articles
+    std::uint64_t min_weight = 1;  ///< edges lighter than this were left out
+    std::vector<GraphNode> nodes;  ///< most frequent first
+    std::vector<GraphEdge> edges;  ///< heaviest first, then by node indices
 };
 
 /// The graph as node-link JSON (what networkx.node_link_graph reads; Gephi
@@ -308,18 +308,18 @@ struct SearchResult {
         return nullptr;
     }
 
-    std::string query;                 ///< the query as given
-    std::uint64_t total = 0;           ///< matching articles (before collapsing)
-    bool total_exact = false;          ///< total is exact (else an estimate)
-    std::vector<Hit> hits;             ///< the hits from offset, at most limit
-    std::vector<Facet> facets;         ///< one per requested facet, in request order
-    std::string suggestion;            ///< "did you mean" query, or empty
+    std::string query;          ///< the query as given
+    std::uint64_t total = 0;    ///< matching articles (before collapsing)
+    bool total_exact = false;   ///< total is exact (else an estimate)
+    std::vector<Hit> hits;      ///< the hits from offset, at most limit
+    std::vector<Facet> facets;  ///< one per requested facet, in request order
+    std::string suggestion;     ///< "did you mean" query, or empty
     /// "or" when too few articles matched every word and the hits are the
     /// articles matching any of them, most words first
     /// (RankingOptions::or_fallback); empty otherwise.
     std::string fallback;
-    std::vector<std::string> notices;  ///< e.g. "no person matches 'xyz'"
-    double elapsed_ms = 0;             ///< time spent searching
+    std::vector<std::string> notices;        ///< e.g. "no person matches 'xyz'"
+    double elapsed_ms = 0;                   ///< time spent searching
     std::optional<EntityLists> related;      ///< when SearchRequest::related: by count, then score
     std::optional<EntityLists> significant;  ///< when SearchRequest::significant: by score
     std::optional<Trends> trends;            ///< when SearchRequest::trend
@@ -328,8 +328,8 @@ struct SearchResult {
 
 /// The values of one filter field over the whole archive (Searcher::values).
 struct FieldValues {
-    std::string field;    ///< the field listed ("person", "source", ...)
-    std::string prefix;   ///< the prefix asked for ("" for every value)
+    std::string field;               ///< the field listed ("person", "source", ...)
+    std::string prefix;              ///< the prefix asked for ("" for every value)
     std::vector<FacetValue> values;  ///< most articles first (count: articles with the value)
     std::size_t distinct = 0;        ///< values matching the prefix
     std::size_t more = 0;            ///< matching values after the ones returned
@@ -337,20 +337,20 @@ struct FieldValues {
 
 /// One whole stored article (Searcher::article): what `newsdex-search --show` prints.
 struct StoredArticle {
-    std::string id;        ///< article id
-    std::string title;     ///< headline (may be empty)
-    std::string date;      ///< ISO 8601 as published, or empty
-    std::string source;    ///< publisher or feed (may be empty)
-    std::string url;       ///< link to the original (may be empty)
-    std::string language;  ///< language code of the article ("en", "zh", ...)
-    std::vector<std::string> authors;        ///< bylines, when known
-    std::vector<EntityName> companies;       ///< companies the article names
-    std::vector<EntityName> persons;         ///< persons the article names
-    std::vector<EntityName> organizations;   ///< other organisations the article names
+    std::string id;                         ///< article id
+    std::string title;                      ///< headline (may be empty)
+    std::string date;                       ///< ISO 8601 as published, or empty
+    std::string source;                     ///< publisher or feed (may be empty)
+    std::string url;                        ///< link to the original (may be empty)
+    std::string language;                   ///< language code of the article ("en", "zh", ...)
+    std::vector<std::string> authors;       ///< bylines, when known
+    std::vector<EntityName> companies;      ///< companies the article names
+    std::vector<EntityName> persons;        ///< persons the article names
+    std::vector<EntityName> organizations;  ///< other organisations the article names
     /// The body as stored by the indexer: the whole text, unless it was
     /// longer than the stored limit (then body_truncated).
     std::string body;
-    bool body_truncated = false;  ///< the index kept only the beginning of the body
+    bool body_truncated = false;              ///< the index kept only the beginning of the body
     std::vector<Highlight> title_highlights;  ///< words of the query in `title`
     std::vector<Highlight> body_highlights;   ///< words of the query in `body`
 };

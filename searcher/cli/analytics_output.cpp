@@ -45,8 +45,8 @@ void print_entities(const char* heading, const std::vector<RelatedEntity>& list,
     header += "  " + right("score", score_width) + "  id";
     put(s.dim + header + s.reset + "\n");
     for (const auto& e : list) {
-        std::string line = "  " + term::fit(printable(e.name), name_width) + "  " +
-                           right(term::thousands(e.count), count_width);
+        std::string line =
+            "  " + term::fit(printable(e.name), name_width) + "  " + right(term::thousands(e.count), count_width);
         if (archive) line += "  " + right(term::thousands(e.archive_count), archive_width);
         line += "  " + right(score_text(e.score), score_width) + "  " + s.dim + printable(e.id) + s.reset;
         put(line + "\n");
@@ -89,8 +89,7 @@ void print_trends(const Trends& trends, const TextLayout& layout) {
             term::thousands(t.total) + "  " + line + "  " + s.dim + "peak " + trends.buckets.at(t.peak) + ": " +
             term::thousands(t.counts.at(t.peak)) + s.reset + "\n");
     }
-    if (per_cell > 1)
-        put("  " + s.dim + "(each cell sums " + std::to_string(per_cell) + " buckets)" + s.reset + "\n");
+    if (per_cell > 1) put("  " + s.dim + "(each cell sums " + std::to_string(per_cell) + " buckets)" + s.reset + "\n");
     put("\n");
 }
 
@@ -99,7 +98,8 @@ void print_trends(const Trends& trends, const TextLayout& layout) {
 std::string sparkline(const std::vector<std::uint64_t>& counts, std::size_t width, std::size_t peak,
                       const term::Style& style, std::size_t* counts_per_cell) {
     static const char* levels[] = {"▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"};
-    const std::size_t per_cell = counts.empty() ? 1 : (counts.size() + std::max<std::size_t>(width, 1) - 1) / std::max<std::size_t>(width, 1);
+    const std::size_t per_cell =
+        counts.empty() ? 1 : (counts.size() + std::max<std::size_t>(width, 1) - 1) / std::max<std::size_t>(width, 1);
     if (counts_per_cell) *counts_per_cell = per_cell;
     std::vector<std::uint64_t> cells;
     for (std::size_t i = 0; i < counts.size(); i += per_cell) {
@@ -117,8 +117,10 @@ std::string sparkline(const std::vector<std::uint64_t>& counts, std::size_t widt
         }
         const std::size_t level = std::clamp<std::size_t>((cells[i] * 8 + max - 1) / max, 1, 8) - 1;
         // The peak stands out in colour; without colour "peak ..." names it.
-        if (i == peak_cell) out += style.bold + style.red + levels[level] + style.reset;
-        else out += style.green + levels[level] + style.reset;
+        if (i == peak_cell)
+            out += style.bold + style.red + levels[level] + style.reset;
+        else
+            out += style.green + levels[level] + style.reset;
     }
     return out;
 }

@@ -33,8 +33,8 @@ std::string joined(const std::vector<EntityName>& names) {
 std::vector<std::string> fields(const Hit& h) {
     char score[32];
     std::snprintf(score, sizeof score, "%.6g", h.score);
-    return {std::to_string(h.rank), h.id, h.date, h.source, h.title, h.url, joined(h.companies), joined(h.persons),
-            score};
+    return {std::to_string(h.rank), h.id, h.date, h.source, h.title, h.url, joined(h.companies),
+            joined(h.persons),      score};
 }
 
 }  // namespace
@@ -42,7 +42,8 @@ std::vector<std::string> fields(const Hit& h) {
 void RowWriter::header() {
     if (format_ == Format::Jsonl) return;
     std::string line;
-    for (const char* column : kExportColumns) line += (line.empty() ? "" : format_ == Format::Csv ? "," : "\t") + std::string(column);
+    for (const char* column : kExportColumns)
+        line += (line.empty() ? "" : format_ == Format::Csv ? "," : "\t") + std::string(column);
     std::fputs((line + (format_ == Format::Csv ? "\r\n" : "\n")).c_str(), out_);
 }
 

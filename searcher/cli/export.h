@@ -13,7 +13,7 @@ namespace newsdex::cli {
 enum class Format { Text, Json, Jsonl, Csv, Tsv };
 
 /// The columns of a csv/tsv row, in order (also the header row).
-inline constexpr const char* kExportColumns[] = {"rank", "id",  "date",    "source", "title",
+inline constexpr const char* kExportColumns[] = {"rank", "id",        "date",    "source", "title",
                                                  "url",  "companies", "persons", "score"};
 
 /// A CSV field quoted as RFC 4180 asks: in double quotes, with quotes doubled,

@@ -20,8 +20,7 @@ std::size_t output_width(std::FILE* stream) {
         if (*end == '\0' && value > 0 && value <= 100000) return static_cast<std::size_t>(value);
     }
     winsize size{};
-    if (term::is_tty(stream) && ioctl(fileno(stream), TIOCGWINSZ, &size) == 0 && size.ws_col > 0)
-        return size.ws_col;
+    if (term::is_tty(stream) && ioctl(fileno(stream), TIOCGWINSZ, &size) == 0 && size.ws_col > 0) return size.ws_col;
     return 100;
 }
 
@@ -112,8 +111,10 @@ std::string wrap(const std::string& text, std::size_t width, const std::string& 
     while (true) {
         std::size_t newline = text.find('\n', start);
         std::string line = text.substr(start, newline == std::string::npos ? std::string::npos : newline - start);
-        if (strip_escapes(line, nullptr).find_first_not_of(' ') == std::string::npos) out += line;  // blank: keep escapes
-        else wrap_line(line, width, indent, out);
+        if (strip_escapes(line, nullptr).find_first_not_of(' ') == std::string::npos)
+            out += line;  // blank: keep escapes
+        else
+            wrap_line(line, width, indent, out);
         if (newline == std::string::npos) break;
         out += '\n';
         start = newline + 1;

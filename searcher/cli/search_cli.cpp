@@ -41,13 +41,14 @@ const char* kUsage =
 
 const std::vector<Choice<SortOrder>> kSortChoices = {
     {"relevance", SortOrder::Relevance}, {"newest", SortOrder::Newest}, {"oldest", SortOrder::Oldest}};
-const std::vector<Choice<DateGranularity>> kGranularityChoices = {
-    {"auto", DateGranularity::Auto}, {"year", DateGranularity::Year},
-    {"month", DateGranularity::Month}, {"day", DateGranularity::Day}};
+const std::vector<Choice<DateGranularity>> kGranularityChoices = {{"auto", DateGranularity::Auto},
+                                                                  {"year", DateGranularity::Year},
+                                                                  {"month", DateGranularity::Month},
+                                                                  {"day", DateGranularity::Day}};
 const std::vector<Choice<FacetField>> kFacetChoices = {
-    {"company", FacetField::Company}, {"person", FacetField::Person}, {"date", FacetField::Date},
+    {"company", FacetField::Company}, {"person", FacetField::Person},    {"date", FacetField::Date},
     {"source", FacetField::Source},   {"org", FacetField::Organization}, {"topic", FacetField::Topic},
-    {"place", FacetField::Place},     {"author", FacetField::Author},  {"lang", FacetField::Language}};
+    {"place", FacetField::Place},     {"author", FacetField::Author},    {"lang", FacetField::Language}};
 
 std::vector<FacetField> parse_facets(const std::string& list) {
     std::vector<FacetField> out;
@@ -87,15 +88,22 @@ double parse_half_life(const std::string& text) {
         used = 0;
     }
     std::string unit = text.substr(used);
-    double days = unit.empty() || unit == "d" ? value : unit == "h" ? value / 24 : unit == "w" ? value * 7
-                  : unit == "m" ? value * 30 : unit == "y" ? value * 365 : -1;
+    double days = unit.empty() || unit == "d" ? value
+                  : unit == "h"               ? value / 24
+                  : unit == "w"               ? value * 7
+                  : unit == "m"               ? value * 30
+                  : unit == "y"               ? value * 365
+                                              : -1;
     if (used == 0 || days <= 0 || !std::isfinite(days))
         throw UserError("--recency: invalid half-life '" + text + "' (e.g. 30d, 12h, 2w, 1y)");
     return days;
 }
 
-const std::vector<Choice<Format>> kFormatChoices = {
-    {"text", Format::Text}, {"json", Format::Json}, {"jsonl", Format::Jsonl}, {"csv", Format::Csv}, {"tsv", Format::Tsv}};
+const std::vector<Choice<Format>> kFormatChoices = {{"text", Format::Text},
+                                                    {"json", Format::Json},
+                                                    {"jsonl", Format::Jsonl},
+                                                    {"csv", Format::Csv},
+                                                    {"tsv", Format::Tsv}};
 const std::vector<Choice<ColorMode>> kColorChoices = {
     {"auto", ColorMode::Auto}, {"always", ColorMode::Always}, {"never", ColorMode::Never}};
 
@@ -117,50 +125,51 @@ struct Options {
 
 po::options_description describe(Options& o) {
     po::options_description options("Options");
-    options.add_options()
-        ("help,h", "show this help")
-        ("version", "print the version")
-        ("db", po::value(&o.dbs), "database (repeatable; a newsdex directory, Xapian database or stub file "
-                                  "listing remote shards); default $NEWSDEX_DB, else ./newsdex.db")
-        ("limit,n", po::value(&o.limit), "hits to show (default 10)")
-        ("offset", po::value(&o.offset), "hits to skip (default 0)")
-        ("format", po::value(&o.format), "text (default), json, jsonl (one hit per line), csv, tsv (one row per hit)")
-        ("json", "the same as --format json: one JSON document (docs/json-output.md)")
-        ("all", "export every match (with --format jsonl, csv or tsv), streamed page by page")
-        ("count", "print only the number of matches")
-        ("show", po::value(&o.show), "print the whole article with this id; QUERY words are highlighted")
-        ("values", po::value(&o.values), "list the values of a filter field (company, person, org, source, lang, "
-                                         "topic, place, author) with their article counts; -n, --offset page them")
-        ("prefix", po::value(&o.prefix), "with --values: only values whose id or a word of it starts with this")
-        ("facets", po::value(&o.facets), "facets to count: company,person,date,source,org,topic,place,author,lang or none "
-                                      "(default company,person,date)")
-        ("facet-limit", po::value(&o.facet_limit), "values per facet (default 10)")
-        ("facet-offset", po::value(&o.facet_offset), "values to skip per facet but date, to page (default 0)")
-        ("date-granularity", po::value(&o.granularity), "date facet buckets: auto, year, month, day")
-        ("sort", po::value(&o.sort), "relevance (default), newest, oldest")
-        ("recency", po::value(&o.recency), "blend relevance with recency, half-life such as 30d, 12h, 1y")
-        ("filter", po::value(&o.filters), "extra clause every hit must match, e.g. company:ibm (repeatable)")
-        ("no-collapse", "show near-identical articles separately")
-        ("explain", "show what made each hit's score: BM25 per query word, then the bonuses")
-        ("no-headline-bonus", "rank without the bonus for query words in the headline")
-        ("no-proximity", "rank without the bonus for the query's words standing close together")
-        ("no-entity-match", "do not also match and boost articles naming a person or company the query names")
-        ("no-or-fallback", "when too few articles match every word, show none rather than those matching any")
-        ("exact", "count every match exactly even without facets")
-        ("color", po::value(&o.color), "colour: auto (a terminal, NO_COLOR unset), always, never");
+    options.add_options()("help,h", "show this help")("version", "print the version")(
+        "db", po::value(&o.dbs),
+        "database (repeatable; a newsdex directory, Xapian database or stub file "
+        "listing remote shards); default $NEWSDEX_DB, else ./newsdex.db")(
+        "limit,n", po::value(&o.limit), "hits to show (default 10)")("offset", po::value(&o.offset),
+                                                                     "hits to skip (default 0)")(
+        "format", po::value(&o.format), "text (default), json, jsonl (one hit per line), csv, tsv (one row per hit)")(
+        "json", "the same as --format json: one JSON document (docs/json-output.md)")(
+        "all", "export every match (with --format jsonl, csv or tsv), streamed page by page")(
+        "count", "print only the number of matches")(
+        "show", po::value(&o.show), "print the whole article with this id; QUERY words are highlighted")(
+        "values", po::value(&o.values),
+        "list the values of a filter field (company, person, org, source, lang, "
+        "topic, place, author) with their article counts; -n, --offset page them")(
+        "prefix", po::value(&o.prefix), "with --values: only values whose id or a word of it starts with this")(
+        "facets", po::value(&o.facets),
+        "facets to count: company,person,date,source,org,topic,place,author,lang or none "
+        "(default company,person,date)")("facet-limit", po::value(&o.facet_limit), "values per facet (default 10)")(
+        "facet-offset", po::value(&o.facet_offset), "values to skip per facet but date, to page (default 0)")(
+        "date-granularity", po::value(&o.granularity), "date facet buckets: auto, year, month, day")(
+        "sort", po::value(&o.sort), "relevance (default), newest, oldest")(
+        "recency", po::value(&o.recency), "blend relevance with recency, half-life such as 30d, 12h, 1y")(
+        "filter", po::value(&o.filters), "extra clause every hit must match, e.g. company:ibm (repeatable)")(
+        "no-collapse", "show near-identical articles separately")(
+        "explain", "show what made each hit's score: BM25 per query word, then the bonuses")(
+        "no-headline-bonus", "rank without the bonus for query words in the headline")(
+        "no-proximity", "rank without the bonus for the query's words standing close together")(
+        "no-entity-match", "do not also match and boost articles naming a person or company the query names")(
+        "no-or-fallback", "when too few articles match every word, show none rather than those matching any")(
+        "exact", "count every match exactly even without facets")(
+        "color", po::value(&o.color), "colour: auto (a terminal, NO_COLOR unset), always, never");
     po::options_description analytics("Entity analytics (over every match; docs/cli.md)");
-    analytics.add_options()
-        ("related", "the companies and persons the matches name most, the query's own left out, with a "
-                    "strength score (G2 vs the archive); e.g. --related 'company:alibaba'")
-        ("significant", "the entities over-represented in the matches compared with the whole archive")
-        ("min-count", po::value(&o.min_count), "with --significant: matches an entity must appear in (default 3)")
-        ("trend", "counts per date bucket of the most frequent companies and persons, one sparkline each")
-        ("trend-limit", po::value(&o.trend_limit), "with --trend: companies and persons each (default 5)")
-        ("graph", po::value(&o.graph), "write the co-occurrence graph of the matches to FILE.json (node-link) "
-                                       "or FILE.graphml")
-        ("graph-nodes", po::value(&o.graph_nodes), "with --graph: the most frequent entities kept as nodes (default 50)")
-        ("graph-min-weight", po::value(&o.graph_min_weight),
-         "with --graph: leave out pairs named together in fewer matches (default 1)");
+    analytics.add_options()("related",
+                            "the companies and persons the matches name most, the query's own left out, with a "
+                            "strength score (G2 vs the archive); e.g. --related 'company:alibaba'")(
+        "significant", "the entities over-represented in the matches compared with the whole archive")(
+        "min-count", po::value(&o.min_count), "with --significant: matches an entity must appear in (default 3)")(
+        "trend", "counts per date bucket of the most frequent companies and persons, one sparkline each")(
+        "trend-limit", po::value(&o.trend_limit), "with --trend: companies and persons each (default 5)")(
+        "graph", po::value(&o.graph),
+        "write the co-occurrence graph of the matches to FILE.json (node-link) "
+        "or FILE.graphml")("graph-nodes", po::value(&o.graph_nodes),
+                           "with --graph: the most frequent entities kept as nodes (default 50)")(
+        "graph-min-weight", po::value(&o.graph_min_weight),
+        "with --graph: leave out pairs named together in fewer matches (default 1)");
     options.add(analytics);
     return options;
 }
@@ -168,8 +177,9 @@ po::options_description describe(Options& o) {
 /// An unknown option such as "-apple" is most likely a query word meant as NOT.
 bool looks_like_negated_word(const std::string& option) {
     std::size_t start = option.find_first_not_of('-');
-    return start == 1 && option.size() > 2 &&
-           std::all_of(option.begin() + 1, option.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80 || std::isalnum(static_cast<unsigned char>(c)); });
+    return start == 1 && option.size() > 2 && std::all_of(option.begin() + 1, option.end(), [](char c) {
+               return static_cast<unsigned char>(c) >= 0x80 || std::isalnum(static_cast<unsigned char>(c));
+           });
 }
 
 /// Parse the command line; false after --help or --version (exit 0).
@@ -197,14 +207,16 @@ void check_values_conflicts(const Options& o, Format format) {
     const bool values = o.given("values");
     if (o.given("prefix") && !values) throw UserError("--prefix needs --values FIELD");
     if (!values) return;
-    for (const char* option : {"show", "count", "all", "facets", "facet-limit", "facet-offset", "sort", "recency", "filter"})
+    for (const char* option :
+         {"show", "count", "all", "facets", "facet-limit", "facet-offset", "sort", "recency", "filter"})
         if (o.vm.count(option) && !o.vm[option].defaulted())
             throw UserError(std::string("--values and --") + option + " cannot be combined: --values lists a field");
     if (!o.words.empty())
         throw UserError("--values counts over the whole archive and takes no query (got '" + printable(o.words[0]) +
                         "')");
     if (format != Format::Text && format != Format::Json)
-        throw UserError("--values and --format " + o.format + " cannot be combined: values are printed as text or json");
+        throw UserError("--values and --format " + o.format +
+                        " cannot be combined: values are printed as text or json");
 }
 
 /// Analytics are a search's: not with --show, --values, --count, --all or rows.
@@ -213,9 +225,9 @@ void check_analytics_conflicts(const Options& o, Format format) {
     for (const char* option : {"related", "significant", "trend", "graph"})
         if (o.vm.count(option) && !asked) asked = option;
     for (const char* option : {"min-count", "trend-limit", "graph-nodes", "graph-min-weight"}) {
-        const std::string needs = std::string(option) == "min-count" ? "significant"
+        const std::string needs = std::string(option) == "min-count"     ? "significant"
                                   : std::string(option) == "trend-limit" ? "trend"
-                                                                          : "graph";
+                                                                         : "graph";
         if (o.given(option) && !o.vm.count(needs)) throw UserError(std::string("--") + option + " needs --" + needs);
     }
     if (!asked) return;
@@ -237,10 +249,11 @@ void check_conflicts(const Options& o, Format format) {
     if (o.vm.count("json") && o.given("format") && format != Format::Json)
         conflict("--json", "--format " + o.format, "--json is --format json");
     if (!o.recency.empty() && o.sort != "relevance")
-        conflict("--recency", "--sort " + o.sort, "--recency reorders relevance by age; --sort " + o.sort +
-                                                      " orders by date alone");
+        conflict("--recency", "--sort " + o.sort,
+                 "--recency reorders relevance by age; --sort " + o.sort + " orders by date alone");
     const bool show = o.given("show"), count = o.vm.count("count") > 0, all = o.vm.count("all") > 0;
-    for (const char* option : {"limit", "offset", "facets", "facet-limit", "facet-offset", "sort", "recency", "filter"}) {
+    for (const char* option :
+         {"limit", "offset", "facets", "facet-limit", "facet-offset", "sort", "recency", "filter"}) {
         if (show && o.given(option)) conflict("--show", std::string("--") + option, "--show prints one article");
         if (all && (std::string(option) == "limit" || std::string(option) == "offset") && o.given(option))
             conflict("--all", std::string("--") + option, "--all exports every match");
@@ -252,7 +265,8 @@ void check_conflicts(const Options& o, Format format) {
     // Recency re-ranks the top hits against the newest of them: pages of
     // growing depth would rank differently, repeating or skipping rows.
     if (all && !o.recency.empty()) conflict("--all", "--recency", "--all exports by relevance or by date");
-    if (count && (o.given("format") || o.vm.count("json"))) conflict("--count", "--format", "--count prints only the number");
+    if (count && (o.given("format") || o.vm.count("json")))
+        conflict("--count", "--format", "--count prints only the number");
     if (show && format != Format::Text && format != Format::Json)
         conflict("--show", "--format " + o.format, "an article is printed as text or json");
     if (all && format != Format::Jsonl && format != Format::Csv && format != Format::Tsv)
@@ -315,16 +329,20 @@ int show_article(Searcher& searcher, const Options& o, const SearchRequest& requ
         std::fprintf(stderr, "newsdex-search: no article with id '%s'\n", printable(o.show).c_str());
         return kNothingMatched;
     }
-    if (format == Format::Json) std::printf("%s\n", to_json(*article).c_str());
-    else print_article(*article, layout);
+    if (format == Format::Json)
+        std::printf("%s\n", to_json(*article).c_str());
+    else
+        print_article(*article, layout);
     return kOk;
 }
 
 int list_values(Searcher& searcher, const Options& o, const SearchRequest& request, Format format,
                 const TextLayout& layout) {
     FieldValues values = searcher.values(o.values, o.prefix, request.limit, request.offset);
-    if (format == Format::Json) std::printf("%s\n", to_json(values).c_str());
-    else print_values(values, layout);
+    if (format == Format::Json)
+        std::printf("%s\n", to_json(values).c_str());
+    else
+        print_values(values, layout);
     return values.distinct ? kOk : kNothingMatched;  // as a search: values beyond the page count
 }
 

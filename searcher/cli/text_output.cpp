@@ -74,8 +74,10 @@ std::string explanation_line(const Hit& h) {
     for (const auto& p : h.explanation) {
         std::string part = p.kind;
         if (!p.detail.empty()) part += p.kind == "bm25" ? " " + printable(p.detail) : " (" + printable(p.detail) + ")";
-        line += (first ? " " : p.value < 0 ? " - " : " + ") + part + " " +
-                number(first || p.value >= 0 ? p.value : -p.value);
+        line += (first         ? " "
+                 : p.value < 0 ? " - "
+                               : " + ") +
+                part + " " + number(first || p.value >= 0 ? p.value : -p.value);
         first = false;
     }
     return line;
@@ -137,8 +139,9 @@ void print_entity_facet(const Facet& f, const TextLayout& layout) {
     const std::size_t room = layout.width > count_width + 20 ? layout.width - count_width - 20 : 10;
     name_width = std::min({name_width, std::size_t{40}, room});
     for (const auto& v : f.values)
-        std::printf("  %s %*s  %s%s%s\n", term::fit(printable(v.name), name_width).c_str(), static_cast<int>(count_width),
-                    term::thousands(v.count).c_str(), s.dim.c_str(), printable(v.id).c_str(), s.reset.c_str());
+        std::printf("  %s %*s  %s%s%s\n", term::fit(printable(v.name), name_width).c_str(),
+                    static_cast<int>(count_width), term::thousands(v.count).c_str(), s.dim.c_str(),
+                    printable(v.id).c_str(), s.reset.c_str());
     if (f.more) std::printf("  %s… and %s more%s\n", s.dim.c_str(), term::thousands(f.more).c_str(), s.reset.c_str());
     std::printf("\n");
 }
@@ -162,7 +165,8 @@ void print_date_facet(const Facet& f, const TextLayout& layout) {
     }
     const bool fold = empty * 2 > f.values.size();
     const std::size_t used = 2 + 10 + 1 + count_width + 1;
-    const int bar_width = static_cast<int>(std::clamp<std::size_t>(layout.width > used ? layout.width - used : 1, 1, 40));
+    const int bar_width =
+        static_cast<int>(std::clamp<std::size_t>(layout.width > used ? layout.width - used : 1, 1, 40));
     for (std::size_t i = 0; i < f.values.size(); ++i) {
         const auto& v = f.values[i];
         std::size_t run = 0;
@@ -267,7 +271,8 @@ void print_values(const FieldValues& v, const TextLayout& layout) {
         std::string count = term::thousands(value.count), name = printable(value.name);
         std::string line = "  " + std::string(count_width - count.size(), ' ') + count + "  " + name;
         if (value.name != value.id)
-            line += std::string(name_width - term::display_width(name), ' ') + "  " + s.dim + printable(value.id) + s.reset;
+            line +=
+                std::string(name_width - term::display_width(name), ' ') + "  " + s.dim + printable(value.id) + s.reset;
         put(line + "\n");
     }
     if (v.more) put(s.dim + "  ... and " + term::thousands(v.more) + " more (--offset to page)" + s.reset + "\n");

@@ -11,8 +11,8 @@ namespace newsdex::cli {
 
 /// How the terminal output looks.
 struct TextLayout {
-    term::Style style;       ///< colours (empty strings for none)
-    std::size_t width = 100; ///< columns to fill
+    term::Style style;        ///< colours (empty strings for none)
+    std::size_t width = 100;  ///< columns to fill
 };
 
 /// `text` with control characters (C0, DEL, C1) shown as escapes, so that

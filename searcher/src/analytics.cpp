@@ -33,8 +33,9 @@ void collect_own_terms(const Xapian::Query& query, std::set<std::string>& out) {
         return;
     }
     // Only the left side of AND_NOT is wanted; what is negated is not the query's.
-    const std::size_t n = query.get_type() == Xapian::Query::OP_AND_NOT ? std::min<std::size_t>(1, query.get_num_subqueries())
-                                                                       : query.get_num_subqueries();
+    const std::size_t n = query.get_type() == Xapian::Query::OP_AND_NOT
+                              ? std::min<std::size_t>(1, query.get_num_subqueries())
+                              : query.get_num_subqueries();
     for (std::size_t i = 0; i < n; ++i) collect_own_terms(query.get_subquery(i), out);
 }
 
@@ -145,13 +146,14 @@ EntityLists related_entities(const Xapian::Database& db, const Tally& all, const
     EntityLists out;
     for (std::size_t t = 0; t < kTypes; ++t) {
         const std::uint64_t least = count_of_last_shown(all, t, own, request.related_limit);
-        auto list = best(scored(db, all, t, own, least), request.related_limit,
-                         [](const RelatedEntity& a, const RelatedEntity& b) {
-                             if (a.count != b.count) return a.count > b.count;
-                             if (a.score != b.score) return a.score > b.score;
-                             return a.id < b.id;
-                         },
-                         kEntityKinds[t], names);
+        auto list = best(
+            scored(db, all, t, own, least), request.related_limit,
+            [](const RelatedEntity& a, const RelatedEntity& b) {
+                if (a.count != b.count) return a.count > b.count;
+                if (a.score != b.score) return a.score > b.score;
+                return a.id < b.id;
+            },
+            kEntityKinds[t], names);
         (t == 0 ? out.companies : out.persons) = std::move(list);
     }
     return out;
@@ -164,13 +166,14 @@ EntityLists significant_entities(const Xapian::Database& db, const Tally& all, c
     for (std::size_t t = 0; t < kTypes; ++t) {
         auto list = scored(db, all, t, own, min_count);
         std::erase_if(list, [](const RelatedEntity& e) { return e.score <= 0; });  // over-represented only
-        list = best(std::move(list), request.related_limit,
-                    [](const RelatedEntity& a, const RelatedEntity& b) {
-                        if (a.score != b.score) return a.score > b.score;
-                        if (a.count != b.count) return a.count > b.count;
-                        return a.id < b.id;
-                    },
-                    kEntityKinds[t], names);
+        list = best(
+            std::move(list), request.related_limit,
+            [](const RelatedEntity& a, const RelatedEntity& b) {
+                if (a.score != b.score) return a.score > b.score;
+                if (a.count != b.count) return a.count > b.count;
+                return a.id < b.id;
+            },
+            kEntityKinds[t], names);
         (t == 0 ? out.companies : out.persons) = std::move(list);
     }
     return out;
@@ -187,8 +190,8 @@ void compute(const DatabaseSet& databases, const Xapian::Query& query, FacetCoun
         for (const auto& term : own)
             if (db.get_termfreq(term) == 0) {
                 const bool company = term.starts_with(schema::kPrefixCompany);
-                throw UserError(std::string("related: no ") + (company ? "company" : "person") + " '" +
-                                term.substr(2) + "' in the archive (list the known ones with --values " +
+                throw UserError(std::string("related: no ") + (company ? "company" : "person") + " '" + term.substr(2) +
+                                "' in the archive (list the known ones with --values " +
                                 (company ? "company" : "person") + ")");
             }
     std::unique_ptr<MatchSource> source =

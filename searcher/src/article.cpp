@@ -23,8 +23,10 @@ std::vector<Highlight> find_highlights(Analyzer& analyzer, const std::string& te
         for (const auto& p : highlight.prefixes)
             if (!match && t.folded.compare(0, p.size(), p) == 0) match = true;
         if (!match) continue;
-        if (!out.empty() && out.back().end == t.start) out.back().end = t.end;
-        else if (out.empty() || t.start >= out.back().end) out.push_back({t.start, t.end});
+        if (!out.empty() && out.back().end == t.start)
+            out.back().end = t.end;
+        else if (out.empty() || t.start >= out.back().end)
+            out.push_back({t.start, t.end});
     }
     return out;
 }
@@ -32,8 +34,8 @@ std::vector<Highlight> find_highlights(Analyzer& analyzer, const std::string& te
 }  // namespace
 
 std::optional<StoredArticle> load_article(const DatabaseSet& databases, Analyzer& analyzer,
-                                    const std::vector<std::string>& languages, const std::string& id,
-                                    const std::string& query) {
+                                          const std::vector<std::string>& languages, const std::string& id,
+                                          const std::string& query) {
     const Xapian::Database& db = databases.combined;
     if (id.empty()) return std::nullopt;
     // The id term as the indexer writes it (shortened with a digest when the

@@ -16,7 +16,7 @@ namespace newsdex {
 /// (may be empty) is parsed as a search would parse it, in `languages`, and
 /// its words are marked.  Throws UserError for a malformed query.
 std::optional<StoredArticle> load_article(const DatabaseSet& databases, Analyzer& analyzer,
-                                    const std::vector<std::string>& languages, const std::string& id,
-                                    const std::string& query);
+                                          const std::vector<std::string>& languages, const std::string& id,
+                                          const std::string& query);
 
 }  // namespace newsdex

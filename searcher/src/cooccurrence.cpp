@@ -24,11 +24,10 @@ CooccurrenceGraph cooccurrence_graph(MatchSource& source, const Tally& all, cons
         for (const auto& e : most_frequent(all.counts[static_cast<std::size_t>(kind)], request.graph_nodes))
             both.emplace_back(kind, e);
     const std::size_t kept = std::min(request.graph_nodes, both.size());
-    std::partial_sort(both.begin(), both.begin() + static_cast<std::ptrdiff_t>(kept), both.end(),
-                      [](const auto& a, const auto& b) {
-                          return std::tie(b.second.count, a.first, a.second.slug) <
-                                 std::tie(a.second.count, b.first, b.second.slug);
-                      });
+    std::partial_sort(
+        both.begin(), both.begin() + static_cast<std::ptrdiff_t>(kept), both.end(), [](const auto& a, const auto& b) {
+            return std::tie(b.second.count, a.first, a.second.slug) < std::tie(a.second.count, b.first, b.second.slug);
+        });
     both.resize(kept);
     std::vector<EntityRef> candidates;
     for (const auto& [kind, e] : both) {

@@ -19,8 +19,8 @@ Xapian::Database open_remote(const std::string& spec, const std::string& where) 
     std::string s = spec;
     if (!s.empty() && s[0] == ':') s.erase(0, 1);
     auto colon = s.rfind(':');
-    bool tcp = colon != std::string::npos && s.find(' ') == std::string::npos &&
-               colon + 1 < s.size() && s.find_first_not_of("0123456789", colon + 1) == std::string::npos;
+    bool tcp = colon != std::string::npos && s.find(' ') == std::string::npos && colon + 1 < s.size() &&
+               s.find_first_not_of("0123456789", colon + 1) == std::string::npos;
     try {
         if (tcp) {
             std::string host = s.substr(0, colon);
@@ -81,8 +81,10 @@ void add_stub(const fs::path& stub, DatabaseSet& set) {
             // stub line nor an existing path says it is not a stub, and its
             // text (someone's /etc/passwd) is not repeated.
             if (!typed && !fs::is_directory(target, ec))
-                throw UserError(where + ": not a database stub line (expected 'auto PATH', 'glass PATH' or "
-                                        "'remote :HOST:PORT'): is " + stub.string() + " a newsdex database?");
+                throw UserError(where +
+                                ": not a database stub line (expected 'auto PATH', 'glass PATH' or "
+                                "'remote :HOST:PORT'): is " +
+                                stub.string() + " a newsdex database?");
             db = open_local(target);
             local_path = target.string();
         }
@@ -102,7 +104,8 @@ DatabaseSet open_once(const std::vector<std::string>& paths) {
         fs::path path(p);
         std::error_code ec;
         if (fs::is_directory(path, ec)) {
-            if (fs::exists(path / schema::kStubFile, ec)) add_stub(path / schema::kStubFile, set);
+            if (fs::exists(path / schema::kStubFile, ec))
+                add_stub(path / schema::kStubFile, set);
             else {
                 if (!fs::exists(path / "iamglass", ec) && !fs::exists(path / "iamchert", ec) &&
                     !fs::exists(path / "iamhoney", ec))
@@ -144,7 +147,8 @@ DatabaseSet open_database_set(const std::vector<std::string>& paths) {
     for (std::size_t i = 0; i < set.worker_shards.size(); ++i)
         for (int attempt = 0; set.worker_shards[i].get_revision() != set.shards[i].get_revision(); ++attempt) {
             if (attempt == 100)
-                throw SystemError("shard " + set.shard_paths[i] + " kept changing while it was being opened; try again");
+                throw SystemError("shard " + set.shard_paths[i] +
+                                  " kept changing while it was being opened; try again");
             set.shards[i].reopen();  // shares its state with `combined`
             set.worker_shards[i].reopen();
         }

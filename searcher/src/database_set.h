@@ -10,10 +10,10 @@
 namespace newsdex {
 
 struct DatabaseSet {
-    Xapian::Database combined;            ///< all shards, searched as one
-    std::vector<Xapian::Database> shards; ///< each shard, in the order added to `combined`
-    std::vector<std::string> shard_paths; ///< each shard's directory ("" for a remote shard)
-    bool all_local = true;                ///< no remote shard (fast facet path possible)
+    Xapian::Database combined;             ///< all shards, searched as one
+    std::vector<Xapian::Database> shards;  ///< each shard, in the order added to `combined`
+    std::vector<std::string> shard_paths;  ///< each shard's directory ("" for a remote shard)
+    bool all_local = true;                 ///< no remote shard (fast facet path possible)
     /// When all_local: a second handle on each shard, for the worker threads
     /// (a Xapian object is used by one thread at a time; these are opened
     /// together with the main ones, so both see the same committed state).

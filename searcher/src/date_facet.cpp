@@ -35,10 +35,11 @@ Buckets zero_filled_span(std::uint32_t first, std::uint32_t last, DateGranularit
     Buckets buckets;
     for (int y = y0, m = m0, d = d0;;) {
         buckets.emplace_back(bucket_of(static_cast<std::uint32_t>(y * 10000 + m * 100 + d), granularity), 0);
-        if (y == y1 && (granularity == DateGranularity::Year ||
-                        (m == m1 && (granularity == DateGranularity::Month || d == d1))))
+        if (y == y1 &&
+            (granularity == DateGranularity::Year || (m == m1 && (granularity == DateGranularity::Month || d == d1))))
             break;
-        if (granularity == DateGranularity::Year) ++y;
+        if (granularity == DateGranularity::Year)
+            ++y;
         else if (granularity == DateGranularity::Month || ++d > days_in_month(y, m)) {
             d = 1;
             if (++m > 12) m = 1, ++y;
@@ -67,8 +68,10 @@ void add_day_counts(Buckets& buckets, const std::map<std::uint32_t, std::uint64_
     std::sort(buckets.begin(), buckets.end());
     Buckets merged;
     for (const auto& b : buckets) {
-        if (!merged.empty() && merged.back().first == b.first) merged.back().second += b.second;
-        else merged.push_back(b);
+        if (!merged.empty() && merged.back().first == b.first)
+            merged.back().second += b.second;
+        else
+            merged.push_back(b);
     }
     buckets = std::move(merged);
 }
@@ -91,9 +94,12 @@ Facet make_date_facet(const std::map<std::uint32_t, std::uint64_t>& days, DateGr
     for (const auto& [bucket, count] : buckets) {
         char text[16];
         const unsigned y = bucket / 10000, m = bucket / 100 % 100, d = bucket % 100;
-        if (granularity == DateGranularity::Year) std::snprintf(text, sizeof text, "%04u", y);
-        else if (granularity == DateGranularity::Month) std::snprintf(text, sizeof text, "%04u-%02u", y, m);
-        else std::snprintf(text, sizeof text, "%04u-%02u-%02u", y, m, d);
+        if (granularity == DateGranularity::Year)
+            std::snprintf(text, sizeof text, "%04u", y);
+        else if (granularity == DateGranularity::Month)
+            std::snprintf(text, sizeof text, "%04u-%02u", y, m);
+        else
+            std::snprintf(text, sizeof text, "%04u-%02u-%02u", y, m, d);
         facet.values.push_back({text, text, count});
         if (count) ++facet.distinct;
     }

@@ -185,7 +185,11 @@ namespace {
 class LocalCounter : public FacetCounter {
   public:
     LocalCounter(FacetIndex::Impl& index, bool companies, bool persons, bool dates, std::size_t limit)
-        : index_(index), companies_(companies), persons_(persons), dates_(dates), limit_(limit),
+        : index_(index),
+          companies_(companies),
+          persons_(persons),
+          dates_(dates),
+          limit_(limit),
           pending_(index.workers) {
         index_.ensure();
         per_shard_.resize(index_.rows.size());
@@ -309,7 +313,7 @@ class LocalCounter : public FacetCounter {
     bool companies_, persons_, dates_;
     std::size_t limit_;
     std::vector<ShardMatches> per_shard_;  ///< each written by one task only
-    TaskGroup pending_;  ///< last member: destroyed (waited for) first
+    TaskGroup pending_;                    ///< last member: destroyed (waited for) first
 };
 
 /// Built-in spies only, so that remote shards count next to their data: one
@@ -390,10 +394,9 @@ TopCounts top_counts(std::vector<std::pair<std::string, std::uint64_t>> all, std
     TopCounts out;
     out.distinct = all.size();
     std::size_t shown = std::min(limit, all.size());
-    std::partial_sort(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(shown), all.end(),
-                      [](const auto& a, const auto& b) {
-                          return a.second != b.second ? a.second > b.second : a.first < b.first;
-                      });
+    std::partial_sort(
+        all.begin(), all.begin() + static_cast<std::ptrdiff_t>(shown), all.end(),
+        [](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; });
     all.resize(shown);
     out.top = std::move(all);
     return out;

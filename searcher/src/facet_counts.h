@@ -30,7 +30,7 @@ namespace newsdex {
 /// The most frequent values of an entity facet.
 struct TopCounts {
     std::vector<std::pair<std::string, std::uint64_t>> top;  ///< by count desc, then slug
-    std::size_t distinct = 0;  ///< values with a count > 0
+    std::size_t distinct = 0;                                ///< values with a count > 0
 };
 
 /// Keep the `limit` most frequent of (slug, count) pairs, in order.

@@ -54,8 +54,9 @@ FieldValues list_field_values(const DatabaseSet& databases, const std::string& f
         Xapian::doccount freq = t.get_termfreq();
         if (freq > 0 && matches_prefix(slug, folded)) found.emplace_back(freq, std::move(slug));
     }
-    std::sort(found.begin(), found.end(),
-              [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
+    std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
+        return a.first != b.first ? a.first > b.first : a.second < b.second;
+    });
     FieldValues out;
     out.field = f->name;
     out.prefix = prefix;

@@ -21,8 +21,10 @@ std::string xml_escaped(const std::string& text) {
             case '"': out += "&quot;"; break;
             default:
                 // Control characters are not allowed in XML 1.0 (but tab, LF, CR).
-                if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r') out += ' ';
-                else out += c;
+                if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r')
+                    out += ' ';
+                else
+                    out += c;
         }
     }
     return out;
@@ -33,7 +35,10 @@ std::string xml_escaped(const std::string& text) {
 std::string graph_to_json(const CooccurrenceGraph& graph) {
     nlohmann::json nodes = nlohmann::json::array(), links = nlohmann::json::array();
     for (const auto& n : graph.nodes)
-        nodes.push_back({{"id", node_key(n)}, {"type", entity_kind_name(n.type)}, {"slug", n.id}, {"name", n.name},
+        nodes.push_back({{"id", node_key(n)},
+                         {"type", entity_kind_name(n.type)},
+                         {"slug", n.id},
+                         {"name", n.name},
                          {"count", n.count}});
     for (const auto& e : graph.edges)
         links.push_back({{"source", node_key(graph.nodes.at(e.source))},
@@ -64,8 +69,8 @@ std::string graph_to_graphml(const CooccurrenceGraph& graph) {
                std::to_string(n.count) + "</data></node>\n";
     for (const auto& e : graph.edges)
         out += "    <edge source=\"" + xml_escaped(node_key(graph.nodes.at(e.source))) + "\" target=\"" +
-               xml_escaped(node_key(graph.nodes.at(e.target))) + "\"><data key=\"weight\">" +
-               std::to_string(e.weight) + "</data></edge>\n";
+               xml_escaped(node_key(graph.nodes.at(e.target))) + "\"><data key=\"weight\">" + std::to_string(e.weight) +
+               "</data></edge>\n";
     out += "  </graph>\n</graphml>\n";
     return out;
 }

@@ -37,7 +37,8 @@ nlohmann::json hit_json(const Hit& h) {
     // Only when asked for (--explain): the parts that add up to "score".
     if (!h.explanation.empty()) {
         nlohmann::json parts = nlohmann::json::array();
-        for (const auto& p : h.explanation) parts.push_back({{"kind", p.kind}, {"detail", p.detail}, {"value", p.value}});
+        for (const auto& p : h.explanation)
+            parts.push_back({{"kind", p.kind}, {"detail", p.detail}, {"value", p.value}});
         out["explain"] = std::move(parts);
     }
     return out;
@@ -60,13 +61,15 @@ nlohmann::json entity_lists_json(const EntityLists& lists, bool archive) {
 nlohmann::json trends_json(const Trends& trends) {
     nlohmann::json series = nlohmann::json::array();
     for (const auto& s : trends.series)
-        series.push_back({{"type", entity_kind_name(s.type)},
-                          {"id", s.id},
-                          {"name", s.name},
-                          {"total", s.total},
-                          {"counts", s.counts},
-                          {"peak", s.counts.empty() ? nlohmann::json(nullptr) : nlohmann::json(trends.buckets.at(s.peak))}});
-    return {{"granularity", date_granularity_name(trends.granularity)}, {"buckets", trends.buckets}, {"series", series}};
+        series.push_back(
+            {{"type", entity_kind_name(s.type)},
+             {"id", s.id},
+             {"name", s.name},
+             {"total", s.total},
+             {"counts", s.counts},
+             {"peak", s.counts.empty() ? nlohmann::json(nullptr) : nlohmann::json(trends.buckets.at(s.peak))}});
+    return {
+        {"granularity", date_granularity_name(trends.granularity)}, {"buckets", trends.buckets}, {"series", series}};
 }
 
 /// Entity analytics, each only when asked for: documents without them stay as they were.
@@ -107,8 +110,10 @@ std::string to_json(const SearchResult& result) {
     for (const auto& f : result.facets) {
         nlohmann::json values = nlohmann::json::array();
         for (const auto& v : f.values) {
-            if (f.field == FacetField::Date) values.push_back({{"value", v.id}, {"count", v.count}});
-            else values.push_back({{"id", v.id}, {"name", v.name}, {"count", v.count}});
+            if (f.field == FacetField::Date)
+                values.push_back({{"value", v.id}, {"count", v.count}});
+            else
+                values.push_back({{"id", v.id}, {"name", v.name}, {"count", v.count}});
         }
         nlohmann::json facet = {{"values", values}, {"distinct", f.distinct}, {"more", f.more}};
         if (f.field == FacetField::Date) facet["granularity"] = date_granularity_name(f.granularity);
@@ -156,7 +161,8 @@ std::string to_json(const StoredArticle& a) {
 
 std::string to_json(const FieldValues& v) {
     nlohmann::json values = nlohmann::json::array();
-    for (const auto& value : v.values) values.push_back({{"id", value.id}, {"name", value.name}, {"count", value.count}});
+    for (const auto& value : v.values)
+        values.push_back({{"id", value.id}, {"name", value.name}, {"count", value.count}});
     nlohmann::json doc = {
         {"version", kJsonVersion}, {"field", v.field},       {"prefix", v.prefix},
         {"values", values},        {"distinct", v.distinct}, {"more", v.more},

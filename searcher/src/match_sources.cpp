@@ -113,13 +113,13 @@ class ArraySource : public MatchSource {
         Tally out;
         std::array<std::vector<std::uint64_t>, kTypes> counts;
         for (std::size_t t = 0; t < kTypes; ++t) counts[t].assign(counter_.entity_slugs(t == 1).size(), 0);
-        counter_.visit_matches([&](std::uint32_t day, std::span<const std::uint32_t> companies,
-                                   std::span<const std::uint32_t> persons) {
-            ++out.matches;
-            if (dates && day) ++out.days[day];
-            for (auto c : companies) ++counts[0][c];
-            for (auto p : persons) ++counts[1][p];
-        });
+        counter_.visit_matches(
+            [&](std::uint32_t day, std::span<const std::uint32_t> companies, std::span<const std::uint32_t> persons) {
+                ++out.matches;
+                if (dates && day) ++out.days[day];
+                for (auto c : companies) ++counts[0][c];
+                for (auto p : persons) ++counts[1][p];
+            });
         for (std::size_t t = 0; t < kTypes; ++t) {
             const auto& slugs = counter_.entity_slugs(t == 1);
             for (std::uint32_t o = 0; o < counts[t].size(); ++o)
@@ -131,14 +131,14 @@ class ArraySource : public MatchSource {
     std::vector<DayCounts> days_naming(const std::vector<EntityRef>& entities) override {
         std::vector<DayCounts> out(entities.size());
         const auto index = indices_of(entities);
-        counter_.visit_matches([&](std::uint32_t day, std::span<const std::uint32_t> companies,
-                                   std::span<const std::uint32_t> persons) {
-            if (!day) return;
-            for (auto c : companies)
-                if (auto at = index[0].find(c); at != index[0].end()) ++out[at->second][day];
-            for (auto p : persons)
-                if (auto at = index[1].find(p); at != index[1].end()) ++out[at->second][day];
-        });
+        counter_.visit_matches(
+            [&](std::uint32_t day, std::span<const std::uint32_t> companies, std::span<const std::uint32_t> persons) {
+                if (!day) return;
+                for (auto c : companies)
+                    if (auto at = index[0].find(c); at != index[0].end()) ++out[at->second][day];
+                for (auto p : persons)
+                    if (auto at = index[1].find(p); at != index[1].end()) ++out[at->second][day];
+            });
         return out;
     }
 
@@ -147,18 +147,18 @@ class ArraySource : public MatchSource {
         std::vector<std::uint64_t> both(n * n, 0);
         const auto index = indices_of(entities);
         std::vector<std::size_t> in_row;
-        counter_.visit_matches([&](std::uint32_t, std::span<const std::uint32_t> companies,
-                                   std::span<const std::uint32_t> persons) {
-            in_row.clear();
-            for (auto c : companies)
-                if (auto at = index[0].find(c); at != index[0].end()) in_row.push_back(at->second);
-            for (auto p : persons)
-                if (auto at = index[1].find(p); at != index[1].end()) in_row.push_back(at->second);
-            // A row names an entity once; sorted, so that i < j.
-            std::sort(in_row.begin(), in_row.end());
-            for (std::size_t a = 0; a < in_row.size(); ++a)
-                for (std::size_t b = a + 1; b < in_row.size(); ++b) ++both[in_row[a] * n + in_row[b]];
-        });
+        counter_.visit_matches(
+            [&](std::uint32_t, std::span<const std::uint32_t> companies, std::span<const std::uint32_t> persons) {
+                in_row.clear();
+                for (auto c : companies)
+                    if (auto at = index[0].find(c); at != index[0].end()) in_row.push_back(at->second);
+                for (auto p : persons)
+                    if (auto at = index[1].find(p); at != index[1].end()) in_row.push_back(at->second);
+                // A row names an entity once; sorted, so that i < j.
+                std::sort(in_row.begin(), in_row.end());
+                for (std::size_t a = 0; a < in_row.size(); ++a)
+                    for (std::size_t b = a + 1; b < in_row.size(); ++b) ++both[in_row[a] * n + in_row[b]];
+            });
         PairCounts out;
         for (std::size_t i = 0; i < n; ++i)
             for (std::size_t j = i + 1; j < n; ++j)

@@ -37,8 +37,8 @@ std::string person_clause(std::string name) {
 struct Nearest {
     std::size_t distance = 0;
     Xapian::doccount freq = 0;
-    std::string slug;          ///< the person's slug
-    bool by_surname = false;   ///< close to the surname rather than the full name
+    std::string slug;         ///< the person's slug
+    bool by_surname = false;  ///< close to the surname rather than the full name
 };
 
 }  // namespace
@@ -54,7 +54,7 @@ PersonFallback person_fallback(const Xapian::Database& db, const std::string& ty
 
     const std::size_t limit = typed.size() <= 4 ? 1 : 2;
     std::vector<std::pair<Xapian::doccount, std::string>> matched;  // (articles, slug)
-    std::map<std::string, std::size_t> persons_by_surname;  // near-miss surnames only
+    std::map<std::string, std::size_t> persons_by_surname;          // near-miss surnames only
     Nearest nearest;
     nearest.distance = limit + 1;
     auto consider = [&](std::size_t d, Xapian::doccount freq, const std::string& person, bool by_surname) {
@@ -88,8 +88,9 @@ PersonFallback person_fallback(const Xapian::Database& db, const std::string& ty
         // others.
         if (exact && std::none_of(matched.begin(), matched.end(), [&](const auto& m) { return m.second == resolved; }))
             matched.emplace_back(exact, resolved);
-        std::sort(matched.begin(), matched.end(),
-                  [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
+        std::sort(matched.begin(), matched.end(), [](const auto& a, const auto& b) {
+            return a.first != b.first ? a.first > b.first : a.second < b.second;
+        });
         if (matched.size() > kMaxSurnameTerms) matched.resize(kMaxSurnameTerms);
         out.notice = "person:" + as_typed + " matched by surname: ";
         for (std::size_t i = 0; i < matched.size() && i < kNamedInNotice; ++i)

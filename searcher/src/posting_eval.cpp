@@ -73,8 +73,10 @@ DocidSet match_all_of(const Xapian::Database& db, const Xapian::Query& query) {
         const Part& part = parts[i];
         const std::size_t left = out.count();
         if (left == 0) break;
-        if (part.terms.empty() || part.size < 16 * left) out.intersect(match_on_postings(db, part.query));
-        else out = keep_indexed_by_any(db, out, part.terms);
+        if (part.terms.empty() || part.size < 16 * left)
+            out.intersect(match_on_postings(db, part.query));
+        else
+            out = keep_indexed_by_any(db, out, part.terms);
     }
     return out;
 }

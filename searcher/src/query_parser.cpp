@@ -23,10 +23,10 @@ enum class TokenKind { Word, Phrase, LeftParen, RightParen, And, Or, Not, End };
 
 struct Token {
     TokenKind kind = TokenKind::End;
-    std::string text;        ///< word or phrase text (without quotes)
-    std::string field;       ///< "field" of field:value, else empty
-    char modifier = 0;       ///< '+' or '-' written before it
-    std::size_t start = 0;   ///< byte offset in the query
+    std::string text;       ///< word or phrase text (without quotes)
+    std::string field;      ///< "field" of field:value, else empty
+    char modifier = 0;      ///< '+' or '-' written before it
+    std::size_t start = 0;  ///< byte offset in the query
     std::size_t end = 0;
     std::size_t value_start = 0;  ///< byte offset of the value (after "field:" and quote)
 };
@@ -130,8 +130,7 @@ std::vector<Token> lex(std::string_view text, std::string_view what) {
                     tok.text = std::string(word.substr(colon + 1));
                     tok.value_start = word_start + colon + 1;
                     if (tok.text.empty())
-                        throw UserError(std::string(what) + ": " + lower + ": needs a value at " +
-                                        column(word_start));
+                        throw UserError(std::string(what) + ": " + lower + ": needs a value at " + column(word_start));
                 }
                 tok.end = i;
                 tokens.push_back(tok);
@@ -141,10 +140,14 @@ std::vector<Token> lex(std::string_view text, std::string_view what) {
         tok.end = i;
         tok.text = std::string(word);
         tok.value_start = word_start;
-        if (!tok.modifier && word == "AND") tok.kind = TokenKind::And;
-        else if (!tok.modifier && word == "OR") tok.kind = TokenKind::Or;
-        else if (!tok.modifier && word == "NOT") tok.kind = TokenKind::Not;
-        else tok.kind = TokenKind::Word;
+        if (!tok.modifier && word == "AND")
+            tok.kind = TokenKind::And;
+        else if (!tok.modifier && word == "OR")
+            tok.kind = TokenKind::Or;
+        else if (!tok.modifier && word == "NOT")
+            tok.kind = TokenKind::Not;
+        else
+            tok.kind = TokenKind::Word;
         tokens.push_back(tok);
     }
     std::size_t clauses = 0;
@@ -202,7 +205,8 @@ std::optional<std::pair<std::string, std::string>> period_bounds(std::string_vie
 
 std::vector<std::string> QueryParser::date_range_terms(const std::string& low, const std::string& high) {
     auto split = [](const std::string& ymd) {
-        return std::array<int, 3>{std::stoi(ymd.substr(0, 4)), std::stoi(ymd.substr(4, 2)), std::stoi(ymd.substr(6, 2))};
+        return std::array<int, 3>{std::stoi(ymd.substr(0, 4)), std::stoi(ymd.substr(4, 2)),
+                                  std::stoi(ymd.substr(6, 2))};
     };
     auto [y, m, d] = split(low);
     const std::string end = high;
@@ -355,8 +359,9 @@ struct QueryParser::State {
             for (auto t = parser.db_.allterms_begin(start); t != parser.db_.allterms_end(start); ++t)
                 expansions.emplace_back(t.get_termfreq(), *t);
         }
-        std::sort(expansions.begin(), expansions.end(),
-                  [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
+        std::sort(expansions.begin(), expansions.end(), [](const auto& a, const auto& b) {
+            return a.first != b.first ? a.first > b.first : a.second < b.second;
+        });
         std::vector<std::string> terms;
         for (const auto& e : expansions)
             if (terms.size() < kMaxWildcardTerms && std::find(terms.begin(), terms.end(), e.second) == terms.end())
@@ -394,7 +399,8 @@ struct QueryParser::State {
                     filtered_entities.push_back({prefix, t, tok.text});
             if (fallback.terms.empty()) return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(term), 0.0);
             return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
-                                 Xapian::Query(Xapian::Query::OP_OR, fallback.terms.begin(), fallback.terms.end()), 0.0);
+                                 Xapian::Query(Xapian::Query::OP_OR, fallback.terms.begin(), fallback.terms.end()),
+                                 0.0);
         }
         if (parser.db_.get_termfreq(term) == 0)
             result.notices.push_back("no " + (tok.field == "org" ? std::string("organization") : tok.field) +
@@ -437,8 +443,10 @@ struct QueryParser::State {
         std::string value = tok.text;
         if ((tok.field == "after" || tok.field == "before") && value.find("..") != std::string::npos)
             fail(tok.field + ": takes one date, not a range (use date:A..B)", tok.value_start);
-        if (tok.field == "after") value += "..";
-        else if (tok.field == "before") value = ".." + value;
+        if (tok.field == "after")
+            value += "..";
+        else if (tok.field == "before")
+            value = ".." + value;
         std::pair<std::string, std::string> bounds;
         try {
             bounds = QueryParser::date_bounds(value);
@@ -511,8 +519,8 @@ struct QueryParser::State {
                 negated = true;
                 const Token& op = next();
                 const Token& after = peek();
-                if (after.kind == TokenKind::End || after.kind == TokenKind::Or || after.kind == TokenKind::RightParen ||
-                    after.kind == TokenKind::And)
+                if (after.kind == TokenKind::End || after.kind == TokenKind::Or ||
+                    after.kind == TokenKind::RightParen || after.kind == TokenKind::And)
                     fail("NOT needs a query on its right", op.start);
             } else if (explicit_and) {
                 const Token& after = peek();

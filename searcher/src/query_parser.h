@@ -30,14 +30,14 @@ struct RankingWord {
 
 struct ParsedQuery {
     Xapian::Query query;
-    bool empty = true;                          ///< no clause at all (match everything)
+    bool empty = true;  ///< no clause at all (match everything)
     /// Some word, phrase or wildcard (not negated) weighs the hits: without
     /// one the query only filters, and every hit has the same weight.
     bool scoring = false;
     /// Display names of the filtered entities that rank a query with no
     /// words of its own (by how much the text names them); empty otherwise.
     std::vector<std::string> ranked_by_mentions;
-    std::vector<std::string> highlight_terms;   ///< index terms to highlight (stems, CJK characters)
+    std::vector<std::string> highlight_terms;     ///< index terms to highlight (stems, CJK characters)
     std::vector<std::string> highlight_prefixes;  ///< folded wildcard prefixes to highlight
     std::vector<QueryWord> words;
     std::vector<RankingWord> ranking_words;

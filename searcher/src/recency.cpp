@@ -20,8 +20,7 @@ void apply_recency(const Xapian::Database& db, std::vector<Candidate>& candidate
     }
     for (std::size_t i = 0; i < candidates.size(); ++i) {
         double age_days = times[i] < kUndated / 10 ? 1e6 : (newest - times[i]) / 86400.0;
-        candidates[i].score =
-            std::log(std::max(candidates[i].score, 1e-9)) - std::log(2.0) * age_days / half_life_days;
+        candidates[i].score = std::log(std::max(candidates[i].score, 1e-9)) - std::log(2.0) * age_days / half_life_days;
     }
     std::stable_sort(candidates.begin(), candidates.end(),
                      [](const Candidate& a, const Candidate& b) { return a.score > b.score; });

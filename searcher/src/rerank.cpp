@@ -22,9 +22,9 @@ constexpr std::size_t kMinEntityWords = 2;
 
 /// What the re-ranking step reads of one candidate.
 struct Features {
-    std::size_t words_present = 0;    ///< query words it holds
-    std::size_t words_in_title = 0;   ///< of those, in its headline
-    double proximity = 0;             ///< (k - 1) / (span - 1) for its k words, 0 for fewer than 2
+    std::size_t words_present = 0;      ///< query words it holds
+    std::size_t words_in_title = 0;     ///< of those, in its headline
+    double proximity = 0;               ///< (k - 1) / (span - 1) for its k words, 0 for fewer than 2
     std::vector<std::string> entities;  ///< display names of the query's entities it names
 };
 
@@ -98,7 +98,8 @@ std::vector<Features> read_features(const Xapian::Database& db, const RankingQue
             walk(term, [&](std::size_t i) {
                 present[i] = 1;
                 if (positions)
-                    for (auto p = db.positionlist_begin(docids[i], term); p != db.positionlist_end(docids[i], term); ++p)
+                    for (auto p = db.positionlist_begin(docids[i], term); p != db.positionlist_end(docids[i], term);
+                         ++p)
                         pos[i].push_back(*p);
             });
             walk(title + term, [&](std::size_t i) { in_title[i] = 1; });
@@ -153,8 +154,8 @@ std::vector<ScorePart> word_parts(const Xapian::Database& db, const RankingQuery
 
 }  // namespace
 
-RankingQuery make_ranking_query(const Xapian::Database& db, const MetadataLookup& metadata,
-                                const ParsedQuery& parsed, const RankingOptions& options) {
+RankingQuery make_ranking_query(const Xapian::Database& db, const MetadataLookup& metadata, const ParsedQuery& parsed,
+                                const RankingOptions& options) {
     RankingQuery out;
     out.words = parsed.ranking_words;
     if (!options.entities || !parsed.plain_and) return out;
@@ -297,10 +298,9 @@ void rerank(const Xapian::Database& db, const SearchRequest& request, const Rank
         add_bonuses(db, options, ranking, weights, list, matched);
         if (ranking.or_fallback && options.explain)
             for (std::size_t i = 0; i < matched.size(); ++i)
-                list[i].explanation.insert(list[i].explanation.begin(),
-                                           {"matched-words",
-                                            std::to_string(matched[i]) + " of " + std::to_string(ranking.words.size()),
-                                            0.0});
+                list[i].explanation.insert(
+                    list[i].explanation.begin(),
+                    {"matched-words", std::to_string(matched[i]) + " of " + std::to_string(ranking.words.size()), 0.0});
     }
     const bool recency = relevance && request.recency_half_life_days > 0;
     if (recency) apply_recency(db, list, request.recency_half_life_days);

@@ -69,8 +69,8 @@ using MetadataLookup = std::function<std::string(const std::string&)>;
 /// The ranking words of `parsed` and (RankingOptions::entities) the persons
 /// and companies a run of them names: the longest run first, by slug or
 /// alias, a term the database holds.
-RankingQuery make_ranking_query(const Xapian::Database& db, const MetadataLookup& metadata,
-                                const ParsedQuery& parsed, const RankingOptions& options);
+RankingQuery make_ranking_query(const Xapian::Database& db, const MetadataLookup& metadata, const ParsedQuery& parsed,
+                                const RankingOptions& options);
 
 /// `query` that also matches the articles naming one of `ranking`'s
 /// entities and holding some of its words (OP_MAX: an article matching

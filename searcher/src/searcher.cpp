@@ -84,8 +84,8 @@ std::vector<Xapian::doccount> count_matches_per_term(const Xapian::Database& db,
     std::vector<Xapian::doccount> out(terms.size(), 0);
     std::vector<Xapian::docid> docids;
     Xapian::Enquire enquire(db);
-    enquire.set_query(
-        Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end())));
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query,
+                                    Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end())));
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     DocidSpy spy(docids);
     enquire.add_matchspy(&spy);
@@ -227,8 +227,10 @@ struct Searcher::Impl {
         }
         // English first: it is the default for articles that do not say.
         auto en = std::find(languages.begin(), languages.end(), "en");
-        if (en == languages.end()) languages.insert(languages.begin(), "en");
-        else std::rotate(languages.begin(), en, en + 1);
+        if (en == languages.end())
+            languages.insert(languages.begin(), "en");
+        else
+            std::rotate(languages.begin(), en, en + 1);
     }
 
     /// Open `paths`, again while an indexer's commits make the opening fail.
@@ -328,8 +330,11 @@ struct Searcher::Impl {
                 out.lower = mset.get_uncollapsed_matches_lower_bound();
                 out.upper = mset.get_uncollapsed_matches_upper_bound();
                 for (auto it = mset.begin(); it != mset.end(); ++it)
-                    out.candidates.push_back({static_cast<Xapian::docid>((*it - 1) * n + s + 1), it.get_weight(),
-                                              collapse ? it.get_collapse_key() : std::string(), 0.0, {}});
+                    out.candidates.push_back({static_cast<Xapian::docid>((*it - 1) * n + s + 1),
+                                              it.get_weight(),
+                                              collapse ? it.get_collapse_key() : std::string(),
+                                              0.0,
+                                              {}});
                 if (counter) counter->count_shard(s, q);
             });
         tasks.wait();
@@ -375,10 +380,10 @@ struct Searcher::Impl {
             TopCounts counted;
             if (!entity) {
                 if (!matching) matching = matching_docids(databases.combined, query);
-                counted = count_term_facet(databases.combined, *matching, prefix,
-                                           request.facet_offset + request.facet_limit);
+                counted =
+                    count_term_facet(databases.combined, *matching, prefix, request.facet_offset + request.facet_limit);
             }
-            const TopCounts& top = field == FacetField::Company ? counts.companies
+            const TopCounts& top = field == FacetField::Company  ? counts.companies
                                    : field == FacetField::Person ? counts.persons
                                                                  : counted;
             // The counters kept the facet_offset + facet_limit most frequent
@@ -472,8 +477,10 @@ struct Searcher::Impl {
         Xapian::Enquire enquire(db);
         enquire.set_query(query);
         enquire.set_weighting_scheme(bm25_weight());
-        if (request.sort == SortOrder::Newest) enquire.set_sort_by_value_then_relevance(schema::kSlotTime, true);
-        else if (request.sort == SortOrder::Oldest) enquire.set_sort_by_value_then_relevance(schema::kSlotTime, false);
+        if (request.sort == SortOrder::Newest)
+            enquire.set_sort_by_value_then_relevance(schema::kSlotTime, true);
+        else if (request.sort == SortOrder::Oldest)
+            enquire.set_sort_by_value_then_relevance(schema::kSlotTime, false);
         if (counter) counter->attach(enquire);
         const Xapian::doccount check = (counter && counter->needs_full_match()) ? db.get_doccount() : 0;
         if (counter) counter->start(query);
@@ -631,9 +638,9 @@ struct Searcher::Impl {
     }
 
     static std::string or_fallback_notice(std::uint64_t total) {
-        return std::string(total == 0 ? "no article matches" : total == 1 ? "only 1 article matches"
-                                                                          : "only " + std::to_string(total) +
-                                                                                " articles match") +
+        return std::string(total == 0   ? "no article matches"
+                           : total == 1 ? "only 1 article matches"
+                                        : "only " + std::to_string(total) + " articles match") +
                " every word: showing the articles that match any of them, those matching the most words first "
                "(--no-or-fallback to turn off)";
     }
@@ -676,9 +683,9 @@ struct Searcher::Impl {
         facets_and_hits(prepared, candidates, matched_by_shard, counter.get(), result);
 
         // Entity analytics (analytics.h): over the same matches, after them.
-        analytics::compute(databases, prepared.query, counter.get(), request,
-                           [this](std::string_view prefix, const std::string& slug) { return display_name(prefix, slug); },
-                           result);
+        analytics::compute(
+            databases, prepared.query, counter.get(), request,
+            [this](std::string_view prefix, const std::string& slug) { return display_name(prefix, slug); }, result);
 
         if (request.sort != asked.sort && result.total > 1) result.notices.push_back(kFilterOnlyNotice);
         const ParsedQuery& parsed = prepared.parsed;
@@ -689,7 +696,8 @@ struct Searcher::Impl {
                 spelling_suggestion(databases.combined, analyzer, languages.front(), request.query, parsed.words))
             result.suggestion = *suggestion;
 
-        result.elapsed_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+        result.elapsed_ms =
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
         return result;
     }
 };

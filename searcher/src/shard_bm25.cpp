@@ -222,7 +222,7 @@ Xapian::Query with_length_sources(const Xapian::Query& query, const QueryTermWei
         case Xapian::Query::OP_AND_MAYBE: return rebuild(query.get_num_subqueries());
         case Xapian::Query::OP_AND_NOT:
         case Xapian::Query::OP_FILTER: return rebuild(1);  // the rest is unweighted
-        default: return query;  // phrases, weight scaling (filters), nothing
+        default: return query;                             // phrases, weight scaling (filters), nothing
     }
 }
 

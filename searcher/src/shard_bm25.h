@@ -62,7 +62,7 @@ using ShardTermWeights = std::map<std::pair<Xapian::doccount, Xapian::termcount>
 /// The weights of a query's terms over all shards.
 struct QueryTermWeights {
     struct Term {
-        double log_weight = 0;                   ///< log term weight over all shards
+        double log_weight = 0;                    ///< log term weight over all shards
         std::vector<Xapian::doccount> termfreqs;  ///< its frequency in each shard
     };
     std::map<std::string, Term> by_term;

@@ -79,8 +79,10 @@ Snippet make_snippet(Analyzer& analyzer, const std::string& body, const std::str
             out.text.append(body, next_hit->first, next_hit->second - next_hit->first);
             h.end = out.text.size();
             // Merge with an adjacent highlight (CJK characters, phrases without spaces).
-            if (!out.highlights.empty() && out.highlights.back().end == h.start) out.highlights.back().end = h.end;
-            else out.highlights.push_back(h);
+            if (!out.highlights.empty() && out.highlights.back().end == h.start)
+                out.highlights.back().end = h.end;
+            else
+                out.highlights.push_back(h);
             i = next_hit->second - 1;
             ++next_hit;
             continue;

@@ -39,8 +39,7 @@ std::string spelling_correction(const Xapian::Database& db, Analyzer& analyzer, 
         analyzer.analyze(text, stemming_language(stored.meta.value("language", "en")), terms);
         for (const auto& t : terms)
             if (t.term == best) return t.folded;
-    } catch (const std::exception&) {
-    }
+    } catch (const std::exception&) {}
     return best;
 }
 

@@ -40,10 +40,10 @@ Trends entity_trends(MatchSource& source, const Tally& all, const SearchRequest&
             auto at = bucket_index.find(v.id);
             if (at != bucket_index.end()) series.counts[at->second] += v.count;
         }
-        series.peak = series.counts.empty() ? 0
-                                            : static_cast<std::size_t>(std::max_element(series.counts.begin(),
-                                                                                        series.counts.end()) -
-                                                                       series.counts.begin());
+        series.peak = series.counts.empty()
+                          ? 0
+                          : static_cast<std::size_t>(std::max_element(series.counts.begin(), series.counts.end()) -
+                                                     series.counts.begin());
         out.series.push_back(std::move(series));
     }
     return out;

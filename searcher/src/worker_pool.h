@@ -61,8 +61,7 @@ class TaskGroup {
     ~TaskGroup() {
         try {
             pool_.wait(futures_);
-        } catch (...) {
-        }
+        } catch (...) {}
     }
     TaskGroup(const TaskGroup&) = delete;
     TaskGroup& operator=(const TaskGroup&) = delete;

@@ -76,11 +76,16 @@ int main(int argc, char** argv) {
     std::vector<std::string> paths;
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
-        if (a == "--db" && i + 1 < argc) db = argv[++i];
-        else if (a == "--seed" && i + 1 < argc) seed = static_cast<unsigned>(std::stoul(argv[++i]));
-        else if (a == "--phrases" && i + 1 < argc) phrases = static_cast<unsigned>(std::stoul(argv[++i]));
-        else if (a == "--words" && i + 1 < argc) single_words = static_cast<unsigned>(std::stoul(argv[++i]));
-        else paths.push_back(a);
+        if (a == "--db" && i + 1 < argc)
+            db = argv[++i];
+        else if (a == "--seed" && i + 1 < argc)
+            seed = static_cast<unsigned>(std::stoul(argv[++i]));
+        else if (a == "--phrases" && i + 1 < argc)
+            phrases = static_cast<unsigned>(std::stoul(argv[++i]));
+        else if (a == "--words" && i + 1 < argc)
+            single_words = static_cast<unsigned>(std::stoul(argv[++i]));
+        else
+            paths.push_back(a);
     }
     std::vector<newsdex::Article> articles;
     newsdex::ReaderSink sink;
@@ -128,9 +133,12 @@ int main(int argc, char** argv) {
                 std::size_t from = rng() % (chars.size() - n + 1);
                 // A pick must not cut a Latin word or number inside the CJK run
                 // ("（AI）を" -> "（A" is no phrase a user would type).
-                auto ascii_alnum = [](const std::string& c) { return c.size() == 1 && std::isalnum((unsigned char)c[0]); };
+                auto ascii_alnum = [](const std::string& c) {
+                    return c.size() == 1 && std::isalnum((unsigned char)c[0]);
+                };
                 if (from > 0 && ascii_alnum(chars[from - 1]) && ascii_alnum(chars[from])) continue;
-                if (from + n < chars.size() && ascii_alnum(chars[from + n - 1]) && ascii_alnum(chars[from + n])) continue;
+                if (from + n < chars.size() && ascii_alnum(chars[from + n - 1]) && ascii_alnum(chars[from + n]))
+                    continue;
                 for (unsigned k = 0; k < n; ++k) text += chars[from + k];
             } else {
                 if (start + n > words.size()) continue;

@@ -29,7 +29,8 @@ std::vector<std::string> articles() {
     auto add = [&](const std::string& id, const std::string& body, const std::string& date,
                    const std::string& companies, const std::string& persons) {
         out.push_back(R"({"id":")" + id + R"(","title":")" + id + R"(","body":")" + body + R"(","date":")" + date +
-                      R"(T10:00:00Z","source":"Wire","companies":[)" + companies + R"(],"persons":[)" + persons + "]}\n");
+                      R"(T10:00:00Z","source":"Wire","companies":[)" + companies + R"(],"persons":[)" + persons +
+                      "]}\n");
     };
     add("o1", "Oil prices rose.", "2020-01-05", R"("Acme","Globex")", R"("Ann Lee")");
     add("o2", "Oil output fell.", "2020-01-20", R"("Acme")", R"("Ann Lee","Bob Roe")");
@@ -160,16 +161,17 @@ TEST_CASE("co-occurrence: pair counts are exact among the candidates") {
     CHECK(r.graph->matches == 5);
     CHECK(r.graph->nodes.size() == 6);
     const std::map<std::string, std::uint64_t> want = {
-        {"company:acme|company:globex", 1}, {"company:acme|person:ann-lee", 2}, {"company:acme|person:bob-roe", 2},
-        {"company:acme|company:initech", 1},  // o3 only: g3 does not match
-        {"company:globex|person:ann-lee", 1}, {"person:ann-lee|person:bob-roe", 1},
+        {"company:acme|company:globex", 1},    {"company:acme|person:ann-lee", 2},
+        {"company:acme|person:bob-roe", 2},    {"company:acme|company:initech", 1},  // o3 only: g3 does not match
+        {"company:globex|person:ann-lee", 1},  {"person:ann-lee|person:bob-roe", 1},
         {"company:initech|person:bob-roe", 1}, {"company:umbrella|person:ann-lee", 1}};
     CHECK(pairs(*r.graph) == want);
     // Every reported weight is what a search for both entities counts.
     for (const auto& e : r.graph->edges) {
         SearchRequest both;
         const GraphNode &a = r.graph->nodes[e.source], &b = r.graph->nodes[e.target];
-        both.query = std::string("oil ") + entity_kind_name(a.type) + ":" + a.id + " " + entity_kind_name(b.type) + ":" + b.id;
+        both.query =
+            std::string("oil ") + entity_kind_name(a.type) + ":" + a.id + " " + entity_kind_name(b.type) + ":" + b.id;
         both.exact_total = true;
         CHECK(s.search(both).total == e.weight);
     }
@@ -195,8 +197,9 @@ TEST_CASE("graph files: node-link JSON and GraphML") {
     REQUIRE(doc["links"].size() == 1);
     CHECK(doc["links"][0] == nlohmann::json({{"source", "company:acme"}, {"target", "person:ann-lee"}, {"weight", 2}}));
     std::string xml = graph_to_graphml(g);
-    CHECK(xml.find("<node id=\"company:acme\"><data key=\"type\">company</data><data key=\"name\">Acme &amp; Sons</data>"
-                   "<data key=\"count\">3</data></node>") != std::string::npos);
+    CHECK(
+        xml.find("<node id=\"company:acme\"><data key=\"type\">company</data><data key=\"name\">Acme &amp; Sons</data>"
+                 "<data key=\"count\">3</data></node>") != std::string::npos);
     CHECK(xml.find("<edge source=\"company:acme\" target=\"person:ann-lee\"><data key=\"weight\">2</data></edge>") !=
           std::string::npos);
     CHECK(xml.find("Ann &lt;Lee&gt;") != std::string::npos);

@@ -83,10 +83,26 @@ TEST_CASE("parse_iso_date: local date differs from UTC date") {
 }
 
 TEST_CASE("parse_iso_date: rejects malformed and absurd dates") {
-    for (const char* bad : {"", "2015", "2015-9-22", "2015-09-22T", "2015-09-22T14", "2015-09-22T14:05:00X",
-                            "2015-09-22 junk", "0001-13-45", "1799-12-31", "2201-01-01", "2015-13-01",
-                            "2015-00-10", "2015-02-30", "2015-02-29", "2015-04-31", "2015-09-22T24:00",
-                            "2015-09-22T12:60", "2015-09-22T12:00:00+25:00", "22/09/2015", "yesterday"}) {
+    for (const char* bad : {"",
+                            "2015",
+                            "2015-9-22",
+                            "2015-09-22T",
+                            "2015-09-22T14",
+                            "2015-09-22T14:05:00X",
+                            "2015-09-22 junk",
+                            "0001-13-45",
+                            "1799-12-31",
+                            "2201-01-01",
+                            "2015-13-01",
+                            "2015-00-10",
+                            "2015-02-30",
+                            "2015-02-29",
+                            "2015-04-31",
+                            "2015-09-22T24:00",
+                            "2015-09-22T12:60",
+                            "2015-09-22T12:00:00+25:00",
+                            "22/09/2015",
+                            "yesterday"}) {
         CAPTURE(bad);
         CHECK_FALSE(parse_iso_date(bad));
     }
@@ -104,15 +120,17 @@ TEST_CASE("parse_iso_date: UTC offsets run to +-14:00, minutes below 60") {
         CHECK(parse_iso_date(ok));
     }
     CHECK(*parse_iso_date("2015-09-22T12:00:00-14:00")->utc_offset_minutes == -840);
-    struct Bad { const char* text; const char* why; };
+    struct Bad {
+        const char* text;
+        const char* why;
+    };
     for (const Bad& b : {Bad{"2015-09-22T12:00:00+18:01", "UTC offset beyond \u00b114:00"},
                          Bad{"2015-09-22T12:00:00+14:01", "UTC offset beyond \u00b114:00"},
                          Bad{"2015-09-22T12:00:00-15:00", "UTC offset beyond \u00b114:00"},
                          Bad{"2015-09-22T12:00:00+1800", "UTC offset beyond \u00b114:00"},
                          Bad{"2015-09-22T12:00:00+05:60", "UTC offset minutes above 59"},
                          Bad{"2015-09-22T12:00:00-0099", "UTC offset minutes above 59"},
-                         Bad{"2015-09-22T12:00:00+5", "not an ISO 8601 date"},
-                         Bad{"2015-02-30", "day out of range"},
+                         Bad{"2015-09-22T12:00:00+5", "not an ISO 8601 date"}, Bad{"2015-02-30", "day out of range"},
                          Bad{"2015-09-22T25:00", "time out of range"}}) {
         CAPTURE(b.text);
         std::string why;

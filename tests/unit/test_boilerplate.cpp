@@ -57,7 +57,8 @@ TEST_CASE("boilerplate: a 200,000-line body comes back whole") {
     // Speed is measured in bench/, never by a timed test (the sanitizer
     // builds run 3-10x slower); this checks the large-body path's output.
     std::string body;
-    for (int i = 0; i < 200000; ++i) body += "A perfectly ordinary line of news text number " + std::to_string(i) + "\n";
+    for (int i = 0; i < 200000; ++i)
+        body += "A perfectly ordinary line of news text number " + std::to_string(i) + "\n";
     std::string out = clean_boilerplate(body);
     CHECK(out.size() == body.size() - 1);
     CHECK(out == body.substr(0, body.size() - 1));

@@ -93,8 +93,10 @@ bool one_line_from(const Outcome& o, const std::string& program) {
 }
 
 const char* kGoodRecords =
-    R"({"id":"a1","title":"Apple results","body":"Apple reported higher earnings.","date":"2015-03-01"})" "\n"
-    R"({"id":"a2","title":"Trade talks","body":"Trade ministers met in Geneva.","date":"2015-03-02"})" "\n";
+    R"({"id":"a1","title":"Apple results","body":"Apple reported higher earnings.","date":"2015-03-01"})"
+    "\n"
+    R"({"id":"a2","title":"Trade talks","body":"Trade ministers met in Geneva.","date":"2015-03-02"})"
+    "\n";
 
 }  // namespace
 
@@ -155,11 +157,11 @@ TEST_CASE("newsdex-search: 0 matched, 1 nothing matched, 2 user error, 3 system 
     CHECK(search({"--version"}).code == 0);
 
     for (const std::vector<std::string>& args :
-         {std::vector<std::string>{"--db", db, "--", "(apple OR"},     // malformed query
-          std::vector<std::string>{"--db", db, "--sort", "sideways", "apple"},  // bad option value
-          std::vector<std::string>{"--db", db, "--limit", "-3", "apple"},       // number out of range
-          std::vector<std::string>{"--db", db, "-apple"},                       // unknown option
-          std::vector<std::string>{"--db", db, "--show", "a1", "--count"},      // conflicting options
+         {std::vector<std::string>{"--db", db, "--", "(apple OR"},                         // malformed query
+          std::vector<std::string>{"--db", db, "--sort", "sideways", "apple"},             // bad option value
+          std::vector<std::string>{"--db", db, "--limit", "-3", "apple"},                  // number out of range
+          std::vector<std::string>{"--db", db, "-apple"},                                  // unknown option
+          std::vector<std::string>{"--db", db, "--show", "a1", "--count"},                 // conflicting options
           std::vector<std::string>{"--db", dir.file("notes.txt", "hello\n"), "apple"}}) {  // not a database
         Outcome o = search(args);
         CAPTURE(args.back());
@@ -187,7 +189,7 @@ TEST_CASE("newsdex-index: 0 clean, 1 records skipped, 2 user error or --strict, 
 
     CHECK(index({"--help"}).code == 0);
     for (const std::vector<std::string>& args :
-         {std::vector<std::string>{"--db", dir.sub("d.db")},                            // no input
+         {std::vector<std::string>{"--db", dir.sub("d.db")},  // no input
           std::vector<std::string>{"--db", dir.sub("d.db"), "--commit-every", "0", good},
           std::vector<std::string>{"--db", dir.sub("d.db"), "--format", "pdf", good},
           std::vector<std::string>{"--db", dir.sub("d.db"), "--nosuch", good}}) {

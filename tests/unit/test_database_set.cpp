@@ -75,12 +75,15 @@ TEST_CASE("stub: comments, blank lines, indentation, CRLF, typed and bare lines"
     make_db(dir.sub("c"), 4);
     // A stub file named directly by --db: an absolute glass line, a bare
     // directory (as Xapian's own stubs allow), and Windows line ends.
-    const std::string stub = dir.file("several.stub", "# shards of the archive\r\n"
-                                                      "\r\n"
-                                                      "   auto a   \r\n"
-                                                      "\tglass " + dir.sub("b") + "\r\n"
-                                                      "c\n"
-                                                      "  # the end\n");
+    const std::string stub = dir.file("several.stub",
+                                      "# shards of the archive\r\n"
+                                      "\r\n"
+                                      "   auto a   \r\n"
+                                      "\tglass " +
+                                          dir.sub("b") +
+                                          "\r\n"
+                                          "c\n"
+                                          "  # the end\n");
     DatabaseSet set = open_database_set({stub});
     REQUIRE(set.shards.size() == 3);
     CHECK(set.combined.get_doccount() == 7);

@@ -61,10 +61,11 @@ TEST_CASE("entity_slug") {
 }
 
 TEST_CASE("honorifics are not part of the name; short mentions resolve") {
-    auto es = extractor().extract(make("Talks in Beijing",
-        "President Xi Jinping met Uber chief executive Travis Kalanick in Beijing on Monday. "
-        "Xi told Kalanick that China welcomed foreign investment. Mr. Kalanick said the talks "
-        "were useful.\n Reuter\n"));
+    auto es =
+        extractor().extract(make("Talks in Beijing",
+                                 "President Xi Jinping met Uber chief executive Travis Kalanick in Beijing on Monday. "
+                                 "Xi told Kalanick that China welcomed foreign investment. Mr. Kalanick said the talks "
+                                 "were useful.\n Reuter\n"));
     INFO(dump(es));
     const Entity* xi = find(es, "xi-jinping");
     REQUIRE(xi);
@@ -87,9 +88,10 @@ TEST_CASE("honorifics are not part of the name; short mentions resolve") {
 }
 
 TEST_CASE("company short mentions and legal suffixes") {
-    auto es = extractor().extract(make("",
-        "Apple Inc. reported higher profits on Tuesday. Apple shares rose 3 percent, and "
-        "analysts said Apple's stock could climb further."));
+    auto es =
+        extractor().extract(make("",
+                                 "Apple Inc. reported higher profits on Tuesday. Apple shares rose 3 percent, and "
+                                 "analysts said Apple's stock could climb further."));
     INFO(dump(es));
     const Entity* apple = find(es, "apple");
     REQUIRE(apple);
@@ -100,9 +102,10 @@ TEST_CASE("company short mentions and legal suffixes") {
 }
 
 TEST_CASE("acronyms in parentheses") {
-    auto es = extractor().extract(make("",
-        "International Business Machines Corp (IBM) said it would cut prices. IBM said the cuts "
-        "would take effect next month."));
+    auto es = extractor().extract(
+        make("",
+             "International Business Machines Corp (IBM) said it would cut prices. IBM said the cuts "
+             "would take effect next month."));
     INFO(dump(es));
     const Entity* ibm = find(es, "ibm");
     REQUIRE(ibm);
@@ -112,9 +115,10 @@ TEST_CASE("acronyms in parentheses") {
 }
 
 TEST_CASE("aliases: in text, shipped table, canonical ids") {
-    auto es = extractor().extract(make("",
-        "Ma Yun (also known as Jack Ma) founded the company. Baidu was founded by Li Yanhong "
-        "(Robin Li), a search engineer. Ma said he would retire."));
+    auto es =
+        extractor().extract(make("",
+                                 "Ma Yun (also known as Jack Ma) founded the company. Baidu was founded by Li Yanhong "
+                                 "(Robin Li), a search engineer. Ma said he would retire."));
     INFO(dump(es));
     const Entity* ma = find(es, "ma-yun");
     REQUIRE(ma);
@@ -162,10 +166,11 @@ TEST_CASE("user alias table") {
 }
 
 TEST_CASE("company or other organisation") {
-    auto es = extractor().extract(make("",
-        "The Ministry of Finance and the Bank of Japan said on Friday that Exxon Corp and "
-        "OPEC would meet. Shares of Texaco Inc fell. The European Commission was not involved, "
-        "and neither was Harvard University."));
+    auto es = extractor().extract(
+        make("",
+             "The Ministry of Finance and the Bank of Japan said on Friday that Exxon Corp and "
+             "OPEC would meet. Shares of Texaco Inc fell. The European Commission was not involved, "
+             "and neither was Harvard University."));
     INFO(dump(es));
     auto type_of = [&](const std::string& id) {
         const Entity* e = find(es, id);
@@ -183,9 +188,9 @@ TEST_CASE("company or other organisation") {
 
 TEST_CASE("Reuters marks and tickers") {
     Article a = make("DIAMOND SHAMROCK <DIA> SETS QUARTERLY DIVIDEND",
-        "    Diamond Shamrock Corp <DIA> said it set a quarterly dividend of 15 cts a share.\n"
-        "    It also said it sold its unit to <Woodco Inc> for 10 mln dlrs and that\n"
-        "<BAC> would advise it, BankAmerica said.\n Reuter\n");
+                     "    Diamond Shamrock Corp <DIA> said it set a quarterly dividend of 15 cts a share.\n"
+                     "    It also said it sold its unit to <Woodco Inc> for 10 mln dlrs and that\n"
+                     "<BAC> would advise it, BankAmerica said.\n Reuter\n");
     auto es = extractor().extract(a);
     INFO(dump(es));
     const Entity* ds = find(es, "diamond-shamrock");
@@ -207,8 +212,8 @@ TEST_CASE("Reuters marks and tickers") {
 
 TEST_CASE("metadata entities merge under canonical ids") {
     Article a = make("BAKER SAYS DOLLAR STABLE",
-        "Treasury Secretary James Baker said the dollar was stable. Baker added that OPEC "
-        "and the IMF agreed.\n Reuter\n");
+                     "Treasury Secretary James Baker said the dollar was stable. Baker added that OPEC "
+                     "and the IMF agreed.\n Reuter\n");
     a.tags["people"] = {"james-baker"};
     a.tags["orgs"] = {"opec", "imf", "worldbank"};
     a.companies = {"Apple Inc."};
@@ -242,13 +247,15 @@ TEST_CASE("token tagging and CoNLL output") {
     CHECK(m[0].type == "PER");
     CHECK(m[0].start == 0);
     CHECK(m[0].end == 2);
-    std::istringstream in("-DOCSTART- -X- -X- O\n\nEU NNP B-NP B-ORG\nrejects VBZ B-VP O\n\n"
-                          "Peter NNP B-NP B-PER\nBlackburn NNP I-NP I-PER\n\n"
-                          "-DOCSTART- -X- -X- O\n\nJohn NNP B-NP B-PER\nSmith NNP I-NP I-PER\nsaid VBD B-VP O\n");
+    std::istringstream in(
+        "-DOCSTART- -X- -X- O\n\nEU NNP B-NP B-ORG\nrejects VBZ B-VP O\n\n"
+        "Peter NNP B-NP B-PER\nBlackburn NNP I-NP I-PER\n\n"
+        "-DOCSTART- -X- -X- O\n\nJohn NNP B-NP B-PER\nSmith NNP I-NP I-PER\nsaid VBD B-VP O\n");
     std::ostringstream out;
     tag_conll(extractor(), in, out);
     std::string s = out.str();
-    CHECK(s.find("{\"doc\":0,\"end\":4,\"start\":2,\"text\":\"Peter Blackburn\",\"type\":\"PER\"}") != std::string::npos);
+    CHECK(s.find("{\"doc\":0,\"end\":4,\"start\":2,\"text\":\"Peter Blackburn\",\"type\":\"PER\"}") !=
+          std::string::npos);
     CHECK(s.find("{\"doc\":1,\"end\":2,\"start\":0,\"text\":\"John Smith\",\"type\":\"PER\"}") != std::string::npos);
 }
 
@@ -264,12 +271,13 @@ TEST_CASE("entity output formats") {
 }
 
 TEST_CASE("places, products and government bodies are not companies") {
-    auto es = extractor().extract(make("",
-        "Treasury Secretary James Baker will go to the Venice summit in June, and the "
-        "controversial \"Star Wars\" program was discussed. U.S. Commerce Secretary Malcolm "
-        "Baldrige met the House Ways and Means Committee. The CIA declined comment.\n\n"
-        "Apple said its Siri assistant and the App Store would come to Denver. Fifteen "
-        "Asia-Pacific nations signed RCEP."));
+    auto es =
+        extractor().extract(make("",
+                                 "Treasury Secretary James Baker will go to the Venice summit in June, and the "
+                                 "controversial \"Star Wars\" program was discussed. U.S. Commerce Secretary Malcolm "
+                                 "Baldrige met the House Ways and Means Committee. The CIA declined comment.\n\n"
+                                 "Apple said its Siri assistant and the App Store would come to Denver. Fifteen "
+                                 "Asia-Pacific nations signed RCEP."));
     INFO(dump(es));
     for (auto& e : es) {
         CHECK_MESSAGE(e.type != EntityType::Company, e.name);
@@ -291,10 +299,11 @@ TEST_CASE("places, products and government bodies are not companies") {
 }
 
 TEST_CASE("company names with 'and Co' and commas") {
-    auto es = extractor().extract(make("",
-        "Lead managers are Samuel Montagu and Co Ltd and Kidder, Peabody and Co Inc, said "
-        "Peter Fellner of James Capel and Co. Cable and Wireless Plc and Alex. Brown and Sons "
-        "Inc also took part, as did Smith Barney, Harris Upham and Co."));
+    auto es =
+        extractor().extract(make("",
+                                 "Lead managers are Samuel Montagu and Co Ltd and Kidder, Peabody and Co Inc, said "
+                                 "Peter Fellner of James Capel and Co. Cable and Wireless Plc and Alex. Brown and Sons "
+                                 "Inc also took part, as did Smith Barney, Harris Upham and Co."));
     INFO(dump(es));
     for (const char* id : {"samuel-montagu", "kidder-peabody", "james-capel", "cable-and-wireless",
                            "alex-brown-and-sons", "smith-barney"}) {
@@ -313,10 +322,11 @@ TEST_CASE("company names with 'and Co' and commas") {
 }
 
 TEST_CASE("one-word alias-table companies the tagger misses; possessives; surnames") {
-    auto es = extractor().extract(make("",
-        "Berkshire sold holdings in retailers, including Walmart, last year. Energy Secretary "
-        "John Herrington spoke. Later Herrington said prices would rise. Ma\xE2\x80\x99s company "
-        "Alibaba grew."));
+    auto es = extractor().extract(
+        make("",
+             "Berkshire sold holdings in retailers, including Walmart, last year. Energy Secretary "
+             "John Herrington spoke. Later Herrington said prices would rise. Ma\xE2\x80\x99s company "
+             "Alibaba grew."));
     INFO(dump(es));
     const Entity* wm = find(es, "walmart");
     REQUIRE(wm);

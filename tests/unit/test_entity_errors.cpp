@@ -50,8 +50,9 @@ TEST_CASE("typographic possessive: same entities as with an ASCII apostrophe") {
     CHECK(by_name(c, "Veridian Labs")->type == EntityType::Company);
     CHECK(a.size() == c.size());
     // curly quotes around a name are punctuation, not part of it
-    auto q = extract("Analysts called \xE2\x80\x9CVeridian Labs\xE2\x80\x9D a bargain, Veridian Labs\xE2\x80\x99s "
-                     "chief executive said.");
+    auto q = extract(
+        "Analysts called \xE2\x80\x9CVeridian Labs\xE2\x80\x9D a bargain, Veridian Labs\xE2\x80\x99s "
+        "chief executive said.");
     INFO(dump(q));
     CHECK(by_name(q, "Veridian Labs"));
 }
@@ -96,8 +97,9 @@ TEST_CASE("'X and Y did not respond' is two companies") {
 }
 
 TEST_CASE("an organisation 'A for the B of C' is kept whole") {
-    auto es = extract("The Institute for the Study of Coastal Economies published the report on Friday. "
-                      "The Committee for the Protection of Harbour Workers welcomed it.");
+    auto es = extract(
+        "The Institute for the Study of Coastal Economies published the report on Friday. "
+        "The Committee for the Protection of Harbour Workers welcomed it.");
     INFO(dump(es));
     const Entity* inst = by_name(es, "Institute for the Study of Coastal Economies");
     REQUIRE(inst);
@@ -107,10 +109,11 @@ TEST_CASE("an organisation 'A for the B of C' is kept whole") {
 }
 
 TEST_CASE("state bodies are organisations, not companies") {
-    auto es = extract("Routers sold by Corvell Robotics Inc must be approved by the Northern Network Certification "
-                      "Center, the Coastal Regulatory Authority, the Ministry of Digital Affairs, the National Data "
-                      "Council, Lakeland University, the Supreme Court and the Central Bank of Ruritania. Lakeshore "
-                      "Rovers FC and the Green Future Party objected.");
+    auto es = extract(
+        "Routers sold by Corvell Robotics Inc must be approved by the Northern Network Certification "
+        "Center, the Coastal Regulatory Authority, the Ministry of Digital Affairs, the National Data "
+        "Council, Lakeland University, the Supreme Court and the Central Bank of Ruritania. Lakeshore "
+        "Rovers FC and the Green Future Party objected.");
     INFO(dump(es));
     int orgs = 0;
     for (auto& e : es) {
@@ -126,8 +129,9 @@ TEST_CASE("state bodies are organisations, not companies") {
 }
 
 TEST_CASE("dates and numbers are not persons") {
-    auto es = extract("Talks resume on June Eight, officials said, and end on March Three. "
-                      "FOUR banks joined the loan, which Dana Whitfield arranged.");
+    auto es = extract(
+        "Talks resume on June Eight, officials said, and end on March Three. "
+        "FOUR banks joined the loan, which Dana Whitfield arranged.");
     INFO(dump(es));
     CHECK(no_person_named(es, "June"));
     CHECK(no_person_named(es, "March"));
@@ -137,10 +141,11 @@ TEST_CASE("dates and numbers are not persons") {
 }
 
 TEST_CASE("terms, places and vessels are not persons") {
-    auto es = extract("Oklahoma Intermediate crude rose 30 cents. Output from the Browse Basin fell, and the "
-                      "Public Sector Financing Requirement widened. The container ship Ever Bright ran aground near "
-                      "the Cape of Good Hope. Ann Cooper, chief economist at the bank, said prices would rise. "
-                      "A group led by Far Hills, N.J., investor Ruth Koller said it was pleased.");
+    auto es = extract(
+        "Oklahoma Intermediate crude rose 30 cents. Output from the Browse Basin fell, and the "
+        "Public Sector Financing Requirement widened. The container ship Ever Bright ran aground near "
+        "the Cape of Good Hope. Ann Cooper, chief economist at the bank, said prices would rise. "
+        "A group led by Far Hills, N.J., investor Ruth Koller said it was pleased.");
     INFO(dump(es));
     CHECK(no_person_named(es, "Intermediate"));
     CHECK(no_person_named(es, "Basin"));
@@ -153,8 +158,9 @@ TEST_CASE("terms, places and vessels are not persons") {
 }
 
 TEST_CASE("companies are not persons") {
-    auto es = extract("The loan was arranged by Societe Lyonnaise de Credit and Banque Ardennaise. Shares of "
-                      "Zanotti rose after Zanotti said its profit doubled, an analyst at Zanotti said.");
+    auto es = extract(
+        "The loan was arranged by Societe Lyonnaise de Credit and Banque Ardennaise. Shares of "
+        "Zanotti rose after Zanotti said its profit doubled, an analyst at Zanotti said.");
     INFO(dump(es));
     CHECK(no_person_named(es, "Societe"));
     CHECK(no_person_named(es, "Banque"));
@@ -165,8 +171,10 @@ TEST_CASE("companies are not persons") {
 }
 
 TEST_CASE("fragments are not companies") {
-    auto es = extract("Acme Corp said the U.S. Frustration with Europe grew. Discount retailers gained, "
-                      "Acme said.", "U.S. FRUSTRATION GROWS");
+    auto es = extract(
+        "Acme Corp said the U.S. Frustration with Europe grew. Discount retailers gained, "
+        "Acme said.",
+        "U.S. FRUSTRATION GROWS");
     INFO(dump(es));
     CHECK(!by_name(es, "U.S. Frustration"));
     CHECK(!by_name(es, "Discount"));
@@ -178,8 +186,9 @@ TEST_CASE("fragments are not companies") {
 }
 
 TEST_CASE("products, tickers and laws are not companies") {
-    auto es = extract("Apple Inc said the Macintosh SE would sell well. The Federal Bankruptcy Code was amended, "
-                      "traders said, and shares of <ACME.O> rose.");
+    auto es = extract(
+        "Apple Inc said the Macintosh SE would sell well. The Federal Bankruptcy Code was amended, "
+        "traders said, and shares of <ACME.O> rose.");
     INFO(dump(es));
     CHECK(!by_name(es, "Macintosh SE"));
     CHECK(!by_name(es, "Federal Bankruptcy Code"));
@@ -251,8 +260,9 @@ TEST_CASE("one entity within a document: surnames, acronyms") {
     CHECK(cm->mentions == 2);
     CHECK(!by_name(es, "CMC"));
     // a surname goes to the person, not to a company named after him
-    auto es2 = extract("Investor Peter Halvorsen said Halvorsen Corporation would buy the stake. "
-                       "Halvorsen said the price was fair.");
+    auto es2 = extract(
+        "Investor Peter Halvorsen said Halvorsen Corporation would buy the stake. "
+        "Halvorsen said the price was fair.");
     INFO(dump(es2));
     const Entity* ph = by_name(es2, "Peter Halvorsen");
     REQUIRE(ph);

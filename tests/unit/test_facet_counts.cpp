@@ -102,8 +102,8 @@ TEST_CASE("facet counters: arrays and spies give the same exact counts") {
     using Top = std::vector<std::pair<std::string, std::uint64_t>>;
     CHECK(local.companies.top == Top{{"apple", 3}, {"ibm", 2}});
     CHECK(local.persons.top == Top{{"john-roe", 3}, {"jane-doe", 2}});
-    CHECK(local.days == std::map<std::uint32_t, std::uint64_t>{
-                            {20150302, 1}, {20150303, 1}, {20160726, 1}, {20181028, 2}});
+    CHECK(local.days ==
+          std::map<std::uint32_t, std::uint64_t>{{20150302, 1}, {20150303, 1}, {20160726, 1}, {20181028, 2}});
     check_same(local, spy_counts(spies, f.set, trade));
 
     for (const char* text : {"steel", "trade -geneva", "apple OR farmers", "nosuchword", "talks trade"}) {

@@ -81,7 +81,8 @@ TEST_CASE("every filter field is written by the document builder and parsed by t
         CHECK(enquire.get_mset(0, 10).size() == 1);
         // Names are stored for exactly the fields that say so.
         bool named = false;
-        for (const auto& [key, value] : built.metadata) named |= key == schema::name_key(field.prefix, typed_value(field.source));
+        for (const auto& [key, value] : built.metadata)
+            named |= key == schema::name_key(field.prefix, typed_value(field.source));
         CHECK(named == field.stores_name);
     }
 }

@@ -43,7 +43,8 @@ TEST_CASE("re-indexing: unchanged, replaced, never duplicated") {
     CHECK(again.unchanged == 2);
     CHECK(again.added == 0);
     auto changed = test::index_into(
-        db, {dir.file("b.jsonl", R"J({"id":"a1","title":"Apple earnings (corrected)","body":"Apple Inc. reported."})J" "\n")});
+        db, {dir.file("b.jsonl", R"J({"id":"a1","title":"Apple earnings (corrected)","body":"Apple Inc. reported."})J"
+                                 "\n")});
     CHECK(changed.replaced == 1);
     CHECK(Xapian::Database(db).get_doccount() == 2);
 }
@@ -65,8 +66,9 @@ TEST_CASE("delete by id") {
 
 TEST_CASE("bad records are counted by kind; --strict throws after keeping what came before") {
     test::TempDir dir;
-    std::string input = dir.file("mixed.jsonl", std::string(R"({"id":"g1","title":"Good","body":"fine"})") +
-                                                    "\n{broken\n" + R"({"id":"g2","title":"Good","body":"fine"})" + "\n");
+    std::string input =
+        dir.file("mixed.jsonl", std::string(R"({"id":"g1","title":"Good","body":"fine"})") + "\n{broken\n" +
+                                    R"({"id":"g2","title":"Good","body":"fine"})" + "\n");
     auto stats = test::index_into(dir.sub("db"), {input});
     CHECK(stats.added == 2);
     CHECK(stats.skipped == 1);
@@ -215,7 +217,8 @@ TEST_CASE("compacting: one shard with every article and its column file; leftove
     test::TempDir dir;
     std::string db = dir.sub("db");
     std::string input;
-    for (int i = 0; i < 30; ++i) input += jsonl_record(std::string("c").append(std::to_string(i)), R"(,"companies":["Acme"])");
+    for (int i = 0; i < 30; ++i)
+        input += jsonl_record(std::string("c").append(std::to_string(i)), R"(,"companies":["Acme"])");
     test::index_into(db, {dir.file("c.jsonl", input)}, 3);
     // What a compaction killed before its stub switch leaves behind.
     std::filesystem::create_directories(dir.path / "db" / "compacting.tmp");
@@ -238,7 +241,8 @@ TEST_CASE("compacting: one shard with every article and its column file; leftove
     CHECK(cache->companies.slugs == std::vector<std::string>{"acme"});
     CHECK(check.get_metadata("name:XCacme") == "Acme");
     // Still a database to write into, now with one shard.
-    auto more = test::index_into(db, {dir.file("d.jsonl", jsonl_record("d1") + jsonl_record("c0", R"(,"companies":["Acme"])"))});
+    auto more = test::index_into(
+        db, {dir.file("d.jsonl", jsonl_record("d1") + jsonl_record("c0", R"(,"companies":["Acme"])"))});
     CHECK(more.added == 1);
     CHECK(more.unchanged == 1);
     CHECK(Xapian::Database(db).get_doccount() == 31);

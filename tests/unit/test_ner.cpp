@@ -54,10 +54,10 @@ TEST_CASE("a typographic possessive gets the same features as an ASCII one") {
 }
 
 TEST_CASE("non-ASCII capitals count as capitalised") {
-    CHECK(starts_upper("\u00d8rsted"));      // Ø
-    CHECK(starts_upper("\u00c9lys\u00e9e")); // É
-    CHECK(starts_upper("\u0141\u00f3d\u017a"));  // Ł
-    CHECK(starts_upper("\u017dilina"));      // Ž
+    CHECK(starts_upper("\u00d8rsted"));                           // Ø
+    CHECK(starts_upper("\u00c9lys\u00e9e"));                      // É
+    CHECK(starts_upper("\u0141\u00f3d\u017a"));                   // Ł
+    CHECK(starts_upper("\u017dilina"));                           // Ž
     CHECK(starts_upper("\u041c\u043e\u0441\u043a\u0432\u0430"));  // Cyrillic М
     CHECK(starts_upper("IBM"));
     CHECK_FALSE(starts_upper("\u00e9lys\u00e9e"));
@@ -103,14 +103,12 @@ TEST_CASE("consistency pass: repeats of a name tagged elsewhere get its type") {
     // Three sentences; keys stand for capitalised words (0 = not a name word).
     DocFeatures df;
     const std::uint64_t xi = 11, jinping = 12, acme = 21, labs = 22, ford = 31, told = 0, lower = 0;
-    df.name_key = {xi, jinping, lower, acme, labs, ford,   // Xi Jinping met Acme Labs ; Ford (PER)
-                   xi, told, acme, labs, lower,             // Xi told Acme Labs ...
-                   ford, lower, ford, lower};               // Ford ... Ford (tagged ORG here)
+    df.name_key = {xi,   jinping, lower, acme, labs,  ford,  // Xi Jinping met Acme Labs ; Ford (PER)
+                   xi,   told,    acme,  labs, lower,        // Xi told Acme Labs ...
+                   ford, lower,   ford,  lower};             // Ford ... Ford (tagged ORG here)
     df.sent_begin = {0, 6, 11, 15};
     std::vector<std::vector<int>> tags = {
-        {kBPer, kIPer, kO, kBOrg, kIOrg, kBPer},
-        {kO, kO, kO, kO, kO},
-        {kBOrg, kO, kO, kO}};
+        {kBPer, kIPer, kO, kBOrg, kIOrg, kBPer}, {kO, kO, kO, kO, kO}, {kBOrg, kO, kO, kO}};
     propagate_names(df, tags);
     CHECK(tags[1] == std::vector<int>{kBPer, kO, kBOrg, kIOrg, kO});
     // "Ford" is tagged both PER and ORG in this document: left alone.

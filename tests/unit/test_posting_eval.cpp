@@ -118,7 +118,7 @@ TEST_CASE("posting evaluator: what it evaluates on posting lists and what it lea
 }
 
 TEST_CASE("posting evaluator: docid sets") {
-    DocidSet s(130);  // room for docids 0..191 (three 64-bit words)
+    DocidSet s(130);                                              // room for docids 0..191 (three 64-bit words)
     for (Xapian::docid d : {1u, 64u, 65u, 130u, 192u}) s.add(d);  // 192 is past the room: ignored
     CHECK(s.docids() == std::vector<Xapian::docid>{1, 64, 65, 130});
     CHECK(s.count() == 4);
@@ -170,8 +170,8 @@ std::vector<PeerQuery> load_peer_queries(const std::string& path, std::size_t& b
         std::vector<std::string> cols;
         std::stringstream split(line);
         for (std::string col; std::getline(split, col, '\t');) cols.push_back(col);
-        PeerQuery q{path + ":" + std::to_string(number), cols.size() > 0 ? cols[0] : "", cols.size() > 1 ? cols[1] : "",
-                    {}};
+        PeerQuery q{
+            path + ":" + std::to_string(number), cols.size() > 0 ? cols[0] : "", cols.size() > 1 ? cols[1] : "", {}};
         bool ok = cols.size() >= 2;
         for (std::size_t i = 2; i < cols.size(); ++i) {
             q.filters.push_back(translate_filter(cols[i]));
@@ -227,8 +227,8 @@ TEST_CASE("posting evaluator agrees with Xapian on the peers' 207 queries over R
     newsdex::test::TempDir dir;
     const std::string db = dir.sub("reuters.db");
     std::vector<std::string> inputs;
-    for (const char* name : {"reut2-000.sgm", "reut2-004.sgm", "reut2-008.sgm", "reut2-012.sgm", "reut2-016.sgm",
-                             "reut2-020.sgm"})
+    for (const char* name :
+         {"reut2-000.sgm", "reut2-004.sgm", "reut2-008.sgm", "reut2-012.sgm", "reut2-016.sgm", "reut2-020.sgm"})
         inputs.push_back((corpus / name).string());
     newsdex::IndexStats stats = newsdex::test::index_into(db, inputs, 2);
     REQUIRE(stats.added > 5000);
@@ -302,8 +302,7 @@ TEST_CASE("posting evaluator agrees with Xapian on the peers' 207 queries over R
         const Q query = parser.parse(text, "query", true).query;
         REQUIRE(fully_on_postings(query));
         ++negated;
-        if (compare_on_shards(set, query, q.where + " negated: " + text, negated_disagreements))
-            ++negated_with_matches;
+        if (compare_on_shards(set, query, q.where + " negated: " + text, negated_disagreements)) ++negated_with_matches;
     }
     MESSAGE(negated << " negated and2 queries, " << negated_with_matches << " with matches, "
                     << negated_disagreements.size() << " shard disagreements");

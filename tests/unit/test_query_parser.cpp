@@ -104,9 +104,10 @@ TEST_CASE("dates and ranges") {
     f.db.add_document(d2);
     CHECK(f.parse("date:2015") == "Query(0 * Y2015)");
     // Open ends are clamped to the dates the database holds.
-    CHECK(f.parse("after:2016") == "Query(0 * (Y2016 OR M201701 OR M201702 OR M201703 OR M201704 OR M201705 OR "
-                                   "D20170601 OR D20170602 OR D20170603 OR D20170604 OR D20170605 OR D20170606 OR "
-                                   "D20170607 OR D20170608 OR D20170609 OR D20170610))");
+    CHECK(f.parse("after:2016") ==
+          "Query(0 * (Y2016 OR M201701 OR M201702 OR M201703 OR M201704 OR M201705 OR "
+          "D20170601 OR D20170602 OR D20170603 OR D20170604 OR D20170605 OR D20170606 OR "
+          "D20170607 OR D20170608 OR D20170609 OR D20170610))");
     CHECK(f.parse("before:2010-01-03") == "Query()");
     CHECK(f.parse("date:1999") == "Query()");
 }
@@ -122,14 +123,14 @@ TEST_CASE("malformed queries name the column") {
         return std::string("no error");
     };
     CHECK(error("\"open phrase") == "query: unterminated phrase: the quote at column 1 is never closed");
-    CHECK(error("(markets OR") .find("column") != std::string::npos);
+    CHECK(error("(markets OR").find("column") != std::string::npos);
     CHECK(error("markets )") == "query: unexpected ')' at column 9");
     CHECK(error("AND markets") == "query: AND needs a query on its left at column 1");
     CHECK(error("markets OR") == "query: OR needs a query on its right at column 9");
     CHECK(error("markets NOT") == "query: NOT needs a query on its right at column 9");
     CHECK(error("date:2015-13").find("invalid date '2015-13'") != std::string::npos);
-    CHECK(error("company:") .find("needs a value") != std::string::npos);
-    CHECK(error("()") .find("empty parentheses") != std::string::npos);
+    CHECK(error("company:").find("needs a value") != std::string::npos);
+    CHECK(error("()").find("empty parentheses") != std::string::npos);
     CHECK(error("*") == "no error");  // only punctuation: no clause at all
 }
 
@@ -181,11 +182,12 @@ TEST_CASE("the number of clauses and the length are limited") {
     };
     CHECK(parse_error(f, words(1024, " OR ")) == "no error");
     std::string over = words(1025, " OR ");
-    CHECK(parse_error(f, over) == "query: more than 1,024 words, phrases and field clauses (the next one is at column " +
-                                      std::to_string(over.rfind("w1024") + 1) + "); search with fewer");
+    CHECK(parse_error(f, over) ==
+          "query: more than 1,024 words, phrases and field clauses (the next one is at column " +
+              std::to_string(over.rfind("w1024") + 1) + "); search with fewer");
     CHECK(parse_error(f, words(40000, " OR ")).find("too long") != std::string::npos);
     CHECK(parse_error(f, words(2000, " ")).find("more than 1,024 words") != std::string::npos);
-    CHECK(parse_error(f, std::string(16384, ' ') ) == "no error");
+    CHECK(parse_error(f, std::string(16384, ' ')) == "no error");
     CHECK(parse_error(f, std::string(16385, ' ')) ==
           "query: too long: 16,385 bytes, the limit is 16,384 (column 16385 onwards is past it)");
 }

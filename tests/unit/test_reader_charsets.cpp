@@ -82,7 +82,8 @@ TEST_CASE("html: <meta charset> pages in legacy charsets are converted with ICU"
     for (const Case& c : kCases) {
         CAPTURE(c.charset);
         std::string bytes = encode(page("<meta charset=\"" + std::string(c.label) + "\">", c.title, c.body), c.charset);
-        REQUIRE(bytes != page("<meta charset=\"" + std::string(c.label) + "\">", c.title, c.body));  // really re-encoded
+        REQUIRE(bytes !=
+                page("<meta charset=\"" + std::string(c.label) + "\">", c.title, c.body));  // really re-encoded
         auto r = read(bytes, "page.html");
         CHECK(r.bad.empty());
         REQUIRE(r.articles.size() == 1);
@@ -94,7 +95,8 @@ TEST_CASE("html: <meta charset> pages in legacy charsets are converted with ICU"
 TEST_CASE("html: the http-equiv Content-Type charset is honoured too") {
     for (const Case& c : kCases) {
         CAPTURE(c.charset);
-        std::string head = "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=" + std::string(c.label) + "\">";
+        std::string head =
+            "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=" + std::string(c.label) + "\">";
         auto r = read(encode(page(head, c.title, c.body), c.charset), "page.html");
         CHECK(r.bad.empty());
         REQUIRE(r.articles.size() == 1);
@@ -105,8 +107,9 @@ TEST_CASE("html: the http-equiv Content-Type charset is honoured too") {
 
 TEST_CASE("html: Latin-1 labels mean Windows-1252, as in browsers") {
     // 0x93 / 0x94 are curly quotes in Windows-1252 and control codes in ISO-8859-1.
-    std::string bytes = "<html><head><meta charset=\"ISO-8859-1\"><title>Caf\xE9</title></head><body><p>"
-                        "He said \x93hello\x94 \x96 and left.</p></body></html>";
+    std::string bytes =
+        "<html><head><meta charset=\"ISO-8859-1\"><title>Caf\xE9</title></head><body><p>"
+        "He said \x93hello\x94 \x96 and left.</p></body></html>";
     auto r = read(bytes, "latin1.html");
     REQUIRE(r.articles.size() == 1);
     CHECK(r.articles[0].title == "Café");
@@ -129,7 +132,8 @@ TEST_CASE("html: without a declaration the charset is detected") {
 }
 
 TEST_CASE("html: an unknown charset is a bad record naming it") {
-    std::string bytes = "<html><head><meta charset=\"x-klingon-7\"><title>T\xE9</title></head><body><p>b\xE9</p></body></html>";
+    std::string bytes =
+        "<html><head><meta charset=\"x-klingon-7\"><title>T\xE9</title></head><body><p>b\xE9</p></body></html>";
     auto r = read(bytes, "odd.html");
     CHECK(r.articles.empty());
     REQUIRE(r.bad.size() == 1);
@@ -143,8 +147,9 @@ TEST_CASE("html: an unknown charset is a bad record naming it") {
 }
 
 TEST_CASE("UTF-16 and UTF-32 files with a byte order mark are converted, not called binary") {
-    const std::string jsonl = "{\"id\":\"u1\",\"title\":\"Zürich – 東京\",\"body\":\"Grüße aus Zürich.\"}\n"
-                              "{\"id\":\"u2\",\"title\":\"Second\",\"body\":\"Ещё одна статья.\"}\n";
+    const std::string jsonl =
+        "{\"id\":\"u1\",\"title\":\"Zürich – 東京\",\"body\":\"Grüße aus Zürich.\"}\n"
+        "{\"id\":\"u2\",\"title\":\"Second\",\"body\":\"Ещё одна статья.\"}\n";
     const std::string text = "Id: t1\nTitle: Ünïcödé title\n\nBody with 中文 text.\n";
     fs::path dir = fs::temp_directory_path() / ("newsdex-charsets-" + std::to_string(::getpid()));
     fs::create_directories(dir);

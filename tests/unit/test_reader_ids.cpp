@@ -74,8 +74,8 @@ TEST_CASE("derived id: the canonical URL when there is one") {
     a.url = "http://Example.com";
     CHECK(derived_id(a) == "http://example.com/");
     // Not an absolute http(s) URL: says nothing about which article this is.
-    for (const char* not_url : {"n/a", "ftp://example.com/x", "https://", "https:///path", "https://a b/c",
-                                "example.com/story"}) {
+    for (const char* not_url :
+         {"n/a", "ftp://example.com/x", "https://", "https:///path", "https://a b/c", "example.com/story"}) {
         a.url = not_url;
         CHECK_MESSAGE(is_digest_id(derived_id(a)), not_url);
         Article no_url = a;
@@ -111,8 +111,10 @@ TEST_CASE("derived id: digest of source, date and title; body only when title or
 }
 
 TEST_CASE("derived id does not depend on the stream, file name or line") {
-    std::string one = R"({"title":"One","date":"2021-01-01","source":"Feed"})" "\n";
-    std::string two = R"({"title":"Two","date":"2021-01-02","source":"Feed"})" "\n";
+    std::string one = R"({"title":"One","date":"2021-01-01","source":"Feed"})"
+                      "\n";
+    std::string two = R"({"title":"Two","date":"2021-01-02","source":"Feed"})"
+                      "\n";
     auto a = read_all(one + two, "<stdin>");
     auto b = read_all("\n\n" + two + one, "archive/2021/feed.jsonl");
     REQUIRE(a.size() == 2);
@@ -121,7 +123,9 @@ TEST_CASE("derived id does not depend on the stream, file name or line") {
     CHECK(a[1].id == b[0].id);
     CHECK(a[0].id != a[1].id);
     // A different feed piped in the same way: different records, different ids.
-    auto c = read_all(R"({"title":"Three","date":"2021-01-03","source":"Feed"})" "\n", "<stdin>");
+    auto c = read_all(R"({"title":"Three","date":"2021-01-03","source":"Feed"})"
+                      "\n",
+                      "<stdin>");
     REQUIRE(c.size() == 1);
     CHECK(c[0].id != a[0].id);
     CHECK(c[0].id != a[1].id);
@@ -147,7 +151,10 @@ TEST_CASE("a moved copy of a folder gives the same ids") {
         fs::create_directories((root / "a" / rel).parent_path());
         std::ofstream(root / "a" / rel, std::ios::binary) << content;
     };
-    write("feed.jsonl", R"({"title":"J1","date":"2020-01-01"})" "\n" R"({"title":"J2","body":"b"})" "\n");
+    write("feed.jsonl", R"({"title":"J1","date":"2020-01-01"})"
+                        "\n"
+                        R"({"title":"J2","body":"b"})"
+                        "\n");
     write("sub/story.txt", "Title: T\nSource: S\n\nbody");
     write("sub/page.html", "<html><head><title>H</title></head><body><p>h</p></body></html>");
     write("sub/linked.html",

@@ -55,8 +55,8 @@ Collected read_p(const std::string& path, ReaderOptions o = {}) {
 struct TempDir {
     fs::path path;
     TempDir() {
-        path = fs::temp_directory_path() / ("newsdex-readers-" + std::to_string(::getpid()) + "-" +
-                                            std::to_string(counter()++));
+        path = fs::temp_directory_path() /
+               ("newsdex-readers-" + std::to_string(::getpid()) + "-" + std::to_string(counter()++));
         fs::remove_all(path);
         fs::create_directories(path);
     }
@@ -141,15 +141,10 @@ TEST_CASE("jsonl: good records") {
 }
 
 TEST_CASE("jsonl: bad lines are reported with file:line and skipped") {
-    std::string data = std::string(R"({"title":"ok 1"})") + "\n" +
-                       R"({"title": "broken",})" + "\n" +
-                       R"(["not", "an", "object"])" + "\n" +
-                       R"({"title": 42})" + "\n" +
-                       R"({"id":"x","source":"S"})" + "\n" +
-                       "{\"title\":\"bad \xff byte\"}\n" +
-                       R"({"title":"t","date":"0001-13-45"})" + "\n" +
-                       R"({"title":"t","authors":[1,2]})" + "\n" +
-                       R"({"title":"ok 2"})" + "\n";
+    std::string data = std::string(R"({"title":"ok 1"})") + "\n" + R"({"title": "broken",})" + "\n" +
+                       R"(["not", "an", "object"])" + "\n" + R"({"title": 42})" + "\n" + R"({"id":"x","source":"S"})" +
+                       "\n" + "{\"title\":\"bad \xff byte\"}\n" + R"({"title":"t","date":"0001-13-45"})" + "\n" +
+                       R"({"title":"t","authors":[1,2]})" + "\n" + R"({"title":"ok 2"})" + "\n";
     auto c = read_buf(data, "in.jsonl");
     REQUIRE(c.articles.size() == 2);
     CHECK(c.articles[1].title == "ok 2");
@@ -332,8 +327,9 @@ TEST_CASE("html: og:title, <time>, <main>, h1 fallbacks") {
     CHECK(d.articles[0].title == "Only heading");
     CHECK(d.articles[0].body == "Loose text in a div.");
 
-    auto e = read_buf(R"(<html><head><title>T</title><meta property="article:published_time" content="2015-13-45"></head><body><p>x</p></body></html>)",
-                      "bad.html");
+    auto e = read_buf(
+        R"(<html><head><title>T</title><meta property="article:published_time" content="2015-13-45"></head><body><p>x</p></body></html>)",
+        "bad.html");
     CHECK(e.articles.empty());
     REQUIRE(e.bad.size() == 1);
     CHECK(e.bad[0].reason == "invalid date '2015-13-45' (month out of range)");
@@ -356,7 +352,8 @@ TEST_CASE("reuters: one small file") {
         "&#5;Second line.\n Reuter\n&#3;</BODY></TEXT>\n</REUTERS>\n"
         "<REUTERS NEWID=\"8\">\n<DATE>31-MAR-1987 605:12:19.12</DATE>\n"
         "<TEXT TYPE=\"BRIEF\">&#2;\n******<TITLE>BRIEF TITLE\n</TITLE>Blah blah blah.\n&#3;\n</TEXT>\n</REUTERS>\n"
-        "<REUTERS NEWID=\"9\">\n<TEXT TYPE=\"UNPROC\">&#2;\nREPORT HEADLINE\n  a   1\n  b   2\n&#3;</TEXT>\n</REUTERS>\n";
+        "<REUTERS NEWID=\"9\">\n<TEXT TYPE=\"UNPROC\">&#2;\nREPORT HEADLINE\n  a   1\n  b   "
+        "2\n&#3;</TEXT>\n</REUTERS>\n";
     auto c = read_buf(sgm, "r.sgm");
     CHECK(c.bad_text() == "");
     REQUIRE(c.articles.size() == 3);
@@ -436,7 +433,10 @@ TEST_CASE("reuters: the whole Reuters-21578 collection") {
 
 TEST_CASE("gzip is decompressed transparently; truncated gzip is a bad record") {
     TempDir dir;
-    std::string jsonl = R"({"title":"one"})" "\n" R"({"title":"two"})" "\n";
+    std::string jsonl = R"({"title":"one"})"
+                        "\n"
+                        R"({"title":"two"})"
+                        "\n";
     std::string gz = dir.write_gz("feed.jsonl.gz", jsonl);
     auto c = read_p(gz);
     CHECK(c.bad.empty());
@@ -445,7 +445,9 @@ TEST_CASE("gzip is decompressed transparently; truncated gzip is a bad record") 
     CHECK(c.articles[0].id != c.articles[1].id);
 
     std::string big;
-    for (int i = 0; i < 20000; ++i) big += R"({"title":"article )" + std::to_string(i) + R"(","body":"some text )" + std::to_string(i * 7919) + "\"}\n";
+    for (int i = 0; i < 20000; ++i)
+        big += R"({"title":"article )" + std::to_string(i) + R"(","body":"some text )" + std::to_string(i * 7919) +
+               "\"}\n";
     std::string full = dir.write_gz("big.jsonl.gz", big);
     std::string bytes;
     {
@@ -468,7 +470,10 @@ TEST_CASE("gzip is decompressed transparently; truncated gzip is a bad record") 
 TEST_CASE("directories: sorted, recursive, hidden and unknown files skipped") {
     TempDir dir;
     dir.write("b.txt", "Title: B\n\nbody b");
-    dir.write("a.jsonl", R"({"title":"A1"})" "\n" R"({"title":"A2"})" "\n");
+    dir.write("a.jsonl", R"({"title":"A1"})"
+                         "\n"
+                         R"({"title":"A2"})"
+                         "\n");
     dir.write("sub/c.html", "<html><head><title>C</title></head><body><p>c</p></body></html>");
     dir.write("sub/d.md", "Title: D\n\nbody d");
     dir.write("README.md", "# Corpus\nThis is the corpus readme.");
@@ -483,8 +488,9 @@ TEST_CASE("directories: sorted, recursive, hidden and unknown files skipped") {
     std::string root = dir.path.string();
     auto c = read_p(root);
     // A text file without a header is no article inside a directory: reported, not read.
-    CHECK(c.bad_text() == root + "/notes.md: no text header (in a directory, text files need 'Key: value' lines "
-                                 "such as 'Title:')\n");
+    CHECK(c.bad_text() == root +
+                              "/notes.md: no text header (in a directory, text files need 'Key: value' lines "
+                              "such as 'Title:')\n");
     std::vector<std::string> titles;
     for (const auto& a : c.articles) titles.push_back(a.title);
     CHECK(titles == std::vector<std::string>{"A1", "A2", "B", "C", "D", "Z"});
@@ -594,8 +600,8 @@ std::string repeat(std::string_view piece, std::size_t n) {
 }  // namespace
 
 TEST_CASE("html: 100,000 nested <div>s are refused, not a stack overflow") {
-    std::string page = "<html><body>" + repeat("<div>", 100000) + "<p>deep</p>" + repeat("</div>", 100000) +
-                       "</body></html>";
+    std::string page =
+        "<html><body>" + repeat("<div>", 100000) + "<p>deep</p>" + repeat("</div>", 100000) + "</body></html>";
     auto c = read_buf(page, "deep.html");
     CHECK(c.articles.empty());
     REQUIRE(c.bad.size() == 1);
@@ -616,8 +622,8 @@ TEST_CASE("html: 100,000 nested <div>s are refused, not a stack overflow") {
     CHECK(q.articles[0].body == "quiet");
 
     // Just under the limit: read as usual (html, body and 505 divs, p, text = 510 levels).
-    std::string ok = "<html><body>" + repeat("<div>", 505) + "<p>deep text</p>" + repeat("</div>", 505) +
-                     "</body></html>";
+    std::string ok =
+        "<html><body>" + repeat("<div>", 505) + "<p>deep text</p>" + repeat("</div>", 505) + "</body></html>";
     auto d = read_buf(ok, "ok.html");
     CHECK(d.bad_text() == "");
     REQUIRE(d.articles.size() == 1);
@@ -658,7 +664,11 @@ TEST_CASE("html: 350 KB of unclosed <b><i> stay within the parser's memory budge
 
 TEST_CASE("jsonl: nesting deeper than the limit is a bad record") {
     std::string deep = "{\"title\":\"t\",\"tags\":{\"x\":" + repeat("[", 100000) + "}\n";
-    std::string data = R"({"title":"before"})" "\n" + deep + R"({"title":"after","body":"[[[[ not nesting"})" "\n";
+    std::string data = R"({"title":"before"})"
+                       "\n" +
+                       deep +
+                       R"({"title":"after","body":"[[[[ not nesting"})"
+                       "\n";
     auto c = read_buf(data, "deep.jsonl");
     REQUIRE(c.bad.size() == 1);
     CHECK(c.bad[0].where == "deep.jsonl:2");
@@ -672,7 +682,13 @@ TEST_CASE("jsonl: a line over the line limit is skipped without being kept") {
     ReaderOptions o;
     o.max_line_bytes = 1000;
     std::string long_line = R"({"title":"long","body":")" + std::string(5000, 'x') + "\"}";
-    std::string data = R"({"title":"one"})" "\n" + long_line + "\n" R"({"title":"three"})" "\n" + long_line;
+    std::string data = R"({"title":"one"})"
+                       "\n" +
+                       long_line +
+                       "\n"
+                       R"({"title":"three"})"
+                       "\n" +
+                       long_line;
     TempDir dir;
     std::string path = dir.write("long.jsonl", data);
     for (auto c : {read_buf_with(data, "long.jsonl", o), read_p(path, o)}) {

@@ -90,7 +90,7 @@ TEST_CASE("a query naming a known person also matches the articles naming them b
     CHECK(on.hits[2].id == "b2");  // it lacks "jack" but names him
     for (const auto& h : on.hits) CHECK(has_part(h, "entity"));
     r.ranking.entities = false;
-    r.ranking.or_fallback = false;  // two articles hold both words: the fallback would add b2
+    r.ranking.or_fallback = false;        // two articles hold both words: the fallback would add b2
     CHECK(ids(s.search(r)).size() == 2);  // without it: every word must match
 }
 
@@ -111,9 +111,9 @@ TEST_CASE("a headline match ranks above a body mention") {
 
 TEST_CASE("words side by side rank above the same words far apart") {
     const std::string filler = " The report covered many other matters of the week in some detail.";
-    Fixture f(article("p1", "Energy", "Natural gas output rose." + filler + filler) +
-              article("p2", "Energy", "Gas output rose." + filler + " Natural causes were blamed, gas men said." +
-                                          filler));
+    Fixture f(
+        article("p1", "Energy", "Natural gas output rose." + filler + filler) +
+        article("p2", "Energy", "Gas output rose." + filler + " Natural causes were blamed, gas men said." + filler));
     Searcher s({f.db});
     SearchRequest r = request("natural gas");
     r.ranking.proximity = false;
@@ -151,7 +151,7 @@ TEST_CASE("the explanation's parts add up to the score, on both matching paths")
     Searcher s({f.db});
     for (bool recency : {false, true}) {
         SearchRequest r = request("copper prices");
-        r.ranking.or_fallback = false;  // e3 lacks "prices"
+        r.ranking.or_fallback = false;               // e3 lacks "prices"
         if (recency) r.recency_half_life_days = 30;  // one combined match, then recency
         SearchResult res = s.search(r);
         REQUIRE(res.hits.size() == 2);

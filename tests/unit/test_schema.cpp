@@ -26,8 +26,8 @@ TEST_CASE("filter field table drives the query syntax") {
 }
 
 TEST_CASE("value slots do not overlap") {
-    std::set<Xapian::valueno> slots = {schema::kSlotDate, schema::kSlotTime, schema::kSlotHash, schema::kSlotDupKey,
-                                       schema::kSlotCompanies, schema::kSlotPersons};
+    std::set<Xapian::valueno> slots = {schema::kSlotDate,   schema::kSlotTime,      schema::kSlotHash,
+                                       schema::kSlotDupKey, schema::kSlotCompanies, schema::kSlotPersons};
     CHECK(slots.size() == 6);
 }
 

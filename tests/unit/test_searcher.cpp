@@ -21,14 +21,16 @@ std::string corpus() {
         out += R"({"id":")" + id + R"(","title":")" + title + R"(","body":")" + body + R"(","date":")" + date +
                R"(","source":")" + source + R"(","companies":[)" + companies + R"(],"persons":[)" + persons + "]}\n";
     };
-    const std::string wire = "The trade ministers of both countries met in Geneva on Tuesday to discuss tariffs on "
-                             "steel and aluminium and agreed to meet again next month to continue the talks on a "
-                             "broader trade agreement covering farm goods.";
+    const std::string wire =
+        "The trade ministers of both countries met in Geneva on Tuesday to discuss tariffs on "
+        "steel and aluminium and agreed to meet again next month to continue the talks on a "
+        "broader trade agreement covering farm goods.";
     add("t1", "Trade talks resume", wire, "2015-03-02", R"("Apple","IBM")", R"("Jane Doe")");
     add("t2", "Trade talks resume in Geneva", wire, "2015-03-03", R"("Apple")", R"("Jane Doe")", "Other Paper");
-    add("t3", "Apple results", "Apple reported record results as trade tensions eased.", "2016-07-26", R"("Apple")", "");
-    add("t4", "IBM buys startup", "IBM agreed to buy a cloud startup; trade analysts cheered.", "2018-10-28", R"("IBM")",
-        R"("John Roe")");
+    add("t3", "Apple results", "Apple reported record results as trade tensions eased.", "2016-07-26", R"("Apple")",
+        "");
+    add("t4", "IBM buys startup", "IBM agreed to buy a cloud startup; trade analysts cheered.", "2018-10-28",
+        R"("IBM")", R"("John Roe")");
     add("t5", "Farm trade", "Soybean farmers watched the trade dispute closely.", "2019-05-13", "", R"("John Roe")");
     add("t6", "Undated", "No date on this trade piece.", "2014-01-01", "", "");
     return out;
@@ -170,8 +172,10 @@ TEST_CASE("several databases: display names and aliases known only to a later on
     test::TempDir dir;
     std::string a = dir.sub("a"), b = dir.sub("b");
     test::index_into(a, {dir.file("a.jsonl", corpus())}, 2);
-    test::index_into(b, {dir.file("b.jsonl", R"({"id":"z1","title":"Zorblax trade","body":"Zorblax Industries )"
-                                                R"(traded.","date":"2020-01-02","companies":["Zorblax Industries"]})" "\n")},
+    test::index_into(b,
+                     {dir.file("b.jsonl", R"({"id":"z1","title":"Zorblax trade","body":"Zorblax Industries )"
+                                          R"(traded.","date":"2020-01-02","companies":["Zorblax Industries"]})"
+                                          "\n")},
                      1);
     {
         Xapian::WritableDatabase shard(b + "/shard-000");  // an alias only b.db defines
@@ -205,7 +209,8 @@ TEST_CASE("a Searcher keeps its snapshot until reopen()") {
     Fixture f;
     Searcher s({f.db});
     CHECK(s.article_count() == 6);
-    test::index_into(f.db, {f.dir.file("more.jsonl", R"({"id":"t7","title":"Late trade news","body":"More trade."})" "\n")});
+    test::index_into(f.db, {f.dir.file("more.jsonl", R"({"id":"t7","title":"Late trade news","body":"More trade."})"
+                                                     "\n")});
     CHECK(s.search(request("trade")).total == 6);
     s.reopen();
     CHECK(s.article_count() == 7);

@@ -75,8 +75,9 @@ std::vector<Xapian::Database> two_shards(const test::TempDir& dir, const std::ve
 
 }  // namespace
 
-TEST_CASE("matched shard by shard (terms read from Xapian or from length arrays), every weight equals one match "
-          "over all shards, bit for bit") {
+TEST_CASE(
+    "matched shard by shard (terms read from Xapian or from length arrays), every weight equals one match "
+    "over all shards, bit for bit") {
     test::TempDir dir;
     const std::string corpus = std::string(NEWSDEX_SOURCE_DIR) + "/sample_corpus/jsonl";
     const std::string db_path = dir.sub("db");
@@ -93,8 +94,8 @@ TEST_CASE("matched shard by shard (terms read from Xapian or from length arrays)
     QueryParser parser(db, analyzer, {"en"});
     std::size_t compared = 0, split = 0;
     for (const char* text : {"trade", "trade tariffs", "trade OR bank OR tariffs", "\"trade talks\"", "chip -apple",
-                             "(market OR markets) AND price", "title:trade", "trade company:apple",
-                             "bank date:2019..", "\"central bank\" rates", "the", "trade OR steel OR chip"}) {
+                             "(market OR markets) AND price", "title:trade", "trade company:apple", "bank date:2019..",
+                             "\"central bank\" rates", "the", "trade OR steel OR chip"}) {
         const std::string query_text = text;
         CAPTURE(query_text);
         Xapian::Query q = parser.parse(text).query;
@@ -166,15 +167,16 @@ TEST_CASE("a query nested 20,000 deep is walked without recursion, filter sides 
     // A left-deep chain of ORs, as a parser combining pairs builds: 40,000
     // terms in such a chain crashed the searcher (issue 9).
     Xapian::Query deep("t0");
-    for (int i = 1; i < 20000; ++i) deep = Xapian::Query(Xapian::Query::OP_OR, deep, Xapian::Query("t" + std::to_string(i)));
+    for (int i = 1; i < 20000; ++i)
+        deep = Xapian::Query(Xapian::Query::OP_OR, deep, Xapian::Query("t" + std::to_string(i)));
     auto weights = shard_term_weights(deep, 2, shards);
     CHECK(weights.by_term.size() == 20000);
     CHECK(weights.by_term.count("t19999") == 1);
     // A synonym however deep makes the query unsplittable; filter terms are
     // checked but not weighed.
     std::vector<std::string> pair{"x", "y"};
-    auto with_synonym = Xapian::Query(Xapian::Query::OP_AND, deep,
-                                      Xapian::Query(Xapian::Query::OP_SYNONYM, pair.begin(), pair.end()));
+    auto with_synonym =
+        Xapian::Query(Xapian::Query::OP_AND, deep, Xapian::Query(Xapian::Query::OP_SYNONYM, pair.begin(), pair.end()));
     CHECK(shard_term_weights(with_synonym, 2, shards).empty());
     auto filtered = Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query("x"), Xapian::Query("t5"));
     auto filtered_weights = shard_term_weights(filtered, 2, shards);

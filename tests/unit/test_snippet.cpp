@@ -6,8 +6,10 @@ using namespace newsdex;
 
 TEST_CASE("snippet centres on the matching words and highlights them") {
     Analyzer a;
-    std::string body = std::string(400, 'x') + " filler words here. The Markets rallied after the central bank "
-                       "cut interest rates, traders said. " + std::string(400, 'y');
+    std::string body = std::string(400, 'x') +
+                       " filler words here. The Markets rallied after the central bank "
+                       "cut interest rates, traders said. " +
+                       std::string(400, 'y');
     HighlightSet h;
     h.terms = {"market", "rate"};
     Snippet s = make_snippet(a, body, "en", h, 120);

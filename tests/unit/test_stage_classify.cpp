@@ -9,8 +9,10 @@ using namespace newsdex::test;
 
 TEST_CASE("build_entities: company or organisation") {
     entities::DocState st;
-    run_until(st, entity_article("", "The Finance Ministry said Woodco Inc would sell shares of Maplefield "
-                                     "Lumber to the Bank of Japan."),
+    run_until(st,
+              entity_article("",
+                             "The Finance Ministry said Woodco Inc would sell shares of Maplefield "
+                             "Lumber to the Bank of Japan."),
               Stage::Entities);
     auto* woodco = entity_by_id(st.entities, "woodco");
     REQUIRE(woodco);
@@ -23,8 +25,9 @@ TEST_CASE("build_entities: company or organisation") {
 
 TEST_CASE("build_entities: places and things are dropped; mixed case names win") {
     entities::DocState st;
-    run_until(st, entity_article("MERRILL LYNCH WINS",
-                                 "Merrill Lynch and Co said the Star Wars plan and the War Powers Act hurt it."),
+    run_until(st,
+              entity_article("MERRILL LYNCH WINS",
+                             "Merrill Lynch and Co said the Star Wars plan and the War Powers Act hurt it."),
               Stage::Entities);
     for (auto& e : st.entities) {
         CHECK(e.name != "Star Wars");

@@ -17,8 +17,10 @@ int cluster_of(const entities::DocState& st, const std::string& text) {
 
 TEST_CASE("cluster_mentions: short mentions join the full name") {
     entities::DocState st;
-    run_until(st, entity_article("", "Travis Kalanick founded the firm. Kalanick later left. Amoco Corp and Amoco "
-                                     "Fabrics Co merged, Amoco said."),
+    run_until(st,
+              entity_article("",
+                             "Travis Kalanick founded the firm. Kalanick later left. Amoco Corp and Amoco "
+                             "Fabrics Co merged, Amoco said."),
               Stage::Clusters);
     CHECK(cluster_of(st, "Kalanick") == cluster_of(st, "Travis Kalanick"));
     CHECK(cluster_of(st, "Kalanick") >= 0);
@@ -30,8 +32,10 @@ TEST_CASE("cluster_mentions: short mentions join the full name") {
 
 TEST_CASE("link_text_aliases: 'X (Y)' and 'X, also known as Y'") {
     entities::DocState st;
-    run_until(st, entity_article("", "International Business Machines Corp (IBM) said Ma Yun, also known as Jack "
-                                     "Ma, visited."),
+    run_until(st,
+              entity_article("",
+                             "International Business Machines Corp (IBM) said Ma Yun, also known as Jack "
+                             "Ma, visited."),
               Stage::TextAliases);
     CHECK(cluster_of(st, "IBM") == cluster_of(st, "International Business Machines Corp"));
     CHECK(cluster_of(st, "Jack Ma") == cluster_of(st, "Ma Yun"));

@@ -9,8 +9,10 @@ using namespace newsdex::test;
 
 TEST_CASE("build_mentions: titles, sentence starters and possessives are trimmed") {
     entities::DocState st;
-    run_until(st, entity_article("", "British Finance Minister Nigel Lawson spoke on Monday. Later Herrington said "
-                                     "Chrysler's profit rose. Reuter"),
+    run_until(st,
+              entity_article("",
+                             "British Finance Minister Nigel Lawson spoke on Monday. Later Herrington said "
+                             "Chrysler's profit rose. Reuter"),
               Stage::Mentions);
     auto ms = mention_texts(st);
     CHECK(contains(ms, "Nigel Lawson"));

@@ -15,14 +15,15 @@ TEST_CASE("hide_reuters_marks: names and tickers") {
     CHECK(!st.marks[0].ticker);
     CHECK(st.text.substr(st.marks[0].b, st.marks[0].e - st.marks[0].b) == "Woodco Inc");
     CHECK(st.marks[1].ticker);
-    CHECK(st.work.find("DIA") == std::string::npos);     // tickers hidden from the tagger
+    CHECK(st.work.find("DIA") == std::string::npos);         // tickers hidden from the tagger
     CHECK(st.work.find("Woodco Inc") != std::string::npos);  // names are tagged, brackets blanked
 }
 
 TEST_CASE("add_mark_mentions: ticker after a name is its alias; title words name the company") {
     entities::DocState st;
-    run_until(st, entity_article("DIAMOND SHAMROCK <DIA> SETS PAYOUT",
-                                 "<Woodco Inc> said it bought Maple Lumber Corp <MPL> for cash."),
+    run_until(st,
+              entity_article("DIAMOND SHAMROCK <DIA> SETS PAYOUT",
+                             "<Woodco Inc> said it bought Maple Lumber Corp <MPL> for cash."),
               Stage::Marks);
     const entities::Mention* title = nullptr;
     const entities::Mention* woodco = nullptr;
@@ -34,8 +35,8 @@ TEST_CASE("add_mark_mentions: ticker after a name is its alias; title words name
     CHECK(woodco);
     bool mpl_alias = false;
     for (auto& [mi, ticker] : st.ticker_alias)
-        if (ticker == "MPL") mpl_alias = entities::join(st.mentions[mi].words, 0, st.mentions[mi].words.size()) ==
-                                         "Maple Lumber Corp";
+        if (ticker == "MPL")
+            mpl_alias = entities::join(st.mentions[mi].words, 0, st.mentions[mi].words.size()) == "Maple Lumber Corp";
     CHECK(mpl_alias);
     // mentions stay in text order
     for (std::size_t k = 1; k < st.mentions.size(); ++k) CHECK(st.mentions[k - 1].b <= st.mentions[k].b);

@@ -40,9 +40,11 @@ TEST_CASE("tokenise: abbreviations keep their period, sentences split") {
 
 TEST_CASE("repair_tags: 'and Co' names, alias-table phrases, one-word table companies") {
     entities::DocState st;
-    run_until(st, entity_article("", "The shares were placed by Samuel Montagu and Co Ltd and by Kidder, Peabody and Co "
-                                     "Inc. Retailers, including Walmart, cut prices. Analysts at Smith Barney, Harris "
-                                     "Upham and Co said so."),
+    run_until(st,
+              entity_article("",
+                             "The shares were placed by Samuel Montagu and Co Ltd and by Kidder, Peabody and Co "
+                             "Inc. Retailers, including Walmart, cut prices. Analysts at Smith Barney, Harris "
+                             "Upham and Co said so."),
               Stage::RepairTags);
     auto orgs = tagged_runs(st, 1);
     INFO(orgs.size());

@@ -25,8 +25,8 @@ TEST_CASE("bare surnames and the surname of a full id") {
 }
 
 TEST_CASE("a surname links only to the one full name that bears it") {
-    const std::map<std::string, std::size_t> native = {
-        {"ivan-boesky", 3}, {"carl-icahn", 1}, {"jim-wright", 2}, {"james-wright", 1}, {"old-gone", 0}, {"gone", 4}};
+    const std::map<std::string, std::size_t> native = {{"ivan-boesky", 3},  {"carl-icahn", 1}, {"jim-wright", 2},
+                                                       {"james-wright", 1}, {"old-gone", 0},   {"gone", 4}};
     auto t = surname_targets({"boesky", "icahn", "wright", "gone", "smith"}, native);
     CHECK(t.at("boesky") == "ivan-boesky");
     CHECK(t.at("icahn") == "carl-icahn");
@@ -57,7 +57,8 @@ std::map<std::string, Xapian::doccount> person_counts(const std::string& db_path
 TEST_CASE("the same articles give the same links in any order, shards or runs") {
     test::TempDir dir;
     const std::string full = dir.file("full.jsonl", line("a1", "Ivan Boesky"));
-    const std::string bare = dir.file("bare.jsonl", line("a2", "Boesky") + line("a3", "Boesky") + line("a4", "Kellerman"));
+    const std::string bare =
+        dir.file("bare.jsonl", line("a2", "Boesky") + line("a3", "Boesky") + line("a4", "Kellerman"));
     const std::string both = dir.file("both.jsonl", line("a2", "Boesky") + line("a1", "Ivan Boesky") +
                                                         line("a4", "Kellerman") + line("a3", "Boesky"));
     test::index_into(dir.sub("one"), {full, bare}, 1);
@@ -97,8 +98,8 @@ TEST_CASE("a second full name undoes the link, deleting it restores it") {
 }
 
 TEST_CASE("a short company links only to the one company the texts tie it to") {
-    const std::map<std::string, std::size_t> native = {{"american-motors", 2}, {"amc-entertainment", 1},
-                                                       {"eastman-kodak", 3}, {"gone-corp", 0}};
+    const std::map<std::string, std::size_t> native = {
+        {"american-motors", 2}, {"amc-entertainment", 1}, {"eastman-kodak", 3}, {"gone-corp", 0}};
     const std::map<std::string, std::vector<std::string>> ties = {
         {"amc", {"american-motors"}}, {"kodak", {"eastman-kodak", "eastman-kodak"}}, {"gc", {"gone-corp"}}};
     auto t = company_targets({"amc", "kodak", "gc", "sears"}, ties, native);
@@ -124,7 +125,8 @@ TEST_CASE("builder terms: surname marker, short company marker, company ties") {
     const Entity ivan = entity("ivan-boesky", "Ivan Boesky", EntityType::Person);
     const Entity amc = entity("amc", "AMC", EntityType::Company);
     const Entity chrysler = entity("chrysler", "Chrysler", EntityType::Company, {"Chrysler Corp"});
-    const Entity motors = entity("american-motors", "American Motors", EntityType::Company, {"AMC", "American Motors Corp"});
+    const Entity motors =
+        entity("american-motors", "American Motors", EntityType::Company, {"AMC", "American Motors Corp"});
     for (const auto* e : {&boesky, &ivan, &amc, &chrysler, &motors}) add_resolution_terms(doc, *e);
     std::set<std::string> terms(doc.termlist_begin(), doc.termlist_end());
     CHECK(terms == std::set<std::string>{std::string(kPrefixBareSurname) + "boesky",

@@ -21,29 +21,29 @@ std::string encoded(char32_t cp) {
 TEST_CASE("utf8: well-formed text of every sequence length is valid") {
     CHECK(utf8::is_valid(""));
     CHECK(utf8::is_valid("plain ASCII, longer than one 8-byte word"));
-    CHECK(utf8::is_valid("caf\xC3\xA9"));                  // é, 2 bytes
-    CHECK(utf8::is_valid("\xE2\x82\xAC 100"));             // €, 3 bytes
-    CHECK(utf8::is_valid("\xF0\x9F\x93\xB0 news"));        // U+1F4F0, 4 bytes
-    CHECK(utf8::is_valid("\xE4\xB8\xAD\xE5\x9B\xBD"));     // 中国
-    CHECK(utf8::is_valid("\xF4\x8F\xBF\xBF"));             // U+10FFFF, the last code point
-    CHECK(utf8::is_valid("\xEF\xBF\xBF"));                 // U+FFFF (a noncharacter, but well-formed)
+    CHECK(utf8::is_valid("caf\xC3\xA9"));               // é, 2 bytes
+    CHECK(utf8::is_valid("\xE2\x82\xAC 100"));          // €, 3 bytes
+    CHECK(utf8::is_valid("\xF0\x9F\x93\xB0 news"));     // U+1F4F0, 4 bytes
+    CHECK(utf8::is_valid("\xE4\xB8\xAD\xE5\x9B\xBD"));  // 中国
+    CHECK(utf8::is_valid("\xF4\x8F\xBF\xBF"));          // U+10FFFF, the last code point
+    CHECK(utf8::is_valid("\xEF\xBF\xBF"));              // U+FFFF (a noncharacter, but well-formed)
 }
 
 TEST_CASE("utf8: ill-formed sequences are found at their first byte") {
     using std::string;
-    CHECK(utf8::find_invalid(string("\x80")) == 0u);                    // lone continuation byte
-    CHECK(utf8::find_invalid(string("ab\xC3(")) == 2u);                 // lead byte, then no continuation
-    CHECK(utf8::find_invalid(string("\xC0\x80")) == 0u);                // overlong NUL
-    CHECK(utf8::find_invalid(string("\xC1\xBF")) == 0u);                // overlong U+007F
-    CHECK(utf8::find_invalid(string("\xE0\x80\xAF")) == 0u);            // overlong '/', 3 bytes
-    CHECK(utf8::find_invalid(string("\xF0\x8F\xBF\xBF")) == 0u);        // overlong U+FFFF, 4 bytes
-    CHECK(utf8::find_invalid(string("x\xED\xA0\x80")) == 1u);           // U+D800, a surrogate
-    CHECK(utf8::find_invalid(string("\xED\xBF\xBF")) == 0u);            // U+DFFF, a surrogate
-    CHECK(utf8::find_invalid(string("\xF4\x90\x80\x80")) == 0u);        // U+110000, past the last code point
-    CHECK(utf8::find_invalid(string("\xF8\x88\x80\x80\x80")) == 0u);    // 5-byte form
+    CHECK(utf8::find_invalid(string("\x80")) == 0u);                  // lone continuation byte
+    CHECK(utf8::find_invalid(string("ab\xC3(")) == 2u);               // lead byte, then no continuation
+    CHECK(utf8::find_invalid(string("\xC0\x80")) == 0u);              // overlong NUL
+    CHECK(utf8::find_invalid(string("\xC1\xBF")) == 0u);              // overlong U+007F
+    CHECK(utf8::find_invalid(string("\xE0\x80\xAF")) == 0u);          // overlong '/', 3 bytes
+    CHECK(utf8::find_invalid(string("\xF0\x8F\xBF\xBF")) == 0u);      // overlong U+FFFF, 4 bytes
+    CHECK(utf8::find_invalid(string("x\xED\xA0\x80")) == 1u);         // U+D800, a surrogate
+    CHECK(utf8::find_invalid(string("\xED\xBF\xBF")) == 0u);          // U+DFFF, a surrogate
+    CHECK(utf8::find_invalid(string("\xF4\x90\x80\x80")) == 0u);      // U+110000, past the last code point
+    CHECK(utf8::find_invalid(string("\xF8\x88\x80\x80\x80")) == 0u);  // 5-byte form
     CHECK(utf8::find_invalid(string("\xFF")) == 0u);
     CHECK(utf8::find_invalid(string("\xFE")) == 0u);
-    CHECK_FALSE(utf8::is_valid(string("caf\xE9")));                     // Latin-1 é
+    CHECK_FALSE(utf8::is_valid(string("caf\xE9")));  // Latin-1 é
 }
 
 TEST_CASE("utf8: a sequence cut short by the end of the text is invalid") {
@@ -77,12 +77,12 @@ TEST_CASE("utf8: append encodes each length, and what cannot be encoded becomes 
 }
 
 TEST_CASE("utf8: repair keeps good sequences and reads other bytes as Windows-1252") {
-    CHECK(utf8::repair_cp1252("caf\xC3\xA9") == "caf\xC3\xA9");   // already UTF-8: unchanged
-    CHECK(utf8::repair_cp1252("caf\xE9") == "caf\xC3\xA9");        // Latin-1 é
-    CHECK(utf8::repair_cp1252("\x80 5") == "\xE2\x82\xAC 5");      // cp1252 euro sign
+    CHECK(utf8::repair_cp1252("caf\xC3\xA9") == "caf\xC3\xA9");  // already UTF-8: unchanged
+    CHECK(utf8::repair_cp1252("caf\xE9") == "caf\xC3\xA9");      // Latin-1 é
+    CHECK(utf8::repair_cp1252("\x80 5") == "\xE2\x82\xAC 5");    // cp1252 euro sign
     CHECK(utf8::repair_cp1252("\x93quoted\x94") == "\xE2\x80\x9Cquoted\xE2\x80\x9D");
-    CHECK(utf8::repair_cp1252("\x81") == "\xEF\xBF\xBD");           // undefined in cp1252
-    CHECK(utf8::repair_cp1252("\xC3") == "\xC3\x83");              // a cut sequence's lead byte is Ã
+    CHECK(utf8::repair_cp1252("\x81") == "\xEF\xBF\xBD");                          // undefined in cp1252
+    CHECK(utf8::repair_cp1252("\xC3") == "\xC3\x83");                              // a cut sequence's lead byte is Ã
     CHECK(utf8::repair_cp1252("\xED\xA0\x80") == "\xC3\xAD\xC2\xA0\xE2\x82\xAC");  // surrogate bytes, one by one
     const std::string mixed("\xFF\xFE\0\x80\xC0\x80", 6);
     CHECK(utf8::repair_cp1252(mixed).size() > mixed.size());
@@ -94,7 +94,7 @@ TEST_CASE("utf8: whitespace is collapsed and trimmed") {
     CHECK(utf8::collapse_whitespace("a\xC2\xA0\xC2\xA0 b") == "a b");  // no-break spaces count
     CHECK(utf8::collapse_whitespace("\xC2\xA0") == "");
     CHECK(utf8::collapse_whitespace("caf\xC3\xA9") == "caf\xC3\xA9");  // other C2/C3 sequences kept
-    CHECK(utf8::collapse_whitespace("\xC2") == "\xC2");                 // a cut C2 is not a space
+    CHECK(utf8::collapse_whitespace("\xC2") == "\xC2");                // a cut C2 is not a space
     CHECK(utf8::trim("\t x y \n") == "x y");
     CHECK(utf8::trim("   ").empty());
     CHECK(utf8::trim("\xC2\xA0x") == "\xC2\xA0x");  // trim is ASCII-only
