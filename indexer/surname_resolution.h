@@ -26,18 +26,14 @@
 #include <xapian.h>
 
 #include "common/entities/entities.h"
+#include "common/schema/schema.h"
 
 namespace newsdex {
 
-/// "XR" + surname: the document has a bare-surname person entity.
-/// "XR" + surname + ":" + id: a resolution pass linked it to person `id`.
-/// (Not a prefix of any filter field: person terms are "XP".)
-inline constexpr std::string_view kPrefixBareSurname = "XR";
-/// The same for a one-word company id: "XK" + id, "XK" + id + ":" + linked id.
-inline constexpr std::string_view kPrefixShortCompany = "XK";
-/// "XJ" + alias + ":" + id: this document's text (or the alias table) names
-/// company `id` also as the one-word `alias`.
-inline constexpr std::string_view kPrefixCompanyTie = "XJ";
+// The marker and tie prefixes (XR, XK, XJ) are the schema's (schema.h).
+using schema::kPrefixBareSurname;
+using schema::kPrefixCompanyTie;
+using schema::kPrefixShortCompany;
 
 /// The builder's part: the marker of a bare surname or a short company
 /// (one-word id, named only by one-word forms in this article) and the ties

@@ -40,6 +40,9 @@
 //     XG<slug>          Reuters PLACES                          (place:)
 //     XA<slug>          each author                             (author:)
 //     XD<key>           near-duplicate group (kSlotDupKey)      (collapsing)
+//     XR<surname>[:<id>] a bare-surname person [linked to <id>]   (resolution)
+//     XK<id>[:<id2>]    a one-word company [linked to <id2>]       (resolution)
+//     XJ<alias>:<id>    the text ties one-word <alias> to company <id>
 //     Y<yyyy>, M<yyyymm>, D<yyyymmdd>
 //                       local publication year, month and day    (date:, after:,
 //                       before:: a range becomes an OR of the fewest whole
@@ -110,6 +113,15 @@ inline constexpr std::string_view kPrefixDupKey = "XD";
 inline constexpr std::string_view kPrefixYear = "Y";
 inline constexpr std::string_view kPrefixMonth = "M";
 inline constexpr std::string_view kPrefixDay = "D";
+// Archive-level resolution (indexer/surname_resolution.h); not filter fields.
+/// "XR" + surname: the document has a bare-surname person entity;
+/// "XR" + surname + ":" + id: a resolution pass linked it to person `id`.
+inline constexpr std::string_view kPrefixBareSurname = "XR";
+/// The same for a one-word company id: "XK" + id, "XK" + id + ":" + linked id.
+inline constexpr std::string_view kPrefixShortCompany = "XK";
+/// "XJ" + alias + ":" + id: this document's text (or the alias table) names
+/// company `id` also as the one-word `alias`.
+inline constexpr std::string_view kPrefixCompanyTie = "XJ";
 
 // Value slots.
 inline constexpr Xapian::valueno kSlotDate = 0;
