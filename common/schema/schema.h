@@ -19,7 +19,7 @@
 //
 // One Xapian document per article:
 //
-//   Terms (all text goes through common/analyzer: NFKC, case and diacritic
+//   Terms (all text goes through common/text/analyzer: NFKC, case and diacritic
 //   folding, ICU word segmentation, Snowball stemming):
 //     <stem>            title and body words, stemmed, with positions (title
 //                       first, then a gap of 100, then the body).  Title words
