@@ -106,7 +106,7 @@ std::string tsv_clean(std::string s) {
 int main(int argc, char** argv) {
     std::vector<std::string> dbs, pos;
     std::string out_tsv, label = "newsdex", gran = "day";
-    bool facets = false, collapse = true, analytics = false;
+    bool facets = false, collapse = true, analytics = false, plain = false;
     int passes = 5;
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
@@ -131,11 +131,13 @@ int main(int argc, char** argv) {
             label = next();
         else if (a == "--no-collapse")
             collapse = false;
+        else if (a == "--plain-bm25")  // no re-ranking bonuses, no OR fallback: what they cost
+            plain = true;
         else if (a == "--date-granularity")
             gran = next();
         else if (a == "-h" || a == "--help") {
             std::cout << "usage: newsdex-query-bench --db DB [--db DB2] QUERIES [--facets] "
-                         "[--analytics] [--passes N] [--out TSV] [--label NAME] [--no-collapse] "
+                         "[--analytics] [--passes N] [--out TSV] [--label NAME] [--no-collapse] [--plain-bm25] "
                          "[--date-granularity day|month|year|auto]\n";
             return 0;
         } else
@@ -151,6 +153,10 @@ int main(int argc, char** argv) {
     base.limit = 10;
     base.snippets = false;
     base.collapse_duplicates = collapse;
+    if (plain) {
+        base.ranking.headline = base.ranking.proximity = base.ranking.entities = false;
+        base.ranking.or_fallback = false;
+    }
     if (facets) {
         base.facets = {newsdex::FacetField::Company, newsdex::FacetField::Person, newsdex::FacetField::Date};
         base.exact_total = true;

@@ -39,8 +39,11 @@ struct Candidates {
 };
 
 /// The candidates the bonuses are computed for: deeper costs a position
-/// read per word and candidate.
-inline constexpr std::size_t kRerankWindow = 200;
+/// read per word and candidate.  50 gives the same nDCG@10 on the relevance
+/// benchmark's tune split as 200 (topics 0.864, people 0.933; 20 loses
+/// 0.004 on topics) and cuts the top-10 p50 on Reuters 1x by ~20%
+/// (newsdex-query-bench, docs/ranking.md).
+inline constexpr std::size_t kRerankWindow = 50;
 
 /// The bonuses' weights: shares of the window's best BM25 score.  Tuned on
 /// the tune split of bench/relevance (docs/ranking.md).
