@@ -206,8 +206,13 @@ void apply(const Kind& kind, std::vector<Xapian::WritableDatabase>& shards, cons
         for (auto& db : shards) {
             std::vector<Xapian::docid> docs(db.postlist_begin(kind.mark + s), db.postlist_end(kind.mark + s));
             for (Xapian::docid d : docs) {
-                const std::string link = current_link(kind, db.get_document(d), s);
+                const Xapian::Document doc = db.get_document(d);
+                const std::string link = current_link(kind, doc, s);
                 if (link == target) continue;
+                // An article that names the full entity itself is left alone:
+                // linking would merge its own entry into the link, and undoing
+                // the link later would take that entry away.
+                if (link.empty() && has_term(doc, kind.entity + target)) continue;
                 relink(kind, db, d, s, link, target);
                 ++(target.empty() ? stats.unlinked : stats.linked);
             }

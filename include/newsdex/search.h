@@ -98,6 +98,9 @@ struct RankingOptions {
     bool explain = false;
 };
 
+/// The most graph nodes SearchRequest::graph_nodes can ask for.
+inline constexpr std::size_t kMaxGraphNodes = 1000;
+
 /// What to search for and what to return.
 struct SearchRequest {
     /// Query text (docs/query-syntax.md): words, "phrases", AND/OR/NOT,
@@ -135,7 +138,9 @@ struct SearchRequest {
     // several, or remote shards.  Each is off unless asked for.
 
     /// Fill SearchResult::related: the companies and persons the matches
-    /// name most, the query's own entities left out.  A company: or
+    /// name most, the query's own entities left out (its company: and
+    /// person: clauses, and the entities its words name when
+    /// RankingOptions::entities matches them).  A company: or
     /// person: clause of the query that names no entity of the archive is
     /// then an error (UserError) rather than a notice.
     bool related = false;
@@ -153,7 +158,8 @@ struct SearchRequest {
     std::size_t trend_limit = 5;
     /// Graph nodes: the most frequent entities of the matches (both types
     /// together); pairs are counted only between them, so every reported
-    /// pair count is exact.
+    /// pair count is exact.  At most kMaxGraphNodes are used (pair counting
+    /// keeps an n x n table).
     std::size_t graph_nodes = 50;
     std::uint64_t graph_min_weight = 1;  ///< graph edges joining fewer matches are left out
 };

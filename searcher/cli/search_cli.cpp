@@ -301,7 +301,7 @@ SearchRequest make_request(const Options& o) {
     request.related_limit = request.facet_limit;
     request.significant_min_count = parse_count("--min-count", o.min_count, 1, 1000000000);
     request.trend_limit = parse_count("--trend-limit", o.trend_limit, 1, 1000);
-    request.graph_nodes = parse_count("--graph-nodes", o.graph_nodes, 2, 10000);
+    request.graph_nodes = parse_count("--graph-nodes", o.graph_nodes, 2, kMaxGraphNodes);
     request.graph_min_weight = parse_count("--graph-min-weight", o.graph_min_weight, 1, 1000000000);
     // The analytics tables take the place of the facet panel unless --facets says otherwise.
     if ((request.related || request.significant || request.trend || request.cooccurrence) && !o.given("facets"))

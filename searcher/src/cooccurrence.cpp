@@ -19,11 +19,12 @@ CooccurrenceGraph cooccurrence_graph(MatchSource& source, const Tally& all, cons
     graph.matches = all.matches;
     graph.min_weight = std::max<std::uint64_t>(1, request.graph_min_weight);
     // The most frequent of each type, then of both: by count, companies first, then slug.
+    const std::size_t nodes = std::min(request.graph_nodes, kMaxGraphNodes);
     std::vector<std::pair<EntityKind, EntityCount>> both;
     for (EntityKind kind : {EntityKind::Company, EntityKind::Person})
-        for (const auto& e : most_frequent(all.counts[static_cast<std::size_t>(kind)], request.graph_nodes))
+        for (const auto& e : most_frequent(all.counts[static_cast<std::size_t>(kind)], nodes))
             both.emplace_back(kind, e);
-    const std::size_t kept = std::min(request.graph_nodes, both.size());
+    const std::size_t kept = std::min(nodes, both.size());
     std::partial_sort(
         both.begin(), both.begin() + static_cast<std::ptrdiff_t>(kept), both.end(), [](const auto& a, const auto& b) {
             return std::tie(b.second.count, a.first, a.second.slug) < std::tie(a.second.count, b.first, b.second.slug);

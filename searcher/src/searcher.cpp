@@ -621,20 +621,24 @@ struct Searcher::Impl {
         }
     }
 
-    /// Whether the AND of a query's plain words matched too few articles
-    /// (RankingOptions::or_fallback).
-    bool needs_or_fallback(const PreparedQuery& prepared, const SearchResult& result) {
+    /// The exact number of articles the AND of a query's plain words
+    /// matched when that is too few (RankingOptions::or_fallback), else
+    /// nothing.
+    std::optional<std::uint64_t> needs_or_fallback(const PreparedQuery& prepared, const SearchResult& result) {
         const SearchRequest& request = prepared.request;
         const std::size_t below = request.ranking.or_fallback_below;
         if (!request.ranking.or_fallback || !prepared.parsed.plain_and || request.sort != SortOrder::Relevance ||
             result.total >= below + 100)
-            return false;
-        // The matcher's total is an estimate: count exactly, up to `below`.
+            return std::nullopt;
+        // The matcher's total is an estimate: count exactly, up to `below`
+        // (below it, checking at least `below` matches counts them all).
         Xapian::Enquire enquire(databases.combined);
         enquire.set_query(prepared.query);
         enquire.set_weighting_scheme(Xapian::BoolWeight());
         const auto n = static_cast<Xapian::doccount>(below);
-        return enquire.get_mset(0, 0, n).get_matches_lower_bound() < n;
+        const Xapian::doccount exact = enquire.get_mset(0, 0, n).get_matches_lower_bound();
+        if (exact >= n) return std::nullopt;
+        return exact;
     }
 
     static std::string or_fallback_notice(std::uint64_t total) {
@@ -669,9 +673,9 @@ struct Searcher::Impl {
         bool matched_by_shard = false;
         Candidates candidates =
             generate_candidates(prepared.query, request, prepared.ranking, counter.get(), result, matched_by_shard);
-        if (needs_or_fallback(prepared, result)) {
+        if (const auto and_matches = needs_or_fallback(prepared, result)) {
             // Too few articles hold every word: those holding any, most words first.
-            result.notices.push_back(or_fallback_notice(result.total));
+            result.notices.push_back(or_fallback_notice(*and_matches));
             result.fallback = "or";
             prepared.ranking.or_fallback = true;
             prepared.query = with_filters(any_word_query(prepared.ranking), false, prepared.filters);

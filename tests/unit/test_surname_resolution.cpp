@@ -97,6 +97,20 @@ TEST_CASE("a second full name undoes the link, deleting it restores it") {
     CHECK(person_counts(db) == std::map<std::string, Xapian::doccount>{{"boesky", 1}});
 }
 
+TEST_CASE("an article naming the full name and the bare surname keeps its own full name when a link is undone") {
+    test::TempDir dir;
+    const std::string db = dir.sub("db");
+    const std::string both_names = R"({"id":"a2","title":"Story a2","body":"Text of story a2.","date":"1987-05-01",)"
+                                   R"("persons":["Ivan Boesky","Boesky"]})"
+                                   "\n";
+    test::index_into(db, {dir.file("a.jsonl", line("a1", "Ivan Boesky") + both_names)}, 2);
+    // a2 names Ivan Boesky itself: its bare Boesky is not merged into a link.
+    CHECK(person_counts(db) == std::map<std::string, Xapian::doccount>{{"boesky", 1}, {"ivan-boesky", 2}});
+    test::index_into(db, {dir.file("b.jsonl", line("b1", "Marta Boesky"))}, 2);
+    CHECK(person_counts(db) ==
+          std::map<std::string, Xapian::doccount>{{"boesky", 1}, {"ivan-boesky", 2}, {"marta-boesky", 1}});
+}
+
 TEST_CASE("a short company links only to the one company the texts tie it to") {
     const std::map<std::string, std::size_t> native = {
         {"american-motors", 2}, {"amc-entertainment", 1}, {"eastman-kodak", 3}, {"gone-corp", 0}};
