@@ -35,21 +35,36 @@ bool odd_name_casing(const ExtractorData& D, std::string_view w) {
 /// ("Merrill LYnch Capital Markets" once, "Merrill Lynch" twice ->
 /// "Merrill Lynch Capital Markets"); ties keep the display's own casing.
 std::string usual_casing(const ExtractorData& D, const DocState& st, const Cluster& c, const std::string& display) {
-    std::map<std::string, std::map<std::string, int>> seen;  // lower word -> casing -> count
+    // Casings of the mentions' words: (lower-case word, casing) -> count, in a
+    // sorted vector (a cluster has few words; nested std::maps were a hot spot).
+    struct Casing {
+        std::string lower, form;
+        int n;
+    };
+    thread_local std::vector<Casing> seen;
+    seen.clear();
     for (auto mi : c.mentions)
-        for (auto& w : split_words(st.mentions[mi].surface))
-            if (has_lowercase(w)) ++seen[lower_ascii(w)][w];
+        for (auto& w : split_words(st.mentions[mi].surface)) {
+            if (!has_lowercase(w)) continue;
+            std::string l = lower_ascii(w);
+            auto it = std::find_if(seen.begin(), seen.end(), [&](const Casing& k) { return k.form == w; });
+            if (it != seen.end())
+                ++it->n;  // the same casing has the same lower case
+            else
+                seen.push_back({std::move(l), w, 1});
+        }
     auto words = split_words(display);
     for (auto& w : words) {
-        auto it = seen.find(lower_ascii(w));
-        if (it != seen.end()) {
-            int best = it->second.count(w) ? it->second.at(w) : 0;
-            for (auto& [form, n] : it->second)
-                if (n > best) {
-                    best = n;
-                    w = form;
-                }
-        }
+        // the most frequent casing (ties: the display's own, else the first in byte order)
+        const std::string l = lower_ascii(w);
+        int best = 0;
+        for (auto& k : seen)
+            if (k.lower == l && k.form == w) best = k.n;
+        const Casing* pick = nullptr;
+        for (auto& k : seen)
+            if (k.lower == l && k.n > best && (!pick || k.n > pick->n || (k.n == pick->n && k.form < pick->form)))
+                pick = &k;
+        if (pick) w = pick->form;
         if (odd_name_casing(D, w)) w = title_case_word(w);
     }
     return join(words, 0, words.size());
@@ -80,11 +95,12 @@ std::string display_name(const ExtractorData& D, const DocState& st, const Clust
     bool best_mixed = false;
     for (auto mi : c.mentions) {
         const Mention& m = st.mentions[mi];
-        std::string surface = m.surface.empty() ? join(m.words, 0, m.words.size()) : m.surface;
+        const std::string joined = m.surface.empty() ? join(m.words, 0, m.words.size()) : std::string();
+        const std::string& surface = m.surface.empty() ? joined : m.surface;
         if (!m.forced_name.empty()) forced = m.forced_name;
         std::string form = org ? strip_company(surface, D.words.legal_suffixes) : surface;
         bool mixed = has_lowercase(form);
-        std::size_t len = split_words(form).size();
+        std::size_t len = count_words(form);
         if ((mixed && !best_mixed) ||
             (mixed == best_mixed && (len > best_len || (len == best_len && form.size() > display.size())))) {
             display = form;
@@ -118,7 +134,7 @@ bool is_place_or_thing(const ExtractorData& D, const Cluster& c, const std::set<
     for (auto& sname : surfaces) {
         std::string form = c.type == MentionType::Org ? strip_company(sname, D.words.legal_suffixes) : sname;
         if (form.size() > 4 && iequals(std::string_view(form).substr(0, 4), "the ")) form = form.substr(4);
-        if (c.type == MentionType::Org && form != sname && split_words(form).size() < split_words(sname).size())
+        if (c.type == MentionType::Org && form != sname && count_words(form) < count_words(sname))
             explicit_company = true;  // had a legal suffix
         if (!D.places.count(form)) all_places = false;
         if (!D.not_entities.count(form)) all_things = false;
@@ -129,7 +145,7 @@ bool is_place_or_thing(const ExtractorData& D, const Cluster& c, const std::set<
         all_things = true;
     // "Macintosh SE", "Macintosh II": a product name plus a model designation
     while (dw.size() > 1 && model_designation(dw.back())) dw.pop_back();
-    if (dw.size() < split_words(display).size() && D.not_entities.count(join(dw, 0, dw.size()))) all_things = true;
+    if (dw.size() < count_words(display) && D.not_entities.count(join(dw, 0, dw.size()))) all_things = true;
     if (!(all_places || all_things) || explicit_company || surfaces.empty()) return false;
     for (auto& sname : surfaces)
         for (EntityType t : {EntityType::Person, EntityType::Company, EntityType::Organization})

@@ -11,9 +11,8 @@
 namespace newsdex::entities {
 
 std::vector<std::string> key_words(const ExtractorData& D, const Mention& m) {
-    std::vector<std::string> w = m.words;
-    if (m.type == MentionType::Org) w = split_words(strip_company(join(w, 0, w.size()), D.words.legal_suffixes));
-    return w;
+    if (m.type == MentionType::Org) return strip_company_words(m.words, D.words.legal_suffixes);
+    return m.words;
 }
 
 std::vector<std::string> lower_words(std::vector<std::string> w) {

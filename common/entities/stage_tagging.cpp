@@ -101,10 +101,10 @@ void read_document(const ExtractorData& D, const Article& article, DocState& st)
         st.tags.resize(st.doc.size());
         for (std::size_t s = 0; s < st.doc.size(); ++s) st.tags[s].assign(st.doc[s].size(), ner::kO);
     }
+    st.reserve_lower_words(st.tk.tokens.size());
     for (auto& sent : st.doc)
         for (std::size_t t = 1; t < sent.size(); ++t)
-            if (!sent[t].empty() && is_lower_c(sent[t][0])) st.lower_hashes.push_back(ner::hash_str(sent[t]));
-    std::sort(st.lower_hashes.begin(), st.lower_hashes.end());
+            if (!sent[t].empty() && is_lower_c(sent[t][0])) st.add_lower_word(sent[t]);
 }
 
 namespace {

@@ -28,6 +28,17 @@ std::vector<std::string> split_words(std::string_view s) {
     return out;
 }
 
+std::size_t count_words(std::string_view s) {
+    std::size_t n = 0;
+    bool in_word = false;
+    for (char c : s) {
+        const bool word_char = !is_space(c);
+        n += word_char && !in_word;
+        in_word = word_char;
+    }
+    return n;
+}
+
 std::string join(const std::vector<std::string>& v, std::size_t b, std::size_t e, const char* sep) {
     std::string r;
     for (std::size_t i = b; i < e; ++i) {
@@ -37,15 +48,56 @@ std::string join(const std::vector<std::string>& v, std::size_t b, std::size_t e
     return r;
 }
 
+namespace {
+
+/// Append the whitespace-separated words of `text` to `w`, trailing commas
+/// cut and empty words dropped (views into `text`).
+void append_company_words(std::string_view text, std::vector<std::string_view>& w) {
+    for (std::size_t i = 0; i < text.size();) {
+        while (i < text.size() && is_space(text[i])) ++i;
+        std::size_t j = i;
+        while (j < text.size() && !is_space(text[j])) ++j;
+        std::string_view x = text.substr(i, j - i);
+        while (!x.empty() && x.back() == ',') x.remove_suffix(1);
+        if (!x.empty()) w.push_back(x);
+        i = j;
+    }
+}
+
+/// The range [b, e) of `w` left after trailing legal suffixes and "and" /
+/// "&", and a leading "the", are cut (one word at least stays).
+std::pair<std::size_t, std::size_t> company_core(const std::vector<std::string_view>& w,
+                                                 const WordSet& legal_suffixes) {
+    std::size_t b = 0, e = w.size();
+    while (e - b > 1 && legal_suffixes.count(w[e - 1])) --e;
+    while (e - b > 1 && (w[e - 1] == "&" || iequals(w[e - 1], "and"))) --e;
+    if (e - b > 1 && iequals(w[b], "the")) ++b;
+    return {b, e};
+}
+
+}  // namespace
+
 std::string strip_company(std::string_view name, const WordSet& legal_suffixes) {
-    auto w = split_words(name);
-    for (auto& x : w)
-        while (!x.empty() && x.back() == ',') x.pop_back();
-    w.erase(std::remove(w.begin(), w.end(), std::string()), w.end());
-    while (w.size() > 1 && legal_suffixes.count(w.back())) w.pop_back();
-    while (w.size() > 1 && (w.back() == "&" || iequals(w.back(), "and"))) w.pop_back();
-    if (w.size() > 1 && iequals(w.front(), "the")) w.erase(w.begin());
-    return join(w, 0, w.size());
+    // Called for every mention and alias lookup: views, no string per word.
+    thread_local std::vector<std::string_view> w;
+    w.clear();
+    append_company_words(name, w);
+    const auto [b, e] = company_core(w, legal_suffixes);
+    std::string r;
+    for (std::size_t i = b; i < e; ++i) {
+        if (i > b) r += ' ';
+        r += w[i];
+    }
+    return r;
+}
+
+std::vector<std::string> strip_company_words(const std::vector<std::string>& words, const WordSet& legal_suffixes) {
+    // split_words(strip_company(join(words))) without the round trip
+    thread_local std::vector<std::string_view> w;
+    w.clear();
+    for (auto& word : words) append_company_words(word, w);
+    const auto [b, e] = company_core(w, legal_suffixes);
+    return std::vector<std::string>(w.begin() + long(b), w.begin() + long(e));
 }
 
 bool looks_like_slug(std::string_view s) {

@@ -81,6 +81,8 @@ class WordSet {
 std::string lower_ascii(std::string_view s);
 bool has_lowercase(std::string_view s);
 std::vector<std::string> split_words(std::string_view s);
+/// split_words(s).size(), without the copies.
+std::size_t count_words(std::string_view s);
 std::string join(const std::vector<std::string>& v, std::size_t b, std::size_t e, const char* sep = " ");
 /// Only lower-case letters, digits and '-' ("james-baker"): a Reuters tag or an id.
 bool looks_like_slug(std::string_view s);
@@ -91,6 +93,8 @@ std::string title_case_word(std::string_view s);
 std::string title_case_words(std::string_view s, const WordSet& short_words);
 /// Company name without trailing legal suffixes, leading "The" and trailing commas.
 std::string strip_company(std::string_view name, const WordSet& legal_suffixes);
+/// The words of strip_company(join(words)), without building the joined name.
+std::vector<std::string> strip_company_words(const std::vector<std::string>& words, const WordSet& legal_suffixes);
 /// Fold entity `e` into `o` (the same canonical entity): mentions, offsets
 /// and the names it went by.
 void absorb(Entity& o, const Entity& e);
