@@ -846,8 +846,15 @@ void Model::load(const std::string& path) {
 
 std::vector<int> Model::decode(const DocFeatures& doc, std::size_t s) const {
     if (!doc.doc_tagged) {
+        // Scores of every token first, in one pass over the document's
+        // features (the prefetches run ahead across sentences), then Viterbi.
+        thread_local std::vector<Scores> scores;
+        const std::size_t ntok = doc.token_begin.empty() ? 0 : doc.token_begin.size() - 1;
+        scores.resize(ntok);
+        if (ntok) score_tokens(doc, 0, ntok, scores.data());
         doc.doc_tags.resize(doc.sentences());
-        for (std::size_t i = 0; i < doc.sentences(); ++i) doc.doc_tags[i] = decode_sentence(doc, i);
+        for (std::size_t i = 0; i < doc.sentences(); ++i)
+            doc.doc_tags[i] = viterbi_runs(doc, i, scores.data() + doc.sent_begin[i]);
         propagate_names(doc, doc.doc_tags);
         doc.doc_tagged = true;
     }
@@ -928,13 +935,51 @@ void propagate_names(const DocFeatures& doc, std::vector<std::vector<int>>& tags
 }
 
 std::vector<int> Model::decode_sentence(const DocFeatures& doc, std::size_t s) const {
+    thread_local std::vector<Scores> scores;
+    scores.resize(doc.tokens(s));
+    score_tokens(doc, doc.sent_begin[s], doc.sent_begin[s + 1], scores.data());
+    return viterbi_runs(doc, s, scores.data());
+}
+
+void Model::score_tokens(const DocFeatures& doc, std::size_t tb, std::size_t te, Scores* out) const {
+    // The weight table (4 MB) is larger than the caches, so the lookups are
+    // pipelined over the flat feature array: the key tag of the feature
+    // kTagAhead places ahead is prefetched, and the entry of the feature
+    // kEntryAhead ahead once its (already loaded) tag matches.  Distances in
+    // features, not tokens: a token's features are few and names are short.
+    constexpr std::size_t kTagAhead = 48, kEntryAhead = 16;
+    const std::uint64_t* feats = doc.feats.data();
+    const std::size_t fb = doc.token_begin[tb], fe = doc.token_begin[te];
+    auto prefetch_tag = [&](std::size_t p) {
+        const std::uint64_t k = feats[p] ? feats[p] : 1;
+        __builtin_prefetch(&tags_[k & mask_]);
+    };
+    auto prefetch_entry = [&](std::size_t p) {
+        const std::uint64_t k = feats[p] ? feats[p] : 1;
+        if (tags_[k & mask_] == tag_of(k)) __builtin_prefetch(&table_[k & mask_]);
+    };
+    for (std::size_t p = fb; p < fe && p < fb + kTagAhead; ++p) prefetch_tag(p);
+    for (std::size_t p = fb; p < fe && p < fb + kEntryAhead; ++p) prefetch_entry(p);
+    for (std::size_t t = tb; t < te; ++t) {
+        Scores acc{};
+        for (std::size_t p = doc.token_begin[t], pe = doc.token_begin[t + 1]; p < pe; ++p) {
+            if (p + kTagAhead < fe) prefetch_tag(p + kTagAhead);
+            if (p + kEntryAhead < fe) prefetch_entry(p + kEntryAhead);
+            const std::int16_t* w = find(feats[p]);
+            if (!w) continue;
+            for (int c = 0; c < kNumTags; ++c) acc[c] += w[c];
+        }
+        out[t - tb] = acc;
+    }
+}
+
+std::vector<int> Model::viterbi_runs(const DocFeatures& doc, std::size_t s, const Scores* sc) const {
     const std::size_t n = doc.tokens(s);
     std::vector<int> path(n, kO);
     // Tokens without features are forced to O, which fixes the path through
     // them: Viterbi runs only on the runs of featured tokens between them,
     // entering from O (or the sentence start) and leaving into O (or the end).
     // Same result as one Viterbi over the sentence, much less work on running text.
-    thread_local std::vector<std::array<std::int32_t, kNumTags>> scores;
     thread_local std::vector<std::array<std::int64_t, kNumTags>> delta;
     thread_local std::vector<std::array<std::uint8_t, kNumTags>> back;
     static const auto allowed = [] {
@@ -953,38 +998,9 @@ std::vector<int> Model::decode_sentence(const DocFeatures& doc, std::size_t s) c
         std::size_t j = i;
         while (j < n && doc.begin(s, j) != doc.end(s, j)) ++j;
         const std::size_t m = j - i;
-        scores.resize(m);
+        const Scores* scores = sc + i;
         delta.resize(m);
         back.resize(m);
-        // Prefetch in two steps while summing this token: the key tags of
-        // the token two ahead, and the weight entries of the next token whose
-        // tag (loaded one step before) matches its first probe slot.
-        auto prefetch_tags = [&](std::size_t t) {
-            if (t >= j) return;
-            for (const std::uint64_t *f = doc.begin(s, t), *e = doc.end(s, t); f != e; ++f)
-                __builtin_prefetch(&tags_[(*f ? *f : 1) & mask_]);
-        };
-        auto prefetch_entries = [&](std::size_t t) {
-            if (t >= j) return;
-            for (const std::uint64_t *f = doc.begin(s, t), *e = doc.end(s, t); f != e; ++f) {
-                const std::uint64_t k = *f ? *f : 1;
-                if (tags_[k & mask_] == tag_of(k)) __builtin_prefetch(&table_[k & mask_]);
-            }
-        };
-        prefetch_tags(i);
-        prefetch_tags(i + 1);
-        prefetch_entries(i);
-        for (std::size_t t = i; t < j; ++t) {
-            prefetch_tags(t + 2);
-            prefetch_entries(t + 1);
-            std::array<std::int32_t, kNumTags> acc{};
-            for (const std::uint64_t *f = doc.begin(s, t), *fe = doc.end(s, t); f != fe; ++f) {
-                const std::int16_t* w = find(*f);
-                if (!w) continue;
-                for (int c = 0; c < kNumTags; ++c) acc[c] += w[c];
-            }
-            scores[t - i] = acc;
-        }
         const int prev0 = i == 0 ? -1 : kO;  // sentence start, or after a forced O
         for (int c = 0; c < kNumTags; ++c)
             delta[0][c] =

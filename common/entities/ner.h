@@ -229,6 +229,10 @@ class Model {
   private:
     void index();
     const std::int16_t* find(std::uint64_t key) const;
+    /// Scores of the tokens [tb, te) (document order) into out[0 .. te - tb).
+    void score_tokens(const DocFeatures& doc, std::size_t tb, std::size_t te, Scores* out) const;
+    /// Viterbi over the featured runs of sentence s, given its tokens' scores.
+    std::vector<int> viterbi_runs(const DocFeatures& doc, std::size_t s, const Scores* scores) const;
     /// Open-addressing table entry: key and its weights in one cache line.
     struct alignas(32) Entry {
         std::uint64_t key;  ///< 0 = empty
