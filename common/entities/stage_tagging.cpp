@@ -56,8 +56,9 @@ bool is_english(const ExtractorData& D, const Article& article) {
             while (j < text.size() && letter(j)) ++j;
             if (j > i) {
                 ++words;
+                const std::uint64_t h = lower_hash(text.substr(i, j - i));  // once for all languages
                 for (std::size_t k = 0; k < counts.size(); ++k)
-                    if (D.words.function_words[k].second.count(text.substr(i, j - i))) ++counts[k];
+                    if (D.words.function_words[k].second.count_hash(h)) ++counts[k];
             }
             i = j;
         }

@@ -72,6 +72,8 @@ class WordSet {
     }
     void add(std::string_view w) { set_.insert(lower_hash(w)); }
     std::size_t count(std::string_view w) const { return set_.count(lower_hash(w)); }
+    /// count() of a word given its lower_hash (to test one word against several sets).
+    std::size_t count_hash(std::uint64_t lower_hash_of_word) const { return set_.count(lower_hash_of_word); }
     std::size_t size() const { return set_.size(); }
 
   private:
