@@ -288,14 +288,19 @@ class FlatMap {
         std::size_t cap = 16;
         while (cap < expected * 2) cap <<= 1;
         keys_.assign(cap, 0);
-        vals_.assign(cap, V{});
+        // values are reset when their slot is taken (operator[]): clearing
+        // them all here was a large memset per document
+        if (vals_.size() < cap) vals_.resize(cap);
         mask_ = cap - 1;
     }
     V& operator[](std::uint64_t k) {
         if (!k) k = 1;
         std::size_t p = std::size_t(k) & mask_;
         while (keys_[p] && keys_[p] != k) p = (p + 1) & mask_;
-        keys_[p] = k;
+        if (!keys_[p]) {
+            keys_[p] = k;
+            vals_[p] = V{};
+        }
         return vals_[p];
     }
     const V* find(std::uint64_t k) const {
@@ -343,6 +348,13 @@ inline std::uint64_t cluster_prefix(std::uint32_t cluster, int depth) {
     return (std::uint64_t(d) << 16 | ((cluster & 0xFFFFu) >> (len - d))) + 1;
 }
 
+/// Has w a 0xE2 byte (the lead byte of typographic quotes and dashes)?  An
+/// inline loop: tokens are short, and a memchr call per token costs more.
+inline bool has_byte_e2(std::string_view w) {
+    for (unsigned char c : w)
+        if (c == 0xE2) return true;
+    return false;
+}
 inline bool has_lower(std::string_view w) {
     for (unsigned char c : w)
         if (c >= 'a' && c <= 'z') return true;
@@ -420,7 +432,7 @@ void extract_features(const std::vector<std::vector<std::string_view>>& doc, con
         for (std::size_t t = 0; t < doc[s].size(); ++t) {
             Tok& k = ts[t];
             std::string_view w = doc[s][t];
-            if (std::memchr(w.data(), 0xE2, w.size())) {  // maybe typographic quotes or dashes
+            if (has_byte_e2(w)) {  // maybe typographic quotes or dashes
                 const std::size_t nat = norm_buf.size();
                 norm_buf += normalise_form(w);
                 w = std::string_view(norm_buf.data() + nat, norm_buf.size() - nat);

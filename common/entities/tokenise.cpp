@@ -19,6 +19,12 @@ bool typographic_quote(std::string_view text, std::size_t i) {
 Tokenised tokenise(std::string_view text, const WordLists& lists) {
     Tokenised out;
     const std::size_t n = text.size();
+    out.tokens.reserve(n / 4 + 16);  // about one token per 4-6 bytes of news text: few reallocations
+    // Peeled punctuation of one chunk.  Per-thread buffers, looked up once
+    // here: a thread_local access inside the loop cost a TLS call per chunk.
+    thread_local std::vector<Token> front_buf, back_buf;
+    std::vector<Token>& front = front_buf;
+    std::vector<Token>& back = back_buf;
     std::size_t sent_start = 0;
     auto break_sentence = [&] {
         if (out.tokens.size() > sent_start) out.sentences.push_back({sent_start, out.tokens.size()});
@@ -43,7 +49,6 @@ Tokenised tokenise(std::string_view text, const WordLists& lists) {
         while (j < n && !is_space(text[j])) ++j;
         // Chunk [i, j): peel punctuation.
         std::size_t b = i, e = j;
-        thread_local std::vector<Token> front, back;
         front.clear();
         back.clear();
         static constexpr auto kOpenPunct = [] {
