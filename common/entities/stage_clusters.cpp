@@ -124,7 +124,8 @@ void cluster_mentions(const ExtractorData& D, DocState& st) {
     for (std::size_t mi : order) {
         Mention& m = mentions[mi];
         const auto& kw = lkeys[mi];
-        auto it = by_key.find({m.type, kw});
+        std::pair<MentionType, std::vector<std::string>> key{m.type, kw};  // built once, moved into by_key
+        auto it = by_key.find(key);
         // Short mention of a longer name?  (Not for explicit full names.)  The
         // nearest wins; a surname goes to a person before a company.
         int best = -1;
@@ -141,15 +142,18 @@ void cluster_mentions(const ExtractorData& D, DocState& st) {
                 best_person = person;
             }
         }
-        if (it == by_key.end() && !best_person && kw.size() == 1 && m.type == MentionType::Person)
-            it = by_key.find({MentionType::Org, kw});  // "Gould" = "Gould Inc"
+        if (it == by_key.end() && !best_person && kw.size() == 1 && m.type == MentionType::Person) {
+            key.first = MentionType::Org;
+            it = by_key.find(key);  // "Gould" = "Gould Inc"
+            key.first = m.type;
+        }
         if (it != by_key.end()) {
             join_cluster(mi, it->second);
             continue;
         }
         if (best >= 0) {
             join_cluster(mi, best);
-            by_key[{m.type, kw}] = best;
+            by_key[std::move(key)] = best;
             continue;
         }
         Cluster c;
@@ -158,7 +162,7 @@ void cluster_mentions(const ExtractorData& D, DocState& st) {
         lfull.push_back(lkeys[mi]);
         clusters.push_back(std::move(c));
         join_cluster(mi, int(clusters.size()) - 1);
-        by_key[{m.type, kw}] = m.cluster;
+        by_key[std::move(key)] = m.cluster;
     }
     for (auto& [mi, ticker] : st.ticker_alias)
         if (mi < mentions.size() && mentions[mi].cluster >= 0)
@@ -254,7 +258,7 @@ void match_headlines(const ExtractorData& D, DocState& st) {
             if (w.empty()) continue;
             if (w.size() == 1 && (w[0].size() < 3 || D.words.noise_names.count(w[0]) || D.words.date_words.count(w[0])))
                 continue;
-            forms.push_back({w, m.cluster});
+            forms.push_back({std::move(w), m.cluster});
         }
         std::sort(forms.begin(), forms.end(), [](auto& a, auto& b) { return a.first.size() > b.first.size(); });
         for (std::size_t s = 0; s < st.doc.size(); ++s) {

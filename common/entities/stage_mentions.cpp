@@ -43,9 +43,9 @@ bool plausible_person(const ExtractorData& D, const std::vector<std::string_view
     if (!first_name && z + 1 < words.size() && words[z] == "," && words[z + 1].size() <= 6 &&
         words[z + 1].back() == '.' && is_upper_c(words[z + 1][0]))
         return false;
-    const std::string first_lower = lower_ascii(words[a]);
+    // (the word sets match case-insensitively: no lower-case copy needed)
     if (z - a > 1 && !first_name &&
-        (W.countries.count(first_lower) || W.major_places.count(first_lower) || D.places.count(first_lower)))
+        (W.countries.count(words[a]) || W.major_places.count(words[a]) || D.places.count(words[a])))
         return false;
     // "Borrowing Requirement": ordinary words only (not "Masayoshi Son")
     bool all_common = !person_name_word(D, words[z - 1], kLast);
@@ -131,11 +131,10 @@ bool is_noise_mention(const WordLists& W, const Mention& m, bool prose) {
     if (all_numbers) return true;
     // "U.S. And Japan": nothing but places
     for (auto& w : m.words) {
-        std::string l = lower_ascii(w);
-        if (l == "and" || l == "&" || l == "of" || l == "the" || l == "west" || l == "east" || l == "north" ||
-            l == "south")
+        if (iequals(w, "and") || w == "&" || iequals(w, "of") || iequals(w, "the") || iequals(w, "west") ||
+            iequals(w, "east") || iequals(w, "north") || iequals(w, "south"))
             continue;
-        if (!W.countries.count(l) && !W.major_places.count(l)) return false;
+        if (!W.countries.count(w) && !W.major_places.count(w)) return false;
     }
     return true;
 }
