@@ -16,7 +16,7 @@
 #include "common/entities/extractor_data.h"
 #include "common/entities/tokenise.h"
 
-#include <deque>
+#include <list>
 #include <set>
 #include <string>
 #include <string_view>
@@ -70,7 +70,7 @@ struct DocState {
     /// Tokens per sentence: views into `work`, or into `normalised` for tokens
     /// with typographic quotes, apostrophes or dashes ("Firm’s" -> "Firm", "'s").
     std::vector<std::vector<std::string_view>> doc;
-    std::deque<std::string> normalised;
+    std::list<std::string> normalised;  ///< a list: stable addresses, and no allocation while empty (most articles)
     /// The tagger runs only on English text; other languages get alias-table,
     /// gazetteer and Reuters-mark entities only.
     bool english = true;

@@ -142,8 +142,11 @@ std::vector<std::vector<int>> ExtractorData::tag(const std::vector<std::vector<s
                                                  bool tag_caps) const {
     thread_local ner::DocFeatures df;
     ner::extract_features(doc, lex, df, tag_caps);
-    std::vector<std::vector<int>> out(doc.size());
-    for (std::size_t s = 0; s < doc.size(); ++s) out[s] = model.decode(df, s);
+    if (doc.empty()) return {};
+    model.decode(df, 0);  // tags the whole document (and the consistency pass) into df.doc_tags
+    std::vector<std::vector<int>> out = std::move(df.doc_tags);  // not copied sentence by sentence
+    df.doc_tags.clear();
+    df.doc_tagged = false;
     return out;
 }
 

@@ -11,7 +11,7 @@ namespace {
 
 /// Token text for the tagger: typographic quotes, apostrophes and dashes as
 /// ASCII ("Firm’s" is tokenised "Firm" + "’s" and tagged as "Firm" + "'s").
-std::string_view normalised_token(std::string_view w, std::deque<std::string>& store) {
+std::string_view normalised_token(std::string_view w, std::list<std::string>& store) {
     // an inline scan: tokens are short, a memchr call per token costs more
     if (std::none_of(w.begin(), w.end(), [](char c) { return c == '\xE2'; })) return w;
     std::string out;
@@ -378,11 +378,27 @@ void join_for_the(const ExtractorData& D, DocState& st) {
     }
 }
 
+/// A set of 64-bit hashes as a sorted vector: a document has few ORG runs, and
+/// a hash table per document cost a 9 KB allocation.  Key 0 is stored as 1,
+/// as in ner::HashMap64.
+class HashSet64 {
+  public:
+    void insert(std::uint64_t h) { keys_.push_back(h ? h : 1); }
+    void seal() {
+        std::sort(keys_.begin(), keys_.end());
+        keys_.erase(std::unique(keys_.begin(), keys_.end()), keys_.end());
+    }
+    std::size_t count(std::uint64_t h) const { return std::binary_search(keys_.begin(), keys_.end(), h ? h : 1); }
+
+  private:
+    std::vector<std::uint64_t> keys_;
+};
+
 /// "Alibaba and Tencent did not respond": one ORG run "X and Y" whose parts
 /// are each a name the document or the tables know alone is two names.
 /// Names that are one company ("Procter and Gamble", "Cable and Wireless")
 /// are in the company gazetteer or the alias tables as a whole.
-void split_x_and_y(const ExtractorData& D, DocState& st, const ner::HashMap64<std::uint8_t>& alone) {
+void split_x_and_y(const ExtractorData& D, DocState& st, const HashSet64& alone) {
     auto known_alone = [&](const std::vector<std::string_view>& d, std::size_t b, std::size_t e) {
         const std::uint64_t h = phrase_hash(d, b, e);
         return alone.count(h) || D.lex.company_names.count(h) || D.phrases.get(h) == 2 ||
@@ -412,8 +428,8 @@ void split_x_and_y(const ExtractorData& D, DocState& st, const ner::HashMap64<st
 
 /// Lower-case phrase hashes of the ORG runs the tagger found in mixed-case
 /// sentences, not at a sentence start (where capitals prove nothing).
-ner::HashMap64<std::uint8_t> org_runs(const DocState& st) {
-    ner::HashMap64<std::uint8_t> runs;
+HashSet64 org_runs(const DocState& st) {
+    HashSet64 runs;
     for (std::size_t s = 0; s < st.tags.size(); ++s) {
         if (st.caps_sentence[s]) continue;
         const auto& t = st.tags[s];
@@ -424,6 +440,7 @@ ner::HashMap64<std::uint8_t> org_runs(const DocState& st) {
             runs.insert(phrase_hash(st.doc[s], b, e));
         }
     }
+    runs.seal();
     return runs;
 }
 
@@ -432,11 +449,12 @@ ner::HashMap64<std::uint8_t> org_runs(const DocState& st) {
 /// sentence start ("Nvidia reported ...", where the tagger hesitates) so is a
 /// company of the alias tables or the company gazetteer that is not an
 /// ordinary word or a personal name, before a verb (subject_verbs.txt).
-void propagate_org_names(const ExtractorData& D, DocState& st, const ner::HashMap64<std::uint8_t>& runs) {
+void propagate_org_names(const ExtractorData& D, DocState& st, const HashSet64& runs) {
     // untagged, or a place / miscellaneous name (the tagger's guess for unknown capitalised words)
     auto free = [](int tag) { return tag == ner::kO || ner::tag_type(tag) == 2 || ner::tag_type(tag) == 3; };
     const std::size_t max_len = 6;
-    WordSet runs_acronyms;  // initials of the multi-word ORG runs ("Advanced Micro Devices" -> "amd")
+    HashSet64
+        runs_acronyms;  // lower_hash of the initials of the multi-word ORG runs ("Advanced Micro Devices" -> "amd")
     for (std::size_t s = 0; s < st.tags.size(); ++s) {
         const auto& t = st.tags[s];
         for (std::size_t b = 0; b < t.size(); ++b) {
@@ -446,9 +464,10 @@ void propagate_org_names(const ExtractorData& D, DocState& st, const ner::HashMa
             while (e < t.size() && t[e] == ner::kIOrg) ++e;
             for (std::size_t k = b; k < e; ++k)
                 if (starts_upper(st.doc[s][k])) initials += st.doc[s][k][0];
-            if (e - b >= 2 && initials.size() >= 2) runs_acronyms.add(initials);
+            if (e - b >= 2 && initials.size() >= 2) runs_acronyms.insert(lower_hash(initials));
         }
     }
+    runs_acronyms.seal();
     for (std::size_t s = 0; s < st.tags.size(); ++s) {
         if (st.caps_sentence[s]) continue;
         auto& t = st.tags[s];
@@ -458,7 +477,8 @@ void propagate_org_names(const ExtractorData& D, DocState& st, const ner::HashMa
             if (!free(t[i]) || !starts_upper(d[i])) continue;
             if (!has_lowercase(d[i])) {
                 // "AMD, run by ...": the initials of a name tagged in the document
-                if (runs_acronyms.count(d[i]) && (i + 1 == d.size() || !starts_upper(d[i + 1]))) t[i] = ner::kBOrg;
+                if (runs_acronyms.count(lower_hash(d[i])) && (i + 1 == d.size() || !starts_upper(d[i + 1])))
+                    t[i] = ner::kBOrg;
                 continue;
             }
             if (i > first && (starts_upper(d[i - 1]) || t[i - 1] != ner::kO)) continue;
