@@ -78,9 +78,11 @@ struct DocState {
     std::vector<char> caps_sentence;     ///< ALL-CAPS sentence (headline)
     std::vector<std::vector<int>> tags;  ///< ner::k* per token
     /// Hashes of the words used in lower case (not sentence-initially): an
-    /// open-addressing set (power-of-two size, 0 = empty slot; see add_lower_word).
-    std::vector<std::uint64_t> lower_hashes;
-    bool lower_hash_zero = false;  ///< a word whose hash is 0 (the empty-slot value) is in the set
+    /// open-addressing set (power-of-two size, 0 = empty slot), built from
+    /// `doc` by the first used_in_lower_case() call (many articles never ask).
+    mutable std::vector<std::uint64_t> lower_hashes;
+    mutable bool lower_hash_zero = false;  ///< a word whose hash is 0 (the empty-slot value) is in the set
+    mutable bool lower_words_indexed = false;
     std::vector<Mention> mentions;
     std::vector<std::pair<std::size_t, std::string>> ticker_alias;  ///< mention index, ticker
     std::vector<Cluster> clusters;
@@ -88,10 +90,6 @@ struct DocState {
 
     /// The article uses w in lower case (not sentence-initially).
     bool used_in_lower_case(std::string_view w) const;
-    /// Size the set of lower-case words for up to `n` words (before add_lower_word).
-    void reserve_lower_words(std::size_t n);
-    /// Add a word used in lower case to that set.
-    void add_lower_word(std::string_view w);
     /// text[b, e) with whitespace runs collapsed to one space.
     std::string surface_of(std::size_t b, std::size_t e) const;
     /// The Reuters mark overlapping [b, e), if any.
@@ -99,6 +97,9 @@ struct DocState {
     /// Union-find over clusters.
     int find(int c) const;
     void unite(int a, int b);
+
+  private:
+    void index_lower_words() const;  ///< fill lower_hashes from doc
 };
 
 // The stages, in order (see above).

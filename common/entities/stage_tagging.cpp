@@ -103,10 +103,6 @@ void read_document(const ExtractorData& D, const Article& article, DocState& st)
         st.tags.resize(st.doc.size());
         for (std::size_t s = 0; s < st.doc.size(); ++s) st.tags[s].assign(st.doc[s].size(), ner::kO);
     }
-    st.reserve_lower_words(st.tk.tokens.size());
-    for (auto& sent : st.doc)
-        for (std::size_t t = 1; t < sent.size(); ++t)
-            if (!sent[t].empty() && is_lower_c(sent[t][0])) st.add_lower_word(sent[t]);
 }
 
 namespace {
