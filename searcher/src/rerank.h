@@ -51,7 +51,16 @@ struct BonusWeights {
     double headline = 0.15;  ///< times the share of the query's words in the headline
     double proximity = 0.2;  ///< times (words - 1) / (span - 1) of the tightest span holding them
     double entity = 0.3;     ///< for naming an entity the query names
+    /// Times the share of the query's words in the lead, for an article
+    /// naming an entity the query names (is the article about it?).
+    double lead = 0.1;
 };
+
+/// The lead: positions up to this far past the headline-to-body gap
+/// (schema::kTitleBodyGap), that is the body's first 30 words less the
+/// headline's (about 23 in Reuters, its first sentence).  20 and 40 scored
+/// lower on the tune split (docs/ranking.md).
+inline constexpr Xapian::termpos kLeadPositions = 30;
 
 /// What the query gives the re-ranking step: its plain words and the
 /// entities they name.
