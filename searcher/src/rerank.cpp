@@ -24,8 +24,8 @@ constexpr std::size_t kMinEntityWords = 2;
 struct Features {
     std::size_t words_present = 0;      ///< query words it holds
     std::size_t words_in_title = 0;     ///< of those, in its headline
+    std::size_t words_in_lead = 0;      ///< of those, in the body's lead (kLeadPositions)
     double proximity = 0;               ///< (k - 1) / (span - 1) for its k words, 0 for fewer than 2
-    std::size_t words_in_lead = 0;      ///< of those, in the lead (kLeadPositions)
     std::vector<std::string> entities;  ///< display names of the query's entities it names
 };
 

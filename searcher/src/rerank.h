@@ -3,12 +3,13 @@
 //
 // The matcher orders by Xapian's BM25.  Its best kRerankWindow candidates
 // are then scored again: BM25 plus bonuses for query words in the headline,
-// for the words standing close together, and for naming an entity (person
-// or company) the query names, each bonus a share of the window's best
-// BM25 so that it weighs the same in every query.  Candidates after the
-// window keep the matcher's order, so that pages cut at any depth agree
-// (--all pages through them).  Recency (--recency) then reorders, and the
-// page the request asked for is cut.
+// for the words standing close together, for naming an entity (person or
+// company) the query names and for naming it in the lead, each bonus a
+// share of the window's best BM25 so that it weighs the same in every
+// query.  Candidates after the window keep the matcher's order, so that
+// pages cut at any depth agree (--all pages through them).  Recency
+// (--recency) reorders all it blends (kRecencyDepth), each with its
+// bonuses, and the page the request asked for is cut.
 #pragma once
 
 #include "newsdex/search.h"
