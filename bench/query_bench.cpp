@@ -19,6 +19,8 @@
 // the 5 most frequent companies and persons (issue 13), no facets; compare
 // with facets mode on the same database (bench/analytics_bench.sh).
 //
+// Per-query TSV columns: idx, class, query, latency_us, hits, top10, facets,
+// cpu_us (median process CPU time).
 // Prints one summary line (key=value, same keys as the peer runners plus
 // errors=, mean_hits=, and cpu_p50_us=/cpu_p95_us=: the same percentiles of
 // per-query process CPU time, all threads) on stdout; per-query TSV with --out.
@@ -269,13 +271,14 @@ int main(int argc, char** argv) {
         pct(cpu_med, 95));
     if (!out_tsv.empty()) {
         std::ofstream out(out_tsv);
-        out << "idx\tclass\tquery\tlatency_us\thits\ttop10\tfacets\n";
+        out << "idx\tclass\tquery\tlatency_us\thits\ttop10\tfacets\tcpu_us\n";
         for (std::size_t i = 0; i < qs.size(); ++i) {
             std::string q = qs[i].text;
             for (const auto& f : qs[i].filters) q += " [" + f + "]";
             out << i << '\t' << qs[i].cls << '\t' << tsv_clean(q) << '\t' << med[i] << '\t' << results[i].hits << '\t'
                 << results[i].top << '\t'
-                << tsv_clean(results[i].error.empty() ? results[i].facets : "ERROR: " + results[i].error) << '\n';
+                << tsv_clean(results[i].error.empty() ? results[i].facets : "ERROR: " + results[i].error) << '\t'
+                << cpu_med[i] << '\n';
         }
     }
     return errors ? 1 : 0;
