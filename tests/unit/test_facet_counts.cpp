@@ -102,8 +102,7 @@ TEST_CASE("facet counters: arrays and spies give the same exact counts") {
     using Top = std::vector<std::pair<std::string, std::uint64_t>>;
     CHECK(local.companies.top == Top{{"apple", 3}, {"ibm", 2}});
     CHECK(local.persons.top == Top{{"john-roe", 3}, {"jane-doe", 2}});
-    CHECK(local.days ==
-          std::map<std::uint32_t, std::uint64_t>{{20150302, 1}, {20150303, 1}, {20160726, 1}, {20181028, 2}});
+    CHECK(local.days == DayCountList{{20150302, 1}, {20150303, 1}, {20160726, 1}, {20181028, 2}});
     check_same(local, spy_counts(spies, f.set, trade));
 
     for (const char* text : {"steel", "trade -geneva", "apple OR farmers", "nosuchword", "talks trade"}) {
@@ -112,6 +111,38 @@ TEST_CASE("facet counters: arrays and spies give the same exact counts") {
         auto c = arrays.make_counter(true, true, true, 10);
         c->start(q);
         check_same(c->counts(q), spy_counts(spies, f.set, q));
+    }
+}
+
+TEST_CASE("facet counters: every way of counting a shard gives the spies' counts") {
+    Fixture f;
+    WorkerPool none(0);
+    FacetIndex spies(f.set, none, false);
+    // From no match to every document: Auto picks by the number of matches,
+    // the others are forced on every shard.
+    const char* texts[] = {"nosuchword",       "steel",       "apple",         "trade", "trade -geneva",
+                           "apple OR farmers", "talks trade", "trade OR steel"};
+    for (CountMethod method : {CountMethod::Auto, CountMethod::Sparse, CountMethod::Dense, CountMethod::Complement}) {
+        CAPTURE(static_cast<int>(method));
+        WorkerPool workers(1);
+        FacetIndex arrays(f.set, workers, true, method);
+        REQUIRE(arrays.arrays_available());
+        for (int round = 0; round < 2; ++round)  // counts left from one search must not leak into the next
+            for (const char* text : texts) {
+                CAPTURE(text);
+                const Xapian::Query q = f.parse(text);
+                auto c = arrays.make_counter(true, true, true, 10);
+                c->start(q);
+                check_same(c->counts(q), spy_counts(spies, f.set, q));
+                // Only some facets asked for.
+                auto dates_only = arrays.make_counter(false, false, true, 10);
+                dates_only->start(q);
+                const FacetCounts d = dates_only->counts(q);
+                const FacetCounts all = spy_counts(spies, f.set, q);
+                CHECK(d.days == all.days);
+                CHECK(d.matches == all.matches);
+                CHECK(d.companies.distinct == 0);
+            }
     }
 }
 

@@ -137,6 +137,25 @@ TEST_CASE("posting evaluator: docid sets") {
     CHECK(u.contains(130));
     CHECK_FALSE(u.contains(64));
     CHECK_FALSE(u.contains(100000));
+
+    // The complement below an end: inside the room, at a word's edge, past it.
+    auto absent = [](const DocidSet& set, Xapian::docid end) {
+        std::vector<Xapian::docid> out;
+        set.for_each_absent(end, [&](Xapian::docid d) { out.push_back(d); });
+        return out;
+    };
+    DocidSet most(130);
+    for (Xapian::docid d = 0; d < 200; ++d)
+        if (d != 3 && d != 63 && d != 64 && d != 129) most.add(d);
+    CHECK(absent(most, 0).empty());
+    CHECK(absent(most, 3).empty());
+    CHECK(absent(most, 4) == std::vector<Xapian::docid>{3});
+    CHECK(absent(most, 64) == std::vector<Xapian::docid>{3, 63});
+    CHECK(absent(most, 65) == std::vector<Xapian::docid>{3, 63, 64});
+    CHECK(absent(most, 130) == std::vector<Xapian::docid>{3, 63, 64, 129});
+    // Past the set's room (docids 192 and on) nothing is in it.
+    CHECK(absent(most, 194) == std::vector<Xapian::docid>{3, 63, 64, 129, 192, 193});
+    CHECK(absent(DocidSet(10), 3) == std::vector<Xapian::docid>{0, 1, 2});
 }
 
 namespace {
