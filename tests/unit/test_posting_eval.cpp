@@ -86,6 +86,12 @@ TEST_CASE("posting evaluator: each operator matches what Xapian matches") {
         {"AND", Q(Q::OP_AND, even, third), 49},
         {"AND, a rare part and a common one (skipped along)", Q(Q::OP_AND, rare, all), 2},
         {"AND, rare and an OR of common terms (skipped along)", Q(Q::OP_AND, rare, Q(Q::OP_OR, even, third)), 2},
+        {"AND, rare and an OR of scaled synonyms (skipped along)",
+         Q(Q::OP_AND, rare,
+           Q(Q::OP_OR, Q(Q::OP_SYNONYM, even, Q("nosuch")), Q(Q::OP_SCALE_WEIGHT, Q(Q::OP_MAX, third, all), 0.5))),
+         2},
+        {"AND, an OR holding a phrase (read whole)",
+         Q(Q::OP_AND, even, Q(Q::OP_OR, rare, Q(Q::OP_PHRASE, Q("big"), Q("deal")))), 30},
         {"FILTER", Q(Q::OP_FILTER, third, apple), 24},  // multiples of 12 but 300
         {"AND_NOT", Q(Q::OP_AND_NOT, even, third), 100},
         {"AND_NOT of several", Q(Q::OP_AND_NOT, three.begin(), three.end()), 99},
