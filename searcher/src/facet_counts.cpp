@@ -5,6 +5,7 @@
 #include "posting_eval.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdlib>
 #include <optional>
 #include <stdexcept>
@@ -285,6 +286,29 @@ struct FacetIndex::Impl {
 
 namespace {
 
+/// Hands each docid with a row on to `visit` kAhead docids later, having
+/// asked the CPU to fetch its row (and the row's offset) when it came in:
+/// scattered matches otherwise wait on memory for every row.  Call
+/// finish() at the end.
+template <typename Visit>
+struct PrefetchedRows {
+    static constexpr std::size_t kAhead = 16;
+    const FacetIndex::Impl::DocRows& rows;
+    Visit& visit;
+    std::array<Xapian::docid, kAhead> pending{};
+    std::size_t seen = 0;
+    void operator()(Xapian::docid d) {
+        if (d >= rows.end()) return;
+        __builtin_prefetch(rows.data.data() + rows.offsets[d]);
+        if (seen >= kAhead) visit(pending[seen % kAhead]);
+        pending[seen % kAhead] = d;
+        ++seen;
+    }
+    void finish() {
+        for (std::size_t i = seen > kAhead ? seen - kAhead : 0; i < seen; ++i) visit(pending[i % kAhead]);
+    }
+};
+
 /// Local shards: the docids of each shard matching the query are evaluated
 /// as a bitset (match_on_postings), then counting is array lookups.  Each
 /// shard is counted on its own, on the worker threads while the caller runs
@@ -400,8 +424,7 @@ class LocalCounter : public FacetCounter {
                                                : CountMethod::Sparse;
         }
         if (how == CountMethod::Sparse) {
-            shard.matches.for_each([&](Xapian::docid d) {
-                if (d >= end) return;
+            auto count = [&](Xapian::docid d) {
                 const std::uint32_t* row = rows.data.data() + rows.offsets[d];
                 const std::uint32_t* row_end = rows.data.data() + rows.offsets[d + 1];
                 const std::uint32_t* persons = row + 2 + row[1];
@@ -410,7 +433,10 @@ class LocalCounter : public FacetCounter {
                     for (const std::uint32_t* c = row + 2; c < persons; ++c) tally.companies.add(*c);
                 if (persons_)
                     for (const std::uint32_t* p = persons; p < row_end; ++p) tally.persons.add(*p);
-            });
+            };
+            PrefetchedRows<decltype(count)> ahead{rows, count};
+            shard.matches.for_each(ahead);
+            ahead.finish();
             return;
         }
         tally.companies.dense = tally.persons.dense = tally.days.dense = true;
@@ -418,9 +444,10 @@ class LocalCounter : public FacetCounter {
                                                   companies_ ? tally.companies.counts.data() : nullptr,
                                                   persons_ ? tally.persons.counts.data() : nullptr};
         if (how == CountMethod::Dense) {
-            shard.matches.for_each([&](Xapian::docid d) {
-                if (d < end) FacetIndex::Impl::count_row<false>(rows, d, into);
-            });
+            auto count = [&](Xapian::docid d) { FacetIndex::Impl::count_row<false>(rows, d, into); };
+            PrefetchedRows<decltype(count)> ahead{rows, count};
+            shard.matches.for_each(ahead);
+            ahead.finish();
             return;
         }
         // Complement: the shard's totals less the documents that do not match.
@@ -428,7 +455,10 @@ class LocalCounter : public FacetCounter {
         if (into.days) std::copy(totals.days.begin(), totals.days.end(), into.days);
         if (into.companies) std::copy(totals.companies.begin(), totals.companies.end(), into.companies);
         if (into.persons) std::copy(totals.persons.begin(), totals.persons.end(), into.persons);
-        shard.matches.for_each_absent(end, [&](Xapian::docid d) { FacetIndex::Impl::count_row<true>(rows, d, into); });
+        auto uncount = [&](Xapian::docid d) { FacetIndex::Impl::count_row<true>(rows, d, into); };
+        PrefetchedRows<decltype(uncount)> ahead{rows, uncount};
+        shard.matches.for_each_absent(end, ahead);
+        ahead.finish();
     }
 
     /// Every shard's counts of one facet summed into `total`; its touched
