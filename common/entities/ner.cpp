@@ -959,7 +959,7 @@ void Model::score_tokens(const DocFeatures& doc, std::size_t tb, std::size_t te,
     // kTagAhead places ahead is prefetched, and the entry of the feature
     // kEntryAhead ahead once its (already loaded) tag matches.  Distances in
     // features, not tokens: a token's features are few and names are short.
-    constexpr std::size_t kTagAhead = 48, kEntryAhead = 16;
+    constexpr std::size_t kTagAhead = 32, kEntryAhead = 10;
     const std::uint64_t* feats = doc.feats.data();
     const std::size_t fb = doc.token_begin[tb], fe = doc.token_begin[te];
     auto prefetch_tag = [&](std::size_t p) {
