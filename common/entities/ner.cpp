@@ -664,8 +664,8 @@ void extract_features(const std::vector<std::vector<std::string_view>>& doc, con
                     // name, so one that is never part of a longer name, never after a
                     // first name or title in the document, is rarely a person.
                     if (k.cap && !(i > 0 && ts[i - 1].cap) && !(i + 1 < n && ts[i + 1].cap))
-                        F(124, (st.in_run ? 1u : 0u) | (st.after_first ? 2u : 0u) | (st.after_title ? 4u : 0u) |
-                                   (i == 0 || caps ? 8u : 0u));
+                        F(kFeatLoneWord, (st.in_run ? 1u : 0u) | (st.after_first ? 2u : 0u) |
+                                             (st.after_title ? 4u : 0u) | (i == 0 || caps ? 8u : 0u));
                 }
             }
         }
