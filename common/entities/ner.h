@@ -43,11 +43,6 @@ inline std::uint64_t feature_key(std::uint64_t tid, std::uint64_t v) { return ha
 /// Feature templates that are the word itself (form, lower case, lower case
 /// at a sentence start): what word dropout hides during training.
 enum : int { kFeatForm = 2, kFeatLower = 3, kFeatInitialLower = 51 };
-/// Feature template of a lone capitalised word (no capitalised neighbour);
-/// its value holds the word's evidence elsewhere in the document: 1 part of
-/// a longer capitalised run, 2 after a first name, 4 after a title, 8 here
-/// at a sentence start or in an ALL-CAPS sentence.
-enum : int { kFeatLoneWord = 124 };
 
 /// ASCII lower-casing (bytes >= 0x80 kept).
 std::string ascii_lower(std::string_view s);
