@@ -4,7 +4,10 @@
 #include "common/schema/schema.h"
 
 #include <algorithm>
+#include <atomic>
+#include <exception>
 #include <set>
+#include <thread>
 
 #include <nlohmann/json.hpp>
 
@@ -221,52 +224,79 @@ std::map<std::string, std::size_t> native_counts(const Kind& kind, const std::ve
     return native;
 }
 
-/// Bring every marked document's link in line with `targets`.
-void apply(const Kind& kind, std::vector<Xapian::WritableDatabase>& shards, const Marks& marks,
-           const std::map<std::string, std::string>& targets, const LinkHints* hints, ResolutionStats& stats) {
+/// Bring every marked document of shard number `shard` in line with `targets`.
+void apply_shard(const Kind& kind, Xapian::WritableDatabase& db, unsigned shard, const Marks& marks,
+                 const std::map<std::string, std::string>& targets, const LinkHints* hints, ResolutionStats& stats) {
     for (const auto& s : marks.names) {
         const auto it = targets.find(s);
         std::string target = it == targets.end() ? std::string() : it->second;
         if (!fits_term(kind.mark, s, target)) target.clear();  // cannot record the link
-        for (unsigned shard = 0; shard < shards.size(); ++shard) {
-            Xapian::WritableDatabase& db = shards[shard];
-            // A guess written under a name other than the final one gets the final one.
-            const bool check_names = !target.empty() && hints &&
-                                     hints->used_other_name(kind.entity + target, display_name(kind, db, target));
-            std::vector<Xapian::docid> docs(db.postlist_begin(kind.mark + s), db.postlist_end(kind.mark + s));
-            for (Xapian::docid d : docs) {
-                Xapian::Document doc = db.get_document(d);
-                const std::string link = current_link(kind, doc, s);
-                if (link == target) {
-                    if (check_names) {
-                        std::string data =
-                            rename_in_data(doc.get_data(), kind.json_key, target, display_name(kind, db, target));
-                        if (data != doc.get_data()) {
-                            doc.set_data(std::move(data));  // data only: no positions read back
-                            db.replace_document(d, doc);
-                            ++stats.renamed;
-                        }
+        // A guess written under a name other than the final one gets the final one.
+        const bool check_names =
+            !target.empty() && hints && hints->used_other_name(kind.entity + target, display_name(kind, db, target));
+        std::vector<Xapian::docid> docs(db.postlist_begin(kind.mark + s), db.postlist_end(kind.mark + s));
+        for (Xapian::docid d : docs) {
+            Xapian::Document doc = db.get_document(d);
+            const std::string link = current_link(kind, doc, s);
+            if (link == target) {
+                if (check_names) {
+                    std::string data =
+                        rename_in_data(doc.get_data(), kind.json_key, target, display_name(kind, db, target));
+                    if (data != doc.get_data()) {
+                        doc.set_data(std::move(data));  // data only: no positions read back
+                        db.replace_document(d, doc);
+                        ++stats.renamed;
                     }
-                    continue;
                 }
-                // An article that names the full entity itself is left alone
-                // (linking would merge its own entry into the link, and undoing
-                // the link later would take that entry away), and one linked
-                // before (an earlier run, or a guess) goes back to its short
-                // name: as if it had never been linked.
-                std::string to = target;
-                if (!to.empty() && has_term(doc, kind.entity + to)) {
-                    if (link.empty()) continue;
-                    to.clear();
-                }
-                // An undone guess: the document's own name for `s` (it was
-                // never linked, as far as the database is concerned).
-                const std::string* own =
-                    to.empty() && hints ? hints->name_before_guess(shard, d, kind.entity + s) : nullptr;
-                relink(kind, db, d, s, link, to, own);
-                ++(to.empty() ? stats.unlinked : stats.linked);
+                continue;
             }
+            // An article that names the full entity itself is left alone
+            // (linking would merge its own entry into the link, and undoing
+            // the link later would take that entry away), and one linked
+            // before (an earlier run, or a guess) goes back to its short
+            // name: as if it had never been linked.
+            std::string to = target;
+            if (!to.empty() && has_term(doc, kind.entity + to)) {
+                if (link.empty()) continue;
+                to.clear();
+            }
+            // An undone guess: the document's own name for `s` (it was
+            // never linked, as far as the database is concerned).
+            const std::string* own =
+                to.empty() && hints ? hints->name_before_guess(shard, d, kind.entity + s) : nullptr;
+            relink(kind, db, d, s, link, to, own);
+            ++(to.empty() ? stats.unlinked : stats.linked);
         }
+    }
+}
+
+/// Bring every marked document's link in line with `targets`.  The shards
+/// are independent (each holds its documents and a copy of the metadata),
+/// so each is done on its own thread: this pass runs after the writers, while
+/// nothing else keeps the cores busy.
+void apply(const Kind& kind, std::vector<Xapian::WritableDatabase>& shards, const Marks& marks,
+           const std::map<std::string, std::string>& targets, const LinkHints* hints, ResolutionStats& stats) {
+    std::vector<ResolutionStats> per_shard(shards.size());
+    std::vector<std::exception_ptr> errors(shards.size());
+    std::atomic<std::size_t> next{0};
+    auto work = [&] {
+        for (std::size_t i; (i = next++) < shards.size();) try {
+                apply_shard(kind, shards[i], static_cast<unsigned>(i), marks, targets, hints, per_shard[i]);
+            } catch (...) {
+                errors[i] = std::current_exception();
+            }
+    };
+    const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+    std::vector<std::thread> threads;
+    for (std::size_t t = 1; t < std::min<std::size_t>(shards.size(), cores); ++t) threads.emplace_back(work);
+    work();
+    for (auto& t : threads) t.join();
+    for (const auto& e : errors)
+        if (e) std::rethrow_exception(e);
+    for (const auto& r : per_shard) {
+        stats.linked += r.linked;
+        stats.unlinked += r.unlinked;
+        stats.renamed += r.renamed;
     }
 }
 
@@ -337,9 +367,12 @@ LinkHints::Guesses LinkHints::link(Xapian::Document& doc,
         // The document's own entities, ties and marks (terms XC.. to XR..).
         std::vector<std::string> person_marks, company_marks;
         std::set<std::string> own;  // entity terms the document names natively
-        for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+        // Entity, tie and mark prefixes all begin with 'X' (XC .. XR): skip the words.
+        auto t = doc.termlist_begin();
+        for (t.skip_to("X"); t != doc.termlist_end(); ++t) {
             const std::string term = *t;
-            if (term.size() < 2 || term[0] != 'X') continue;
+            if (term[0] != 'X') break;
+            if (term.size() < 2) continue;
             const std::string_view prefix(term.data(), 2), rest(term.data() + 2, term.size() - 2);
             const bool colon = rest.find(':') != std::string_view::npos;
             if (prefix == kPersons.entity) {
