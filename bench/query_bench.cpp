@@ -19,8 +19,11 @@
 // the 5 most frequent companies and persons (issue 13), no facets; compare
 // with facets mode on the same database (bench/analytics_bench.sh).
 //
+// Per-query TSV columns: idx, class, query, latency_us, hits, top10, facets,
+// cpu_us (median process CPU time).
 // Prints one summary line (key=value, same keys as the peer runners plus
-// errors= and mean_hits=) on stdout; per-query TSV with --out.
+// errors=, mean_hits=, and cpu_p50_us=/cpu_p95_us=: the same percentiles of
+// per-query process CPU time, all threads) on stdout; per-query TSV with --out.
 #include <newsdex/error.h>
 #include <newsdex/search.h>
 
@@ -35,7 +38,18 @@
 #include <string>
 #include <vector>
 
+#include <time.h>
+
 namespace {
+
+/// CPU time of the whole process (every thread: the searcher counts shards
+/// on worker threads), in microseconds: on a shared machine wall time also
+/// measures the other processes.
+double process_cpu_us() {
+    timespec ts{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return static_cast<double>(ts.tv_sec) * 1e6 + static_cast<double>(ts.tv_nsec) / 1e3;
+}
 
 struct Query {
     std::string cls, text;
@@ -211,24 +225,27 @@ int main(int argc, char** argv) {
 
     std::vector<Outcome> results(qs.size());
     for (std::size_t i = 0; i < qs.size(); ++i) results[i] = exec(qs[i]);  // warm-up
-    std::vector<std::vector<double>> lat(qs.size());
+    std::vector<std::vector<double>> lat(qs.size()), cpu(qs.size());
     std::vector<double> pass_ms;
     for (int p = 0; p < passes; ++p) {
         auto p0 = clk::now();
         for (std::size_t i = 0; i < qs.size(); ++i) {
             auto t0 = clk::now();
+            const double c0 = process_cpu_us();
             Outcome o = exec(qs[i]);
+            cpu[i].push_back(process_cpu_us() - c0);
             auto t1 = clk::now();
             lat[i].push_back(std::chrono::duration<double, std::micro>(t1 - t0).count());
             if (o.hits != results[i].hits) results[i] = std::move(o);
         }
         pass_ms.push_back(std::chrono::duration<double, std::milli>(clk::now() - p0).count());
     }
-    std::vector<double> med(qs.size());
+    std::vector<double> med(qs.size()), cpu_med(qs.size());
     double sum = 0, hit_sum = 0;
     std::size_t errors = 0, exact = 0;
     for (std::size_t i = 0; i < qs.size(); ++i) {
         med[i] = pct(lat[i], 50);
+        cpu_med[i] = pct(cpu[i], 50);
         sum += med[i];
         if (results[i].hits < 0) {
             ++errors;
@@ -243,23 +260,25 @@ int main(int argc, char** argv) {
     std::printf(
         "peer=%s mode=%s queries=%zu passes=%d total_ms=%.1f mean_us=%.1f "
         "p50_us=%.1f p95_us=%.1f p99_us=%.1f max_us=%.1f errors=%zu mean_hits=%.1f "
-        "exact_totals=%zu docs=%llu open_ms=%.1f\n",
+        "exact_totals=%zu docs=%llu open_ms=%.1f cpu_p50_us=%.1f cpu_p95_us=%.1f\n",
         label.c_str(),
         facets && analytics ? "top10+facets+related+trend"
         : analytics         ? "top10+related+trend"
         : facets            ? "top10+facets"
                             : "top10",
         qs.size(), passes, pct(pass_ms, 50), sum / qs.size(), pct(med, 50), pct(med, 95), pct(med, 99), pct(med, 100),
-        errors, ok ? hit_sum / ok : 0.0, exact, static_cast<unsigned long long>(ndocs), open_ms);
+        errors, ok ? hit_sum / ok : 0.0, exact, static_cast<unsigned long long>(ndocs), open_ms, pct(cpu_med, 50),
+        pct(cpu_med, 95));
     if (!out_tsv.empty()) {
         std::ofstream out(out_tsv);
-        out << "idx\tclass\tquery\tlatency_us\thits\ttop10\tfacets\n";
+        out << "idx\tclass\tquery\tlatency_us\thits\ttop10\tfacets\tcpu_us\n";
         for (std::size_t i = 0; i < qs.size(); ++i) {
             std::string q = qs[i].text;
             for (const auto& f : qs[i].filters) q += " [" + f + "]";
             out << i << '\t' << qs[i].cls << '\t' << tsv_clean(q) << '\t' << med[i] << '\t' << results[i].hits << '\t'
                 << results[i].top << '\t'
-                << tsv_clean(results[i].error.empty() ? results[i].facets : "ERROR: " + results[i].error) << '\n';
+                << tsv_clean(results[i].error.empty() ? results[i].facets : "ERROR: " + results[i].error) << '\t'
+                << cpu_med[i] << '\n';
         }
     }
     return errors ? 1 : 0;

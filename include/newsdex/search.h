@@ -88,6 +88,10 @@ struct RankingOptions {
     /// name or alias) also matches the articles whose extracted entities
     /// include it and hold some of the words, and those articles gain.
     bool entities = true;
+    /// With entities: an article naming the query's person or company in
+    /// its text, with the name's words in the lead (the body's first
+    /// words, news puts its subject there), gains.
+    bool lead = true;
     /// When all the words of a query of plain words (ANDed) match fewer
     /// than or_fallback_below articles, the articles matching any of the
     /// words are shown instead, those matching the most words first

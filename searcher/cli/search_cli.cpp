@@ -153,6 +153,7 @@ po::options_description describe(Options& o) {
         "no-headline-bonus", "rank without the bonus for query words in the headline")(
         "no-proximity", "rank without the bonus for the query's words standing close together")(
         "no-entity-match", "do not also match and boost articles naming a person or company the query names")(
+        "no-lead-bonus", "rank without the bonus for an article naming the query's person or company in its lead")(
         "no-or-fallback", "when too few articles match every word, show none rather than those matching any")(
         "exact", "count every match exactly even without facets")(
         "color", po::value(&o.color), "colour: auto (a terminal, NO_COLOR unset), always, never");
@@ -292,6 +293,7 @@ SearchRequest make_request(const Options& o) {
     request.ranking.headline = o.vm.count("no-headline-bonus") == 0;
     request.ranking.proximity = o.vm.count("no-proximity") == 0;
     request.ranking.entities = o.vm.count("no-entity-match") == 0;
+    request.ranking.lead = o.vm.count("no-lead-bonus") == 0;
     request.ranking.or_fallback = o.vm.count("no-or-fallback") == 0;
     request.exact_total = o.vm.count("exact") > 0;
     request.related = o.vm.count("related") > 0;

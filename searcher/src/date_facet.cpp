@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <span>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -51,7 +53,8 @@ Buckets zero_filled_span(std::uint32_t first, std::uint32_t last, DateGranularit
 
 /// Add each day's count to its bucket.  A day the calendar walk does not
 /// reach (not a real date, e.g. 20150231) gets a bucket of its own, in order.
-void add_day_counts(Buckets& buckets, const std::map<std::uint32_t, std::uint64_t>& days, DateGranularity granularity) {
+void add_day_counts(Buckets& buckets, std::span<const std::pair<std::uint32_t, std::uint64_t>> days,
+                    DateGranularity granularity) {
     bool outside_span = false;
     std::size_t next = 0;
     for (const auto& [day, count] : days) {
@@ -76,9 +79,37 @@ void add_day_counts(Buckets& buckets, const std::map<std::uint32_t, std::uint64_
     buckets = std::move(merged);
 }
 
+/// "YYYY", "YYYY-MM" or "YYYY-MM-DD" of a bucket (digits written directly:
+/// a day facet over decades has thousands of buckets).
+std::string bucket_text(std::uint32_t bucket, DateGranularity granularity) {
+    const unsigned y = bucket / 10000, m = bucket / 100 % 100, d = bucket % 100;
+    if (y > 9999) {  // not a date the indexer writes; printed as it is
+        char text[32];
+        if (granularity == DateGranularity::Year)
+            std::snprintf(text, sizeof text, "%04u", y);
+        else if (granularity == DateGranularity::Month)
+            std::snprintf(text, sizeof text, "%04u-%02u", y, m);
+        else
+            std::snprintf(text, sizeof text, "%04u-%02u-%02u", y, m, d);
+        return text;
+    }
+    char text[10] = {static_cast<char>('0' + y / 1000),
+                     static_cast<char>('0' + y / 100 % 10),
+                     static_cast<char>('0' + y / 10 % 10),
+                     static_cast<char>('0' + y % 10),
+                     '-',
+                     static_cast<char>('0' + m / 10),
+                     static_cast<char>('0' + m % 10),
+                     '-',
+                     static_cast<char>('0' + d / 10),
+                     static_cast<char>('0' + d % 10)};
+    const std::size_t size = granularity == DateGranularity::Year ? 4 : granularity == DateGranularity::Month ? 7 : 10;
+    return std::string(text, size);
+}
+
 }  // namespace
 
-Facet make_date_facet(const std::map<std::uint32_t, std::uint64_t>& days, DateGranularity granularity) {
+Facet make_date_facet(std::span<const std::pair<std::uint32_t, std::uint64_t>> days, DateGranularity granularity) {
     Facet facet;
     facet.field = FacetField::Date;
     if (days.empty()) {
@@ -92,18 +123,16 @@ Facet make_date_facet(const std::map<std::uint32_t, std::uint64_t>& days, DateGr
     add_day_counts(buckets, days, granularity);
     facet.values.reserve(buckets.size());
     for (const auto& [bucket, count] : buckets) {
-        char text[16];
-        const unsigned y = bucket / 10000, m = bucket / 100 % 100, d = bucket % 100;
-        if (granularity == DateGranularity::Year)
-            std::snprintf(text, sizeof text, "%04u", y);
-        else if (granularity == DateGranularity::Month)
-            std::snprintf(text, sizeof text, "%04u-%02u", y, m);
-        else
-            std::snprintf(text, sizeof text, "%04u-%02u-%02u", y, m, d);
+        std::string text = bucket_text(bucket, granularity);
         facet.values.push_back({text, text, count});
         if (count) ++facet.distinct;
     }
     return facet;
+}
+
+Facet make_date_facet(const std::map<std::uint32_t, std::uint64_t>& days, DateGranularity granularity) {
+    const std::vector<std::pair<std::uint32_t, std::uint64_t>> list(days.begin(), days.end());
+    return make_date_facet(std::span<const std::pair<std::uint32_t, std::uint64_t>>(list), granularity);
 }
 
 }  // namespace newsdex

@@ -5,6 +5,7 @@
 #include "posting_eval.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdlib>
 #include <optional>
 #include <stdexcept>
@@ -39,10 +40,13 @@ EntityRows renumber(EntityRows rows, Dictionary& dict) {
 struct FacetIndex::Impl {
     const DatabaseSet& databases;
     WorkerPool& workers;
+    CountMethod method;
     bool loaded = false;
     bool being_written = false;  ///< a stale shard had a writer: no arrays
+    /// Numbered in slug order once every shard is loaded (number_in_order).
     Dictionary companies, persons;
-    /// Distinct dates (YYYYMMDD) numbered across shards.
+    /// Distinct dates (YYYYMMDD) numbered across shards, ascending once
+    /// every shard is loaded.
     std::vector<std::uint32_t> day_values;
     std::unordered_map<std::uint32_t, std::uint32_t> day_index;  ///< YYYYMMDD -> its place in day_values
     /// Per shard, each docid's facet values in one contiguous row, so that
@@ -51,11 +55,13 @@ struct FacetIndex::Impl {
     /// the company ordinals, the person ordinals.
     struct DocRows {
         std::vector<std::uint32_t> offsets, data;
+        /// Docids [0, end()) have a row.
+        Xapian::docid end() const { return static_cast<Xapian::docid>(offsets.size() - 1); }
     };
     std::vector<DocRows> rows;
     std::vector<std::vector<std::uint32_t>> doclens;  ///< per shard, per docid
 
-    Impl(const DatabaseSet& d, WorkerPool& w) : databases(d), workers(w) {}
+    Impl(const DatabaseSet& d, WorkerPool& w, CountMethod m) : databases(d), workers(w), method(m) {}
 
     /// Counts by ordinal (entity or day) and the ordinals counted, kept
     /// between searches so that a search touches only what it counts: one
@@ -63,18 +69,30 @@ struct FacetIndex::Impl {
     template <typename Count>
     struct Tally {
         std::vector<Count> counts;
-        std::vector<std::uint32_t> touched;
+        std::vector<std::uint32_t> touched;  ///< ordinals with a count (not kept while dense)
+        bool dense = false;                  ///< any count may be set: touched not kept
         void add(std::uint32_t ordinal, Count n = 1) {
             if (counts[ordinal] == 0) touched.push_back(ordinal);
             counts[ordinal] += n;
         }
         void clear() {
-            for (auto o : touched) counts[o] = 0;
+            if (dense)
+                std::fill(counts.begin(), counts.end(), Count{0});
+            else
+                for (auto o : touched) counts[o] = 0;
             touched.clear();
+            dense = false;
         }
         void resize(std::size_t n) {
-            clear();
             counts.assign(n, 0);
+            touched.clear();
+            dense = false;
+        }
+        /// After dense counting: touched = the ordinals with a count, ascending.
+        void collect_touched() {
+            touched.clear();
+            for (std::size_t o = 0; o < counts.size(); ++o)
+                if (counts[o]) touched.push_back(static_cast<std::uint32_t>(o));
         }
     };
     struct Tallies {
@@ -82,6 +100,12 @@ struct FacetIndex::Impl {
     };
     std::vector<Tallies> shard_tallies;
     Tally<std::uint64_t> company_total, person_total, day_total;
+    /// Per shard, the counts over all its documents: a search matching most
+    /// of a shard starts from them and takes away the documents it does not match.
+    struct ShardTotals {
+        std::vector<std::uint32_t> companies, persons, days;
+    };
+    std::vector<ShardTotals> totals;
 
     /// Load each shard's saved arrays, or build them when missing or stale;
     /// false (and nothing built) when a stale shard is being written.
@@ -103,6 +127,8 @@ struct FacetIndex::Impl {
             }
             add_shard(std::move(*columns));
         }
+        number_in_order();
+        count_totals();
         size_tallies();
         loaded = true;
         return true;
@@ -153,6 +179,89 @@ struct FacetIndex::Impl {
         return it->second + 1;
     }
 
+    /// Renumber entities in slug order and days in date order: ties between
+    /// equal counts are then broken by comparing ordinals, not slugs, and
+    /// the days' counts come out in date order.
+    void number_in_order() {
+        const std::vector<std::uint32_t> company_of = sort_dictionary(companies);
+        const std::vector<std::uint32_t> person_of = sort_dictionary(persons);
+        std::vector<std::uint32_t> by_date(day_values.size());
+        for (std::uint32_t o = 0; o < by_date.size(); ++o) by_date[o] = o;
+        std::sort(by_date.begin(), by_date.end(),
+                  [&](std::uint32_t a, std::uint32_t b) { return day_values[a] < day_values[b]; });
+        std::vector<std::uint32_t> day_of(day_values.size());
+        std::vector<std::uint32_t> sorted_days(day_values.size());
+        for (std::uint32_t i = 0; i < by_date.size(); ++i) {
+            day_of[by_date[i]] = i;
+            sorted_days[i] = day_values[by_date[i]];
+            day_index[sorted_days[i]] = i;
+        }
+        day_values = std::move(sorted_days);
+        for (DocRows& r : rows)
+            for (Xapian::docid d = 0; d < r.end(); ++d) {
+                std::uint32_t* row = r.data.data() + r.offsets[d];
+                std::uint32_t* end = r.data.data() + r.offsets[d + 1];
+                std::uint32_t* persons_start = row + 2 + row[1];
+                if (row[0]) row[0] = day_of[row[0] - 1] + 1;
+                for (std::uint32_t* c = row + 2; c < persons_start; ++c) *c = company_of[*c];
+                for (std::uint32_t* p = persons_start; p < end; ++p) *p = person_of[*p];
+            }
+    }
+
+    /// Put a dictionary's slugs in order; returns new ordinal by old.
+    static std::vector<std::uint32_t> sort_dictionary(Dictionary& dict) {
+        std::vector<std::uint32_t> by_slug(dict.slugs.size());
+        for (std::uint32_t o = 0; o < by_slug.size(); ++o) by_slug[o] = o;
+        std::sort(by_slug.begin(), by_slug.end(),
+                  [&](std::uint32_t a, std::uint32_t b) { return dict.slugs[a] < dict.slugs[b]; });
+        std::vector<std::uint32_t> new_of(by_slug.size());
+        std::vector<std::string> slugs(by_slug.size());
+        for (std::uint32_t i = 0; i < by_slug.size(); ++i) {
+            new_of[by_slug[i]] = i;
+            slugs[i] = std::move(dict.slugs[by_slug[i]]);
+        }
+        dict.slugs = std::move(slugs);
+        for (auto& entry : dict.ordinal) entry.second = new_of[entry.second];
+        return new_of;
+    }
+
+    /// Each shard's counts over all its documents.
+    void count_totals() {
+        totals.assign(rows.size(), {});
+        for (std::size_t s = 0; s < rows.size(); ++s) {
+            ShardTotals& t = totals[s];
+            t.companies.assign(companies.slugs.size(), 0);
+            t.persons.assign(persons.slugs.size(), 0);
+            t.days.assign(day_values.size(), 0);
+            const CountTargets into{t.days.data(), t.companies.data(), t.persons.data()};
+            for (Xapian::docid d = 0; d < rows[s].end(); ++d) count_row<false>(rows[s], d, into);
+        }
+    }
+
+    /// Where count_row adds a document's values: null for a facet not counted.
+    struct CountTargets {
+        std::uint32_t *days, *companies, *persons;
+    };
+
+    /// Add (or, Subtract, take away) document `d`'s values.
+    template <bool Subtract>
+    static void count_row(const DocRows& r, Xapian::docid d, const CountTargets& into) {
+        const std::uint32_t* row = r.data.data() + r.offsets[d];
+        const std::uint32_t* end = r.data.data() + r.offsets[d + 1];
+        const std::uint32_t* persons_start = row + 2 + row[1];
+        auto bump = [](std::uint32_t& count) {
+            if constexpr (Subtract)
+                --count;
+            else
+                ++count;
+        };
+        if (into.days && row[0]) bump(into.days[row[0] - 1]);
+        if (into.companies)
+            for (const std::uint32_t* c = row + 2; c < persons_start; ++c) bump(into.companies[*c]);
+        if (into.persons)
+            for (const std::uint32_t* p = persons_start; p < end; ++p) bump(into.persons[*p]);
+    }
+
     void size_tallies() {
         shard_tallies.resize(rows.size());
         for (auto& t : shard_tallies) {
@@ -176,6 +285,29 @@ struct FacetIndex::Impl {
 };
 
 namespace {
+
+/// Hands each docid with a row on to `visit` kAhead docids later, having
+/// asked the CPU to fetch its row (and the row's offset) when it came in:
+/// scattered matches otherwise wait on memory for every row.  Call
+/// finish() at the end.
+template <typename Visit>
+struct PrefetchedRows {
+    static constexpr std::size_t kAhead = 16;
+    const FacetIndex::Impl::DocRows& rows;
+    Visit& visit;
+    std::array<Xapian::docid, kAhead> pending{};
+    std::size_t seen = 0;
+    void operator()(Xapian::docid d) {
+        if (d >= rows.end()) return;
+        __builtin_prefetch(rows.data.data() + rows.offsets[d]);
+        if (seen >= kAhead) visit(pending[seen % kAhead]);
+        pending[seen % kAhead] = d;
+        ++seen;
+    }
+    void finish() {
+        for (std::size_t i = seen > kAhead ? seen - kAhead : 0; i < seen; ++i) visit(pending[i % kAhead]);
+    }
+};
 
 /// Local shards: the docids of each shard matching the query are evaluated
 /// as a bitset (match_on_postings), then counting is array lookups.  Each
@@ -206,25 +338,14 @@ class LocalCounter : public FacetCounter {
     void count_shard(std::size_t s, const Xapian::Query& query) override {
         const Xapian::Database& db = index_.databases.worker_shards[s];
         ShardMatches& out = per_shard_[s];
-        FacetIndex::Impl::Tallies& tally = index_.shard_tallies[s];
+        Tallies& tally = index_.shard_tallies[s];
         tally.companies.clear();
         tally.persons.clear();
         tally.days.clear();
         out.matches = match_on_postings(db, query);
-        out.count = 0;
-        const FacetIndex::Impl::DocRows& rows = index_.rows[s];
-        out.matches.for_each([&](Xapian::docid local) {
-            ++out.count;
-            if (local + 1 >= rows.offsets.size()) return;
-            const std::uint32_t* row = rows.data.data() + rows.offsets[local];
-            const std::uint32_t* end = rows.data.data() + rows.offsets[local + 1];
-            if (dates_ && row[0]) tally.days.add(row[0] - 1);
-            const std::uint32_t* persons = row + 2 + row[1];
-            if (companies_)
-                for (const std::uint32_t* c = row + 2; c < persons; ++c) tally.companies.add(*c);
-            if (persons_)
-                for (const std::uint32_t* p = persons; p < end; ++p) tally.persons.add(*p);
-        });
+        out.count = out.matches.count();
+        // Only the exact total asked for: no document's values are read.
+        if (companies_ || persons_ || dates_) count_values(s, out, tally);
         out.counted = true;
     }
 
@@ -233,25 +354,17 @@ class LocalCounter : public FacetCounter {
         for (std::size_t s = 0; s < per_shard_.size(); ++s)
             if (!per_shard_[s].counted) count_shard(s, query);
         FacetCounts out;
-        auto& companies = index_.company_total;
-        auto& persons = index_.person_total;
-        auto& days = index_.day_total;
-        companies.clear();
-        persons.clear();
-        days.clear();
-        auto add = [](FacetIndex::Impl::Tally<std::uint64_t>& into, FacetIndex::Impl::Tally<std::uint32_t>& from) {
-            for (auto o : from.touched) into.add(o, from.counts[o]);
-            from.clear();
-        };
-        for (std::size_t s = 0; s < per_shard_.size(); ++s) {
-            out.matches += per_shard_[s].count;
-            add(companies, index_.shard_tallies[s].companies);
-            add(persons, index_.shard_tallies[s].persons);
-            add(days, index_.shard_tallies[s].days);
+        for (const auto& shard : per_shard_) out.matches += shard.count;
+        if (companies_)
+            out.companies = top_ordinals(sum(&Tallies::companies, index_.company_total), index_.companies.slugs);
+        if (persons_) out.persons = top_ordinals(sum(&Tallies::persons, index_.person_total), index_.persons.slugs);
+        if (dates_) {
+            Tally<std::uint64_t>& days = sum(&Tallies::days, index_.day_total);
+            // Day ordinals ascend with the date (number_in_order).
+            if (!days.dense) std::sort(days.touched.begin(), days.touched.end());
+            out.days.reserve(days.touched.size());
+            for (auto o : days.touched) out.days.emplace_back(index_.day_values[o], days.counts[o]);
         }
-        out.companies = top_ordinals(companies, index_.companies.slugs);
-        out.persons = top_ordinals(persons, index_.persons.slugs);
-        for (auto o : days.touched) out.days[index_.day_values[o]] = days.counts[o];
         return out;
     }
 
@@ -285,29 +398,105 @@ class LocalCounter : public FacetCounter {
     }
 
   private:
-    /// The top `limit_` ordinals by count (ties by slug), as slugs: strings
-    /// are made only for the values shown.
-    TopCounts top_ordinals(const FacetIndex::Impl::Tally<std::uint64_t>& tally,
-                           const std::vector<std::string>& slugs) const {
-        std::vector<std::uint32_t> nonzero = tally.touched;
-        const auto& counts = tally.counts;
-        TopCounts out;
-        out.distinct = nonzero.size();
-        std::size_t shown = std::min(limit_, nonzero.size());
-        std::partial_sort(nonzero.begin(), nonzero.begin() + static_cast<std::ptrdiff_t>(shown), nonzero.end(),
-                          [&](std::uint32_t a, std::uint32_t b) {
-                              return counts[a] != counts[b] ? counts[a] > counts[b] : slugs[a] < slugs[b];
-                          });
-        for (std::size_t i = 0; i < shown; ++i) out.top.emplace_back(slugs[nonzero[i]], counts[nonzero[i]]);
-        return out;
-    }
-
     /// One shard's matches.
     struct ShardMatches {
         bool counted = false;
         DocidSet matches{0};
         std::uint64_t count = 0;
     };
+
+    using Tallies = FacetIndex::Impl::Tallies;
+    template <typename Count>
+    using Tally = FacetIndex::Impl::Tally<Count>;
+
+    /// Count the values of shard `s`'s matches, the cheapest way for their
+    /// number (CountMethod).
+    void count_values(std::size_t s, const ShardMatches& shard, Tallies& tally) const {
+        const FacetIndex::Impl::DocRows& rows = index_.rows[s];
+        const Xapian::docid end = rows.end();
+        CountMethod how = index_.method;
+        if (how == CountMethod::Auto) {
+            // Dense pays one scan of the count arrays; sparse a check per value counted.
+            const std::size_t scanned =
+                tally.companies.counts.size() + tally.persons.counts.size() + tally.days.counts.size();
+            how = shard.count * 2 > end        ? CountMethod::Complement
+                  : shard.count * 8 >= scanned ? CountMethod::Dense
+                                               : CountMethod::Sparse;
+        }
+        if (how == CountMethod::Sparse) {
+            auto count = [&](Xapian::docid d) {
+                const std::uint32_t* row = rows.data.data() + rows.offsets[d];
+                const std::uint32_t* row_end = rows.data.data() + rows.offsets[d + 1];
+                const std::uint32_t* persons = row + 2 + row[1];
+                if (dates_ && row[0]) tally.days.add(row[0] - 1);
+                if (companies_)
+                    for (const std::uint32_t* c = row + 2; c < persons; ++c) tally.companies.add(*c);
+                if (persons_)
+                    for (const std::uint32_t* p = persons; p < row_end; ++p) tally.persons.add(*p);
+            };
+            PrefetchedRows<decltype(count)> ahead{rows, count};
+            shard.matches.for_each(ahead);
+            ahead.finish();
+            return;
+        }
+        tally.companies.dense = tally.persons.dense = tally.days.dense = true;
+        const FacetIndex::Impl::CountTargets into{dates_ ? tally.days.counts.data() : nullptr,
+                                                  companies_ ? tally.companies.counts.data() : nullptr,
+                                                  persons_ ? tally.persons.counts.data() : nullptr};
+        if (how == CountMethod::Dense) {
+            auto count = [&](Xapian::docid d) { FacetIndex::Impl::count_row<false>(rows, d, into); };
+            PrefetchedRows<decltype(count)> ahead{rows, count};
+            shard.matches.for_each(ahead);
+            ahead.finish();
+            return;
+        }
+        // Complement: the shard's totals less the documents that do not match.
+        const FacetIndex::Impl::ShardTotals& totals = index_.totals[s];
+        if (into.days) std::copy(totals.days.begin(), totals.days.end(), into.days);
+        if (into.companies) std::copy(totals.companies.begin(), totals.companies.end(), into.companies);
+        if (into.persons) std::copy(totals.persons.begin(), totals.persons.end(), into.persons);
+        auto uncount = [&](Xapian::docid d) { FacetIndex::Impl::count_row<true>(rows, d, into); };
+        PrefetchedRows<decltype(uncount)> ahead{rows, uncount};
+        shard.matches.for_each_absent(end, ahead);
+        ahead.finish();
+    }
+
+    /// Every shard's counts of one facet summed into `total`; its touched
+    /// ordinals ascend when any shard was counted densely.
+    Tally<std::uint64_t>& sum(Tally<std::uint32_t> Tallies::*facet, Tally<std::uint64_t>& total) const {
+        total.clear();
+        bool dense = false;
+        for (auto& t : index_.shard_tallies) dense = dense || (t.*facet).dense;
+        for (auto& t : index_.shard_tallies) {
+            const Tally<std::uint32_t>& from = t.*facet;
+            if (!dense)
+                for (auto o : from.touched) total.add(o, from.counts[o]);
+            else if (from.dense)
+                for (std::size_t o = 0; o < from.counts.size(); ++o) total.counts[o] += from.counts[o];
+            else
+                for (auto o : from.touched) total.counts[o] += from.counts[o];
+        }
+        if (dense) {
+            total.dense = true;
+            total.collect_touched();
+        }
+        return total;
+    }
+
+    /// The top `limit_` ordinals by count (ties by slug: ordinals are in
+    /// slug order), as slugs: strings are made only for the values shown.
+    TopCounts top_ordinals(const Tally<std::uint64_t>& tally, const std::vector<std::string>& slugs) const {
+        std::vector<std::uint32_t> nonzero = tally.touched;
+        const auto& counts = tally.counts;
+        TopCounts out;
+        out.distinct = nonzero.size();
+        std::size_t shown = std::min(limit_, nonzero.size());
+        std::partial_sort(
+            nonzero.begin(), nonzero.begin() + static_cast<std::ptrdiff_t>(shown), nonzero.end(),
+            [&](std::uint32_t a, std::uint32_t b) { return counts[a] != counts[b] ? counts[a] > counts[b] : a < b; });
+        for (std::size_t i = 0; i < shown; ++i) out.top.emplace_back(slugs[nonzero[i]], counts[nonzero[i]]);
+        return out;
+    }
 
     FacetIndex::Impl& index_;
     bool companies_, persons_, dates_;
@@ -339,9 +528,12 @@ class SpyCounter : public FacetCounter {
         FacetCounts out;
         out.companies = split_combinations(companies_.get());
         out.persons = split_combinations(persons_.get());
-        if (dates_)
+        if (dates_) {
+            std::map<std::uint32_t, std::uint64_t> days;
             for (auto v = dates_->values_begin(); v != dates_->values_end(); ++v)
-                out.days[static_cast<std::uint32_t>(std::strtoul((*v).c_str(), nullptr, 10))] += v.get_termfreq();
+                days[static_cast<std::uint32_t>(std::strtoul((*v).c_str(), nullptr, 10))] += v.get_termfreq();
+            out.days.assign(days.begin(), days.end());
+        }
         for (auto* s : {companies_.get(), persons_.get(), dates_.get(), all_.get()})
             if (s) {
                 out.matches = s->get_total();
@@ -374,8 +566,8 @@ class SpyCounter : public FacetCounter {
 
 }  // namespace
 
-FacetIndex::FacetIndex(const DatabaseSet& databases, WorkerPool& workers, bool use_arrays)
-    : impl_(std::make_unique<Impl>(databases, workers)), use_arrays_(use_arrays) {}
+FacetIndex::FacetIndex(const DatabaseSet& databases, WorkerPool& workers, bool use_arrays, CountMethod method)
+    : impl_(std::make_unique<Impl>(databases, workers, method)), use_arrays_(use_arrays) {}
 FacetIndex::~FacetIndex() = default;
 
 const std::vector<std::uint32_t>& FacetIndex::document_lengths(std::size_t s) {

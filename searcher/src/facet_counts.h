@@ -36,11 +36,23 @@ struct TopCounts {
 /// Keep the `limit` most frequent of (slug, count) pairs, in order.
 TopCounts top_counts(std::vector<std::pair<std::string, std::uint64_t>> all, std::size_t limit);
 
-/// Counts of one search: top entity values, day (YYYYMMDD) -> count.
+/// Day (YYYYMMDD) and its count, ascending by day, counts > 0.
+using DayCountList = std::vector<std::pair<std::uint32_t, std::uint64_t>>;
+
+/// Counts of one search: top entity values, day counts.
 struct FacetCounts {
     TopCounts companies, persons;
-    std::map<std::uint32_t, std::uint64_t> days;
+    DayCountList days;
     std::uint64_t matches = 0;  ///< matching documents seen
+};
+
+/// How a local shard's matches are counted (FacetIndex picks per shard and
+/// search; tests force each).  All give the same counts.
+enum class CountMethod {
+    Auto,        ///< by the number of matches, as below
+    Sparse,      ///< few matches: remember which counts were touched, reset only those
+    Dense,       ///< many: plain increments, then one scan of the count arrays
+    Complement,  ///< most of the shard: the shard's totals less the documents that do not match
 };
 
 /// Counts facets for one search.  Usage: attach(enquire) before the main
@@ -96,7 +108,9 @@ class FacetIndex {
     /// `workers`: the threads that count local shards.  `use_arrays`
     /// false: count local shards with match spies as remote ones are
     /// (no per-document arrays to build: see Searcher's retries).
-    FacetIndex(const DatabaseSet& databases, WorkerPool& workers, bool use_arrays = true);
+    /// `method`: Auto, or one way for every shard (tests).
+    FacetIndex(const DatabaseSet& databases, WorkerPool& workers, bool use_arrays = true,
+               CountMethod method = CountMethod::Auto);
     ~FacetIndex();
     /// True when every shard is local and has per-document arrays: loaded
     /// from its .facets file, or built (on first use) when that is missing

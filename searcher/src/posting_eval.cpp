@@ -8,19 +8,21 @@ namespace newsdex {
 
 namespace {
 
-/// The terms of a plain term, or of an OR (or synonym) of plain terms,
-/// under any weight scaling; empty for anything else.
+/// The terms of a plain term, or of an OR (synonym, MAX) of plain terms
+/// and of such ORs, under any weight scaling: the documents it matches are
+/// those indexed by any of them.  Empty for anything else.
 std::vector<std::string> plain_terms(const Xapian::Query& query) {
     switch (query.get_type()) {
         case Xapian::Query::LEAF_TERM: return {*query.get_terms_begin()};
         case Xapian::Query::OP_SCALE_WEIGHT: return plain_terms(query.get_subquery(0));
         case Xapian::Query::OP_OR:
-        case Xapian::Query::OP_SYNONYM: {
+        case Xapian::Query::OP_SYNONYM:
+        case Xapian::Query::OP_MAX: {
             std::vector<std::string> out;
             for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
-                const Xapian::Query sub = query.get_subquery(i);
-                if (sub.get_type() != Xapian::Query::LEAF_TERM) return {};
-                out.push_back(*sub.get_terms_begin());
+                std::vector<std::string> sub = plain_terms(query.get_subquery(i));
+                if (sub.empty()) return {};
+                out.insert(out.end(), sub.begin(), sub.end());
             }
             return out;
         }

@@ -52,6 +52,16 @@ class DocidSet {
             for (std::uint64_t w = words_[i]; w; w &= w - 1)
                 f(static_cast<Xapian::docid>(i * 64 + static_cast<std::size_t>(__builtin_ctzll(w))));
     }
+    /// Call f(d) for every d in [0, end) not in the set, ascending (the
+    /// complement of a set holding most of a shard is the shorter walk).
+    template <typename F>
+    void for_each_absent(Xapian::docid end, F&& f) const {
+        for (std::size_t i = 0; i * 64 < end; ++i) {
+            std::uint64_t w = ~(i < words_.size() ? words_[i] : 0);
+            if (end - i * 64 < 64) w &= (std::uint64_t{1} << (end - i * 64)) - 1;
+            for (; w; w &= w - 1) f(static_cast<Xapian::docid>(i * 64 + static_cast<std::size_t>(__builtin_ctzll(w))));
+        }
+    }
     /// The docids in ascending order.
     std::vector<Xapian::docid> docids() const {
         std::vector<Xapian::docid> out;

@@ -16,7 +16,10 @@ inline constexpr std::size_t kRecencyDepth = 1000;
 /// Replace each candidate's score by log(score) - log 2 x age / half-life,
 /// the age counted in days back from the newest candidate (an article
 /// without a date counts as a million days old), and sort by it (stable:
-/// equal scores keep the matcher's order).
-void apply_recency(const Xapian::Database& db, std::vector<Candidate>& candidates, double half_life_days);
+/// equal scores keep the matcher's order).  With `words_matched` (the OR
+/// fallback's words per candidate, in the candidates' order), those holding
+/// more words stay first, as without recency.
+void apply_recency(const Xapian::Database& db, std::vector<Candidate>& candidates, double half_life_days,
+                   const std::vector<std::size_t>* words_matched = nullptr);
 
 }  // namespace newsdex

@@ -24,6 +24,7 @@ constexpr std::size_t kMinEntityWords = 2;
 struct Features {
     std::size_t words_present = 0;      ///< query words it holds
     std::size_t words_in_title = 0;     ///< of those, in its headline
+    std::size_t words_in_lead = 0;      ///< of those, in the body's lead (kLeadPositions)
     double proximity = 0;               ///< (k - 1) / (span - 1) for its k words, 0 for fewer than 2
     std::vector<std::string> entities;  ///< display names of the query's entities it names
 };
@@ -70,10 +71,25 @@ bool named_in_text(const Xapian::Database& db, Xapian::docid docid, const std::s
     return false;
 }
 
+/// Whether one of `sorted` positions is in the lead: the body's first
+/// words (the body starts kTitleBodyGap positions after the headline).
+bool in_lead(const std::vector<Xapian::termpos>& sorted) {
+    auto first_past_gap = std::upper_bound(sorted.begin(), sorted.end(), Xapian::termpos{schema::kTitleBodyGap});
+    return first_past_gap != sorted.end() && *first_past_gap <= schema::kTitleBodyGap + kLeadPositions;
+}
+
+/// Which features read_features computes beyond presence and headline.
+struct Wanted {
+    bool proximity = false;
+    bool lead = false;
+    bool positions() const { return proximity || lead; }
+};
+
 /// Features of the candidates `docids` (any order): each term's postings
 /// are walked once, in docid order.
 std::vector<Features> read_features(const Xapian::Database& db, const RankingQuery& ranking,
-                                    const std::vector<Xapian::docid>& docids, bool positions) {
+                                    const std::vector<Xapian::docid>& docids, Wanted wanted) {
+    const bool positions = wanted.positions();
     const std::size_t n = docids.size();
     std::vector<std::size_t> order(n);
     for (std::size_t i = 0; i < n; ++i) order[i] = i;
@@ -109,11 +125,12 @@ std::vector<Features> read_features(const Xapian::Database& db, const RankingQue
             out[i].words_in_title += in_title[i];
             if (!pos[i].empty()) {
                 std::sort(pos[i].begin(), pos[i].end());
+                if (wanted.lead && in_lead(pos[i])) ++out[i].words_in_lead;
                 word_positions[i].push_back(std::move(pos[i]));
             }
         }
     }
-    if (positions && ranking.words.size() >= 2)
+    if (wanted.proximity)
         for (std::size_t i = 0; i < n; ++i) out[i].proximity = proximity_of(word_positions[i]);
     for (const auto& entity : ranking.entities)
         walk(entity.term, [&](std::size_t i) {
@@ -224,15 +241,18 @@ std::size_t rerank_depth(const SearchRequest& request, const RankingQuery& ranki
 namespace {
 
 /// The bonuses (and with the OR fallback, the words matched) of the first
-/// kRerankWindow candidates, which are then sorted again.
+/// `window` candidates, which are then sorted again.
 void add_bonuses(const Xapian::Database& db, const RankingOptions& options, const RankingQuery& ranking,
-                 const BonusWeights& weights, std::vector<Candidate>& list, std::vector<std::size_t>& matched) {
-    const std::size_t window = std::min(kRerankWindow, list.size());
+                 const BonusWeights& weights, std::size_t window, std::vector<Candidate>& list,
+                 std::vector<std::size_t>& matched) {
+    window = std::min(window, list.size());
     if (window == 0) return;
     std::vector<Xapian::docid> docids;
     for (std::size_t i = 0; i < window; ++i) docids.push_back(list[i].docid);
-    const bool positions = options.proximity && ranking.words.size() >= 2;
-    std::vector<Features> features = read_features(db, ranking, docids, positions);
+    Wanted wanted;
+    wanted.proximity = options.proximity && ranking.words.size() >= 2;
+    wanted.lead = options.lead && options.entities && !ranking.entities.empty();
+    std::vector<Features> features = read_features(db, ranking, docids, wanted);
     // Shares of the best BM25 in the window: a bonus weighs alike in every query.
     double unit = 0;
     for (std::size_t i = 0; i < window; ++i) unit = std::max(unit, list[i].score);
@@ -248,9 +268,13 @@ void add_bonuses(const Xapian::Database& db, const RankingOptions& options, cons
         if (options.headline)
             add("headline", std::to_string(f.words_in_title) + " of " + std::to_string(ranking.words.size()) + " words",
                 unit * weights.headline * static_cast<double>(f.words_in_title) / words);
-        if (positions) add("proximity", "", unit * weights.proximity * f.proximity);
+        if (wanted.proximity) add("proximity", "", unit * weights.proximity * f.proximity);
         if (options.entities)
             for (const auto& name : f.entities) add("entity", name, unit * weights.entity);
+        // The article names the query's entity: is it about it (the name in the lead)?
+        if (wanted.lead && !f.entities.empty())
+            add("lead", std::to_string(f.words_in_lead) + " of " + std::to_string(ranking.words.size()) + " words",
+                unit * weights.lead * static_cast<double>(f.words_in_lead) / words);
         matched.push_back(f.words_present);
     }
     std::vector<std::size_t> order(window);
@@ -293,17 +317,19 @@ void rerank(const Xapian::Database& db, const SearchRequest& request, const Rank
     const RankingOptions& options = request.ranking;
     const bool relevance = request.sort == SortOrder::Relevance;
     for (auto& c : list) c.matcher_score = c.score;
+    const bool recency = relevance && request.recency_half_life_days > 0;
     std::vector<std::size_t> matched;
     if (relevance && (has_bonuses(options, ranking) || ranking.or_fallback)) {
-        add_bonuses(db, options, ranking, weights, list, matched);
+        // Recency reorders every candidate it blends (kRecencyDepth): each
+        // needs its bonuses, or one past kRerankWindow would compete without.
+        add_bonuses(db, options, ranking, weights, recency ? list.size() : kRerankWindow, list, matched);
         if (ranking.or_fallback && options.explain)
             for (std::size_t i = 0; i < matched.size(); ++i)
                 list[i].explanation.insert(
                     list[i].explanation.begin(),
                     {"matched-words", std::to_string(matched[i]) + " of " + std::to_string(ranking.words.size()), 0.0});
     }
-    const bool recency = relevance && request.recency_half_life_days > 0;
-    if (recency) apply_recency(db, list, request.recency_half_life_days);
+    if (recency) apply_recency(db, list, request.recency_half_life_days, ranking.or_fallback ? &matched : nullptr);
     // The page: what is before the offset and after the limit goes.
     const std::size_t skip = std::min(request.offset - std::min(request.offset, candidates.first), list.size());
     list.erase(list.begin(), list.begin() + static_cast<std::ptrdiff_t>(skip));

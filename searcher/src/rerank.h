@@ -3,12 +3,13 @@
 //
 // The matcher orders by Xapian's BM25.  Its best kRerankWindow candidates
 // are then scored again: BM25 plus bonuses for query words in the headline,
-// for the words standing close together, and for naming an entity (person
-// or company) the query names, each bonus a share of the window's best
-// BM25 so that it weighs the same in every query.  Candidates after the
-// window keep the matcher's order, so that pages cut at any depth agree
-// (--all pages through them).  Recency (--recency) then reorders, and the
-// page the request asked for is cut.
+// for the words standing close together, for naming an entity (person or
+// company) the query names and for naming it in the lead, each bonus a
+// share of the window's best BM25 so that it weighs the same in every
+// query.  Candidates after the window keep the matcher's order, so that
+// pages cut at any depth agree (--all pages through them).  Recency
+// (--recency) reorders all it blends (kRecencyDepth), each with its
+// bonuses, and the page the request asked for is cut.
 #pragma once
 
 #include "newsdex/search.h"
@@ -51,7 +52,16 @@ struct BonusWeights {
     double headline = 0.15;  ///< times the share of the query's words in the headline
     double proximity = 0.2;  ///< times (words - 1) / (span - 1) of the tightest span holding them
     double entity = 0.3;     ///< for naming an entity the query names
+    /// Times the share of the query's words in the lead, for an article
+    /// naming an entity the query names (is the article about it?).
+    double lead = 0.1;
 };
+
+/// The lead: positions up to this far past the headline-to-body gap
+/// (schema::kTitleBodyGap), that is the body's first 30 words less the
+/// headline's (about 23 in Reuters, its first sentence).  20 and 40 scored
+/// lower on the tune split (docs/ranking.md).
+inline constexpr Xapian::termpos kLeadPositions = 30;
 
 /// What the query gives the re-ranking step: its plain words and the
 /// entities they name.

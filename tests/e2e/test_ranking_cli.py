@@ -45,6 +45,13 @@ for flag, kind in [("--no-headline-bonus", "headline"), ("--no-proximity", "prox
         c.check(all(kind not in kinds(h) for h in off["hits"]), f"{flag}: no hit earns {kind}")
 off, proc = search_json(args, db, "jack ma", "--explain", "--facets", "none", "--no-entity-match")
 c.check(off is not None and all("entity" not in kinds(h) for h in off["hits"]), f"--no-entity-match: {proc.stderr}")
+# The lead bonus: an article naming the query's person early; only with entity matching.
+on, _ = search_json(args, db, "jack ma", "--explain", "--facets", "none")
+c.check(on is not None and any("lead" in kinds(h) for h in on["hits"]), "lead: some hit earns it by default")
+for flag in ["--no-lead-bonus", "--no-entity-match"]:
+    off, proc = search_json(args, db, "jack ma", "--explain", "--facets", "none", flag)
+    c.check(off is not None and off["hits"] and all("lead" not in kinds(h) for h in off["hits"]),
+            f"{flag}: no hit earns lead: {proc.stderr}")
 
 # The OR fallback: no article holds both words.
 doc, proc = search_json(args, db, "apple qqzzxxv", "--facets", "none")

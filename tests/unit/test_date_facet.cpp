@@ -3,7 +3,9 @@
 
 #include <doctest/doctest.h>
 
+#include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 using namespace newsdex;
@@ -32,7 +34,7 @@ TEST_CASE("date facet: forced granularity and empty input") {
     Facet f = make_date_facet({{20150110, 1}, {20150112, 2}}, DateGranularity::Year);
     REQUIRE(f.values.size() == 1);
     CHECK(f.values[0].count == 3);
-    CHECK(make_date_facet({}, DateGranularity::Auto).values.empty());
+    CHECK(make_date_facet(std::map<std::uint32_t, std::uint64_t>{}, DateGranularity::Auto).values.empty());
     Facet m = make_date_facet({{19871231, 1}, {19880101, 1}}, DateGranularity::Month);
     CHECK(m.values.size() == 2);
 }
@@ -76,4 +78,26 @@ TEST_CASE("date facet: a day that is not a calendar date still counts, in its ow
     std::vector<std::string> ids;
     for (const auto& v : f.values) ids.push_back(v.id);
     CHECK(ids == std::vector<std::string>{"2015-02-27", "2015-02-28", "2015-02-30", "2015-03-01", "2015-03-02"});
+}
+
+TEST_CASE("date facet: a sorted list of day counts gives what the map gives, ids written digit by digit") {
+    const std::map<std::uint32_t, std::uint64_t> map = {{19870301, 2}, {19870302, 5}, {20091231, 1}, {20100101, 7}};
+    const std::vector<std::pair<std::uint32_t, std::uint64_t>> list(map.begin(), map.end());
+    for (DateGranularity g :
+         {DateGranularity::Auto, DateGranularity::Year, DateGranularity::Month, DateGranularity::Day}) {
+        CAPTURE(static_cast<int>(g));
+        const Facet from_map = make_date_facet(map, g), from_list = make_date_facet(list, g);
+        REQUIRE(from_map.values.size() == from_list.values.size());
+        for (std::size_t i = 0; i < from_map.values.size(); ++i) {
+            CHECK(from_map.values[i].id == from_list.values[i].id);
+            CHECK(from_map.values[i].count == from_list.values[i].count);
+        }
+        CHECK(from_map.distinct == from_list.distinct);
+    }
+    const Facet days = make_date_facet(list, DateGranularity::Day);
+    CHECK(days.values.front().id == "1987-03-01");
+    CHECK(days.values.front().name == "1987-03-01");
+    CHECK(days.values.back().id == "2010-01-01");
+    CHECK(make_date_facet(list, DateGranularity::Month).values[1].id == "1987-04");
+    CHECK(make_date_facet(list, DateGranularity::Year).values.back().id == "2010");
 }

@@ -102,8 +102,7 @@ TEST_CASE("facet counters: arrays and spies give the same exact counts") {
     using Top = std::vector<std::pair<std::string, std::uint64_t>>;
     CHECK(local.companies.top == Top{{"apple", 3}, {"ibm", 2}});
     CHECK(local.persons.top == Top{{"john-roe", 3}, {"jane-doe", 2}});
-    CHECK(local.days ==
-          std::map<std::uint32_t, std::uint64_t>{{20150302, 1}, {20150303, 1}, {20160726, 1}, {20181028, 2}});
+    CHECK(local.days == DayCountList{{20150302, 1}, {20150303, 1}, {20160726, 1}, {20181028, 2}});
     check_same(local, spy_counts(spies, f.set, trade));
 
     for (const char* text : {"steel", "trade -geneva", "apple OR farmers", "nosuchword", "talks trade"}) {
@@ -112,6 +111,91 @@ TEST_CASE("facet counters: arrays and spies give the same exact counts") {
         auto c = arrays.make_counter(true, true, true, 10);
         c->start(q);
         check_same(c->counts(q), spy_counts(spies, f.set, q));
+    }
+}
+
+TEST_CASE("facet counters: every way of counting a shard gives the spies' counts") {
+    Fixture f;
+    WorkerPool none(0);
+    FacetIndex spies(f.set, none, false);
+    // From no match to every document: Auto picks by the number of matches,
+    // the others are forced on every shard.
+    const char* texts[] = {"nosuchword",       "steel",       "apple",         "trade", "trade -geneva",
+                           "apple OR farmers", "talks trade", "trade OR steel"};
+    for (CountMethod method : {CountMethod::Auto, CountMethod::Sparse, CountMethod::Dense, CountMethod::Complement}) {
+        CAPTURE(static_cast<int>(method));
+        WorkerPool workers(1);
+        FacetIndex arrays(f.set, workers, true, method);
+        REQUIRE(arrays.arrays_available());
+        for (int round = 0; round < 2; ++round)  // counts left from one search must not leak into the next
+            for (const char* text : texts) {
+                CAPTURE(text);
+                const Xapian::Query q = f.parse(text);
+                auto c = arrays.make_counter(true, true, true, 10);
+                c->start(q);
+                check_same(c->counts(q), spy_counts(spies, f.set, q));
+                // Only some facets asked for.
+                auto dates_only = arrays.make_counter(false, false, true, 10);
+                dates_only->start(q);
+                const FacetCounts d = dates_only->counts(q);
+                const FacetCounts all = spy_counts(spies, f.set, q);
+                CHECK(d.days == all.days);
+                CHECK(d.matches == all.matches);
+                CHECK(d.companies.distinct == 0);
+            }
+    }
+}
+
+TEST_CASE("facet counters: every way of counting, over enough matches to fill the row prefetching") {
+    // 240 articles (120 per shard): each method sees runs of matches far
+    // longer than the docids it holds back while their rows are fetched.
+    test::TempDir dir;
+    std::string jsonl;
+    const char* companies[] = {"Apple", "IBM", "Acme", "Zeta Corp", "Boeing", "Ford Motor", "Nestle"};
+    const char* persons[] = {"Jane Doe", "John Roe", "Ann Lee", "Bo Chan", "Cy Young"};
+    for (int i = 1; i <= 240; ++i) {
+        std::string body = "Report " + std::to_string(i) + ": markets";
+        if (i % 2 == 0) body += " alpha";
+        if (i % 3 == 0) body += " beta";
+        if (i % 17 == 0) body += " gamma";
+        const std::string date =
+            "20" + std::to_string(10 + i % 9) + "-0" + std::to_string(1 + i % 9) + "-1" + std::to_string(i % 10);
+        std::string cs = std::string("\"") + companies[i % 7] + "\"";
+        if (i % 4 == 0) cs += std::string(",\"") + companies[(i / 4) % 7] + "\"";
+        const std::string ps = i % 5 == 0 ? "" : std::string("\"") + persons[i % 5] + "\"";
+        jsonl += R"({"id":"a)" + std::to_string(i) + R"(","title":"Item )" + std::to_string(i) + R"(","body":")" +
+                 body + R"(","date":")" + date + R"(","companies":[)" + cs + R"(],"persons":[)" + ps + "]}\n";
+    }
+    const std::string path = dir.sub("db");
+    test::index_into(path, {dir.file("a.jsonl", jsonl)}, 2);
+    DatabaseSet set = open_database_set({path});
+    Analyzer analyzer;
+    QueryParser parser(set.combined, analyzer, {"en"});
+    WorkerPool none(0);
+    FacetIndex spies(set, none, false);
+    for (CountMethod method : {CountMethod::Auto, CountMethod::Sparse, CountMethod::Dense, CountMethod::Complement}) {
+        CAPTURE(static_cast<int>(method));
+        WorkerPool workers(1);
+        FacetIndex arrays(set, workers, true, method);
+        REQUIRE(arrays.arrays_available());
+        for (const char* text : {"markets", "alpha", "beta", "gamma", "alpha -beta", "gamma OR beta", "nosuchword"}) {
+            CAPTURE(text);
+            const Xapian::Query q = parser.parse(text).query;
+            auto c = arrays.make_counter(true, true, true, 3);
+            c->start(q);
+            const FacetCounts counted = c->counts(q);
+            auto spy = spies.make_counter(true, true, true, 3);
+            Xapian::Enquire enquire(set.combined);
+            enquire.set_query(q);
+            spy->attach(enquire);
+            enquire.get_mset(0, 10, set.combined.get_doccount());
+            check_same(counted, spy->counts(q));
+            if (std::string(text) == "markets") {
+                CHECK(counted.matches == 240);
+                CHECK(counted.companies.distinct == 7);
+                CHECK(counted.persons.distinct == 4);  // every fifth has none: persons[0] never
+            }
+        }
     }
 }
 

@@ -86,6 +86,12 @@ TEST_CASE("posting evaluator: each operator matches what Xapian matches") {
         {"AND", Q(Q::OP_AND, even, third), 49},
         {"AND, a rare part and a common one (skipped along)", Q(Q::OP_AND, rare, all), 2},
         {"AND, rare and an OR of common terms (skipped along)", Q(Q::OP_AND, rare, Q(Q::OP_OR, even, third)), 2},
+        {"AND, rare and an OR of scaled synonyms (skipped along)",
+         Q(Q::OP_AND, rare,
+           Q(Q::OP_OR, Q(Q::OP_SYNONYM, even, Q("nosuch")), Q(Q::OP_SCALE_WEIGHT, Q(Q::OP_MAX, third, all), 0.5))),
+         2},
+        {"AND, an OR holding a phrase (read whole)",
+         Q(Q::OP_AND, even, Q(Q::OP_OR, rare, Q(Q::OP_PHRASE, Q("big"), Q("deal")))), 30},
         {"FILTER", Q(Q::OP_FILTER, third, apple), 24},  // multiples of 12 but 300
         {"AND_NOT", Q(Q::OP_AND_NOT, even, third), 100},
         {"AND_NOT of several", Q(Q::OP_AND_NOT, three.begin(), three.end()), 99},
@@ -137,6 +143,25 @@ TEST_CASE("posting evaluator: docid sets") {
     CHECK(u.contains(130));
     CHECK_FALSE(u.contains(64));
     CHECK_FALSE(u.contains(100000));
+
+    // The complement below an end: inside the room, at a word's edge, past it.
+    auto absent = [](const DocidSet& set, Xapian::docid end) {
+        std::vector<Xapian::docid> out;
+        set.for_each_absent(end, [&](Xapian::docid d) { out.push_back(d); });
+        return out;
+    };
+    DocidSet most(130);
+    for (Xapian::docid d = 0; d < 200; ++d)
+        if (d != 3 && d != 63 && d != 64 && d != 129) most.add(d);
+    CHECK(absent(most, 0).empty());
+    CHECK(absent(most, 3).empty());
+    CHECK(absent(most, 4) == std::vector<Xapian::docid>{3});
+    CHECK(absent(most, 64) == std::vector<Xapian::docid>{3, 63});
+    CHECK(absent(most, 65) == std::vector<Xapian::docid>{3, 63, 64});
+    CHECK(absent(most, 130) == std::vector<Xapian::docid>{3, 63, 64, 129});
+    // Past the set's room (docids 192 and on) nothing is in it.
+    CHECK(absent(most, 194) == std::vector<Xapian::docid>{3, 63, 64, 129, 192, 193});
+    CHECK(absent(DocidSet(10), 3) == std::vector<Xapian::docid>{0, 1, 2});
 }
 
 namespace {

@@ -166,3 +166,82 @@ TEST_CASE("the explanation's parts add up to the score, on both matching paths")
     plain.ranking.explain = false;
     CHECK(s.search(plain).hits[0].explanation.empty());
 }
+
+TEST_CASE("an article naming the person in its lead ranks above one naming them further down") {
+    const std::string filler = " Markets were quiet and dealers said trade was thin ahead of the holiday weekend.";
+    std::string others;
+    for (int i = 0; i < 4; ++i) others += article("z" + std::to_string(i), "Tin", "Tin was flat." + filler);
+    Fixture f(article("l1", "Dollar steady",
+                      "Treasury Secretary James Baker said the dollar was stable against the yen." + filler + filler +
+                          filler + " Baker spoke in Washington.") +
+              article("l2", "Dollar steady",
+                      "The dollar was stable against the yen on Monday." + filler + filler + filler +
+                          " Treasury Secretary James Baker said so in Washington. Baker added that Baker's "
+                          "talks would go on.") +
+              others);
+    Searcher s({f.db});
+    SearchRequest r = request("james baker");
+    r.ranking.lead = false;
+    SearchResult off = s.search(r);
+    REQUIRE(ids(off) == std::vector<std::string>{"l2", "l1"});  // BM25 and the other bonuses: l2 says Baker thrice
+    for (const auto& h : off.hits) CHECK(has_part(h, "entity"));
+    r.ranking.lead = true;
+    SearchResult on = s.search(r);
+    REQUIRE(ids(on) == std::vector<std::string>{"l1", "l2"});
+    CHECK(has_part(on.hits[0], "lead"));
+    CHECK_FALSE(has_part(on.hits[1], "lead"));
+    // Only for a query naming an entity the article names: without entity matching, no lead bonus.
+    r.ranking.entities = false;
+    for (const auto& h : s.search(r).hits) CHECK_FALSE(has_part(h, "lead"));
+}
+
+namespace {
+
+std::string dated(const std::string& id, const std::string& date, const std::string& title, const std::string& body) {
+    return nlohmann::json{{"id", id}, {"title", title}, {"body", body}, {"date", date}}.dump() + "\n";
+}
+
+}  // namespace
+
+TEST_CASE("with recency, a candidate past the re-ranking window keeps its bonuses") {
+    // 60 reports say copper ten times: BM25 puts the one headlined "Copper"
+    // last, past kRerankWindow, where without recency the matcher's order
+    // stands.  Recency reorders all 61: h must compete with its bonus.
+    std::string jsonl;
+    for (int i = 0; i < 60; ++i)
+        jsonl += dated("m" + std::to_string(i), "2020-01-05", "Metals report " + std::to_string(i),
+                       "Copper rose, copper fell, copper firmed, copper eased, copper held, copper slid, copper "
+                       "gained, copper dipped, copper rallied and copper closed.");
+    for (int i = 0; i < 60; ++i)
+        jsonl += dated("t" + std::to_string(i), "2020-01-05", "Tin report " + std::to_string(i), "Tin was flat.");
+    jsonl += dated("h", "2020-01-05", "Copper", "Copper rose.");
+    static_assert(kRerankWindow < 60, "the fixture must put h past the window");
+    Fixture f(jsonl);
+    Searcher s({f.db});
+    SearchRequest r = request("copper");
+    r.limit = 100;
+    r.ranking.headline = false;
+    CHECK(ids(s.search(r)).back() == "h");  // BM25 alone: last of 61
+    r.ranking.headline = true;
+    CHECK(ids(s.search(r)).back() == "h");  // past the window
+    r.recency_half_life_days = 30;          // every article the same day: the scores decide
+    SearchResult recent = s.search(r);
+    REQUIRE(recent.hits.size() == 61);
+    CHECK(recent.hits.front().id == "h");
+    CHECK(has_part(recent.hits.front(), "headline"));
+}
+
+TEST_CASE("with recency, the OR fallback still puts the articles holding the most words first") {
+    Fixture f(dated("o1", "2020-01-09", "Tin", "Tin prices fell.") +
+              dated("o2", "2015-01-01", "Zinc", "Zinc and tin prices rose.") +
+              dated("o3", "2020-01-08", "Lead", "Lead was flat.") +
+              dated("o4", "2020-01-07", "Tin again", "Tin prices were steady."));
+    Searcher s({f.db});
+    SearchRequest r = request("zinc tin lead");
+    r.recency_half_life_days = 30;
+    SearchResult res = s.search(r);
+    CHECK(res.fallback == "or");
+    REQUIRE(res.hits.size() == 4);
+    CHECK(res.hits[0].id == "o2");  // two of the three words, though five years older
+    for (const auto& h : res.hits) CHECK(has_part(h, "recency"));
+}
