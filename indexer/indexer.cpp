@@ -164,6 +164,7 @@ class BadRecordInbox {
 
 struct ShardWorker {
     Xapian::WritableDatabase db;
+    unsigned index = 0;  ///< of the shard
     ArticleQueue queue{8u << 20};
     IndexStats stats;
     std::exception_ptr error;
@@ -174,25 +175,24 @@ struct ShardWorker {
     std::uint64_t language_version = 0;  ///< language list version written
 };
 
-/// Add, replace or leave the article in `w.db`, counting which; true if
-/// the database changed.
-bool write_article(ShardWorker& w, const Article& article, const BuiltDocument& built) {
+/// Add, replace or leave the article in `w.db`, counting which: the docid
+/// written, 0 when the database did not change.
+Xapian::docid write_article(ShardWorker& w, const Article& article, const BuiltDocument& built) {
     if (Xapian::docid existing = find_article(w.db, article.id)) {
         if (w.db.get_document(existing).get_value(schema::kSlotHash) == built.content_hash) {
             ++w.stats.unchanged;
-            return false;
+            return 0;
         }
         w.db.replace_document(existing, built.document);
         ++w.stats.replaced;
-    } else {
-        w.db.add_document(built.document);
-        ++w.stats.added;
+        return existing;
     }
-    return true;
+    ++w.stats.added;
+    return w.db.add_document(built.document);
 }
 
 void run_worker(ShardWorker& w, const IndexOptions& options, const EntityExtractor* extractor, SharedMetadata& metadata,
-                BadRecordInbox& bad_records, std::atomic<bool>& failed) {
+                LinkHints& hints, BadRecordInbox& bad_records, std::atomic<bool>& failed) {
     try {
         DocumentBuilder builder(extractor, options.default_language);
         std::unordered_set<std::string> sent;  ///< key + '\0' + value already passed on
@@ -209,11 +209,14 @@ void run_worker(ShardWorker& w, const IndexOptions& options, const EntityExtract
             BuiltDocument built = builder.build(article);
             bool changed = false;
             if (built.problem.empty()) {
+                LinkHints::Guesses guesses = hints.link(built.document, built.metadata);
                 // Xapian checks a document before changing anything, so a
                 // refused one leaves the batch intact (find_problem should
                 // have caught it already).
                 try {
-                    changed = write_article(w, article, built);
+                    const Xapian::docid docid = write_article(w, article, built);
+                    if (docid) hints.written(w.index, docid, std::move(guesses));
+                    changed = docid != 0;
                 } catch (const Xapian::InvalidArgumentError& e) {
                     built.problem = "cannot index: " + e.get_msg();
                 }
@@ -259,10 +262,10 @@ unsigned default_shards() {
 
 /// Archive-level surname links for the database as it now is (any order of
 /// indexing gives the same links); commits the shards it changed.
-void resolve_and_commit(std::vector<Xapian::WritableDatabase>& dbs) {
+void resolve_and_commit(std::vector<Xapian::WritableDatabase>& dbs, const LinkHints* hints = nullptr) {
     try {
-        const ResolutionStats r = resolve_surnames(dbs);
-        if (r.linked || r.unlinked)
+        const ResolutionStats r = resolve_surnames(dbs, hints);
+        if (r.linked || r.unlinked || r.renamed)
             for (auto& db : dbs) db.commit();
     } catch (const Xapian::Error& e) {
         throw SystemError("linking surnames: " + e.get_description());
@@ -286,14 +289,16 @@ IndexStats index_paths(const std::vector<std::string>& paths, const IndexOptions
     std::vector<std::unique_ptr<ShardWorker>> workers;
     std::atomic<bool> failed{false};
     BadRecordInbox bad_records;
+    LinkHints hints;
     for (auto& db : dbs) {
         auto w = std::make_unique<ShardWorker>();
         w->db = db;
+        w->index = static_cast<unsigned>(workers.size());
         workers.push_back(std::move(w));
     }
     for (auto& w : workers)
         w->thread = std::thread(run_worker, std::ref(*w), std::cref(options), extractor.get(), std::ref(metadata),
-                                std::ref(bad_records), std::ref(failed));
+                                std::ref(hints), std::ref(bad_records), std::ref(failed));
 
     IndexStats stats;
     std::uint64_t total_bytes = 0;
@@ -374,7 +379,7 @@ IndexStats index_paths(const std::vector<std::string>& paths, const IndexOptions
     } catch (const Xapian::Error& e) {
         throw SystemError("writing the database: " + e.get_description());
     }
-    resolve_and_commit(dbs);
+    resolve_and_commit(dbs, &hints);
     save_columns(dbs, shard_paths);
     for (auto& w : workers) w->db.close();
     sync_tree(options.db_path);

@@ -4,7 +4,10 @@
 #include "common/schema/schema.h"
 
 #include <algorithm>
+#include <atomic>
+#include <exception>
 #include <set>
+#include <thread>
 
 #include <nlohmann/json.hpp>
 
@@ -145,19 +148,44 @@ std::string replace_in_data(const std::string& data, const char* key, const std:
     return out;
 }
 
-/// Move document `docid` of `db` from entity `from` to entity `to`, recording the link.
-void relink(const Kind& kind, Xapian::WritableDatabase& db, Xapian::docid docid, const std::string& s,
-            const std::string& old_link, const std::string& new_link) {
-    Xapian::Document doc = db.get_document(docid);
+/// The stored JSON's list `key` with the display name of entry `id` set to `name`.
+std::string rename_in_data(const std::string& data, const char* key, const std::string& id, const std::string& name) {
+    const auto sep = data.find(schema::kDataBodySeparator);
+    auto json = nlohmann::json::parse(data.substr(0, sep), nullptr, false);
+    if (json.is_discarded() || !json.contains(key) || !json[key].is_array()) return data;
+    for (auto& e : json[key])
+        if (e.is_object() && e.value("id", "") == id) e["name"] = name;
+    std::string out = json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    if (sep != std::string::npos) out.append(data, sep, std::string::npos);
+    return out;
+}
+
+/// Move `doc` from entity `from` to entity `to` (display name `name`),
+/// recording the link: the one way a link is written, by a guess while
+/// indexing (LinkHints) or by the pass after it.
+void link_document(const Kind& kind, Xapian::Document& doc, const std::string& s, const std::string& old_link,
+                   const std::string& new_link, const std::string& name) {
     const std::string from = old_link.empty() ? s : old_link, to = new_link.empty() ? s : new_link;
     if (has_term(doc, kind.entity + from)) doc.remove_term(kind.entity + from);
     doc.add_boolean_term(kind.entity + to);
     if (!old_link.empty()) doc.remove_term(kind.mark + s + ":" + old_link);
     if (!new_link.empty()) doc.add_boolean_term(kind.mark + s + ":" + new_link);
     doc.add_value(kind.slot, replace_in_slot(doc.get_value(kind.slot), from, to));
-    std::string name = db.get_metadata(schema::name_key(kind.entity, to));
-    if (name.empty()) name = to;
     doc.set_data(replace_in_data(doc.get_data(), kind.json_key, from, to, name));
+}
+
+/// The display name the pass writes for entity `id`.
+std::string display_name(const Kind& kind, const Xapian::Database& db, const std::string& id) {
+    std::string name = db.get_metadata(schema::name_key(kind.entity, id));
+    return name.empty() ? id : name;
+}
+
+/// Move document `docid` of `db` from entity `from` to entity `to`, recording the link.
+void relink(const Kind& kind, Xapian::WritableDatabase& db, Xapian::docid docid, const std::string& s,
+            const std::string& old_link, const std::string& new_link, const std::string* name = nullptr) {
+    Xapian::Document doc = db.get_document(docid);
+    link_document(kind, doc, s, old_link, new_link,
+                  name ? *name : display_name(kind, db, new_link.empty() ? s : new_link));
     db.replace_document(docid, doc);
 }
 
@@ -196,31 +224,83 @@ std::map<std::string, std::size_t> native_counts(const Kind& kind, const std::ve
     return native;
 }
 
-/// Bring every marked document's link in line with `targets`.
-void apply(const Kind& kind, std::vector<Xapian::WritableDatabase>& shards, const Marks& marks,
-           const std::map<std::string, std::string>& targets, ResolutionStats& stats) {
+/// Bring every marked document of shard number `shard` in line with `targets`.
+void apply_shard(const Kind& kind, Xapian::WritableDatabase& db, unsigned shard, const Marks& marks,
+                 const std::map<std::string, std::string>& targets, const LinkHints* hints, ResolutionStats& stats) {
     for (const auto& s : marks.names) {
         const auto it = targets.find(s);
         std::string target = it == targets.end() ? std::string() : it->second;
         if (!fits_term(kind.mark, s, target)) target.clear();  // cannot record the link
-        for (auto& db : shards) {
-            std::vector<Xapian::docid> docs(db.postlist_begin(kind.mark + s), db.postlist_end(kind.mark + s));
-            for (Xapian::docid d : docs) {
-                const Xapian::Document doc = db.get_document(d);
-                const std::string link = current_link(kind, doc, s);
-                if (link == target) continue;
-                // An article that names the full entity itself is left alone:
-                // linking would merge its own entry into the link, and undoing
-                // the link later would take that entry away.
-                if (link.empty() && has_term(doc, kind.entity + target)) continue;
-                relink(kind, db, d, s, link, target);
-                ++(target.empty() ? stats.unlinked : stats.linked);
+        // A guess written under a name other than the final one gets the final one.
+        const bool check_names =
+            !target.empty() && hints && hints->used_other_name(kind.entity + target, display_name(kind, db, target));
+        std::vector<Xapian::docid> docs(db.postlist_begin(kind.mark + s), db.postlist_end(kind.mark + s));
+        for (Xapian::docid d : docs) {
+            Xapian::Document doc = db.get_document(d);
+            const std::string link = current_link(kind, doc, s);
+            if (link == target) {
+                if (check_names) {
+                    std::string data =
+                        rename_in_data(doc.get_data(), kind.json_key, target, display_name(kind, db, target));
+                    if (data != doc.get_data()) {
+                        doc.set_data(std::move(data));  // data only: no positions read back
+                        db.replace_document(d, doc);
+                        ++stats.renamed;
+                    }
+                }
+                continue;
             }
+            // An article that names the full entity itself is left alone
+            // (linking would merge its own entry into the link, and undoing
+            // the link later would take that entry away), and one linked
+            // before (an earlier run, or a guess) goes back to its short
+            // name: as if it had never been linked.
+            std::string to = target;
+            if (!to.empty() && has_term(doc, kind.entity + to)) {
+                if (link.empty()) continue;
+                to.clear();
+            }
+            // An undone guess: the document's own name for `s` (it was
+            // never linked, as far as the database is concerned).
+            const std::string* own =
+                to.empty() && hints ? hints->name_before_guess(shard, d, kind.entity + s) : nullptr;
+            relink(kind, db, d, s, link, to, own);
+            ++(to.empty() ? stats.unlinked : stats.linked);
         }
     }
 }
 
-void resolve_persons(std::vector<Xapian::WritableDatabase>& shards, ResolutionStats& stats) {
+/// Bring every marked document's link in line with `targets`.  The shards
+/// are independent (each holds its documents and a copy of the metadata),
+/// so each is done on its own thread: this pass runs after the writers, while
+/// nothing else keeps the cores busy.
+void apply(const Kind& kind, std::vector<Xapian::WritableDatabase>& shards, const Marks& marks,
+           const std::map<std::string, std::string>& targets, const LinkHints* hints, ResolutionStats& stats) {
+    std::vector<ResolutionStats> per_shard(shards.size());
+    std::vector<std::exception_ptr> errors(shards.size());
+    std::atomic<std::size_t> next{0};
+    auto work = [&] {
+        for (std::size_t i; (i = next++) < shards.size();) try {
+                apply_shard(kind, shards[i], static_cast<unsigned>(i), marks, targets, hints, per_shard[i]);
+            } catch (...) {
+                errors[i] = std::current_exception();
+            }
+    };
+    const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+    std::vector<std::thread> threads;
+    for (std::size_t t = 1; t < std::min<std::size_t>(shards.size(), cores); ++t) threads.emplace_back(work);
+    work();
+    for (auto& t : threads) t.join();
+    for (const auto& e : errors)
+        if (e) std::rethrow_exception(e);
+    for (const auto& r : per_shard) {
+        stats.linked += r.linked;
+        stats.unlinked += r.unlinked;
+        stats.renamed += r.renamed;
+    }
+}
+
+void resolve_persons(std::vector<Xapian::WritableDatabase>& shards, const LinkHints* hints, ResolutionStats& stats) {
     const Marks marks = read_marks(kPersons, shards);
     if (marks.names.empty()) return;
     std::set<std::string> full;  // full ids whose last word is a marked surname
@@ -230,10 +310,10 @@ void resolve_persons(std::vector<Xapian::WritableDatabase>& shards, ResolutionSt
             if (marks.names.count(surname_of(id))) full.insert(std::move(id));
         }
     const auto native = native_counts(kPersons, shards, full, marks);
-    apply(kPersons, shards, marks, surname_targets({marks.names.begin(), marks.names.end()}, native), stats);
+    apply(kPersons, shards, marks, surname_targets({marks.names.begin(), marks.names.end()}, native), hints, stats);
 }
 
-void resolve_companies(std::vector<Xapian::WritableDatabase>& shards, ResolutionStats& stats) {
+void resolve_companies(std::vector<Xapian::WritableDatabase>& shards, const LinkHints* hints, ResolutionStats& stats) {
     const Marks marks = read_marks(kCompanies, shards);
     if (marks.names.empty()) return;
     std::map<std::string, std::vector<std::string>> ties;
@@ -260,16 +340,111 @@ void resolve_companies(std::vector<Xapian::WritableDatabase>& shards, Resolution
         if (with_term <= marked - linked) short_ids.push_back(c);
     }
     const auto native = native_counts(kCompanies, shards, tied, marks);
-    apply(kCompanies, shards, marks, company_targets(short_ids, ties, native), stats);
+    apply(kCompanies, shards, marks, company_targets(short_ids, ties, native), hints, stats);
 }
 
 }  // namespace
 
-ResolutionStats resolve_surnames(std::vector<Xapian::WritableDatabase>& shards) {
+ResolutionStats resolve_surnames(std::vector<Xapian::WritableDatabase>& shards, const LinkHints* hints) {
     ResolutionStats stats;
-    resolve_persons(shards, stats);
-    resolve_companies(shards, stats);
+    resolve_persons(shards, hints, stats);
+    resolve_companies(shards, hints, stats);
     return stats;
+}
+
+LinkHints::Guesses LinkHints::link(Xapian::Document& doc,
+                                   const std::vector<std::pair<std::string, std::string>>& names) {
+    struct Link {
+        const Kind* kind;
+        std::string s, target, name;
+    };
+    std::vector<Link> links;
+    {
+        std::lock_guard lock(mutex_);
+        const std::string name_prefix = schema::name_key("", "");
+        for (const auto& [key, value] : names)
+            if (key.rfind(name_prefix, 0) == 0) names_.emplace(key.substr(name_prefix.size()), value);
+        // The document's own entities, ties and marks (terms XC.. to XR..).
+        std::vector<std::string> person_marks, company_marks;
+        std::set<std::string> own;  // entity terms the document names natively
+        // Entity, tie and mark prefixes all begin with 'X' (XC .. XR): skip the words.
+        auto t = doc.termlist_begin();
+        for (t.skip_to("X"); t != doc.termlist_end(); ++t) {
+            const std::string term = *t;
+            if (term[0] != 'X') break;
+            if (term.size() < 2) continue;
+            const std::string_view prefix(term.data(), 2), rest(term.data() + 2, term.size() - 2);
+            const bool colon = rest.find(':') != std::string_view::npos;
+            if (prefix == kPersons.entity) {
+                own.insert(term);
+                if (!is_bare_surname(rest)) bearers_[surname_of(rest)].emplace(rest);
+            } else if (prefix == kCompanies.entity) {
+                own.insert(term);
+                companies_.emplace(rest);
+            } else if (prefix == kPrefixCompanyTie && colon) {
+                const auto c = rest.find(':');
+                ties_[std::string(rest.substr(0, c))].emplace(rest.substr(c + 1));
+            } else if (prefix == kPersons.mark && !colon) {
+                person_marks.emplace_back(rest);
+            } else if (prefix == kCompanies.mark && !colon) {
+                company_marks.emplace_back(rest);
+            }
+        }
+        for (const auto& term : own)  // a short id named without its mark: a company by itself
+            if (term.rfind(kCompanies.entity, 0) == 0 && is_bare_surname(term.substr(2)) &&
+                !has_term(doc, kCompanies.mark + term.substr(2)))
+                self_named_.insert(term.substr(2));
+        auto decide = [&](const Kind& kind, const std::string& s, const std::set<std::string>& candidates) {
+            std::string target;
+            for (const auto& id : candidates)
+                if (id != s && (&kind == &kPersons || companies_.count(id))) {
+                    if (!target.empty()) return;  // two: ambiguous so far
+                    target = id;
+                }
+            if (target.empty() || !fits_term(kind.mark, s, target) || own.count(kind.entity + target)) return;
+            auto name = names_.find(kind.entity + target);
+            Link l{&kind, s, target, name == names_.end() ? target : name->second};
+            names_used_[kind.entity + target].insert(l.name);
+            links.push_back(std::move(l));
+        };
+        for (const auto& s : person_marks)
+            if (auto it = bearers_.find(s); it != bearers_.end()) decide(kPersons, s, it->second);
+        for (const auto& c : company_marks)
+            if (auto it = ties_.find(c); it != ties_.end() && !self_named_.count(c)) decide(kCompanies, c, it->second);
+    }
+    Guesses guesses;
+    for (const auto& l : links) {
+        const std::string term = l.kind->entity + l.s;
+        std::string own_name = l.s;  // as link_document would name it back without a "name:" entry
+        for (const auto& [key, value] : names)
+            if (key == schema::name_key("", term)) own_name = value;
+        guesses.emplace_back(term, std::move(own_name));
+        link_document(*l.kind, doc, l.s, "", l.target, l.name);
+    }
+    return guesses;
+}
+
+void LinkHints::written(unsigned shard, Xapian::docid docid, Guesses guesses) {
+    std::lock_guard lock(mutex_);
+    if (guesses.empty())
+        guessed_.erase({shard, docid});  // a replaced document's earlier guesses are gone
+    else
+        guessed_[{shard, docid}] = std::move(guesses);
+}
+
+const std::string* LinkHints::name_before_guess(unsigned shard, Xapian::docid docid, const std::string& term) const {
+    std::lock_guard lock(mutex_);
+    auto it = guessed_.find({shard, docid});
+    if (it == guessed_.end()) return nullptr;
+    for (const auto& [t, name] : it->second)
+        if (t == term) return &name;
+    return nullptr;
+}
+
+bool LinkHints::used_other_name(const std::string& term, const std::string& name) const {
+    std::lock_guard lock(mutex_);
+    auto it = names_used_.find(term);
+    return it != names_used_.end() && (it->second.size() > 1 || !it->second.count(name));
 }
 
 }  // namespace newsdex

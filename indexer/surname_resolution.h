@@ -19,6 +19,8 @@
 
 #include <cstddef>
 #include <map>
+#include <mutex>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -61,11 +63,53 @@ std::map<std::string, std::string> company_targets(const std::vector<std::string
 struct ResolutionStats {
     std::size_t linked = 0;    ///< documents whose surname now names a full person
     std::size_t unlinked = 0;  ///< documents whose earlier link was undone (now ambiguous or gone)
+    std::size_t renamed = 0;   ///< documents linked by a guess whose display name was corrected
+};
+
+/// Links guessed while a run writes its documents.  Rewriting a stored
+/// document (a new link) makes Xapian read back every position of it, which
+/// cost as much as building the document; a third of a news archive's
+/// articles name someone by surname only.  So each document is written
+/// linked already when what the run has seen so far gives its short name one
+/// target, by the same rules as the pass after the run.  The guess may be
+/// wrong (the full name that makes a surname ambiguous comes later): the
+/// pass decides every document again and rewrites those, so the database
+/// ends the same whatever the guesses were.  Thread-safe.
+class LinkHints {
+  public:
+    /// The short names a document was linked under by guess: (entity term of
+    /// the short name, e.g. XPboesky; its display name in that document).
+    using Guesses = std::vector<std::pair<std::string, std::string>>;
+    /// Learn the native entities, ties and display names of `doc` (as built,
+    /// unlinked; `names` are its "name:" metadata entries), then link its
+    /// marked short names where the run so far gives one target.
+    Guesses link(Xapian::Document& doc, const std::vector<std::pair<std::string, std::string>>& names);
+    /// The document linked by `guesses` is docid `docid` of shard `shard`:
+    /// a guess undone by the pass gives the short name its own display name back.
+    void written(unsigned shard, Xapian::docid docid, Guesses guesses);
+    /// The display name document `docid` of shard `shard` gave short name
+    /// `term` before a guess linked it, or nullptr.
+    const std::string* name_before_guess(unsigned shard, Xapian::docid docid, const std::string& term) const;
+    /// True when some document was linked to the entity term `term` (XP<id>,
+    /// XC<id>) under a display name other than `name`.
+    bool used_other_name(const std::string& term, const std::string& name) const;
+
+  private:
+    mutable std::mutex mutex_;
+    std::map<std::string, std::set<std::string>> bearers_;     ///< surname -> full person ids named natively
+    std::set<std::string> companies_;                          ///< company ids named natively
+    std::map<std::string, std::set<std::string>> ties_;        ///< short company id -> ids tied to it
+    std::set<std::string> self_named_;                         ///< short ids some article names as a company itself
+    std::map<std::string, std::string> names_;                 ///< entity term -> a display name seen
+    std::map<std::string, std::set<std::string>> names_used_;  ///< entity term -> names written in links
+    std::map<std::pair<unsigned, Xapian::docid>, Guesses> guessed_;  ///< (shard, docid) -> its guesses
 };
 
 /// Re-decide every bare surname and short company of the database made of
 /// `shards` and rewrite the documents whose link changes (entity term, value
-/// slot, stored persons/companies).  The caller commits.  Throws Xapian::Error.
-ResolutionStats resolve_surnames(std::vector<Xapian::WritableDatabase>& shards);
+/// slot, stored persons/companies).  `hints` (may be null): the run's guesses,
+/// whose display names are checked against the final ones.  The caller
+/// commits.  Throws Xapian::Error.
+ResolutionStats resolve_surnames(std::vector<Xapian::WritableDatabase>& shards, const LinkHints* hints = nullptr);
 
 }  // namespace newsdex

@@ -613,6 +613,14 @@ struct Options {
     double prune = 0.002;
     bool no_propagation = false;  ///< CV without the document-level pass (for comparison)
     double dropout = 0.1;         ///< share of a training token's features hidden in each update (feature bagging)
+    /// Share of training tokens whose word-identity features (kFeatForm,
+    /// kFeatLower, kFeatInitialLower) are all hidden in an update, so that
+    /// the model learns to find names from context, shape, clusters and
+    /// gazetteers rather than from the names it has memorised.
+    double word_dropout = 0.0;
+    /// Shuffling and dropout seed (another seed shows how much of a CV
+    /// difference is chance).
+    std::uint64_t seed = 20240611;
 };
 
 /// Per-epoch mention counts on held-out sentences: PER, ORG, LOC, MISC, then
@@ -651,6 +659,27 @@ void score_unseen(const Sent& s, const std::vector<int>& pred, const std::unorde
         if (unseen(x) && !p.count(x)) ++c[std::get<0>(x)].fn;
 }
 
+/// Per feature index: 1 when the feature is a word-identity feature of some
+/// training word (the keys extract_features emits for kFeatForm, kFeatLower
+/// and kFeatInitialLower; a case-restored form is a form of the same
+/// document, so it is covered too).
+std::vector<char> identity_features(const std::vector<const Doc*>& docs,
+                                    const std::unordered_map<std::uint64_t, std::int32_t>& index) {
+    std::vector<char> out(index.size(), 0);
+    auto mark = [&](int tid, std::uint64_t v) {
+        if (auto it = index.find(feature_key(tid, v)); it != index.end()) out[it->second] = 1;
+    };
+    for (const Doc* d : docs)
+        for (auto& s : d->words)
+            for (auto& w : s) {
+                const std::uint64_t lower = hash_str(normalise_lower(w));
+                mark(kFeatForm, hash_str(normalise_form(w)));
+                mark(kFeatLower, lower);
+                mark(kFeatInitialLower, lower);
+            }
+    return out;
+}
+
 struct Trained {
     std::vector<std::uint64_t> keys;
     std::vector<float> w, trans;  ///< averaged weights after the last epoch
@@ -670,6 +699,7 @@ Trained train_perceptron(const std::vector<const Doc*>& train, const std::vector
     std::sort(out.keys.begin(), out.keys.end());
     std::unordered_map<std::uint64_t, std::int32_t> index;
     for (std::size_t i = 0; i < out.keys.size(); ++i) index[out.keys[i]] = std::int32_t(i);
+    const auto identity = identity_features(train, index);
     const auto tr = featurize(train, lex, &index, nullptr);
     const auto ho = featurize(held, lex, &index, nullptr);
     const auto seen = mention_texts(train);
@@ -702,18 +732,20 @@ Trained train_perceptron(const std::vector<const Doc*>& train, const std::vector
     };
     std::vector<std::size_t> order(tr.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::mt19937_64 rng(20240611);
+    std::mt19937_64 rng(opt.seed);
     Sent dropped;
     for (int epoch = 1; epoch <= epochs; ++epoch) {
         for (std::size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[rng() % i]);
         long errors = 0;
         for (auto si : order) {
             const Sent* sp = &tr[si];
-            if (opt.dropout > 0) {  // hide a random share of the features (fixed seed)
+            if (opt.dropout > 0 || opt.word_dropout > 0) {  // hide a random share of the features (fixed seed)
                 dropped = *sp;
+                auto coin = [&](double p) { return p > 0 && double(rng() >> 11) * 0x1p-53 < p; };
                 for (auto& fs : dropped.feats) {
                     if (fs.empty()) continue;  // keep forced-O tokens forced
-                    std::erase_if(fs, [&](std::int32_t) { return double(rng() >> 11) * 0x1p-53 < opt.dropout; });
+                    if (coin(opt.word_dropout)) std::erase_if(fs, [&](std::int32_t f) { return identity[f] != 0; });
+                    std::erase_if(fs, [&](std::int32_t) { return coin(opt.dropout); });
                     if (fs.empty()) fs.push_back(sp->feats[&fs - dropped.feats.data()][0]);
                 }
                 sp = &dropped;
@@ -858,6 +890,10 @@ int main(int argc, char** argv) try {
             opt.prune = std::stod(val());
         else if (a == "--dropout")
             opt.dropout = std::stod(val());
+        else if (a == "--seed")
+            opt.seed = std::uint64_t(num());
+        else if (a == "--word-dropout")
+            opt.word_dropout = std::stod(val());
         else if (a == "--train-only")
             train_only = true;
         else if (a == "--no-clusters")
@@ -868,7 +904,7 @@ int main(int argc, char** argv) try {
             std::cout
                 << "usage: newsdex-ner-train [--conll DIR] [--gazetteers DIR] [--reuters DIR] [--out DIR]\n"
                    "                         [--epochs N | --folds K --max-epochs N] [--min-count N] [--prune X]\n"
-                   "                         [--dropout X]\n"
+                   "                         [--dropout X] [--word-dropout X] [--seed N]\n"
                    "                         [--train-only] [--no-clusters]\n";
             return 0;
         } else

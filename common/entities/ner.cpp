@@ -593,11 +593,11 @@ void extract_features(const std::vector<std::vector<std::string_view>>& doc, con
                 !(i + 1 < n && ts[i + 1].cap))
                 continue;
             if (k.cap && !(k.gz & (kGzTitle | kGzDate))) out.name_key.back() = k.h_lower;
-            auto F = [&](std::uint64_t tid, std::uint64_t v) { f.push_back(hash_mix(tid * 0x9E3779B1ULL + 7, v)); };
+            auto F = [&](std::uint64_t tid, std::uint64_t v) { f.push_back(feature_key(tid, v)); };
             const long I = long(i);
             F(1, 0);  // bias
-            F(2, k.h_form);
-            F(3, k.h_lower);
+            F(kFeatForm, k.h_form);
+            F(kFeatLower, k.h_lower);
             F(4, k.h_shape);
             std::string_view lw = k.lower;
             {
@@ -625,7 +625,7 @@ void extract_features(const std::vector<std::vector<std::string_view>>& doc, con
             F(54, std::min<std::size_t>(k.form.size(), 12));
             F(55, std::min<std::size_t>(n, 6));
             if (i == 0) F(50, k.h_shape);
-            if (i == 0) F(51, k.h_lower);
+            if (i == 0) F(kFeatInitialLower, k.h_lower);
             if (caps) {
                 F(52, k.h_shape);
                 F(53, k.restored);

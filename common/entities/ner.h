@@ -37,6 +37,12 @@ inline std::uint64_t hash_mix(std::uint64_t a, std::uint64_t b) {
     return h;
 }
 inline std::uint64_t hash_str(std::string_view s) { return fnv::hash(s); }
+/// The key of feature template `tid` with value `v` (what extract_features
+/// emits; the trainer recomputes the word-identity keys with it).
+inline std::uint64_t feature_key(std::uint64_t tid, std::uint64_t v) { return hash_mix(tid * 0x9E3779B1ULL + 7, v); }
+/// Feature templates that are the word itself (form, lower case, lower case
+/// at a sentence start): what word dropout hides during training.
+enum : int { kFeatForm = 2, kFeatLower = 3, kFeatInitialLower = 51 };
 
 /// ASCII lower-casing (bytes >= 0x80 kept).
 std::string ascii_lower(std::string_view s);

@@ -199,10 +199,16 @@ void print_result(const SearchResult& r, const SearchRequest& request, const std
     std::snprintf(elapsed, sizeof elapsed, "%.1f ms", r.elapsed_ms);
     // Time and database after the query when they fit, else on a line of
     // their own, whole (a path breaks badly).
-    const std::string where = std::string("(") + elapsed + ", " + printable(db_label) + ")";
+    // A path too long for one line with the time goes alone on the next line,
+    // so that only an unbreakable path can overflow the width.
+    std::string where = std::string("(") + elapsed + ", " + printable(db_label) + ")";
+    if (term::display_width(where) > layout.width) where = std::string("(") + elapsed + ")\n" + printable(db_label);
     header = wrap(header, layout.width, "");
     const std::size_t last_line = header.rfind('\n') == std::string::npos ? 0 : header.rfind('\n') + 1;
-    header += visible_width(header.substr(last_line)) + 2 + term::display_width(where) <= layout.width ? "  " : "\n";
+    header += where.find('\n') == std::string::npos &&
+                      visible_width(header.substr(last_line)) + 2 + term::display_width(where) <= layout.width
+                  ? "  "
+                  : "\n";
     put(header + s.dim + where + s.reset + "\n");
     if (!r.total_exact)
         std::printf("%s(+ means an estimate; --exact counts every match)%s\n", s.dim.c_str(), s.reset.c_str());

@@ -11,6 +11,7 @@ empty buckets.
 import json
 import os
 import re
+import shutil
 import subprocess
 import unicodedata
 
@@ -118,6 +119,16 @@ for columns in [60, 160]:
     r = search("-n", "5", "--facets", "none", "trade OR tariffs", columns=str(columns))
     widest = max(width(l) for l in r.stdout.splitlines() if "·" not in l and "://" not in l)
     c.check(columns - 12 <= widest <= columns, f"COLUMNS={columns}: snippets fill the width (widest {widest})")
+# A database path too long to share a line with the time goes on a line of its
+# own (where the path is so deep, the header once overflowed COLUMNS=60).
+deep = os.path.join(args.work, "habits-deep", "a-folder-name-long-enough-to-overflow-sixty-columns")
+shutil.rmtree(os.path.join(args.work, "habits-deep"), ignore_errors=True)
+shutil.copytree(db, os.path.join(deep, "habits.db"))
+r = subprocess.run([args.search, "--db", os.path.join(deep, "habits.db"), "-n", "2", "trade"], capture_output=True,
+                   text=True, env={**os.environ, "COLUMNS": "60", "NO_COLOR": "1"})
+ok, bad = lines_within(r.stdout, 60)
+c.check(r.returncode == 0 and ok and r.stdout.splitlines()[2].endswith("habits.db"),
+        f"a deep database path: header lines within 60 columns {bad[:2]}")
 # Chinese snippets wrap (no spaces to break at): several lines, none too wide.
 r = search("-n", "1", "--facets", "none", "阿里巴巴", columns="40")
 snippet = [l for l in r.stdout.splitlines()[3:] if l.strip() and "·" not in l and "://" not in l]
