@@ -521,6 +521,11 @@ void read_html(std::string_view data, ReadContext& ctx) {
         if (!a.body.empty()) a.body += "\n\n";
         a.body += p;
     }
+    // gumbo's text is UTF-8 except where a numeric reference overflows.
+    for (std::string* field : {&a.title, &a.source, &a.url, &a.language, &a.body})
+        if (!utf8::is_valid(*field)) *field = utf8::replace_invalid(*field);
+    for (auto& author : a.authors)
+        if (!utf8::is_valid(author)) author = utf8::replace_invalid(author);
     ctx.emit(std::move(a), ctx.name);
 }
 

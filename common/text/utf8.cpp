@@ -99,6 +99,20 @@ std::string repair_cp1252(std::string_view text) {
     return out;
 }
 
+std::string replace_invalid(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    while (!text.empty()) {
+        auto bad = find_invalid(text);
+        std::size_t good = bad ? *bad : text.size();
+        out.append(text.substr(0, good));
+        if (!bad) break;
+        append(out, 0xFFFD);
+        text.remove_prefix(good + 1);
+    }
+    return out;
+}
+
 std::string collapse_whitespace(std::string_view text) {
     std::string out;
     out.reserve(text.size());

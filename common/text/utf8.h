@@ -23,6 +23,11 @@ void append(std::string& out, char32_t cp);
 /// byte as Windows-1252 (a superset of Latin-1 for printable characters).
 std::string repair_cp1252(std::string_view text);
 
+/// Copy `text`, keeping well-formed UTF-8 sequences and replacing every other
+/// byte with U+FFFD, as HTML parsers do with bad character references (gumbo
+/// 0.10 lets an overflowing `&#8222...;` through as bytes that are not UTF-8).
+std::string replace_invalid(std::string_view text);
+
 /// Collapse runs of whitespace (ASCII whitespace and U+00A0) into one space
 /// and trim both ends.
 std::string collapse_whitespace(std::string_view text);

@@ -1,5 +1,6 @@
 // Input readers: every format, detection, directories, gzip and bad input.
 #include "common/ingest/readers.h"
+#include "common/text/utf8.h"
 #include "newsdex/error.h"
 
 #include <doctest/doctest.h>
@@ -333,6 +334,20 @@ TEST_CASE("html: og:title, <time>, <main>, h1 fallbacks") {
     CHECK(e.articles.empty());
     REQUIRE(e.bad.size() == 1);
     CHECK(e.bad[0].reason == "invalid date '2015-13-45' (month out of range)");
+}
+
+TEST_CASE("html: a numeric reference that overflows becomes U+FFFD, never bytes that are not UTF-8") {
+    // Found by the html fuzz harness (tests/fuzz-regressions/html/): gumbo
+    // 0.10 turns an overflowing reference into a negative code point.
+    auto c = read_buf(
+        "<html><head><title>A &#82222222222222222222222222222222221; B</title></head>"
+        "<body><p>x &#8222222222222222222222222222222222222222222222222222222221; y</p></body></html>",
+        "overflow.html");
+    REQUIRE(c.articles.size() == 1);
+    CHECK(utf8::is_valid(c.articles[0].title));
+    CHECK(utf8::is_valid(c.articles[0].body));
+    CHECK(c.articles[0].body.rfind("x ", 0) == 0);
+    CHECK(c.articles[0].body.find("\xEF\xBF\xBD") != std::string::npos);
 }
 
 // ---------------------------------------------------------------------------

@@ -89,6 +89,17 @@ TEST_CASE("utf8: repair keeps good sequences and reads other bytes as Windows-12
     CHECK(utf8::is_valid(utf8::repair_cp1252(mixed)));
 }
 
+TEST_CASE("utf8: replace_invalid keeps good sequences and makes each other byte U+FFFD") {
+    CHECK(utf8::replace_invalid("caf\xC3\xA9") == "caf\xC3\xA9");
+    CHECK(utf8::replace_invalid("a\xFF"
+                                "b") ==
+          "a\xEF\xBF\xBD"
+          "b");
+    CHECK(utf8::replace_invalid("\xED\xA0\x80") == "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");  // a surrogate
+    CHECK(utf8::replace_invalid("\xC3") == "\xEF\xBF\xBD");                                  // cut short by the end
+    CHECK(utf8::is_valid(utf8::replace_invalid(std::string("\xFF\xFE\0\x80\xC0\x80", 6))));
+}
+
 TEST_CASE("utf8: whitespace is collapsed and trimmed") {
     CHECK(utf8::collapse_whitespace("  a \t\n b\r\n") == "a b");
     CHECK(utf8::collapse_whitespace("a\xC2\xA0\xC2\xA0 b") == "a b");  // no-break spaces count
