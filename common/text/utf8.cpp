@@ -80,9 +80,11 @@ constexpr char32_t kCp1252High[32] = {0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x
                                       0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,      0x017D, 0,
                                       0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
                                       0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
-}  // namespace
 
-std::string repair_cp1252(std::string_view text) {
+// Copy `text`, keeping well-formed sequences and appending replacement(byte)
+// for every other byte (the one loop behind both repairs below).
+template <typename Replacement>
+std::string copy_replacing_bad_bytes(std::string_view text, Replacement replacement) {
     std::string out;
     out.reserve(text.size() + text.size() / 16);
     while (!text.empty()) {
@@ -90,27 +92,23 @@ std::string repair_cp1252(std::string_view text) {
         std::size_t good = bad ? *bad : text.size();
         out.append(text.substr(0, good));
         if (!bad) break;
-        auto c = static_cast<unsigned char>(text[good]);
-        char32_t cp = c;
-        if (c >= 0x80 && c < 0xA0) cp = kCp1252High[c - 0x80] ? kCp1252High[c - 0x80] : 0xFFFD;
-        append(out, cp);
+        append(out, replacement(static_cast<unsigned char>(text[good])));
         text.remove_prefix(good + 1);
     }
     return out;
 }
 
+}  // namespace
+
+std::string repair_cp1252(std::string_view text) {
+    return copy_replacing_bad_bytes(text, [](unsigned char c) -> char32_t {
+        if (c >= 0x80 && c < 0xA0) return kCp1252High[c - 0x80] ? kCp1252High[c - 0x80] : 0xFFFD;
+        return c;
+    });
+}
+
 std::string replace_invalid(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    while (!text.empty()) {
-        auto bad = find_invalid(text);
-        std::size_t good = bad ? *bad : text.size();
-        out.append(text.substr(0, good));
-        if (!bad) break;
-        append(out, 0xFFFD);
-        text.remove_prefix(good + 1);
-    }
-    return out;
+    return copy_replacing_bad_bytes(text, [](unsigned char) -> char32_t { return 0xFFFD; });
 }
 
 std::string collapse_whitespace(std::string_view text) {
