@@ -1,0 +1,104 @@
+// Surname candidates (docs/entities.md, "Archive-level resolution"): lone
+// capitalised words the tagger left untagged that could be the surname of a
+// person the archive names in full elsewhere ("information provided by
+// Boesky" in an article that never says "Ivan Boesky").  The tagger cannot
+// know: news introduces a person by the full name, so a lone word is rarely
+// one, and a better tagger tags fewer of them.  The archive-level pass
+// (indexer/surname_resolution.h) links a candidate only when the archive has
+// exactly one full name with that surname; otherwise a candidate is no entity.
+// The rule is the tagger's complement: it reads no model, only word lists, so
+// retraining the tagger does not change which articles can join a person.
+#include "common/entities/doc_state.h"
+
+#include <algorithm>
+
+namespace newsdex::entities {
+
+namespace {
+
+/// "Boesky", "Łódź": a capital, then at least two more characters, none of them
+/// upper-case ASCII (acronyms and odd casing are not surnames), no digits.
+bool surname_shaped(std::string_view w) {
+    if (w.size() < 3 || !ner::starts_upper(w)) return false;
+    bool lower = false;
+    for (std::size_t i = 1; i < w.size(); ++i) {
+        const char c = w[i];
+        if (is_upper_c(c) || is_digit_c(c)) return false;
+        lower = lower || is_lower_c(c) || (unsigned char)c >= 0x80;
+    }
+    return lower;
+}
+
+/// True when a word list or gazetteer knows `w` as something other than a
+/// surname: a common, place, date, title, organisation or company word, or
+/// a first name that is no surname.
+bool known_as_other(const ExtractorData& D, std::string_view w) {
+    const WordLists& W = D.words;
+    const std::uint64_t h = lower_hash(w);
+    for (const WordSet* set :
+         {&W.common_words, &W.generic_words, &W.noise_names, &W.person_titles, &W.date_words, &W.org_keywords,
+          &W.major_places, &W.countries, &W.number_words, &W.sentence_starters, &W.place_heads, &W.thing_heads,
+          &W.company_form_words, &W.legal_suffixes, &W.table_words, &D.places, &D.not_entities})
+        if (set->count_hash(h)) return true;
+    const std::uint32_t value = D.lex.flags.get(h);
+    const std::uint32_t flags = value & ner::kGzMask;
+    if (flags & (ner::kGzCompanyWord | ner::kGzLegal | ner::kGzTitle | ner::kGzOrgWord | ner::kGzDate | ner::kGzPlace |
+                 ner::kGzOrgHead))
+        return true;
+    if ((flags & (ner::kGzFirst | ner::kGzFirstRare)) && !(flags & (ner::kGzLast | ner::kGzLastRare))) return true;
+    // Capitalisation class from unlabelled news (1 + class, 0 = no cluster):
+    // a word capitalised in under half of its mid-sentence uses is a common word.
+    const std::uint32_t caps_class = ner::Lexicon::cluster_of(value) >> 24;
+    return caps_class == 1 || caps_class == 2;
+}
+
+}  // namespace
+
+std::vector<std::string> find_surname_candidates(const ExtractorData& D, const DocState& st) {
+    std::vector<std::string> out;
+    if (!st.english) return out;  // the rule reads English capitalisation
+    // Words of the article's entities (any type): such a word is already one
+    // of its names, or part of one ("Chrysler" of "Chrysler Corp").
+    std::vector<std::string> entity_words;
+    auto add_words = [&](const std::string& slug) {
+        std::size_t start = 0;
+        while (start <= slug.size()) {
+            std::size_t end = slug.find('-', start);
+            if (end == std::string::npos) end = slug.size();
+            entity_words.push_back(slug.substr(start, end - start));
+            start = end + 1;
+        }
+    };
+    for (const Entity& e : st.entities) {
+        add_words(e.id);
+        for (const auto& alias : e.aliases) add_words(entity_slug(alias));
+    }
+    std::sort(entity_words.begin(), entity_words.end());
+    for (std::size_t s = 0; s < st.doc.size(); ++s) {
+        if (st.caps_sentence[s]) continue;
+        const auto& d = st.doc[s];
+        const auto& t = st.tags[s];
+        // i = 0 is the sentence start, where every word is capitalised.
+        for (std::size_t i = 1; i < d.size(); ++i) {
+            // A PER or ORG tag made a mention: an entity now, or a name the
+            // noise filters refused.  A LOC or MISC tag on a lone word is the
+            // tagger's guess for a name it does not know ("provided by
+            // Boesky" comes out LOC): the word lists below judge it instead.
+            const int type = ner::tag_type(t[i]);
+            if (type == 0 || type == 1 || !surname_shaped(d[i])) continue;
+            if (ner::starts_upper(d[i - 1]) || (i + 1 < d.size() && ner::starts_upper(d[i + 1]))) continue;
+            // After an opening quote or bracket a capital starts a phrase.
+            if (d[i - 1] == "\"" || d[i - 1] == "(" || d[i - 1] == "'" || d[i - 1] == ":") continue;
+            if (st.used_in_lower_case(d[i]) || known_as_other(D, d[i])) continue;
+            std::string slug = entity_slug(d[i]);
+            if (slug.empty() || slug.find('-') != std::string::npos) continue;
+            if (std::binary_search(entity_words.begin(), entity_words.end(), slug)) continue;
+            out.push_back(std::move(slug));
+        }
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
+}  // namespace newsdex::entities
