@@ -33,13 +33,8 @@ bool surname_shaped(std::string_view w) {
 /// surname: a common, place, date, title, organisation or company word, or
 /// a first name that is no surname.
 bool known_as_other(const ExtractorData& D, std::string_view w) {
-    const WordLists& W = D.words;
     const std::uint64_t h = lower_hash(w);
-    for (const WordSet* set :
-         {&W.common_words, &W.generic_words, &W.noise_names, &W.person_titles, &W.date_words, &W.org_keywords,
-          &W.major_places, &W.countries, &W.number_words, &W.sentence_starters, &W.place_heads, &W.thing_heads,
-          &W.company_form_words, &W.legal_suffixes, &W.table_words, &D.places, &D.not_entities})
-        if (set->count_hash(h)) return true;
+    // The tagger's gazetteers first: one probe, and it decides most words.
     const std::uint32_t value = D.lex.flags.get(h);
     const std::uint32_t flags = value & ner::kGzMask;
     if (flags & (ner::kGzCompanyWord | ner::kGzLegal | ner::kGzTitle | ner::kGzOrgWord | ner::kGzDate | ner::kGzPlace |
@@ -49,7 +44,40 @@ bool known_as_other(const ExtractorData& D, std::string_view w) {
     // Capitalisation class from unlabelled news (1 + class, 0 = no cluster):
     // a word capitalised in under half of its mid-sentence uses is a common word.
     const std::uint32_t caps_class = ner::Lexicon::cluster_of(value) >> 24;
-    return caps_class == 1 || caps_class == 2;
+    if (caps_class == 1 || caps_class == 2) return true;
+    return D.words.not_surnames.count_hash(h) || D.places.count_hash(h) || D.not_entities.count_hash(h);
+}
+
+/// The slug of a one-word name: its ASCII lower case when it is ASCII letters
+/// only (what entity_slug gives, without ICU), else entity_slug.
+std::string word_slug(std::string_view w) {
+    std::string out(w);
+    for (char& c : out) {
+        if (!is_upper_c(c) && !is_lower_c(c)) return entity_slug(w);
+        c = ascii::to_lower(c);
+    }
+    return out;
+}
+
+/// Hashes (lower_hash) of the words of the article's entities, any type:
+/// the words of each id and of each name it goes by, sorted.
+std::vector<std::uint64_t> entity_word_hashes(const std::vector<Entity>& entities) {
+    std::vector<std::uint64_t> out;
+    auto add_words = [&](std::string_view name, auto is_separator) {
+        std::size_t start = 0;
+        for (std::size_t i = 0; i <= name.size(); ++i)
+            if (i == name.size() || is_separator(name[i])) {
+                if (i > start) out.push_back(lower_hash(name.substr(start, i - start)));
+                start = i + 1;
+            }
+    };
+    for (const Entity& e : entities) {
+        add_words(e.id, [](char c) { return c == '-'; });
+        for (const auto& alias : e.aliases)
+            add_words(alias, [](char c) { return c == ' ' || c == '-' || c == ',' || c == '.' || c == '\''; });
+    }
+    std::sort(out.begin(), out.end());
+    return out;
 }
 
 }  // namespace
@@ -57,23 +85,8 @@ bool known_as_other(const ExtractorData& D, std::string_view w) {
 std::vector<std::string> find_surname_candidates(const ExtractorData& D, const DocState& st) {
     std::vector<std::string> out;
     if (!st.english) return out;  // the rule reads English capitalisation
-    // Words of the article's entities (any type): such a word is already one
-    // of its names, or part of one ("Chrysler" of "Chrysler Corp").
-    std::vector<std::string> entity_words;
-    auto add_words = [&](const std::string& slug) {
-        std::size_t start = 0;
-        while (start <= slug.size()) {
-            std::size_t end = slug.find('-', start);
-            if (end == std::string::npos) end = slug.size();
-            entity_words.push_back(slug.substr(start, end - start));
-            start = end + 1;
-        }
-    };
-    for (const Entity& e : st.entities) {
-        add_words(e.id);
-        for (const auto& alias : e.aliases) add_words(entity_slug(alias));
-    }
-    std::sort(entity_words.begin(), entity_words.end());
+    // The cheap tests first, on every token; most articles have no survivor.
+    std::vector<std::string_view> words;
     for (std::size_t s = 0; s < st.doc.size(); ++s) {
         if (st.caps_sentence[s]) continue;
         const auto& d = st.doc[s];
@@ -84,17 +97,29 @@ std::vector<std::string> find_surname_candidates(const ExtractorData& D, const D
             // noise filters refused.  A LOC or MISC tag on a lone word is the
             // tagger's guess for a name it does not know ("provided by
             // Boesky" comes out LOC): the word lists below judge it instead.
+            const std::string_view w = d[i];
+            if (w.size() < 3 || ((unsigned char)w[0] < 0x80 && !is_upper_c(w[0]))) continue;  // most tokens
             const int type = ner::tag_type(t[i]);
-            if (type == 0 || type == 1 || !surname_shaped(d[i])) continue;
+            if (type == 0 || type == 1 || !surname_shaped(w)) continue;
             if (ner::starts_upper(d[i - 1]) || (i + 1 < d.size() && ner::starts_upper(d[i + 1]))) continue;
             // After an opening quote or bracket a capital starts a phrase.
             if (d[i - 1] == "\"" || d[i - 1] == "(" || d[i - 1] == "'" || d[i - 1] == ":") continue;
-            if (st.used_in_lower_case(d[i]) || known_as_other(D, d[i])) continue;
-            std::string slug = entity_slug(d[i]);
-            if (slug.empty() || slug.find('-') != std::string::npos) continue;
-            if (std::binary_search(entity_words.begin(), entity_words.end(), slug)) continue;
-            out.push_back(std::move(slug));
+            if (known_as_other(D, d[i]) || st.used_in_lower_case(d[i])) continue;
+            words.push_back(d[i]);
         }
+    }
+    if (words.empty()) return out;
+    // Words of the article's entities (any type): such a word is already one
+    // of its names, or part of one ("Chrysler" of "Chrysler Corp").
+    const std::vector<std::uint64_t> entity_words = entity_word_hashes(st.entities);
+    auto entity_word = [&](std::string_view w) {
+        return std::binary_search(entity_words.begin(), entity_words.end(), lower_hash(w));
+    };
+    for (std::string_view w : words) {
+        if (entity_word(w)) continue;
+        std::string slug = word_slug(w);
+        if (slug.empty() || slug.find('-') != std::string::npos || entity_word(slug)) continue;
+        out.push_back(std::move(slug));
     }
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
