@@ -16,17 +16,14 @@ namespace newsdex::entities {
 
 namespace {
 
-/// "Boesky", "Łódź": a capital, then at least two more characters, none of them
-/// upper-case ASCII (acronyms and odd casing are not surnames), no digits.
+/// "Boesky", "Łódź": a capital, then at least two more letters, all lower
+/// case (acronyms and odd casing are not surnames; "Conn." and "Mich." are
+/// abbreviations of states).
 bool surname_shaped(std::string_view w) {
     if (w.size() < 3 || !ner::starts_upper(w)) return false;
-    bool lower = false;
-    for (std::size_t i = 1; i < w.size(); ++i) {
-        const char c = w[i];
-        if (is_upper_c(c) || is_digit_c(c)) return false;
-        lower = lower || is_lower_c(c) || (unsigned char)c >= 0x80;
-    }
-    return lower;
+    for (std::size_t i = 1; i < w.size(); ++i)
+        if (!is_lower_c(w[i]) && (unsigned char)w[i] < 0x80) return false;
+    return true;
 }
 
 /// True when a word list or gazetteer knows `w` as something other than a
@@ -42,9 +39,12 @@ bool known_as_other(const ExtractorData& D, std::string_view w) {
         return true;
     if ((flags & (ner::kGzFirst | ner::kGzFirstRare)) && !(flags & (ner::kGzLast | ner::kGzLastRare))) return true;
     // Capitalisation class from unlabelled news (1 + class, 0 = no cluster):
-    // a word capitalised in under half of its mid-sentence uses is a common word.
+    // a word capitalised in under 95% of its mid-sentence uses is also a
+    // common word ("North", "Tower"); a surname is a name wherever it stands.
     const std::uint32_t caps_class = ner::Lexicon::cluster_of(value) >> 24;
-    if (caps_class == 1 || caps_class == 2) return true;
+    if (caps_class != 0 && caps_class != 4) return true;
+    // One-word companies of the company list and the alias tables ("Renault").
+    if (D.lex.company_names.count(h) || D.single_names.count(h)) return true;
     return D.words.not_surnames.count_hash(h) || D.places.count_hash(h) || D.not_entities.count_hash(h);
 }
 
@@ -94,16 +94,18 @@ std::vector<std::string> find_surname_candidates(const ExtractorData& D, const D
         // i = 0 is the sentence start, where every word is capitalised.
         for (std::size_t i = 1; i < d.size(); ++i) {
             // A PER or ORG tag made a mention: an entity now, or a name the
-            // noise filters refused.  A LOC or MISC tag on a lone word is the
+            // noise filters refused; MISC is a nationality or an adjective
+            // ("Dutch", "Democratic").  A LOC tag on a lone word is the
             // tagger's guess for a name it does not know ("provided by
             // Boesky" comes out LOC): the word lists below judge it instead.
             const std::string_view w = d[i];
             if (w.size() < 3 || ((unsigned char)w[0] < 0x80 && !is_upper_c(w[0]))) continue;  // most tokens
             const int type = ner::tag_type(t[i]);
-            if (type == 0 || type == 1 || !surname_shaped(w)) continue;
+            if (type == 0 || type == 1 || type == 3 || !surname_shaped(w)) continue;
             if (ner::starts_upper(d[i - 1]) || (i + 1 < d.size() && ner::starts_upper(d[i + 1]))) continue;
             // After an opening quote or bracket a capital starts a phrase.
             if (d[i - 1] == "\"" || d[i - 1] == "(" || d[i - 1] == "'" || d[i - 1] == ":") continue;
+            if (D.words.place_prepositions.count(d[i - 1])) continue;  // "in Queensland"
             if (known_as_other(D, d[i]) || st.used_in_lower_case(d[i])) continue;
             words.push_back(d[i]);
         }

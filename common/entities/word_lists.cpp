@@ -63,6 +63,7 @@ void WordLists::load(const std::string& dir) {
     fill(non_person_nouns, "non_person_nouns.txt");
     fill(subject_verbs, "subject_verbs.txt");
     fill(company_preceders, "company_preceders.txt");
+    fill(place_prepositions, "place_prepositions.txt");
     function_words.clear();
     const std::string fw_path = dir + "/function_words.txt";
     for (const auto& line : read_word_list(fw_path)) {

@@ -41,6 +41,7 @@ struct WordLists {
     /// number, sentence-starter, table, thing and company-form words, legal
     /// suffixes): one probe for the surname candidates (stage_surname_candidates.cpp).
     WordSet not_surnames;
+    WordSet place_prepositions;  ///< place_prepositions.txt: "in", "from" before a place
     /// function_words.txt: per language code, its function words ("en the", "de und").
     std::vector<std::pair<std::string, WordSet>> function_words;
     std::vector<std::vector<std::string>> alias_intros;  ///< alias_intros.txt, in file order
