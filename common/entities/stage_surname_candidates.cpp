@@ -106,6 +106,10 @@ std::vector<std::string> find_surname_candidates(const ExtractorData& D, const D
             // After an opening quote or bracket a capital starts a phrase.
             if (d[i - 1] == "\"" || d[i - 1] == "(" || d[i - 1] == "'" || d[i - 1] == ":") continue;
             if (D.words.place_prepositions.count(d[i - 1])) continue;  // "in Queensland"
+            // The state of a "City, State" place ("Wayne, Mich., which ...").
+            if (d[i - 1] == "," && i >= 2 && ner::starts_upper(d[i - 2]) &&
+                (i + 1 == d.size() || d[i + 1] == "," || d[i + 1] == "."))
+                continue;
             if (known_as_other(D, d[i]) || st.used_in_lower_case(d[i])) continue;
             words.push_back(d[i]);
         }

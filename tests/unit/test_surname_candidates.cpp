@@ -63,6 +63,7 @@ TEST_CASE("surname candidates: what is not one") {
     // lower case elsewhere in news, a one-word company of the company lists.
     CHECK(candidates_untagged("Heavy rain fell in Queensland on Tuesday, officials said.").empty());
     CHECK(candidates_untagged("The plant is near Stratford, Conn. and employs 300.").empty());
+    CHECK(candidates_untagged("The company closed its plant in Wayne, Mich., which made trucks.").empty());
     CHECK(candidates_untagged("Prices rose in the North and fell elsewhere, traders said.").empty());
     CHECK(candidates_untagged("The talks with Chevron ended without a deal, officials said.").empty());
     // A word of one of the article's own entities ("Chrysler" of "Chrysler Corp").
