@@ -41,6 +41,7 @@ void WordLists::load(const std::string& dir) {
     fill(countries, "countries.txt");
     fill(number_words, "number_words.txt");
     fill(sentence_starters, "sentence_starters.txt");
+    fill(name_descriptors, "name_descriptors.txt");
     fill(name_cut_words, "name_cut_words.txt");
     fill(co_words, "co_words.txt");
     fill(title_stop_words, "title_stop_words.txt");
