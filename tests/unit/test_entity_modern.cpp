@@ -126,3 +126,18 @@ TEST_CASE("tag_conll: extractor mode scores the mentions of the entities the ext
     CHECK(sentences[1][0].start == 0);
     CHECK(sentences[1][0].end == 2);
 }
+
+TEST_CASE("alias table: large non-US companies named by one word") {
+    entities::DocState st;
+    run_until(st,
+              entity_article("",
+                             "Panasonic, which supplies batteries to carmakers, is building a plant in Kansas. "
+                             "Honda and Nissan have also announced battery investments in North America."),
+              Stage::RepairTags);
+    const auto runs = tagged_runs(st, 1);
+    CHECK(contains(runs, "Panasonic"));
+    CHECK(contains(runs, "Nissan"));
+    const auto& d = entity_data();
+    CHECK(d.lookup(EntityType::Company, "nissan-motor"));
+    CHECK(!d.lookup(EntityType::Company, "matsushita-electric-industrial"));  // former names stay apart
+}
