@@ -49,6 +49,7 @@ void WordLists::load(const std::string& dir) {
     fill(countries, "countries.txt", true);
     fill(number_words, "number_words.txt", true);
     fill(sentence_starters, "sentence_starters.txt", true);
+    fill(name_descriptors, "name_descriptors.txt", true);
     fill(name_cut_words, "name_cut_words.txt");
     fill(co_words, "co_words.txt");
     fill(title_stop_words, "title_stop_words.txt");

@@ -25,6 +25,7 @@ struct WordLists {
     WordSet countries;                   ///< countries.txt
     WordSet number_words;                ///< number_words.txt
     WordSet sentence_starters;           ///< sentence_starters.txt
+    WordSet name_descriptors;            ///< name_descriptors.txt: "Rival", "Billionaire" before a name
     WordSet name_cut_words;              ///< name_cut_words.txt
     WordSet co_words;                    ///< co_words.txt
     WordSet title_stop_words;            ///< title_stop_words.txt
