@@ -143,6 +143,10 @@ bool is_place_or_thing(const ExtractorData& D, const Cluster& c, const std::set<
     // "War Powers Act", "Bankruptcy Code"; "Suez Canal", "Cooper Basin"
     if (!dw.empty() && (D.words.thing_heads.count(dw.back()) || D.words.place_heads.count(dw.back())))
         all_things = true;
+    // "Cape of Good Hope", "Strait of Hormuz": a geographic head word + "of"
+    if (dw.size() >= 3 && dw[1] == "of" && D.words.place_heads.count(dw[0])) all_things = true;
+    // "Bahnhofstrasse", "Herrengasse": a street by its ending
+    if (!dw.empty() && has_place_suffix(D.words, dw.back())) all_things = true;
     // "Macintosh SE", "Macintosh II": a product name plus a model designation
     while (dw.size() > 1 && model_designation(dw.back())) dw.pop_back();
     if (dw.size() < count_words(display) && D.not_entities.count(join(dw, 0, dw.size()))) all_things = true;

@@ -200,8 +200,13 @@ bool employer_context(const WordLists& W, const std::vector<std::string_view>& d
     if (i < 2 || (d[i - 1] != "at" && d[i - 1] != "with")) return false;
     std::string_view job = d[i - 2];
     if (job.size() > 3 && job.back() == 's') job.remove_suffix(1);  // "analysts"
-    return W.person_titles.count(job) || job == "analyst" || job == "economist" || job == "strategist" ||
-           job == "trader" || job == "banker" || job == "engineer" || job == "partner";
+    if (W.person_titles.count(job) || job == "analyst" || job == "economist" || job == "strategist" ||
+        job == "trader" || job == "banker" || job == "engineer" || job == "partner")
+        return true;
+    // "head of digital assets at X", "chief of staff at X": head/chief + "of" + up to three lower-case words
+    for (std::size_t k = i - 2, seen = 0; k >= 2 && seen < 3 && is_lower_c(d[k][0]); --k, ++seen)
+        if (d[k - 1] == "of" && (d[k - 2] == "head" || d[k - 2] == "chief")) return true;
+    return false;
 }
 
 /// A one-word company of the alias tables that the tagger left untagged (or
@@ -419,6 +424,39 @@ void tag_coordinated_names(const ExtractorData& D, DocState& st) {
     }
 }
 
+/// "suppliers around Łódź and Katowice": an ORG run of two single words
+/// joined by "and" is two places when neither word is a known company and
+/// both are places by the lists, or the pair follows a place preposition
+/// (place_prepositions.txt; not "at", an employer's word).
+void untag_coordinated_places(const ExtractorData& D, DocState& st) {
+    const WordLists& W = D.words;
+    auto company = [&](std::string_view w) {
+        const std::uint64_t h = lower_hash(w);
+        return D.single_names.count(h) || D.lex.company_names.count(h) || D.is_legal_suffix(w) ||
+               W.org_keywords.count(w) || W.co_words.count(w) || !has_lowercase(w);
+    };
+    auto place = [&](std::string_view w) {
+        return W.countries.count(w) || W.major_places.count(w) || D.places.count(w) ||
+               (D.lex.flags.get(lower_hash(w)) & ner::kGzPlace);
+    };
+    for (std::size_t s = 0; s < st.tags.size(); ++s) {
+        auto& t = st.tags[s];
+        const auto& d = st.doc[s];
+        for (std::size_t b = 0; b + 2 < t.size(); ++b) {
+            if (t[b] != ner::kBOrg || t[b + 1] != ner::kIOrg || t[b + 2] != ner::kIOrg || d[b + 1] != "and") continue;
+            if (b + 3 < t.size() && t[b + 3] == ner::kIOrg) continue;
+            if (company(d[b]) || company(d[b + 2])) continue;
+            if (D.lex.company_names.count(phrase_hash(d, b, b + 3)) || D.phrases.count(phrase_hash(d, b, b + 3)))
+                continue;
+            const bool after_preposition = b > 0 && d[b - 1] != "at" && W.place_prepositions.count(d[b - 1]);
+            if (!after_preposition && !(place(d[b]) && place(d[b + 2]))) continue;
+            t[b] = ner::kBLoc;
+            t[b + 1] = ner::kO;
+            t[b + 2] = ner::kBLoc;
+        }
+    }
+}
+
 /// A set of 64-bit hashes as a sorted vector: a document has few ORG runs, and
 /// a hash table per document cost a 9 KB allocation.  Key 0 is stored as 1,
 /// as in ner::HashMap64.
@@ -495,13 +533,15 @@ HashSet64 org_runs(const ExtractorData& D, const DocState& st) {
 /// tagged as an organisation elsewhere in the document is one here too; at a
 /// sentence start ("Nvidia reported ...", where the tagger hesitates) so is a
 /// company of the alias tables or the company gazetteer that is not an
-/// ordinary word or a personal name, before a verb (subject_verbs.txt).
+/// ordinary word or a personal name, before a verb (subject_verbs.txt) or
+/// when the document tags it alone elsewhere, sentence starts included.
 void propagate_org_names(const ExtractorData& D, DocState& st, const HashSet64& runs) {
     // untagged, or a place / miscellaneous name (the tagger's guess for unknown capitalised words)
     auto free = [](int tag) { return tag == ner::kO || ner::tag_type(tag) == 2 || ner::tag_type(tag) == 3; };
     const std::size_t max_len = 6;
     HashSet64
-        runs_acronyms;  // lower_hash of the initials of the multi-word ORG runs ("Advanced Micro Devices" -> "amd")
+        runs_acronyms;      // lower_hash of the initials of the multi-word ORG runs ("Advanced Micro Devices" -> "amd")
+    HashSet64 single_orgs;  // lower_hash of the one-word ORG runs, sentence starts included
     for (std::size_t s = 0; s < st.tags.size(); ++s) {
         const auto& t = st.tags[s];
         for (std::size_t b = 0; b < t.size(); ++b) {
@@ -509,12 +549,14 @@ void propagate_org_names(const ExtractorData& D, DocState& st, const HashSet64& 
             std::string initials;
             std::size_t e = b + 1;
             while (e < t.size() && t[e] == ner::kIOrg) ++e;
+            if (e - b == 1) single_orgs.insert(lower_hash(st.doc[s][b]));
             for (std::size_t k = b; k < e; ++k)
                 if (starts_upper(st.doc[s][k])) initials += st.doc[s][k][0];
             if (e - b >= 2 && initials.size() >= 2) runs_acronyms.insert(lower_hash(initials));
         }
     }
     runs_acronyms.seal();
+    single_orgs.seal();
     for (std::size_t s = 0; s < st.tags.size(); ++s) {
         if (st.caps_sentence[s]) continue;
         auto& t = st.tags[s];
@@ -540,11 +582,15 @@ void propagate_org_names(const ExtractorData& D, DocState& st, const HashSet64& 
                 const std::uint64_t h = phrase_hash(d, i, e);
                 if (runs.count(h))
                     len = e - i;
-                else if (i == first && e - i == 1 && e < d.size() && D.words.subject_verbs.count(d[e])) {
+                else if (i == first && e - i == 1 && e < d.size() &&
+                         (D.words.subject_verbs.count(d[e]) || single_orgs.count(lower_hash(d[i])))) {
+                    // before a verb ("Nvidia reported"), or tagged alone elsewhere in the
+                    // document ("Apple and Google ..." then "Apple chief executive ..."):
+                    // then a surname too ("Apple") is the company the document names
                     const std::uint64_t lh = lower_hash(d[i]);
                     const bool company = D.single_names.count(lh) || D.lex.company_names.count(h);
-                    if (company && !(D.lex.flags.get(lh) & kPersonNameFlags) && !D.words.common_words.count(d[i]) &&
-                        !st.used_in_lower_case(d[i]))
+                    const bool person_name = (D.lex.flags.get(lh) & kPersonNameFlags) && !single_orgs.count(lh);
+                    if (company && !person_name && !D.words.common_words.count(d[i]) && !st.used_in_lower_case(d[i]))
                         len = 1;
                 }
             }
@@ -598,6 +644,7 @@ void repair_tags(const ExtractorData& D, DocState& st) {
     join_for_the(D, st);
     tag_employer_names(D, st);
     tag_coordinated_names(D, st);
+    untag_coordinated_places(D, st);
     const auto runs = org_runs(D, st);
     split_x_and_y(D, st, runs);
     propagate_org_names(D, st, runs);

@@ -23,6 +23,13 @@ std::vector<std::string> read_word_list(const std::string& path) {
     return out;
 }
 
+bool has_place_suffix(const WordLists& W, std::string_view word) {
+    const std::string lower = lower_ascii(word);
+    return std::any_of(W.place_suffixes.begin(), W.place_suffixes.end(), [&](const std::string& suffix) {
+        return lower.size() > suffix.size() && lower.compare(lower.size() - suffix.size(), suffix.size(), suffix) == 0;
+    });
+}
+
 void WordLists::load(const std::string& dir) {
     // `names_other`: the list names something other than a surname (see
     // not_surnames); one set for the surname candidates' many tests.
@@ -75,6 +82,8 @@ void WordLists::load(const std::string& dir) {
         if (it == function_words.end()) it = function_words.insert(function_words.end(), {words[0], WordSet()});
         it->second.add(words[1]);
     }
+    place_suffixes.clear();
+    for (const auto& w : read_word_list(dir + "/place_suffixes.txt")) place_suffixes.push_back(lower_ascii(w));
     alias_intros.clear();
     for (const auto& phrase : read_word_list(dir + "/alias_intros.txt")) {
         auto words = split_words(lower_ascii(phrase));

@@ -46,6 +46,9 @@ struct WordLists {
     /// function_words.txt: per language code, its function words ("en the", "de und").
     std::vector<std::pair<std::string, WordSet>> function_words;
     std::vector<std::vector<std::string>> alias_intros;  ///< alias_intros.txt, in file order
+    /// place_suffixes.txt: endings of one-word street and square names
+    /// ("Bahnhofstrasse", "Herrengasse"), lower case.
+    std::vector<std::string> place_suffixes;
 
     /// Load every list from `dir`.  Throws SystemError naming the missing file.
     void load(const std::string& dir);
@@ -54,5 +57,8 @@ struct WordLists {
 /// Read a required list file: one entry per line, '#' comments and blank
 /// lines skipped, surrounding whitespace trimmed.  Throws SystemError.
 std::vector<std::string> read_word_list(const std::string& path);
+
+/// `word` (any case) is longer than, and ends in, one of W.place_suffixes.
+bool has_place_suffix(const WordLists& W, std::string_view word);
 
 }  // namespace newsdex::entities
