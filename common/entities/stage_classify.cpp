@@ -143,8 +143,9 @@ bool is_place_or_thing(const ExtractorData& D, const Cluster& c, const std::set<
     // "War Powers Act", "Bankruptcy Code"; "Suez Canal", "Cooper Basin"
     if (!dw.empty() && (D.words.thing_heads.count(dw.back()) || D.words.place_heads.count(dw.back())))
         all_things = true;
-    // "Cape of Good Hope", "Strait of Hormuz": a geographic head word + "of"
-    if (dw.size() >= 3 && dw[1] == "of" && D.words.place_heads.count(dw[0])) all_things = true;
+    // "Cape of Good Hope", "Strait of Hormuz", "Battle of Shrewsbury": a geographic or thing head word + "of"
+    if (dw.size() >= 3 && dw[1] == "of" && (D.words.place_heads.count(dw[0]) || D.words.thing_heads.count(dw[0])))
+        all_things = true;
     // "Bahnhofstrasse", "Herrengasse": a street by its ending
     if (!dw.empty() && has_place_suffix(D.words, dw.back())) all_things = true;
     // "Macintosh SE", "Macintosh II": a product name plus a model designation

@@ -457,6 +457,26 @@ void untag_coordinated_places(const ExtractorData& D, DocState& st) {
     }
 }
 
+/// "the Academy Award for Best Foreign Language Film", "the Hallam Prize for
+/// Fiction": the category after a thing's head word (thing_heads.txt) and
+/// "for" is part of the thing's name, no organisation or person.
+void untag_award_categories(const ExtractorData& D, DocState& st) {
+    for (std::size_t s = 0; s < st.tags.size(); ++s) {
+        auto& t = st.tags[s];
+        const auto& d = st.doc[s];
+        for (std::size_t i = 1; i + 1 < d.size(); ++i) {
+            if (d[i] != "for" || !starts_upper(d[i - 1]) || !D.words.thing_heads.count(d[i - 1])) continue;
+            std::size_t j = i + 1;
+            if (d[j] == "the" && j + 1 < d.size()) ++j;
+            if (ner::tag_type(t[j]) != 0 && ner::tag_type(t[j]) != 1) continue;
+            const int type = ner::tag_type(t[j]);
+            t[j] = ner::kO;
+            for (std::size_t k = j + 1; k < d.size() && ner::tag_type(t[k]) == type && !ner::tag_is_begin(t[k]); ++k)
+                t[k] = ner::kO;
+        }
+    }
+}
+
 /// A set of 64-bit hashes as a sorted vector: a document has few ORG runs, and
 /// a hash table per document cost a 9 KB allocation.  Key 0 is stored as 1,
 /// as in ner::HashMap64.
@@ -645,6 +665,7 @@ void repair_tags(const ExtractorData& D, DocState& st) {
     tag_employer_names(D, st);
     tag_coordinated_names(D, st);
     untag_coordinated_places(D, st);
+    untag_award_categories(D, st);
     const auto runs = org_runs(D, st);
     split_x_and_y(D, st, runs);
     propagate_org_names(D, st, runs);

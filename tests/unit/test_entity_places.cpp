@@ -73,3 +73,17 @@ TEST_CASE("repair_tags: an employer after 'head of <lower-case words> at'") {
     CHECK(has_entity(es, "Aare Bank", EntityType::Company));
     CHECK(has_entity(es, "Anna Keller", EntityType::Person));
 }
+
+TEST_CASE("build_entities: a thing head word + 'of' makes no organisation (battles, sieges)") {
+    const auto es = entities_of("He was wounded at the Battle of Carrow Hill in 1403 and died a year later.");
+    CHECK(!any_entity_containing(es, "Battle"));
+    CHECK(!any_entity_containing(es, "Carrow"));
+}
+
+TEST_CASE("build_entities: awards and festivals are no organisations, nor the category after 'Award for'") {
+    const auto es = entities_of(
+        "It premiered at the Lisbon Film Festival, and Teresa Lobo won the Golden Shell Award for Best Actress.");
+    CHECK(has_entity(es, "Teresa Lobo", EntityType::Person));
+    CHECK(!any_entity_containing(es, "Award"));
+    CHECK(!any_entity_containing(es, "Actress"));
+}
