@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <string_view>
 
 namespace newsdex {
 
@@ -27,7 +28,77 @@ struct Features {
     std::size_t words_in_lead = 0;      ///< of those, in the body's lead (kLeadPositions)
     double proximity = 0;               ///< (k - 1) / (span - 1) for its k words, 0 for fewer than 2
     std::vector<std::string> entities;  ///< display names of the query's entities it names
+    /// Query words that are part of the name of a company it names (not one
+    /// the query names), and the first such as "word in Name".
+    std::size_t words_in_company_names = 0;
+    std::string company_name;
+    double numeric_share = 0;  ///< of its body's tokens, figures (numeric_share_of)
 };
+
+/// The share of `body`'s whitespace-separated tokens that hold a digit and
+/// no letter ("1,250", "2-1/4", "64.50-69.00"): a table of figures (market
+/// reports, statistics) has most of its tokens such.
+double numeric_share_of(std::string_view body) {
+    std::size_t tokens = 0, numeric = 0;
+    std::size_t p = 0;
+    auto space = [](char ch) { return ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r'; };
+    while (p < body.size()) {
+        if (space(body[p])) {
+            ++p;
+            continue;
+        }
+        bool digit = false, letter = false;
+        for (; p < body.size() && !space(body[p]); ++p) {
+            const auto ch = static_cast<unsigned char>(body[p]);
+            digit |= ch >= '0' && ch <= '9';
+            letter |= (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch >= 0x80;
+        }
+        ++tokens;
+        numeric += digit && !letter;
+    }
+    return tokens ? static_cast<double>(numeric) / static_cast<double>(tokens) : 0;
+}
+
+/// Whether every word of `slug` (words joined by '-') is one of `words`.
+bool all_words_in(const std::string& slug, const std::vector<std::string>& words) {
+    std::size_t start = 0;
+    while (start <= slug.size()) {
+        std::size_t dash = slug.find('-', start);
+        if (dash == std::string::npos) dash = slug.size();
+        if (std::find(words.begin(), words.end(), slug.substr(start, dash - start)) == words.end()) return false;
+        start = dash + 1;
+    }
+    return !slug.empty();
+}
+
+/// Of `words`, those that are a word of the name of a company `meta` says
+/// the text names (mentions > 0; the source's tags are labels, not read),
+/// other than a company the query's words name: the article may use the
+/// word as a name (Nippon Steel, Sterling Software), not in its sense.
+void find_company_names(const nlohmann::json& meta, const RankingQuery& ranking, Features& f) {
+    auto list = meta.find("companies");
+    if (list == meta.end() || !list->is_array()) return;
+    std::vector<std::string> slugs;
+    for (const auto& w : ranking.words) slugs.push_back(entity_slug(w.folded));
+    std::vector<char> found(slugs.size(), 0);
+    for (const auto& e : *list) {
+        if (!e.is_object() || e.value("mentions", 0) == 0) continue;
+        // The query's words name this company ("apple" for Apple Inc., id
+        // apple): the word is the name the query asks for.
+        if (all_words_in(e.value("id", ""), slugs)) continue;
+        const std::string name = e.value("name", "");
+        const std::string slug = entity_slug(name);
+        for (std::size_t w = 0; w < slugs.size(); ++w) {
+            if (found[w] || slugs[w].empty()) continue;
+            // A whole word of the slug: "steel" in "nippon-steel", not in "steelcase".
+            const std::string padded = "-" + slug + "-", word = "-" + slugs[w] + "-";
+            if (padded.find(word) == std::string::npos) continue;
+            found[w] = 1;
+            ++f.words_in_company_names;
+            if (f.company_name.empty()) f.company_name = ranking.words[w].folded + " in " + name;
+        }
+    }
+}
 
 /// The tightest span of positions holding one position of each of the
 /// lists in `positions` (each sorted), as (words - 1) / (span - 1): 1 for
@@ -82,7 +153,10 @@ bool in_lead(const std::vector<Xapian::termpos>& sorted) {
 struct Wanted {
     bool proximity = false;
     bool lead = false;
+    bool company_names = false;
+    bool tables = false;
     bool positions() const { return proximity || lead; }
+    bool stored_data() const { return company_names || tables; }
 };
 
 /// Features of the candidates `docids` (any order): each term's postings
@@ -136,6 +210,13 @@ std::vector<Features> read_features(const Xapian::Database& db, const RankingQue
         walk(entity.term, [&](std::size_t i) {
             if (named_in_text(db, docids[i], entity.term)) out[i].entities.push_back(entity.name);
         });
+    if (wanted.stored_data())
+        for (std::size_t i : order) {
+            const std::string data = db.get_document(docids[i], Xapian::DOC_ASSUME_VALID).get_data();
+            const StoredData stored = parse_stored_data(data);
+            if (wanted.company_names) find_company_names(stored.meta, ranking, out[i]);
+            if (wanted.tables) out[i].numeric_share = numeric_share_of(stored.body);
+        }
     return out;
 }
 
@@ -143,7 +224,8 @@ std::vector<Features> read_features(const Xapian::Database& db, const RankingQue
 bool has_bonuses(const RankingOptions& options, const RankingQuery& ranking) {
     if (ranking.words.empty()) return false;
     return options.headline || (options.proximity && ranking.words.size() >= 2) ||
-           (options.entities && !ranking.entities.empty());
+           (options.entities && !ranking.entities.empty()) || options.tables ||
+           (options.company_names && ranking.entities.empty());
 }
 
 /// BM25 of each ranking word in document `docid` (a word's stems in several
@@ -252,6 +334,10 @@ void add_bonuses(const Xapian::Database& db, const RankingOptions& options, cons
     Wanted wanted;
     wanted.proximity = options.proximity && ranking.words.size() >= 2;
     wanted.lead = options.lead && options.entities && !ranking.entities.empty();
+    // A query naming a person or company is about a name: its words in
+    // other names are no other sense (Ivan F. Boesky's firm for "ivan boesky").
+    wanted.company_names = options.company_names && ranking.entities.empty();
+    wanted.tables = options.tables;
     std::vector<Features> features = read_features(db, ranking, docids, wanted);
     // Shares of the best BM25 in the window: a bonus weighs alike in every query.
     double unit = 0;
@@ -265,6 +351,11 @@ void add_bonuses(const Xapian::Database& db, const RankingOptions& options, cons
             c.score += value;
             if (options.explain) c.explanation.push_back({kind, std::move(detail), value});
         };
+        auto subtract = [&](const char* kind, std::string detail, double value) {
+            if (value <= 0) return;
+            c.score -= value;
+            if (options.explain) c.explanation.push_back({kind, std::move(detail), -value});
+        };
         if (options.headline)
             add("headline", std::to_string(f.words_in_title) + " of " + std::to_string(ranking.words.size()) + " words",
                 unit * weights.headline * static_cast<double>(f.words_in_title) / words);
@@ -275,6 +366,11 @@ void add_bonuses(const Xapian::Database& db, const RankingOptions& options, cons
         if (wanted.lead && !f.entities.empty())
             add("lead", std::to_string(f.words_in_lead) + " of " + std::to_string(ranking.words.size()) + " words",
                 unit * weights.lead * static_cast<double>(f.words_in_lead) / words);
+        if (f.words_in_company_names)
+            subtract("company-name", f.company_name,
+                     unit * weights.company_name * static_cast<double>(f.words_in_company_names) / words);
+        if (wanted.tables && f.numeric_share > kTableShare)
+            subtract("table", std::to_string(std::lround(100 * f.numeric_share)) + "% figures", unit * weights.table);
         matched.push_back(f.words_present);
     }
     std::vector<std::size_t> order(window);
