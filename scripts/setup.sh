@@ -8,7 +8,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 BUILD_DIR=${BUILD_DIR:-build}
 
 PACKAGES="cmake g++ make pkg-config python3 libxapian-dev xapian-tools libicu-dev
-          libboost-program-options-dev doctest-dev nlohmann-json3-dev zlib1g-dev libgumbo-dev
+          libboost-program-options-dev doctest-dev nlohmann-json3-dev zlib1g-dev libgumbo-dev libmimalloc-dev
           clang-14 libclang-rt-14-dev llvm-14 help2man"  # clang: sanitizer and fuzz builds (test.sh, fuzz.sh); help2man: man pages
 
 missing=$(for p in $PACKAGES; do dpkg -s "$p" >/dev/null 2>&1 || echo "$p"; done | xargs)
