@@ -93,12 +93,13 @@ struct RankingOptions {
     /// words, news puts its subject there), gains.
     bool lead = true;
     /// A hit where a word of a query naming no person or company is part of
-    /// the name of a company the article names (its text, not its tags)
-    /// loses: "steel" in Nippon Steel, "sterling" in Sterling Software; the
+    /// the name of a company the article names (extracted, or given by its
+    /// source) loses: "steel" in Nippon Steel, "sterling" in Sterling Software; the
     /// word may be only a name there.
     bool company_names = true;
     /// A hit whose body is a table of figures (most of its tokens numbers:
-    /// market reports, statistics) loses.
+    /// market reports, statistics) loses.  Not with recency (it would read
+    /// the text of every article recency blends).
     bool tables = true;
     /// When all the words of a query of plain words (ANDed) match fewer
     /// than or_fallback_below articles, the articles matching any of the
@@ -197,8 +198,8 @@ struct ScorePart {
     /// "bm25" (one query word: `detail` is the word), "other" (phrases,
     /// title: and wildcard clauses, weighed by Xapian), "headline",
     /// "proximity", "entity" (`detail`: the entity's display name), "lead",
-    /// the penalties (negative) "company-name" (`detail`: "steel in Nippon
-    /// Steel") and "table", "recency", "matched-words" (the OR fallback:
+    /// the penalties (negative) "company-name" (`detail`: "steel in
+    /// nippon-steel") and "table", "recency", "matched-words" (the OR fallback:
     /// `detail` says how many).
     std::string kind;
     std::string detail;  ///< what the part is about (may be empty)

@@ -4,7 +4,6 @@
 #include "stored_data.h"
 
 #include <algorithm>
-#include <map>
 #include <string>
 #include <unordered_map>
 
@@ -15,7 +14,7 @@ namespace {
 /// The stored body of document `docid` (the text after the metadata).
 std::string body_of(const Xapian::Database& db, Xapian::docid docid) {
     const std::string data = db.get_document(docid, Xapian::DOC_ASSUME_VALID).get_data();
-    return std::string(parse_stored_data(data).body);
+    return std::string(stored_body(data));
 }
 
 }  // namespace
@@ -57,19 +56,16 @@ std::vector<Xapian::doccount> count_copies(const Xapian::Database& db, const Xap
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     enquire.set_docid_order(Xapian::Enquire::ASCENDING);
     Xapian::MSet matches = enquire.get_mset(0, db.get_doccount());
-    // Group -> body -> how many matching members hold it.
-    std::unordered_map<std::string, std::map<std::string, Xapian::doccount>> bodies;
-    for (auto m = matches.begin(); m != matches.end(); ++m) {
-        const Xapian::Document doc = m.get_document();
-        const std::string data = doc.get_data();
-        ++bodies[doc.get_value(schema::kSlotDupKey)][std::string(parse_stored_data(data).body)];
-    }
+    // Group -> its matching members; bodies are read only for groups of two or more.
+    std::unordered_map<std::string, std::vector<Xapian::docid>> members;
+    for (auto m = matches.begin(); m != matches.end(); ++m)
+        members[m.get_document().get_value(schema::kSlotDupKey)].push_back(*m);
     for (std::size_t i = 0; i < shown.size(); ++i) {
-        if (shown[i].dup_key.empty()) continue;
-        auto group = bodies.find(shown[i].dup_key);
-        if (group == bodies.end()) continue;
-        auto same = group->second.find(body_of(db, shown[i].docid));
-        if (same != group->second.end() && same->second > 0) out[i] = same->second - 1;
+        auto group = members.find(shown[i].dup_key);
+        if (shown[i].dup_key.empty() || group == members.end() || group->second.size() < 2) continue;
+        const std::string body = body_of(db, shown[i].docid);
+        for (Xapian::docid other : group->second)
+            if (other != shown[i].docid && body_of(db, other) == body) ++out[i];
     }
     return out;
 }

@@ -292,4 +292,8 @@ TEST_CASE("an article that is a table of figures ranks below prose") {
     REQUIRE(ids(on) == std::vector<std::string>{"n2", "n1"});
     CHECK(has_part(on.hits[1], "table"));
     CHECK_FALSE(has_part(on.hits[0], "table"));
+    // Only the page's candidates are read, again after each re-sort: a
+    // page of one is the first of the whole order.
+    r.limit = 1;
+    CHECK(ids(s.search(r)) == std::vector<std::string>{"n2"});
 }
