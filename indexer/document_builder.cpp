@@ -77,8 +77,9 @@ std::vector<FieldValue> field_values(schema::FieldSource source, const Article& 
 
 }  // namespace
 
-std::vector<Entity> DocumentBuilder::extract_entities(const Article& article) const {
-    if (extractor_) return extractor_->extract(article);
+std::vector<Entity> DocumentBuilder::extract_entities(const Article& article,
+                                                      std::vector<std::string>& surname_candidates) const {
+    if (extractor_) return extractor_->extract(article, surname_candidates);
     // No extractor: the entities the article gives as metadata, as they are.
     std::vector<Entity> entities;
     auto add_meta = [&](const std::vector<std::string>& names, EntityType type) {
@@ -147,7 +148,9 @@ BuiltDocument DocumentBuilder::build(const Article& article) {
 
     // Boolean terms: one per value of each filter field of the schema's table
     // (schema::filter_fields(), which the query parser reads too).
-    std::vector<Entity> entities = extract_entities(article);
+    std::vector<std::string> surname_candidates;
+    std::vector<Entity> entities = extract_entities(article, surname_candidates);
+    add_surname_candidate_terms(doc, surname_candidates);  // linked or not by the archive-level pass
     const std::string language = language_code(article.language.empty() ? default_language_ : article.language);
     for (const auto& field : schema::filter_fields()) {
         for (const FieldValue& v : field_values(field.source, article, language, entities)) {

@@ -39,7 +39,8 @@ class DocumentBuilder {
   private:
     /// The article's entities: extracted, or (without an extractor) the ones
     /// it gives as metadata.
-    std::vector<Entity> extract_entities(const Article& article) const;
+    /// `surname_candidates`: see EntityExtractor::extract (none without an extractor).
+    std::vector<Entity> extract_entities(const Article& article, std::vector<std::string>& surname_candidates) const;
     void index_text(Xapian::Document& doc, std::string_view text, const std::string& language, unsigned& position,
                     unsigned title_wdf, bool title);
     Analyzer analyzer_;

@@ -1,7 +1,7 @@
 // newsdex-entities: print the entities newsdex finds in articles.
 //
 //   newsdex-entities [--json] [--format F] [--aliases FILE] [--data-dir DIR] [FILE...]
-//   newsdex-entities --conll FILE
+//   newsdex-entities --conll FILE [--extractor]
 //
 // See docs/entities.md.  The work is done by common/entities/.
 #include <stdexcept>
@@ -29,6 +29,7 @@ int main(int argc, char** argv) {
             "data-dir", po::value<std::string>()->default_value(""),
             "model/data directory (default: $NEWSDEX_DATA_DIR, built-in)")(
             "conll", po::value<std::string>(), "tag a CoNLL-2003 file, one JSON line per PER/ORG mention")(
+            "extractor", "with --conll: score the whole extractor (the entities' mentions), not the tagger alone")(
             "input", po::value<std::vector<std::string>>(), "input files (default: standard input)");
         po::positional_options_description pos;
         pos.add("input", -1);
@@ -37,7 +38,7 @@ int main(int argc, char** argv) {
         po::notify(vm);
         if (vm.count("help")) {
             std::cout << "usage: newsdex-entities [--json] [--format F] [--aliases FILE] [FILE...]\n"
-                         "       newsdex-entities --conll FILE\n\n"
+                         "       newsdex-entities --conll FILE [--extractor]\n\n"
                       << opts;
             return 0;
         }
@@ -50,12 +51,13 @@ int main(int argc, char** argv) {
         std::ios::sync_with_stdio(false);
         if (vm.count("conll")) {
             const std::string path = vm["conll"].as<std::string>();
+            const auto mode = vm.count("extractor") ? newsdex::ConllMode::Extractor : newsdex::ConllMode::Tagger;
             if (path == "-") {
-                newsdex::tag_conll(extractor, std::cin, std::cout);
+                newsdex::tag_conll(extractor, std::cin, std::cout, mode);
             } else {
                 std::ifstream in(path);
                 if (!in) throw newsdex::UserError("cannot read " + path);
-                newsdex::tag_conll(extractor, in, std::cout);
+                newsdex::tag_conll(extractor, in, std::cout, mode);
             }
             return 0;
         }

@@ -42,6 +42,12 @@ void add_resolution_terms(Xapian::Document& doc, const Entity& e) {
     if (short_only) doc.add_boolean_term(std::string(kPrefixShortCompany) + e.id);
 }
 
+void add_surname_candidate_terms(Xapian::Document& doc, const std::vector<std::string>& candidates) {
+    for (const auto& s : candidates)
+        if (is_bare_surname(s) && fits_term(kPrefixSurnameCandidate, s, std::string()))
+            doc.add_boolean_term(std::string(kPrefixSurnameCandidate) + s);
+}
+
 std::string surname_of(std::string_view person_id) {
     const auto dash = person_id.rfind('-');
     return dash == std::string_view::npos ? std::string() : std::string(person_id.substr(dash + 1));
@@ -82,9 +88,14 @@ struct Kind {
     std::string mark;    ///< marker / link prefix (XR, XK)
     Xapian::valueno slot;
     const char* json_key;  ///< list in the stored data
+    /// The short name is no entity of its own (a surname candidate): a link
+    /// adds the linked entity, undoing it removes it.
+    bool adds_entity = false;
 };
 const Kind kPersons{std::string(schema::kPrefixPerson), std::string(kPrefixBareSurname), schema::kSlotPersons,
                     "persons"};
+const Kind kCandidates{std::string(schema::kPrefixPerson), std::string(kPrefixSurnameCandidate), schema::kSlotPersons,
+                       "persons", true};
 const Kind kCompanies{std::string(schema::kPrefixCompany), std::string(kPrefixShortCompany), schema::kSlotCompanies,
                       "companies"};
 
@@ -102,7 +113,8 @@ std::string current_link(const Kind& kind, const Xapian::Document& doc, const st
     return t != doc.termlist_end() && (*t).rfind(start, 0) == 0 ? (*t).substr(start.size()) : std::string();
 }
 
-/// kSlotPersons with `from` replaced by `to` (sorted, unique, as the builder writes it).
+/// kSlotPersons with `from` replaced by `to` (sorted, unique, as the builder
+/// writes it); an empty `from` only adds `to`, an empty `to` only removes `from`.
 std::string replace_in_slot(const std::string& joined, const std::string& from, const std::string& to) {
     std::set<std::string> ids;
     std::size_t start = 0;
@@ -112,8 +124,8 @@ std::string replace_in_slot(const std::string& joined, const std::string& from, 
         if (end > start) ids.insert(joined.substr(start, end - start));
         start = end + 1;
     }
-    ids.erase(from);
-    ids.insert(to);
+    if (!from.empty()) ids.erase(from);
+    if (!to.empty()) ids.insert(to);
     std::string out;
     for (const auto& id : ids) {
         if (!out.empty()) out += schema::kValueSeparator;
@@ -123,19 +135,33 @@ std::string replace_in_slot(const std::string& joined, const std::string& from, 
 }
 
 /// The stored JSON's list `key` with the entry `from` renamed to `to`
-/// (display name `to_name`), or dropped when `to` is listed already.
+/// (display name `to_name`), or dropped when `to` is listed already.  An empty
+/// `from` adds an entry for `to`; an empty `to` drops `from`.
 std::string replace_in_data(const std::string& data, const char* key, const std::string& from, const std::string& to,
                             const std::string& to_name) {
     const auto sep = data.find(schema::kDataBodySeparator);
     const std::string head = data.substr(0, sep);
     auto json = nlohmann::json::parse(head, nullptr, false);
-    if (json.is_discarded() || !json.contains(key) || !json[key].is_array()) return data;
+    if (json.is_discarded()) return data;
+    if (!json.contains(key) && from.empty() && !to.empty())
+        json[key] = nlohmann::json::array();  // the builder omits an empty list
+    if (!json.contains(key) || !json[key].is_array()) return data;
     auto& persons = json[key];
     const bool listed =
         std::any_of(persons.begin(), persons.end(), [&](const auto& p) { return p.value("id", "") == to; });
-    for (auto it = persons.begin(); it != persons.end(); ++it) {
+    if (from.empty() && !listed && !to.empty()) {
+        // Named through a candidate: mentioned in the text (at least once).
+        // Placed before the first entry with a greater id and at most one
+        // mention, so that the list does not depend on the order in which
+        // links were made.
+        auto at = std::find_if(persons.begin(), persons.end(),
+                               [&](const auto& p) { return p.value("mentions", 0) <= 1 && p.value("id", "") > to; });
+        const nlohmann::json entry = {{"id", to}, {"name", to_name}, {"mentions", 1}};
+        persons.insert(at, entry);
+    }
+    for (auto it = persons.begin(); !from.empty() && it != persons.end(); ++it) {
         if (it->value("id", "") != from) continue;
-        if (listed) {
+        if (listed || to.empty()) {
             persons.erase(it);
         } else {
             (*it)["id"] = to;
@@ -143,6 +169,7 @@ std::string replace_in_data(const std::string& data, const char* key, const std:
         }
         break;
     }
+    if (persons.empty()) json.erase(key);  // as the builder writes a document without any
     std::string out = json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     if (sep != std::string::npos) out.append(data, sep, std::string::npos);
     return out;
@@ -165,9 +192,11 @@ std::string rename_in_data(const std::string& data, const char* key, const std::
 /// indexing (LinkHints) or by the pass after it.
 void link_document(const Kind& kind, Xapian::Document& doc, const std::string& s, const std::string& old_link,
                    const std::string& new_link, const std::string& name) {
-    const std::string from = old_link.empty() ? s : old_link, to = new_link.empty() ? s : new_link;
-    if (has_term(doc, kind.entity + from)) doc.remove_term(kind.entity + from);
-    doc.add_boolean_term(kind.entity + to);
+    // A candidate is no entity: unlinked it names nobody.
+    const std::string unlinked = kind.adds_entity ? std::string() : s;
+    const std::string from = old_link.empty() ? unlinked : old_link, to = new_link.empty() ? unlinked : new_link;
+    if (!from.empty() && has_term(doc, kind.entity + from)) doc.remove_term(kind.entity + from);
+    if (!to.empty()) doc.add_boolean_term(kind.entity + to);
     if (!old_link.empty()) doc.remove_term(kind.mark + s + ":" + old_link);
     if (!new_link.empty()) doc.add_boolean_term(kind.mark + s + ":" + new_link);
     doc.add_value(kind.slot, replace_in_slot(doc.get_value(kind.slot), from, to));
@@ -300,17 +329,24 @@ void apply(const Kind& kind, std::vector<Xapian::WritableDatabase>& shards, cons
     }
 }
 
+/// Tagged bare surnames (XR) and surname candidates (XU) under one rule:
+/// a surname links to the one full name the archive names natively.
 void resolve_persons(std::vector<Xapian::WritableDatabase>& shards, const LinkHints* hints, ResolutionStats& stats) {
-    const Marks marks = read_marks(kPersons, shards);
-    if (marks.names.empty()) return;
+    const Marks bare = read_marks(kPersons, shards), candidates = read_marks(kCandidates, shards);
+    Marks all = bare;  // names of both kinds, and the person terms links of either kind gave
+    all.names.insert(candidates.names.begin(), candidates.names.end());
+    for (const auto& [id, n] : candidates.linked_to) all.linked_to[id] += n;
+    if (all.names.empty()) return;
     std::set<std::string> full;  // full ids whose last word is a marked surname
     for (const auto& db : shards)
         for (auto t = db.allterms_begin(kPersons.entity); t != db.allterms_end(kPersons.entity); ++t) {
             std::string id = (*t).substr(kPersons.entity.size());
-            if (marks.names.count(surname_of(id))) full.insert(std::move(id));
+            if (all.names.count(surname_of(id))) full.insert(std::move(id));
         }
-    const auto native = native_counts(kPersons, shards, full, marks);
-    apply(kPersons, shards, marks, surname_targets({marks.names.begin(), marks.names.end()}, native), hints, stats);
+    const auto native = native_counts(kPersons, shards, full, all);
+    const auto targets = surname_targets({all.names.begin(), all.names.end()}, native);
+    if (!bare.names.empty()) apply(kPersons, shards, bare, targets, hints, stats);
+    if (!candidates.names.empty()) apply(kCandidates, shards, candidates, targets, hints, stats);
 }
 
 void resolve_companies(std::vector<Xapian::WritableDatabase>& shards, const LinkHints* hints, ResolutionStats& stats) {

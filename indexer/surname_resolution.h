@@ -15,6 +15,14 @@
 // *native* person terms (not the ones a previous pass added), so the result
 // depends only on which articles the database holds, never on the order in
 // which they were indexed, and a later "Carl Boesky" undoes the link.
+//
+// Surname candidates (kPrefixSurnameCandidate + surname): lone capitalised
+// words the tagger left untagged ("information provided by Boesky").  They
+// follow the same rule as tagged bare surnames, with one difference: a
+// candidate is no entity, so linking adds the full person to the document
+// and undoing the link takes it away again (a candidate never becomes a
+// facet value of its own).  The tagger's choice on a lone word thus no
+// longer decides whether a document joins its person.
 #pragma once
 
 #include <cstddef>
@@ -36,11 +44,15 @@ namespace newsdex {
 using schema::kPrefixBareSurname;
 using schema::kPrefixCompanyTie;
 using schema::kPrefixShortCompany;
+using schema::kPrefixSurnameCandidate;
 
 /// The builder's part: the marker of a bare surname or a short company
 /// (one-word id, named only by one-word forms in this article) and the ties
 /// of a company to its one-word aliases.
 void add_resolution_terms(Xapian::Document& doc, const Entity& e);
+/// The builder's part for surname candidates (EntityExtractor::extract):
+/// one boolean term each, kPrefixSurnameCandidate + slug.
+void add_surname_candidate_terms(Xapian::Document& doc, const std::vector<std::string>& candidates);
 
 /// A person id that is one slug word ("boesky"): a bare surname.
 bool is_bare_surname(std::string_view person_id);
@@ -61,7 +73,7 @@ std::map<std::string, std::string> company_targets(const std::vector<std::string
                                                    const std::map<std::string, std::size_t>& native);
 
 struct ResolutionStats {
-    std::size_t linked = 0;    ///< documents whose surname now names a full person
+    std::size_t linked = 0;    ///< documents whose surname (or surname candidate) now names a full person
     std::size_t unlinked = 0;  ///< documents whose earlier link was undone (now ambiguous or gone)
     std::size_t renamed = 0;   ///< documents linked by a guess whose display name was corrected
 };

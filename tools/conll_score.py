@@ -3,7 +3,7 @@
 
 Usage: conll_score.py GOLD.conll PRED.jsonl [--min-per F] [--min-org F]
        (PRED may be '-' for standard input)
-       conll_score.py GOLD.conll --run NEWSDEX_ENTITIES [--skip-missing] [...]
+       conll_score.py GOLD.conll --run NEWSDEX_ENTITIES [--extractor] [--skip-missing] [...]
        (runs `NEWSDEX_ENTITIES --conll GOLD` and scores its output; with
        --skip-missing, exits 77 -- CTest's skip code -- when GOLD is absent)
 
@@ -96,6 +96,9 @@ def main():
     ap.add_argument("gold")
     ap.add_argument("pred", nargs="?", default=None)
     ap.add_argument("--run", metavar="NEWSDEX_ENTITIES", help="tag GOLD with this binary instead of reading PRED")
+    ap.add_argument("--extractor", action="store_true",
+                    help="with --run: score the whole extractor (newsdex-entities --conll --extractor), "
+                    "not the tagger alone")
     ap.add_argument("--skip-missing", action="store_true", help="exit 77 when GOLD does not exist")
     ap.add_argument("--min-per", type=float, default=0.0)
     ap.add_argument("--min-org", type=float, default=0.0)
@@ -108,7 +111,8 @@ def main():
     try:
         gold, docs = read_gold(args.gold)
         if args.run:
-            proc = subprocess.run([args.run, "--conll", args.gold], stdout=subprocess.PIPE, text=True)
+            cmd = [args.run, "--conll", args.gold] + (["--extractor"] if args.extractor else [])
+            proc = subprocess.run(cmd, stdout=subprocess.PIPE, text=True)
             if proc.returncode != 0:
                 print(f"conll_score.py: {args.run} exited with {proc.returncode}", file=sys.stderr)
                 return 2

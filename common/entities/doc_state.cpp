@@ -62,7 +62,8 @@ const Mark* DocState::in_mark(std::size_t b, std::size_t e) const {
     return nullptr;
 }
 
-std::vector<Entity> run_pipeline(const ExtractorData& data, const Article& article) {
+std::vector<Entity> run_pipeline(const ExtractorData& data, const Article& article,
+                                 std::vector<std::string>* surname_candidates) {
     DocState st;
     read_document(data, article, st);
     repair_tags(data, st);
@@ -73,6 +74,7 @@ std::vector<Entity> run_pipeline(const ExtractorData& data, const Article& artic
     match_headlines(data, st);
     build_entities(data, st);
     merge_metadata(data, article, st);
+    if (surname_candidates) *surname_candidates = find_surname_candidates(data, st);
     return std::move(st.entities);
 }
 

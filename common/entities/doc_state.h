@@ -114,13 +114,18 @@ void link_text_aliases(const ExtractorData& data, DocState& st);
 void match_headlines(const ExtractorData& data, DocState& st);
 void build_entities(const ExtractorData& data, DocState& st);
 void merge_metadata(const ExtractorData& data, const Article& article, DocState& st);
+/// After the stages: the slugs of the lone capitalised words the tagger left
+/// untagged that may be surnames (stage_surname_candidates.cpp), sorted, unique.
+std::vector<std::string> find_surname_candidates(const ExtractorData& data, const DocState& st);
 
 /// Is the article English?  Its language field when set, else a count of
 /// function words (common/data/function_words.txt) in title and body.
 bool is_english(const ExtractorData& data, const Article& article);
 
-/// Whole pipeline (what EntityExtractor::extract runs).
-std::vector<Entity> run_pipeline(const ExtractorData& data, const Article& article);
+/// Whole pipeline (what EntityExtractor::extract runs); `surname_candidates`
+/// (may be null) receives find_surname_candidates().
+std::vector<Entity> run_pipeline(const ExtractorData& data, const Article& article,
+                                 std::vector<std::string>* surname_candidates = nullptr);
 
 // Shared by several stages.
 /// A name that is a date or a table fragment ("Oct/Dec", "D-Conn", "III", "Class B").

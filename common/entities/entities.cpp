@@ -88,4 +88,9 @@ std::vector<Entity> EntityExtractor::extract(const Article& article) const {
     return entities::run_pipeline(impl_->data, article);
 }
 
+std::vector<Entity> EntityExtractor::extract(const Article& article,
+                                             std::vector<std::string>& surname_candidates) const {
+    return entities::run_pipeline(impl_->data, article, &surname_candidates);
+}
+
 }  // namespace newsdex

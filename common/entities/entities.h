@@ -64,6 +64,12 @@ class EntityExtractor {
     /// Entities of an article: extracted from title + "\n\n" + body, merged
     /// with its metadata entities.  Sorted by type, then by mentions (desc).
     std::vector<Entity> extract(const Article& article) const;
+    /// The same, and the article's *surname candidates*: slugs of lone
+    /// capitalised words the tagger did not tag that may be the surname of a
+    /// person named in full elsewhere in the archive ("Boesky").  They are
+    /// no entities: the indexer's archive-level pass links one only to the
+    /// one full name the archive has for it (docs/entities.md).
+    std::vector<Entity> extract(const Article& article, std::vector<std::string>& surname_candidates) const;
 
     /// Tag a pre-tokenised sentence (CoNLL evaluation): PER/ORG mentions.
     std::vector<TokenMention> tag_tokens(const std::vector<std::string>& tokens) const;

@@ -9,7 +9,51 @@
 
 namespace newsdex {
 
-std::size_t tag_conll(const EntityExtractor& extractor, std::istream& in, std::ostream& out) {
+std::vector<std::vector<TokenMention>> extract_document_mentions(
+    const EntityExtractor& extractor, const std::vector<std::vector<std::string>>& sentences) {
+    // The text the extractor sees: title "" + "\n\n" + body, tokens joined by
+    // spaces, sentences by blank lines (a sentence break for the tokeniser).
+    Article article;
+    article.language = "en";
+    struct Span {
+        std::size_t b, e, sent, index;
+    };
+    std::vector<Span> spans;
+    for (std::size_t s = 0; s < sentences.size(); ++s) {
+        if (s > 0) article.body += "\n\n";
+        for (std::size_t i = 0; i < sentences[s].size(); ++i) {
+            if (i > 0) article.body += ' ';
+            const std::size_t b = 2 + article.body.size();
+            article.body += sentences[s][i];
+            spans.push_back({b, 2 + article.body.size(), s, i});
+        }
+    }
+    std::vector<std::vector<TokenMention>> out(sentences.size());
+    for (const Entity& entity : extractor.extract(article)) {
+        const char* type = entity.type == EntityType::Person ? "PER" : "ORG";
+        for (auto [b, e] : entity.offsets) {
+            // the tokens the mention overlaps (spans are sorted by offset)
+            auto first =
+                std::lower_bound(spans.begin(), spans.end(), b, [](const Span& t, std::size_t x) { return t.e <= x; });
+            auto last = first;
+            while (last != spans.end() && last->b < e && last->sent == first->sent) ++last;
+            if (first == last) continue;
+            out[first->sent].push_back({type, first->index, (last - 1)->index + 1});
+        }
+    }
+    for (auto& sent : out) {
+        std::sort(sent.begin(), sent.end(),
+                  [](const TokenMention& x, const TokenMention& y) { return x.start < y.start; });
+        sent.erase(std::unique(sent.begin(), sent.end(),
+                               [](const TokenMention& x, const TokenMention& y) {
+                                   return x.start == y.start && x.end == y.end;
+                               }),
+                   sent.end());
+    }
+    return out;
+}
+
+std::size_t tag_conll(const EntityExtractor& extractor, std::istream& in, std::ostream& out, ConllMode mode) {
     std::size_t written = 0;
     long doc_index = -1;
     std::vector<std::vector<std::string>> doc;
@@ -21,7 +65,8 @@ std::size_t tag_conll(const EntityExtractor& extractor, std::istream& in, std::o
         }
         if (doc.empty()) return;
         if (doc_index < 0) doc_index = 0;  // text before any -DOCSTART-
-        auto tagged = extractor.tag_document(doc);
+        auto tagged =
+            mode == ConllMode::Extractor ? extract_document_mentions(extractor, doc) : extractor.tag_document(doc);
         std::size_t offset = 0;
         for (std::size_t s = 0; s < doc.size(); ++s) {
             for (const auto& m : tagged[s]) {

@@ -17,7 +17,18 @@ namespace newsdex {
 /// {"doc": D, "type": "PER", "text": "...", "start": S, "end": E}
 /// (D from 0 at each -DOCSTART-, S..E token indexes within the document,
 /// E exclusive).  Returns the number of mentions written.
-std::size_t tag_conll(const EntityExtractor& extractor, std::istream& in, std::ostream& out);
+/// What tag_conll measures: the tagger alone, or the whole extractor (tag
+/// repairs, mention clean-up, headlines, classification filters), i.e. the
+/// mentions behind the entities a user sees.
+enum class ConllMode { Tagger, Extractor };
+std::size_t tag_conll(const EntityExtractor& extractor, std::istream& in, std::ostream& out,
+                      ConllMode mode = ConllMode::Tagger);
+/// The mentions of the entities EntityExtractor::extract finds in a
+/// pre-tokenised English document, as token ranges per sentence (tokens are
+/// joined by spaces, sentences by blank lines; a mention covers the tokens
+/// its byte range overlaps).
+std::vector<std::vector<TokenMention>> extract_document_mentions(
+    const EntityExtractor& extractor, const std::vector<std::vector<std::string>>& sentences);
 
 /// One JSON object (one line, no newline) describing an article's entities:
 /// {"article": id, "title": ..., "entities": [{"id","name","type","mentions",

@@ -672,6 +672,12 @@ void extract_features(const std::vector<std::vector<std::string_view>>& doc, con
                     if (st.after_the) F(121, k.cap);
                     if (st.before_poss) F(122, k.cap);
                     if (st.before_org_word) F(123, k.cap);
+                    // A lone capitalised word: news introduces a person by the full
+                    // name, so one that is never part of a longer name, never after a
+                    // first name or title in the document, is rarely a person.
+                    if (k.cap && !(i > 0 && ts[i - 1].cap) && !(i + 1 < n && ts[i + 1].cap))
+                        F(124, (st.in_run ? 1u : 0u) | (st.after_first ? 2u : 0u) | (st.after_title ? 4u : 0u) |
+                                   (i == 0 || caps ? 8u : 0u));
                 }
             }
         }

@@ -169,6 +169,18 @@ void cluster_mentions(const ExtractorData& D, DocState& st) {
             clusters[st.find(mentions[mi].cluster)].extra_aliases.insert(ticker);
 }
 
+namespace {
+
+/// "Jansher Khan (Pakistan)", "Red Star (Yugoslavia)": a country or place in
+/// parentheses after a name says where the person or team is from; it is no
+/// other name of it.
+bool place_name(const ExtractorData& D, const std::vector<std::string>& words) {
+    const std::string name = join(words, 0, words.size());
+    return D.words.countries.count(name) || D.words.major_places.count(name) || D.places.count(name);
+}
+
+}  // namespace
+
 void link_text_aliases(const ExtractorData& D, DocState& st) {
     auto& mentions = st.mentions;
     auto& clusters = st.clusters;
@@ -205,6 +217,7 @@ void link_text_aliases(const ExtractorData& D, DocState& st) {
                 const Mention& b = mentions[it->second];
                 std::size_t end = b.te;
                 if (paren && !(end < sent.size() && sent[end] == ")")) continue;
+                if (paren && place_name(D, b.words)) continue;
                 if (a.cluster >= 0 && b.cluster >= 0) {
                     if (mentions[it->second].type != a.type) mentions[it->second].type = a.type;
                     if (clusters[st.find(a.cluster)].type == clusters[st.find(b.cluster)].type)
@@ -221,6 +234,7 @@ void link_text_aliases(const ExtractorData& D, DocState& st) {
                 std::vector<std::string> words(sent.begin() + long(q), sent.begin() + long(r));
                 std::string name = join(words, 0, words.size());
                 std::string lower = lower_ascii(name);
+                if (place_name(D, words)) continue;
                 if (D.words.noise_names.count(lower) || D.words.date_words.count(lower) || junk_name(D.words, words))
                     continue;
                 Mention m;

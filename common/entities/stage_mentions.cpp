@@ -55,6 +55,22 @@ bool plausible_person(const ExtractorData& D, const std::vector<std::string_view
     return true;
 }
 
+/// "National Commission on Dairy Policy", "Organization for Security and
+/// Co-operation in Europe": "on" right after an organisation's head word
+/// (org_keywords.txt) continues its name, and so does "in" after a head word
+/// + "for"/"on" earlier in it ("A for the B of C in D").  A cut word ends the
+/// name otherwise ("Budget Committee in Parliament": a place, not the name).
+bool organisation_name_part(const WordLists& W, MentionType type, const std::vector<std::string_view>& words,
+                            std::size_t a, std::size_t k, std::size_t z) {
+    if (type != MentionType::Org || k + 1 >= z || !starts_upper(words[k + 1])) return false;
+    auto head = [&](std::size_t h) { return h >= a && starts_upper(words[h]) && W.org_keywords.count(words[h]); };
+    if (words[k] == "on") return head(k - 1);
+    if (words[k] != "in") return false;
+    for (std::size_t h = a; h + 1 < k; ++h)
+        if (head(h) && (words[h + 1] == "for" || words[h + 1] == "on")) return true;
+    return false;
+}
+
 /// Trim the tagged run [a, z) of sentence s to the name it holds; `type` may
 /// turn from person to organisation ("Reagan Administration").  False: the
 /// run is no name at all.
@@ -63,10 +79,21 @@ bool trim_span(const ExtractorData& D, const DocState& st, std::size_t s, Mentio
     const WordLists& W = D.words;
     const auto& words = st.doc[s];
     const bool person = type == MentionType::Person;
-    while (a < z && no_alnum(words[a])) ++a;                  // "## Partners"
+    while (a < z && no_alnum(words[a])) ++a;  // "## Partners"
+    // A name ends at an opening bracket: "Mladost (L)", "Europe (Pacific)" are a name and a note.
+    // (A closing one may stay: Reuters writes "(Finance Minister Dilson) Funaro".)
+    for (std::size_t k = a + 1; k < z; ++k)
+        if (words[k] == "(") {
+            z = k;
+            break;
+        }
     while (z - a > 1 && W.number_words.count(words[a])) ++a;  // "Fifteen Asia-Pacific ..."
     if (person && a == 0)
         while (z - a > 1 && W.sentence_starters.count(words[a])) ++a;  // "Later Herrington said"
+    // "Rival Advanced Micro Devices", "Billionaire Gautam Adani": a descriptive word the
+    // sentence start capitalised (after an opening quote too).
+    if (a == 0 || (a == 1 && words[0] == "\""))
+        while (z - a > 1 && W.name_descriptors.count(words[a]) && starts_upper(words[a + 1])) ++a;
     // "its Watson system", "their Photos app": a name after a possessive
     // determiner is a product, not a person.
     if (person && a > 0 &&
@@ -76,7 +103,7 @@ bool trim_span(const ExtractorData& D, const DocState& st, std::size_t s, Mentio
     // A multi-word alias-table name is kept whole ("General Agreement on Tariffs and Trade").
     const bool table_name = z - a >= 2 && z - a <= D.max_phrase_tokens && D.phrases.count(phrase_hash(words, a, z)) > 0;
     for (std::size_t k = a + 1; k < z && !table_name; ++k)
-        if (W.name_cut_words.count(words[k])) {
+        if (W.name_cut_words.count(words[k]) && !organisation_name_part(W, type, words, a, k, z)) {
             z = k;
             break;
         }

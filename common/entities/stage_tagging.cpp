@@ -374,6 +374,51 @@ void join_for_the(const ExtractorData& D, DocState& st) {
     }
 }
 
+/// "Dell and HP", "Honda and Nissan", "Allkem and Livent": names joined by
+/// and/or are of one kind.  A lone capitalised word the tagger left untagged
+/// (or took for a lone person) that is coordinated with an organisation is
+/// one too, unless it is a first name, a place, a title, an ordinary word or,
+/// at a sentence start, a word no table knows as a company.
+void tag_coordinated_names(const ExtractorData& D, DocState& st) {
+    const WordLists& W = D.words;
+    auto lone = [](const std::vector<int>& t, const std::vector<std::string_view>& d, std::size_t i) {
+        const bool before = i > 0 && (starts_upper(d[i - 1]) || (t[i - 1] != ner::kO && !ner::tag_is_begin(t[i])));
+        const bool after =
+            i + 1 < d.size() && (starts_upper(d[i + 1]) || (t[i + 1] != ner::kO && !ner::tag_is_begin(t[i + 1])));
+        return !before && !after;
+    };
+    for (std::size_t s = 0; s < st.tags.size(); ++s) {
+        if (st.caps_sentence[s]) continue;
+        auto& t = st.tags[s];
+        const auto& d = st.doc[s];
+        for (std::size_t k = 1; k + 1 < d.size(); ++k) {
+            if (d[k] != "and" && d[k] != "or") continue;
+            // left: a whole ORG run ending at k, or a lone word at k-1; right: the same from k+1
+            for (const bool left_word : {true, false}) {
+                const std::size_t i = left_word ? k - 1 : k + 1;  // the lone word
+                const std::size_t o = left_word ? k + 1 : k - 1;  // where the organisation is
+                if (ner::tag_type(t[o]) != 1 || (t[i] != ner::kO && t[i] != ner::kBPer)) continue;
+                if (!left_word && W.co_words.count(d[o])) continue;  // "Alex. Brown and Sons": join_and_co's
+                if (!starts_upper(d[i]) || !has_lowercase(d[i]) || d[i].size() < 3 || !lone(t, d, i)) continue;
+                if (std::any_of(d[i].begin(), d[i].end(), [](char c) { return c == '-' || is_digit_c(c); }))
+                    continue;  // "BBB-plus and A-minus": ratings
+                const std::uint64_t h = lower_hash(d[i]);
+                // a first name, a place, a title ("Senator and Omega models"), an organisation
+                // keyword ("Casino, Hotel and Bowling Center") or a generic word of company names ("Credit")
+                constexpr std::uint32_t kNotAName = ner::kGzFirst | ner::kGzFirstRare | ner::kGzPlace |
+                                                    ner::kGzCompanyWord | ner::kGzTitle | ner::kGzOrgWord |
+                                                    ner::kGzOrgHead;
+                if ((D.lex.flags.get(h) & kNotAName) || W.person_titles.count(d[i]) || W.org_keywords.count(d[i]))
+                    continue;
+                if (W.countries.count(d[i]) || W.major_places.count(d[i]) || D.places.count(d[i])) continue;
+                if (W.common_words.count(d[i]) || st.used_in_lower_case(d[i]) || W.date_words.count(d[i])) continue;
+                if (i == 0 && !D.single_names.count(h) && !D.lex.company_names.count(h)) continue;
+                t[i] = ner::kBOrg;
+            }
+        }
+    }
+}
+
 /// A set of 64-bit hashes as a sorted vector: a document has few ORG runs, and
 /// a hash table per document cost a 9 KB allocation.  Key 0 is stored as 1,
 /// as in ner::HashMap64.
@@ -423,8 +468,11 @@ void split_x_and_y(const ExtractorData& D, DocState& st, const HashSet64& alone)
 }
 
 /// Lower-case phrase hashes of the ORG runs the tagger found in mixed-case
-/// sentences, not at a sentence start (where capitals prove nothing).
-HashSet64 org_runs(const DocState& st) {
+/// sentences, not at a sentence start (where capitals prove nothing), and of
+/// their short forms without a last generic word of company names, when two
+/// words or more remain: "First Republic Bank" also gives "First Republic",
+/// "Alameda Research LLC" "Alameda Research".
+HashSet64 org_runs(const ExtractorData& D, const DocState& st) {
     HashSet64 runs;
     for (std::size_t s = 0; s < st.tags.size(); ++s) {
         if (st.caps_sentence[s]) continue;
@@ -434,6 +482,9 @@ HashSet64 org_runs(const DocState& st) {
             std::size_t e = b + 1;
             while (e < t.size() && t[e] == ner::kIOrg) ++e;
             runs.insert(phrase_hash(st.doc[s], b, e));
+            const std::string_view last = st.doc[s][e - 1];
+            if (e - b >= 3 && (D.is_legal_suffix(last) || (D.lex.flags.get(lower_hash(last)) & ner::kGzCompanyWord)))
+                runs.insert(phrase_hash(st.doc[s], b, e - 1));
         }
     }
     runs.seal();
@@ -546,7 +597,8 @@ void repair_tags(const ExtractorData& D, DocState& st) {
     if (!st.english) return;
     join_for_the(D, st);
     tag_employer_names(D, st);
-    const auto runs = org_runs(st);
+    tag_coordinated_names(D, st);
+    const auto runs = org_runs(D, st);
     split_x_and_y(D, st, runs);
     propagate_org_names(D, st, runs);
 }

@@ -24,34 +24,47 @@ std::vector<std::string> read_word_list(const std::string& path) {
 }
 
 void WordLists::load(const std::string& dir) {
-    auto fill = [&](WordSet& set, const char* file) {
-        for (const auto& w : read_word_list(dir + "/" + file)) set.add(w);
+    // `names_other`: the list names something other than a surname (see
+    // not_surnames); one set for the surname candidates' many tests.
+    auto fill = [&](WordSet& set, const char* file, bool names_other = false) {
+        for (const auto& w : read_word_list(dir + "/" + file)) {
+            set.add(w);
+            if (names_other) not_surnames.add(w);
+        }
     };
     fill(abbreviations, "abbreviations.txt");
     fill(sentence_end_abbreviations, "sentence_end_abbreviations.txt");
-    fill(legal_suffixes, "legal_suffixes.txt");
+    fill(legal_suffixes, "legal_suffixes.txt", true);
     fill(short_words, "short_words.txt");
-    fill(person_titles, "person_titles.txt");
-    for (const auto& w : ner::title_words()) person_titles.add(w);
-    fill(noise_names, "noise_names.txt");
-    fill(table_words, "table_words.txt");
-    fill(generic_words, "generic_words.txt");
-    fill(org_keywords, "org_keywords.txt");
-    fill(major_places, "major_places.txt");
-    fill(countries, "countries.txt");
-    fill(number_words, "number_words.txt");
-    fill(sentence_starters, "sentence_starters.txt");
+    fill(person_titles, "person_titles.txt", true);
+    for (const auto& w : ner::title_words()) {
+        person_titles.add(w);
+        not_surnames.add(w);
+    }
+    fill(noise_names, "noise_names.txt", true);
+    fill(table_words, "table_words.txt", true);
+    fill(generic_words, "generic_words.txt", true);
+    fill(org_keywords, "org_keywords.txt", true);
+    fill(major_places, "major_places.txt", true);
+    fill(countries, "countries.txt", true);
+    fill(number_words, "number_words.txt", true);
+    fill(sentence_starters, "sentence_starters.txt", true);
+    fill(name_descriptors, "name_descriptors.txt", true);
     fill(name_cut_words, "name_cut_words.txt");
     fill(co_words, "co_words.txt");
     fill(title_stop_words, "title_stop_words.txt");
-    fill(thing_heads, "thing_heads.txt");
-    for (const auto& w : ner::date_words()) date_words.add(w);
-    fill(common_words, "common_words.txt");
-    fill(place_heads, "place_heads.txt");
-    fill(company_form_words, "company_form_words.txt");
+    fill(thing_heads, "thing_heads.txt", true);
+    for (const auto& w : ner::date_words()) {
+        date_words.add(w);
+        not_surnames.add(w);
+    }
+    fill(common_words, "common_words.txt", true);
+    fill(place_heads, "place_heads.txt", true);
+    fill(company_form_words, "company_form_words.txt", true);
     fill(non_person_nouns, "non_person_nouns.txt");
     fill(subject_verbs, "subject_verbs.txt");
     fill(company_preceders, "company_preceders.txt");
+    fill(place_prepositions, "place_prepositions.txt");
     function_words.clear();
     const std::string fw_path = dir + "/function_words.txt";
     for (const auto& line : read_word_list(fw_path)) {

@@ -25,6 +25,7 @@ struct WordLists {
     WordSet countries;                   ///< countries.txt
     WordSet number_words;                ///< number_words.txt
     WordSet sentence_starters;           ///< sentence_starters.txt
+    WordSet name_descriptors;            ///< name_descriptors.txt: "Rival", "Billionaire" before a name
     WordSet name_cut_words;              ///< name_cut_words.txt
     WordSet co_words;                    ///< co_words.txt
     WordSet title_stop_words;            ///< title_stop_words.txt
@@ -36,6 +37,12 @@ struct WordLists {
     WordSet non_person_nouns;            ///< non_person_nouns.txt: "ship", "tanker" before a name
     WordSet subject_verbs;               ///< subject_verbs.txt: "said", "reported" after a company
     WordSet company_preceders;           ///< company_preceders.txt: "from", "and" before a company
+    /// Every word of the lists that name something other than a surname
+    /// (common, generic, noise, title, date, organisation, place, country,
+    /// number, sentence-starter, table, thing and company-form words, legal
+    /// suffixes): one probe for the surname candidates (stage_surname_candidates.cpp).
+    WordSet not_surnames;
+    WordSet place_prepositions;  ///< place_prepositions.txt: "in", "from" before a place
     /// function_words.txt: per language code, its function words ("en the", "de und").
     std::vector<std::pair<std::string, WordSet>> function_words;
     std::vector<std::vector<std::string>> alias_intros;  ///< alias_intros.txt, in file order

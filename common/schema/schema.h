@@ -41,6 +41,8 @@
 //     XA<slug>          each author                             (author:)
 //     XD<key>           near-duplicate group (kSlotDupKey)      (collapsing)
 //     XR<surname>[:<id>] a bare-surname person [linked to <id>]   (resolution)
+//     XU<surname>[:<id>] a surname candidate: a lone capitalised word the
+//                       tagger left untagged, no entity [linked to <id>]
 //     XK<id>[:<id2>]    a one-word company [linked to <id2>]       (resolution)
 //     XJ<alias>:<id>    the text ties one-word <alias> to company <id>
 //     Y<yyyy>, M<yyyymm>, D<yyyymmdd>
@@ -117,6 +119,11 @@ inline constexpr std::string_view kPrefixDay = "D";
 /// "XR" + surname: the document has a bare-surname person entity;
 /// "XR" + surname + ":" + id: a resolution pass linked it to person `id`.
 inline constexpr std::string_view kPrefixBareSurname = "XR";
+/// "XU" + surname: a *surname candidate*, a lone capitalised word the tagger
+/// did not tag ("provided by Boesky"); no entity, so no facet value, unless a
+/// resolution pass links it: "XU" + surname + ":" + id, and the document then
+/// names person `id`.  Boolean, no positions (database size, issue 9).
+inline constexpr std::string_view kPrefixSurnameCandidate = "XU";
 /// The same for a one-word company id: "XK" + id, "XK" + id + ":" + linked id.
 inline constexpr std::string_view kPrefixShortCompany = "XK";
 /// "XJ" + alias + ":" + id: this document's text (or the alias table) names

@@ -15,7 +15,10 @@ work = os.path.join(args.work, "archive_surnames")
 shutil.rmtree(work, ignore_errors=True)
 os.makedirs(work)
 
-# Invented articles: "Boesky" alone in a2 and a4; the full name only in a1.
+# Invented articles: "Boesky" alone in a2, a4 and a5; the full name only in a1.
+# The shipped tagger leaves the lone "Boesky" of a2 and a4 untagged (a
+# surname candidate, docs/entities.md) and tags a5's "Mr. Boesky" a person
+# (a bare surname): both kinds link to Ivan Boesky.
 ARTICLES = {
     "a1": ("Boesky pleads guilty", "Wall Street speculator Ivan Boesky pleaded guilty on Thursday to one count of "
            "conspiracy. Boesky, who agreed to pay 100 mln dlrs, will cooperate with investigators, his lawyer said."),
@@ -25,6 +28,7 @@ ARTICLES = {
            "Analysts said the market expected a bid."),
     "a4": ("Arbitrage firms under scrutiny", "Regulators examined trades that Boesky made before several "
            "takeover bids were announced, officials said."),
+    "a5": ("Lawyers meet", "Lawyers for Mr. Boesky met prosecutors on Monday, the court said."),
 }
 SECOND_BOESKY = ("mb", "Art fair opens", "The painter Marta Boesky opened her first show in Vienna on Friday. "
                  "Boesky said the paintings took four years.")
@@ -68,9 +72,9 @@ def hit_persons(db, article):
 # Same four articles: one run in order, one run reversed, four runs one by one
 # in another order (incremental), and over three shards.
 orders = {
-    "forward": [feed(os.path.join(work, "fwd.jsonl"), ["a1", "a2", "a3", "a4"])],
-    "reversed": [feed(os.path.join(work, "rev.jsonl"), ["a4", "a3", "a2", "a1"])],
-    "one_by_one": [feed(os.path.join(work, f"one-{i}.jsonl"), [i]) for i in ["a2", "a4", "a3", "a1"]],
+    "forward": [feed(os.path.join(work, "fwd.jsonl"), ["a1", "a2", "a3", "a4", "a5"])],
+    "reversed": [feed(os.path.join(work, "rev.jsonl"), ["a5", "a4", "a3", "a2", "a1"])],
+    "one_by_one": [feed(os.path.join(work, f"one-{i}.jsonl"), [i]) for i in ["a2", "a5", "a4", "a3", "a1"]],
 }
 results = {}
 for name, files in orders.items():
@@ -83,8 +87,8 @@ for name, files in orders.items():
 
 first = results[("forward", "1")]
 values, facets = first
-c.check(values.get("ivan-boesky") == 3 and "boesky" not in values,
-        f"Boesky alone (a2, a4) links to Ivan Boesky: {values}")
+c.check(values.get("ivan-boesky") == 4 and "boesky" not in values,
+        f"Boesky alone (a2, a4, a5) links to Ivan Boesky: {values}")
 c.check(values.get("kellerman") == 1, f"a surname no full name bears stays a surname: {values}")
 c.check(facets == values, f"search facets (value slot) agree with --values (terms): {facets} vs {values}")
 for key, got in results.items():
@@ -93,15 +97,18 @@ for key, got in results.items():
 db = os.path.join(work, "one_by_one-3.db")
 c.check("ivan-boesky" in hit_persons(db, "a2"), "the stored persons of a2 name Ivan Boesky")
 res, _ = search_json(args, db, "person:ivan-boesky", "--no-collapse")
-c.check(res is not None and res["total"] == 3, f"person:ivan-boesky finds a1, a2, a4: {res and res['total']}")
+c.check(res is not None and res["total"] == 4, f"person:ivan-boesky finds a1, a2, a4, a5: {res and res['total']}")
 
-# A second full name with the surname: Boesky alone is ambiguous again.
+# A second full name with the surname: Boesky alone is ambiguous again.  The
+# tagged bare surname (a5) stays a surname; the untagged candidates (a2, a4)
+# name nobody: a candidate is never a facet value of its own.
 index(db, feed(os.path.join(work, "second.jsonl"), [], [SECOND_BOESKY]), shards="3")
 values, facets = persons(db)
-c.check(values.get("ivan-boesky") == 1 and values.get("boesky") == 2 and values.get("marta-boesky") == 1,
-        f"after Marta Boesky, a2 and a4 say only Boesky: {values}")
+c.check(values.get("ivan-boesky") == 1 and values.get("boesky") == 1 and values.get("marta-boesky") == 1,
+        f"after Marta Boesky, a5 says only Boesky, a2 and a4 name nobody: {values}")
 c.check(facets == values, f"facets agree after unlinking: {facets} vs {values}")
-c.check("boesky" in hit_persons(db, "a2"), "the stored persons of a2 name Boesky again")
+c.check("boesky" in hit_persons(db, "a5"), "the stored persons of a5 name Boesky again")
+c.check(not hit_persons(db, "a2"), "the stored persons of a2 are empty again")
 
 # Deleting Marta Boesky's article restores the link (the same archive as before).
 r = run([args.index, "--db", db, "--delete", "mb"])

@@ -11,6 +11,10 @@ TEST_CASE("prefixes are distinct and none is a prefix of another's field values"
     std::set<std::string_view> prefixes;
     for (const auto& f : schema::filter_fields()) CHECK(prefixes.insert(f.prefix).second);
     CHECK(prefixes.insert(schema::kPrefixTitle).second);
+    // The archive-level resolution markers (not filter fields) are distinct too.
+    for (auto p : {schema::kPrefixBareSurname, schema::kPrefixSurnameCandidate, schema::kPrefixShortCompany,
+                   schema::kPrefixCompanyTie, schema::kPrefixDupKey})
+        CHECK(prefixes.insert(p).second);
     // Xapian convention: multi-letter prefixes start with X, so they never
     // collide with the single-letter ones.
     for (auto p : prefixes)
