@@ -23,10 +23,10 @@ namespace newsdex {
 /// fold: a group rarely holds more than 8 versions that differ.
 inline constexpr Xapian::doccount kKeptPerGroup = 8;
 
-/// Drop from `list` (best first) each candidate whose stored body is
-/// identical to that of a better candidate of its group (same dup_key).
-/// Reads the bodies of candidates sharing a group only.  Returns how many
-/// were dropped.
+/// Drop from `list` (best first) each candidate whose stored body (its
+/// first schema::kMaxStoredBody bytes) is identical to that of a better
+/// candidate of its group (same dup_key).  Reads the bodies of candidates
+/// sharing a group only.  Returns how many were dropped.
 std::size_t fold_copies(const Xapian::Database& db, std::vector<Candidate>& list);
 
 /// For each of `shown` (docids of `db`, with their dup_key): how many other
