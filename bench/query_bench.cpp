@@ -5,7 +5,8 @@
 // passes; p50/p95/p99/max over queries.
 //
 //   newsdex-query-bench --db DB [--db DB2 ...] QUERIES [--facets] [--passes N]
-//                       [--out TSV] [--label NAME] [--no-collapse]
+//                       [--out TSV] [--label NAME] [--no-collapse] [--plain-bm25]
+//                       [--first-pass]
 //                       [--date-granularity day|month|auto]
 //
 // Query file lines: class<TAB>query<TAB>filter...  The query text is passed
@@ -120,7 +121,7 @@ std::string tsv_clean(std::string s) {
 int main(int argc, char** argv) {
     std::vector<std::string> dbs, pos;
     std::string out_tsv, label = "newsdex", gran = "day";
-    bool facets = false, collapse = true, analytics = false, plain = false;
+    bool facets = false, collapse = true, analytics = false, plain = false, first_pass = false;
     int passes = 5;
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
@@ -147,11 +148,14 @@ int main(int argc, char** argv) {
             collapse = false;
         else if (a == "--plain-bm25")  // no re-ranking bonuses, no OR fallback: what they cost
             plain = true;
+        else if (a == "--first-pass")  // issue 11's first ranking pass: the old collapse, no penalties
+            first_pass = true;
         else if (a == "--date-granularity")
             gran = next();
         else if (a == "-h" || a == "--help") {
             std::cout << "usage: newsdex-query-bench --db DB [--db DB2] QUERIES [--facets] "
                          "[--analytics] [--passes N] [--out TSV] [--label NAME] [--no-collapse] [--plain-bm25] "
+                         "[--first-pass] "
                          "[--date-granularity day|month|year|auto]\n";
             return 0;
         } else
@@ -167,6 +171,10 @@ int main(int argc, char** argv) {
     base.limit = 10;
     base.snippets = false;
     base.collapse_duplicates = collapse;
+    if (plain || first_pass) {
+        base.collapse_similar = true;
+        base.ranking.tables = base.ranking.company_names = false;
+    }
     if (plain) {
         base.ranking.headline = base.ranking.proximity = base.ranking.entities = false;
         base.ranking.or_fallback = false;

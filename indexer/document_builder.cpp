@@ -75,6 +75,130 @@ std::vector<FieldValue> field_values(schema::FieldSource source, const Article& 
     return out;
 }
 
+/// Near-duplicate key: a digest of the first 40 words of the body, folded, as
+/// a value and a boolean term (too short a body has none).
+void add_duplicate_key(Xapian::Document& doc, const std::vector<AnalyzedTerm>& body_terms) {
+    std::string key;
+    int words = 0;
+    for (std::size_t i = 0; i < body_terms.size() && words < 40; ++i) {
+        if (!body_terms[i].positional) continue;
+        key += body_terms[i].folded;
+        key += ' ';
+        ++words;
+    }
+    if (words < 20) return;
+    std::string dup = hex64(schema::fnv1a64(key));
+    doc.add_value(schema::kSlotDupKey, dup);
+    doc.add_boolean_term(std::string(schema::kPrefixDupKey) + dup);
+}
+
+/// Boolean terms: one per value of each filter field of the schema's table
+/// (schema::filter_fields(), which the query parser reads too), and the
+/// display names and aliases of the values that have them.
+void add_filter_terms(BuiltDocument& built, const Article& article, const std::string& language,
+                      const std::vector<Entity>& entities) {
+    for (const auto& field : schema::filter_fields()) {
+        for (const FieldValue& v : field_values(field.source, article, language, entities)) {
+            if (field.source == schema::FieldSource::Id) {
+                built.id_term = schema::id_term(v.value);
+                built.document.add_boolean_term(built.id_term);
+                continue;
+            }
+            // Entity ids are slugs and language codes are codes already;
+            // every other value is spelled as a slug.
+            const bool spelled = field.entity || field.source == schema::FieldSource::Language;
+            std::string term_value = spelled ? v.value : entity_slug(v.value);
+            if (term_value.empty()) continue;
+            // An over-long value is kept here and refused in find_problem.
+            built.document.add_boolean_term(std::string(field.prefix) + term_value);
+            if (!field.stores_name) continue;
+            built.metadata.emplace_back(schema::name_key(field.prefix, term_value), v.name ? *v.name : v.value);
+            if (v.aliases)
+                for (const auto& alias : *v.aliases) {
+                    std::string alias_slug = entity_slug(alias);
+                    if (!alias_slug.empty() && alias_slug != term_value && alias_slug.size() < 200)
+                        built.metadata.emplace_back(schema::alias_key(field.prefix, alias_slug), term_value);
+                }
+        }
+    }
+}
+
+/// The entity lists of the stored data, by type.
+struct EntityLists {
+    nlohmann::json companies = nlohmann::json::array();
+    nlohmann::json persons = nlohmann::json::array();
+    nlohmann::json organizations = nlohmann::json::array();
+};
+
+/// Sorted, distinct ids joined for a multi-valued facet slot.
+std::string joined_ids(std::vector<std::string> ids) {
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    std::string out;
+    for (const auto& id : ids) {
+        if (!out.empty()) out += schema::kValueSeparator;
+        out += id;
+    }
+    return out;
+}
+
+/// The archive-level resolution terms of each entity, the company and person
+/// slots (for remote facet counting), and the lists the stored data keeps.
+EntityLists add_entity_terms_and_values(Xapian::Document& doc, const std::vector<Entity>& entities) {
+    EntityLists lists;
+    std::vector<std::string> company_ids, person_ids;
+    for (const auto& e : entities) {
+        if (e.id.empty()) continue;
+        add_resolution_terms(doc, e);  // archive-level links are made later (surname_resolution.h)
+        nlohmann::json j = {{"id", e.id}, {"name", e.name}, {"mentions", e.mentions}};
+        if (e.type == EntityType::Company) {
+            company_ids.push_back(e.id);
+            lists.companies.push_back(std::move(j));
+        } else if (e.type == EntityType::Person) {
+            person_ids.push_back(e.id);
+            lists.persons.push_back(std::move(j));
+        } else {
+            lists.organizations.push_back(std::move(j));
+        }
+    }
+    if (!company_ids.empty()) doc.add_value(schema::kSlotCompanies, joined_ids(std::move(company_ids)));
+    if (!person_ids.empty()) doc.add_value(schema::kSlotPersons, joined_ids(std::move(person_ids)));
+    return lists;
+}
+
+/// Year, month and day terms (date filters) and the date and time slots.
+void add_date(Xapian::Document& doc, const Article& article) {
+    if (!article.date) return;
+    std::string ymd = article.date->yyyymmdd();
+    doc.add_boolean_term(std::string(schema::kPrefixYear) + ymd.substr(0, 4));
+    doc.add_boolean_term(std::string(schema::kPrefixMonth) + ymd.substr(0, 6));
+    doc.add_boolean_term(std::string(schema::kPrefixDay) + ymd);
+    doc.add_value(schema::kSlotDate, ymd);
+    doc.add_value(schema::kSlotTime, Xapian::sortable_serialise(static_cast<double>(article.date->utc_seconds())));
+}
+
+/// Data: what the searcher shows (JSON, a NUL, the body), and the content
+/// hash that tells an unchanged re-index.
+void set_stored_data(BuiltDocument& built, const Article& article, const std::string& language, EntityLists lists) {
+    nlohmann::json data = {
+        {"id", article.id},   {"title", article.title}, {"source", article.source},
+        {"url", article.url}, {"language", language},
+    };
+    if (article.date) data["date"] = article.date->iso8601();
+    if (!article.authors.empty()) data["authors"] = article.authors;
+    if (!article.dateline.empty()) data["dateline"] = article.dateline;
+    if (!lists.companies.empty()) data["companies"] = std::move(lists.companies);
+    if (!lists.persons.empty()) data["persons"] = std::move(lists.persons);
+    if (!lists.organizations.empty()) data["organizations"] = std::move(lists.organizations);
+    if (!article.tags.empty()) data["tags"] = article.tags;
+    std::string serialized = data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    built.content_hash = hex64(schema::fnv1a64(article.body, schema::fnv1a64(serialized)));
+    built.document.add_value(schema::kSlotHash, built.content_hash);
+    serialized += schema::kDataBodySeparator;
+    serialized.append(utf8_prefix(article.body, schema::kMaxStoredBody));
+    built.document.set_data(std::move(serialized));
+}
+
 }  // namespace
 
 std::vector<Entity> DocumentBuilder::extract_entities(const Article& article,
@@ -128,113 +252,16 @@ BuiltDocument DocumentBuilder::build(const Article& article) {
     index_text(doc, article.title, built.language, position, schema::kTitleWeight, true);
     position += schema::kTitleBodyGap;
     index_text(doc, article.body, built.language, position, 1, false);
+    add_duplicate_key(doc, terms_);  // terms_ holds the body's terms now
 
-    // Near-duplicate key: the first 40 words of the body, folded.
-    {
-        std::string key;
-        int words = 0;
-        for (std::size_t i = 0; i < terms_.size() && words < 40; ++i) {
-            if (!terms_[i].positional) continue;
-            key += terms_[i].folded;
-            key += ' ';
-            ++words;
-        }
-        if (words >= 20) {
-            std::string dup = hex64(schema::fnv1a64(key));
-            doc.add_value(schema::kSlotDupKey, dup);
-            doc.add_boolean_term(std::string(schema::kPrefixDupKey) + dup);
-        }
-    }
-
-    // Boolean terms: one per value of each filter field of the schema's table
-    // (schema::filter_fields(), which the query parser reads too).
     std::vector<std::string> surname_candidates;
-    std::vector<Entity> entities = extract_entities(article, surname_candidates);
+    const std::vector<Entity> entities = extract_entities(article, surname_candidates);
     add_surname_candidate_terms(doc, surname_candidates);  // linked or not by the archive-level pass
     const std::string language = language_code(article.language.empty() ? default_language_ : article.language);
-    for (const auto& field : schema::filter_fields()) {
-        for (const FieldValue& v : field_values(field.source, article, language, entities)) {
-            if (field.source == schema::FieldSource::Id) {
-                built.id_term = schema::id_term(v.value);
-                doc.add_boolean_term(built.id_term);
-                continue;
-            }
-            // Entity ids are slugs and language codes are codes already;
-            // every other value is spelled as a slug.
-            const bool spelled = field.entity || field.source == schema::FieldSource::Language;
-            std::string term_value = spelled ? v.value : entity_slug(v.value);
-            if (term_value.empty()) continue;
-            // An over-long value is kept here and refused in find_problem.
-            doc.add_boolean_term(std::string(field.prefix) + term_value);
-            if (!field.stores_name) continue;
-            built.metadata.emplace_back(schema::name_key(field.prefix, term_value), v.name ? *v.name : v.value);
-            if (v.aliases)
-                for (const auto& alias : *v.aliases) {
-                    std::string alias_slug = entity_slug(alias);
-                    if (!alias_slug.empty() && alias_slug != term_value && alias_slug.size() < 200)
-                        built.metadata.emplace_back(schema::alias_key(field.prefix, alias_slug), term_value);
-                }
-        }
-    }
-
-    nlohmann::json companies = nlohmann::json::array(), persons = nlohmann::json::array(),
-                   organizations = nlohmann::json::array();
-    std::vector<std::string> company_ids, person_ids;
-    for (const auto& e : entities) {
-        if (e.id.empty()) continue;
-        add_resolution_terms(doc, e);  // archive-level links are made later (surname_resolution.h)
-        nlohmann::json j = {{"id", e.id}, {"name", e.name}, {"mentions", e.mentions}};
-        if (e.type == EntityType::Company) {
-            company_ids.push_back(e.id);
-            companies.push_back(std::move(j));
-        } else if (e.type == EntityType::Person) {
-            person_ids.push_back(e.id);
-            persons.push_back(std::move(j));
-        } else {
-            organizations.push_back(std::move(j));
-        }
-    }
-
-    // Values.
-    auto joined = [](std::vector<std::string> ids) {
-        std::sort(ids.begin(), ids.end());
-        ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-        std::string out;
-        for (const auto& id : ids) {
-            if (!out.empty()) out += schema::kValueSeparator;
-            out += id;
-        }
-        return out;
-    };
-    if (!company_ids.empty()) doc.add_value(schema::kSlotCompanies, joined(company_ids));
-    if (!person_ids.empty()) doc.add_value(schema::kSlotPersons, joined(person_ids));
-    if (article.date) {
-        std::string ymd = article.date->yyyymmdd();
-        doc.add_boolean_term(std::string(schema::kPrefixYear) + ymd.substr(0, 4));
-        doc.add_boolean_term(std::string(schema::kPrefixMonth) + ymd.substr(0, 6));
-        doc.add_boolean_term(std::string(schema::kPrefixDay) + ymd);
-        doc.add_value(schema::kSlotDate, ymd);
-        doc.add_value(schema::kSlotTime, Xapian::sortable_serialise(static_cast<double>(article.date->utc_seconds())));
-    }
-
-    // Data: what the searcher shows.
-    nlohmann::json data = {
-        {"id", article.id},   {"title", article.title}, {"source", article.source},
-        {"url", article.url}, {"language", language},
-    };
-    if (article.date) data["date"] = article.date->iso8601();
-    if (!article.authors.empty()) data["authors"] = article.authors;
-    if (!article.dateline.empty()) data["dateline"] = article.dateline;
-    if (!companies.empty()) data["companies"] = std::move(companies);
-    if (!persons.empty()) data["persons"] = std::move(persons);
-    if (!organizations.empty()) data["organizations"] = std::move(organizations);
-    if (!article.tags.empty()) data["tags"] = article.tags;
-    std::string serialized = data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    built.content_hash = hex64(schema::fnv1a64(article.body, schema::fnv1a64(serialized)));
-    doc.add_value(schema::kSlotHash, built.content_hash);
-    serialized += schema::kDataBodySeparator;
-    serialized.append(utf8_prefix(article.body, schema::kMaxStoredBody));
-    doc.set_data(std::move(serialized));
+    add_filter_terms(built, article, language, entities);
+    EntityLists lists = add_entity_terms_and_values(doc, entities);
+    add_date(doc, article);
+    set_stored_data(built, article, language, std::move(lists));
     built.problem = find_problem(built);
     return built;
 }

@@ -92,6 +92,15 @@ struct RankingOptions {
     /// its text, with the name's words in the lead (the body's first
     /// words, news puts its subject there), gains.
     bool lead = true;
+    /// A hit where a word of a query naming no person or company is part of
+    /// the name of a company the article names (extracted, or given by its
+    /// source) loses: "steel" in Nippon Steel, "sterling" in Sterling Software; the
+    /// word may be only a name there.
+    bool company_names = true;
+    /// A hit whose body is a table of figures (most of its tokens numbers:
+    /// market reports, statistics) loses.  Not with recency (it would read
+    /// the text of every article recency blends).
+    bool tables = true;
     /// When all the words of a query of plain words (ANDed) match fewer
     /// than or_fallback_below articles, the articles matching any of the
     /// words are shown instead, those matching the most words first
@@ -131,7 +140,11 @@ struct SearchRequest {
     SortOrder sort = SortOrder::Relevance;                     ///< order of the hits
     /// When > 0, relevance is blended with a decay on age with this half-life, in days.
     double recency_half_life_days = 0;
-    bool collapse_duplicates = true;  ///< fold near-identical articles into one hit
+    bool collapse_duplicates = true;  ///< fold identical copies of an article into one hit
+    /// With collapse_duplicates: fold every near-duplicate (the same first
+    /// 40 body words: updates and corrections too) into one hit, not only
+    /// identical copies.
+    bool collapse_similar = false;
     bool snippets = true;             ///< make highlighted snippets
     bool exact_total = false;         ///< count every match even without facets
     std::size_t snippet_bytes = 240;  ///< approximate snippet length
@@ -184,11 +197,13 @@ struct EntityName {
 struct ScorePart {
     /// "bm25" (one query word: `detail` is the word), "other" (phrases,
     /// title: and wildcard clauses, weighed by Xapian), "headline",
-    /// "proximity", "entity" (`detail`: the entity's display name),
-    /// "matched-words" (the OR fallback: `detail` says how many).
+    /// "proximity", "entity" (`detail`: the entity's display name), "lead",
+    /// the penalties (negative) "company-name" (`detail`: "steel in
+    /// nippon-steel") and "table", "recency", "matched-words" (the OR fallback:
+    /// `detail` says how many).
     std::string kind;
     std::string detail;  ///< what the part is about (may be empty)
-    double value = 0;    ///< what it adds to the score
+    double value = 0;    ///< what it adds to the score (negative: takes off)
 };
 
 /// One search hit.

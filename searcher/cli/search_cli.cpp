@@ -148,12 +148,15 @@ po::options_description describe(Options& o) {
         "sort", po::value(&o.sort), "relevance (default), newest, oldest")(
         "recency", po::value(&o.recency), "blend relevance with recency, half-life such as 30d, 12h, 1y")(
         "filter", po::value(&o.filters), "extra clause every hit must match, e.g. company:ibm (repeatable)")(
-        "no-collapse", "show near-identical articles separately")(
+        "no-collapse", "show identical copies of an article separately")(
+        "collapse-similar", "also fold near-identical articles (updates, corrections) into one hit, not only copies")(
         "explain", "show what made each hit's score: BM25 per query word, then the bonuses")(
         "no-headline-bonus", "rank without the bonus for query words in the headline")(
         "no-proximity", "rank without the bonus for the query's words standing close together")(
         "no-entity-match", "do not also match and boost articles naming a person or company the query names")(
         "no-lead-bonus", "rank without the bonus for an article naming the query's person or company in its lead")(
+        "no-company-name-penalty", "rank without the penalty for a query word that is part of a company's name")(
+        "no-table-penalty", "rank without the penalty for an article that is a table of figures")(
         "no-or-fallback", "when too few articles match every word, show none rather than those matching any")(
         "exact", "count every match exactly even without facets")(
         "color", po::value(&o.color), "colour: auto (a terminal, NO_COLOR unset), always, never");
@@ -263,6 +266,8 @@ void check_conflicts(const Options& o, Format format) {
     check_analytics_conflicts(o, format);
     if (show && (all || count)) conflict("--show", all ? "--all" : "--count", "--show prints one article");
     if (count && all) conflict("--count", "--all", "--count prints only the number");
+    if (o.vm.count("no-collapse") && o.vm.count("collapse-similar"))
+        conflict("--no-collapse", "--collapse-similar", "--collapse-similar folds more, --no-collapse nothing");
     // Recency re-ranks the top hits against the newest of them: pages of
     // growing depth would rank differently, repeating or skipping rows.
     if (all && !o.recency.empty()) conflict("--all", "--recency", "--all exports by relevance or by date");
@@ -289,10 +294,13 @@ SearchRequest make_request(const Options& o) {
     request.sort = parse_choice("--sort", o.sort, kSortChoices);
     if (!o.recency.empty()) request.recency_half_life_days = parse_half_life(o.recency);
     request.collapse_duplicates = o.vm.count("no-collapse") == 0;
+    request.collapse_similar = o.vm.count("collapse-similar") > 0;
     request.ranking.explain = o.vm.count("explain") > 0;
     request.ranking.headline = o.vm.count("no-headline-bonus") == 0;
     request.ranking.proximity = o.vm.count("no-proximity") == 0;
     request.ranking.entities = o.vm.count("no-entity-match") == 0;
+    request.ranking.company_names = o.vm.count("no-company-name-penalty") == 0;
+    request.ranking.tables = o.vm.count("no-table-penalty") == 0;
     request.ranking.lead = o.vm.count("no-lead-bonus") == 0;
     request.ranking.or_fallback = o.vm.count("no-or-fallback") == 0;
     request.exact_total = o.vm.count("exact") > 0;

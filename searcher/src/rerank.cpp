@@ -9,6 +9,8 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <string_view>
+#include <unordered_set>
 
 namespace newsdex {
 
@@ -27,7 +29,77 @@ struct Features {
     std::size_t words_in_lead = 0;      ///< of those, in the body's lead (kLeadPositions)
     double proximity = 0;               ///< (k - 1) / (span - 1) for its k words, 0 for fewer than 2
     std::vector<std::string> entities;  ///< display names of the query's entities it names
+    /// Query words that are part of the name of a company it names (not one
+    /// the query names), and the first such as "word in company-id".
+    std::size_t words_in_company_names = 0;
+    std::string company_name;
 };
+
+/// The share of `body`'s whitespace-separated tokens that hold a digit and
+/// no letter ("1,250", "2-1/4", "64.50-69.00"): a table of figures (market
+/// reports, statistics) has most of its tokens such.
+double numeric_share_of(std::string_view body) {
+    std::size_t tokens = 0, numeric = 0;
+    std::size_t p = 0;
+    auto space = [](char ch) { return ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r'; };
+    while (p < body.size()) {
+        if (space(body[p])) {
+            ++p;
+            continue;
+        }
+        bool digit = false, letter = false;
+        for (; p < body.size() && !space(body[p]); ++p) {
+            const auto ch = static_cast<unsigned char>(body[p]);
+            digit |= ch >= '0' && ch <= '9';
+            letter |= (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch >= 0x80;
+        }
+        ++tokens;
+        numeric += digit && !letter;
+    }
+    return tokens ? static_cast<double>(numeric) / static_cast<double>(tokens) : 0;
+}
+
+/// Whether every word of `slug` (words joined by '-') is one of `words`.
+bool all_words_in(const std::string& slug, const std::vector<std::string>& words) {
+    std::size_t start = 0;
+    while (start <= slug.size()) {
+        std::size_t dash = slug.find('-', start);
+        if (dash == std::string::npos) dash = slug.size();
+        if (std::find(words.begin(), words.end(), slug.substr(start, dash - start)) == words.end()) return false;
+        start = dash + 1;
+    }
+    return !slug.empty();
+}
+
+/// Of `ranking`'s words, those that are a word of the id of a company the
+/// article names (`companies`: kSlotCompanies, ids joined by
+/// kValueSeparator), other than a company the query's words name: the
+/// article may use the word as a name (nippon-steel, sterling-software),
+/// not in its sense.
+void find_company_names(const std::string& companies, const RankingQuery& ranking, Features& f) {
+    if (companies.empty()) return;
+    std::vector<std::string> slugs;
+    for (const auto& w : ranking.words) slugs.push_back(entity_slug(w.folded));
+    std::vector<char> found(slugs.size(), 0);
+    std::size_t start = 0;
+    while (start < companies.size()) {
+        std::size_t end = companies.find(schema::kValueSeparator, start);
+        if (end == std::string::npos) end = companies.size();
+        const std::string id = companies.substr(start, end - start);
+        start = end + 1;
+        // The query's words name this company ("apple" for Apple Inc., id
+        // apple): the word is the name the query asks for.
+        if (all_words_in(id, slugs)) continue;
+        for (std::size_t w = 0; w < slugs.size(); ++w) {
+            // A whole word of the id: "steel" in "nippon-steel", not in "steelcase".
+            if (found[w] || slugs[w].empty() || ("-" + id + "-").find("-" + slugs[w] + "-") == std::string::npos)
+                continue;
+            found[w] = 1;
+            ++f.words_in_company_names;
+            if (f.company_name.empty()) f.company_name = ranking.words[w].folded + " in " + id;
+        }
+    }
+}
 
 /// The tightest span of positions holding one position of each of the
 /// lists in `positions` (each sorted), as (words - 1) / (span - 1): 1 for
@@ -82,6 +154,7 @@ bool in_lead(const std::vector<Xapian::termpos>& sorted) {
 struct Wanted {
     bool proximity = false;
     bool lead = false;
+    bool company_names = false;
     bool positions() const { return proximity || lead; }
 };
 
@@ -136,6 +209,10 @@ std::vector<Features> read_features(const Xapian::Database& db, const RankingQue
         walk(entity.term, [&](std::size_t i) {
             if (named_in_text(db, docids[i], entity.term)) out[i].entities.push_back(entity.name);
         });
+    if (wanted.company_names)
+        for (std::size_t i : order)
+            find_company_names(db.get_document(docids[i], Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotCompanies),
+                               ranking, out[i]);
     return out;
 }
 
@@ -143,7 +220,8 @@ std::vector<Features> read_features(const Xapian::Database& db, const RankingQue
 bool has_bonuses(const RankingOptions& options, const RankingQuery& ranking) {
     if (ranking.words.empty()) return false;
     return options.headline || (options.proximity && ranking.words.size() >= 2) ||
-           (options.entities && !ranking.entities.empty());
+           (options.entities && !ranking.entities.empty()) || options.tables ||
+           (options.company_names && ranking.entities.empty());
 }
 
 /// BM25 of each ranking word in document `docid` (a word's stems in several
@@ -240,10 +318,41 @@ std::size_t rerank_depth(const SearchRequest& request, const RankingQuery& ranki
 
 namespace {
 
+/// Sort the first `window` candidates by score (with the OR fallback, those
+/// matching the most words first), `matched` alike.
+void sort_window(std::size_t window, bool by_words, std::vector<Candidate>& list, std::vector<std::size_t>& matched);
+
+/// Take `penalty` off each candidate of the window whose body is a table
+/// of figures (kTableShare).  This reads the article's text, so only the
+/// candidates that reach the page (up to `page_end`) are read, again after
+/// each re-sort, until the page holds only read ones: a penalty only moves
+/// a candidate down, so the page is the one reading them all would give.
+void apply_table_penalty(const Xapian::Database& db, bool explain, double penalty, std::size_t window,
+                         std::size_t page_end, const RankingQuery& ranking, std::vector<Candidate>& list,
+                         std::vector<std::size_t>& matched) {
+    std::unordered_set<Xapian::docid> read;
+    for (bool moved = true; moved;) {
+        moved = false;
+        for (std::size_t i = 0; i < std::min(page_end, window); ++i) {
+            Candidate& c = list[i];
+            if (!read.insert(c.docid).second) continue;
+            const std::string data = db.get_document(c.docid, Xapian::DOC_ASSUME_VALID).get_data();
+            const double share = numeric_share_of(stored_body(data));
+            if (share <= kTableShare) continue;
+            c.score -= penalty;
+            if (explain)
+                c.explanation.push_back({"table", std::to_string(std::lround(100 * share)) + "% figures", -penalty});
+            moved = true;
+        }
+        if (moved) sort_window(window, ranking.or_fallback, list, matched);
+    }
+}
+
 /// The bonuses (and with the OR fallback, the words matched) of the first
-/// `window` candidates, which are then sorted again.
+/// `window` candidates, which are then sorted again; the table penalty for
+/// those that reach the page (up to `page_end`).
 void add_bonuses(const Xapian::Database& db, const RankingOptions& options, const RankingQuery& ranking,
-                 const BonusWeights& weights, std::size_t window, std::vector<Candidate>& list,
+                 const BonusWeights& weights, std::size_t window, std::size_t page_end, std::vector<Candidate>& list,
                  std::vector<std::size_t>& matched) {
     window = std::min(window, list.size());
     if (window == 0) return;
@@ -252,6 +361,9 @@ void add_bonuses(const Xapian::Database& db, const RankingOptions& options, cons
     Wanted wanted;
     wanted.proximity = options.proximity && ranking.words.size() >= 2;
     wanted.lead = options.lead && options.entities && !ranking.entities.empty();
+    // A query naming a person or company is about a name: its words in
+    // other names are no other sense (Ivan F. Boesky's firm for "ivan boesky").
+    wanted.company_names = options.company_names && ranking.entities.empty();
     std::vector<Features> features = read_features(db, ranking, docids, wanted);
     // Shares of the best BM25 in the window: a bonus weighs alike in every query.
     double unit = 0;
@@ -265,6 +377,11 @@ void add_bonuses(const Xapian::Database& db, const RankingOptions& options, cons
             c.score += value;
             if (options.explain) c.explanation.push_back({kind, std::move(detail), value});
         };
+        auto subtract = [&](const char* kind, std::string detail, double value) {
+            if (value <= 0) return;
+            c.score -= value;
+            if (options.explain) c.explanation.push_back({kind, std::move(detail), -value});
+        };
         if (options.headline)
             add("headline", std::to_string(f.words_in_title) + " of " + std::to_string(ranking.words.size()) + " words",
                 unit * weights.headline * static_cast<double>(f.words_in_title) / words);
@@ -275,11 +392,19 @@ void add_bonuses(const Xapian::Database& db, const RankingOptions& options, cons
         if (wanted.lead && !f.entities.empty())
             add("lead", std::to_string(f.words_in_lead) + " of " + std::to_string(ranking.words.size()) + " words",
                 unit * weights.lead * static_cast<double>(f.words_in_lead) / words);
+        if (f.words_in_company_names)
+            subtract("company-name", f.company_name,
+                     unit * weights.company_name * static_cast<double>(f.words_in_company_names) / words);
         matched.push_back(f.words_present);
     }
+    sort_window(window, ranking.or_fallback, list, matched);
+    if (options.tables)
+        apply_table_penalty(db, options.explain, unit * weights.table, window, page_end, ranking, list, matched);
+}
+
+void sort_window(std::size_t window, bool by_words, std::vector<Candidate>& list, std::vector<std::size_t>& matched) {
     std::vector<std::size_t> order(window);
     for (std::size_t i = 0; i < window; ++i) order[i] = i;
-    const bool by_words = ranking.or_fallback;
     std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
         if (by_words && matched[a] != matched[b]) return matched[a] > matched[b];
         return list[a].score > list[b].score;
@@ -322,7 +447,12 @@ void rerank(const Xapian::Database& db, const SearchRequest& request, const Rank
     if (relevance && (has_bonuses(options, ranking) || ranking.or_fallback)) {
         // Recency reorders every candidate it blends (kRecencyDepth): each
         // needs its bonuses, or one past kRerankWindow would compete without.
-        add_bonuses(db, options, ranking, weights, recency ? list.size() : kRerankWindow, list, matched);
+        // The table penalty reads text: with recency, which reorders all it
+        // blends, it would read them all (RankingOptions::tables).
+        RankingOptions bonuses = options;
+        bonuses.tables = options.tables && !recency;
+        add_bonuses(db, bonuses, ranking, weights, recency ? list.size() : kRerankWindow,
+                    request.offset + request.limit, list, matched);
         if (ranking.or_fallback && options.explain)
             for (std::size_t i = 0; i < matched.size(); ++i)
                 list[i].explanation.insert(

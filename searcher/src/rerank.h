@@ -4,9 +4,10 @@
 // The matcher orders by Xapian's BM25.  Its best kRerankWindow candidates
 // are then scored again: BM25 plus bonuses for query words in the headline,
 // for the words standing close together, for naming an entity (person or
-// company) the query names and for naming it in the lead, each bonus a
-// share of the window's best BM25 so that it weighs the same in every
-// query.  Candidates after the window keep the matcher's order, so that
+// company) the query names and for naming it in the lead, less for a query
+// word that is only part of a company's name in the article and for a
+// body that is a table of figures; each a share of the window's best BM25
+// so that it weighs the same in every query.  Candidates after the window keep the matcher's order, so that
 // pages cut at any depth agree (--all pages through them).  Recency
 // (--recency) reorders all it blends (kRecencyDepth), each with its
 // bonuses, and the page the request asked for is cut.
@@ -55,7 +56,18 @@ struct BonusWeights {
     /// Times the share of the query's words in the lead, for an article
     /// naming an entity the query names (is the article about it?).
     double lead = 0.1;
+    /// Taken off, times the share of the query's words that are part of
+    /// the name of a company the article names (RankingOptions::company_names).
+    double company_name = 0.15;
+    /// Taken off an article whose body is a table of figures (kTableShare).
+    double table = 0.2;
 };
+
+/// A body with more than this share of its tokens figures (digits, no
+/// letters) is a table: Reuters' market reports and statistics, which hold
+/// a topic's words but are rarely what is searched for.  0.25 to 0.4 and
+/// weights 0.2 to 0.5 scored alike on the tune split (docs/ranking.md).
+inline constexpr double kTableShare = 0.3;
 
 /// The lead: positions up to this far past the headline-to-body gap
 /// (schema::kTitleBodyGap), that is the body's first 30 words less the

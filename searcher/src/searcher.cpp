@@ -4,6 +4,7 @@
 #include "analytics.h"
 #include "article.h"
 #include "common/schema/schema.h"
+#include "copies.h"
 #include "database_set.h"
 #include "facets.h"
 #include "field_values.h"
@@ -323,7 +324,7 @@ struct Searcher::Impl {
                 enquire.set_query(with_length_sources(q, weights, s, *doclens[s], average_length));
                 enquire.set_weighting_scheme(GlobalStatsBM25Weight(
                     std::make_shared<const ShardTermWeights>(weights.by_shard[s]), average_length));
-                if (collapse) enquire.set_collapse_key(schema::kSlotDupKey);
+                if (collapse) enquire.set_collapse_key(schema::kSlotDupKey, kept_per_group(request));
                 Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(wanted));
                 ShardMatch& out = matches[s];
                 out.estimated = mset.get_uncollapsed_matches_estimated();
@@ -349,13 +350,15 @@ struct Searcher::Impl {
         std::sort(all.begin(), all.end(), [](const Candidate& a, const Candidate& b) {
             return a.score != b.score ? a.score > b.score : a.docid < b.docid;
         });
-        // A group's best member in its shard is the group's best overall or
-        // is beaten by it: keep the first of each key.
+        // A group's best members in its shard are the group's best overall
+        // or are beaten by them: keep the first of each key (the first few
+        // when only copies fold).
         std::vector<Candidate> out;
-        std::unordered_set<std::string> seen;
+        std::unordered_map<std::string, Xapian::doccount> seen;
+        const Xapian::doccount kept = kept_per_group(request);
         for (auto& c : all) {
             if (out.size() == wanted) break;
-            if (!c.dup_key.empty() && !seen.insert(c.dup_key).second) continue;
+            if (!c.dup_key.empty() && ++seen[c.dup_key] > kept) continue;
             out.push_back(std::move(c));
         }
         result.total = std::max(estimated, lower);
@@ -486,7 +489,7 @@ struct Searcher::Impl {
         if (counter) counter->start(query);
         // Near-duplicates (one wire story from several sources) collapse
         // into their best hit in Xapian's matcher, in the same pass.
-        if (request.collapse_duplicates) enquire.set_collapse_key(schema::kSlotDupKey);
+        if (request.collapse_duplicates) enquire.set_collapse_key(schema::kSlotDupKey, kept_per_group(request));
         Xapian::MSet mset =
             enquire.get_mset(static_cast<Xapian::doccount>(first), static_cast<Xapian::doccount>(count), check);
         result.total = std::max(mset.get_uncollapsed_matches_estimated(), mset.get_uncollapsed_matches_lower_bound());
@@ -499,24 +502,53 @@ struct Searcher::Impl {
         return out;
     }
 
+    /// Members of a near-duplicate group the matcher keeps (copies.h).
+    static Xapian::doccount kept_per_group(const SearchRequest& request) {
+        return folds_copies(request) ? kKeptPerGroup : 1;
+    }
+
+    /// Only identical copies fold (copies.h): after the matcher, which
+    /// keeps several members of a group.
+    static bool folds_copies(const SearchRequest& request) {
+        return request.collapse_duplicates && !request.collapse_similar;
+    }
+
     /// Candidate generation: by relevance, each local shard on its own
     /// thread when the weights can be made exact (match_by_shard); else one
     /// match over all shards.  Only the page is asked of the matcher unless
-    /// the re-ranking step reorders.
+    /// the re-ranking step reorders or copies fold.
     Candidates generate_candidates(const Xapian::Query& query, const SearchRequest& request,
                                    const RankingQuery& ranking, FacetCounter* counter, SearchResult& result,
                                    bool& matched_by_shard) {
-        const std::size_t depth = rerank_depth(request, ranking);
+        const bool copies = folds_copies(request);
+        if (!copies && !reranks(request, ranking))
+            return match_candidates(query, request, request.offset, request.limit, counter, result, matched_by_shard);
+        // Folding copies shortens the list: match deeper until it holds the
+        // page or the matcher has no more (the facets are counted once).
+        const std::size_t needed = request.offset + request.limit;
+        for (std::size_t depth = rerank_depth(request, ranking);; depth *= 2) {
+            Candidates out = match_candidates(query, request, 0, depth, counter, result, matched_by_shard);
+            const std::size_t matched = out.list.size();
+            if (copies) fold_copies(databases.combined, out.list);
+            if (out.list.size() >= needed || matched < depth) return out;
+            counter = nullptr;
+        }
+    }
+
+    /// Ranks [first, first + count) of the matcher (candidate generation's
+    /// two strategies).
+    Candidates match_candidates(const Xapian::Query& query, const SearchRequest& request, std::size_t first,
+                                std::size_t count, FacetCounter* counter, SearchResult& result,
+                                bool& matched_by_shard) {
         const bool recency = request.sort == SortOrder::Relevance && request.recency_half_life_days > 0;
         matched_by_shard = false;
         if (request.sort == SortOrder::Relevance && !recency) {
-            if (auto by_shard = match_by_shard(query, request, depth, counter, result)) {
+            if (auto by_shard = match_by_shard(query, request, first + count, counter, result)) {
                 matched_by_shard = true;
                 return Candidates{std::move(*by_shard), 0};
             }
         }
-        if (reranks(request, ranking)) return match_combined(query, request, 0, depth, counter, result);
-        return match_combined(query, request, request.offset, request.limit, counter, result);
+        return match_combined(query, request, first, count, counter, result);
     }
 
     /// The exact size of the duplicate groups of the candidates (Xapian's
@@ -561,7 +593,8 @@ struct Searcher::Impl {
         const auto& list = candidates.list;
         std::unordered_map<std::string, Xapian::doccount> sizes;
         std::vector<std::string> group_terms;
-        if (request.collapse_duplicates) {
+        // Folding only copies, a hit's similar are its copies (counted below).
+        if (request.collapse_duplicates && !folds_copies(request)) {
             std::vector<std::string> keys;
             for (const auto& c : list) keys.push_back(c.dup_key);
             group_terms = groups_to_count(keys, sizes);
@@ -607,6 +640,8 @@ struct Searcher::Impl {
                     if (t < m.size()) total += m[t];
                 sizes[group_terms[t].substr(schema::kPrefixDupKey.size())] = total;
             }
+        std::vector<Xapian::doccount> copies;
+        if (folds_copies(request)) copies = count_copies(databases.combined, query, list);
         std::size_t rank = candidates.first;
         for (std::size_t i = 0; i < list.size(); ++i) {
             Hit& hit = hits[i];
@@ -615,7 +650,10 @@ struct Searcher::Impl {
             hit.score = request.sort == SortOrder::Relevance ? c.score : 0.0;
             if (request.sort == SortOrder::Relevance && request.recency_half_life_days > 0)
                 hit.score = std::exp(c.score);
-            if (!c.dup_key.empty()) hit.similar = sizes[c.dup_key] - 1;
+            if (folds_copies(request))
+                hit.similar = copies[i];
+            else if (!c.dup_key.empty())
+                hit.similar = sizes[c.dup_key] - 1;
             hit.explanation = c.explanation;
             result.hits.push_back(std::move(hit));
         }

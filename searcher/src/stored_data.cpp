@@ -19,6 +19,11 @@ StoredData parse_stored_data(const std::string& data) {
     return out;
 }
 
+std::string_view stored_body(const std::string& data) {
+    auto nul = data.find(schema::kDataBodySeparator);
+    return nul == std::string::npos ? std::string_view() : std::string_view(data).substr(nul + 1);
+}
+
 std::vector<EntityName> stored_entity_names(const nlohmann::json& meta, const char* key) {
     std::vector<EntityName> out;
     auto it = meta.find(key);

@@ -20,6 +20,10 @@ struct StoredData {
 /// Split and parse; throws SystemError when the data is not newsdex's.
 StoredData parse_stored_data(const std::string& data);
 
+/// The body alone, not parsing the metadata (a view into `data`; empty
+/// when there is none).
+std::string_view stored_body(const std::string& data);
+
 /// The {id, name} objects of the array `key` ("companies", "persons",
 /// "organizations") of stored metadata; anything else in it is skipped.
 std::vector<EntityName> stored_entity_names(const nlohmann::json& meta, const char* key);

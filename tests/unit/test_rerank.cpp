@@ -245,3 +245,55 @@ TEST_CASE("with recency, the OR fallback still puts the articles holding the mos
     CHECK(res.hits[0].id == "o2");  // two of the three words, though five years older
     for (const auto& h : res.hits) CHECK(has_part(h, "recency"));
 }
+
+TEST_CASE("a query word that is only part of a company's name in an article ranks that article lower") {
+    // Steel once in each; BM25 favours the shorter c1, where it is part of
+    // Nippon Steel Corp's name; c2 is about steel.
+    Fixture f(article("c1", "Dividend cut", "Nippon Steel Corp said it would cut its dividend for the year to March.") +
+              article("c2", "Output report",
+                      "Steel production in the region rose two pct in the week to March, the institute said, as "
+                      "mills ran near full capacity."));
+    Searcher s({f.db});
+    SearchRequest r = request("steel");
+    r.ranking.headline = false;
+    r.ranking.company_names = false;
+    CHECK(ids(s.search(r)) == std::vector<std::string>{"c1", "c2"});  // BM25 alone
+    r.ranking.company_names = true;
+    SearchResult on = s.search(r);
+    REQUIRE(ids(on) == std::vector<std::string>{"c2", "c1"});
+    CHECK(has_part(on.hits[1], "company-name"));
+    CHECK_FALSE(has_part(on.hits[0], "company-name"));
+    // A query naming an entity is about a name: no penalty.
+    r.query = "nippon steel";
+    for (const auto& h : s.search(r).hits) CHECK_FALSE(has_part(h, "company-name"));
+}
+
+TEST_CASE("a query word that is a company's whole name is not penalised in articles naming it") {
+    Fixture f(article("d1", "Results", "Apple Inc said its quarterly profit rose on strong iPhone sales.") +
+              article("d2", "Orchards", "Growers said the apple harvest was late this year."));
+    Searcher s({f.db});
+    SearchResult res = s.search(request("apple"));
+    REQUIRE(res.hits.size() == 2);
+    for (const auto& h : res.hits) CHECK_FALSE(has_part(h, "company-name"));
+}
+
+TEST_CASE("an article that is a table of figures ranks below prose") {
+    // Cattle twice in each; BM25 favours the shorter table n1.
+    Fixture f(article("n1", "Receipts", "Cattle receipts: 100 500 2,700 2,700 200 3,000 cattle 1.50 64.50-69.00") +
+              article("n2", "Herd grows",
+                      "Ranchers said the cattle herd grew as rain restored pasture; cattle feeders were glad."));
+    Searcher s({f.db});
+    SearchRequest r = request("cattle");
+    r.ranking.headline = false;
+    r.ranking.tables = false;
+    CHECK(ids(s.search(r)) == std::vector<std::string>{"n1", "n2"});  // BM25 alone
+    r.ranking.tables = true;
+    SearchResult on = s.search(r);
+    REQUIRE(ids(on) == std::vector<std::string>{"n2", "n1"});
+    CHECK(has_part(on.hits[1], "table"));
+    CHECK_FALSE(has_part(on.hits[0], "table"));
+    // Only the page's candidates are read, again after each re-sort: a
+    // page of one is the first of the whole order.
+    r.limit = 1;
+    CHECK(ids(s.search(r)) == std::vector<std::string>{"n2"});
+}

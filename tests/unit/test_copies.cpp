@@ -1,0 +1,102 @@
+// Collapsing identical copies only (searcher/src/copies.h): a story sent
+// twice word for word folds into one hit, a version that differs further
+// down (an update) is shown on its own; --collapse-similar folds both.
+#include "newsdex/newsdex.h"
+
+#include "test_support.h"
+
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+
+using namespace newsdex;
+
+namespace {
+
+/// The first 40 body words (the near-duplicate key) are shared by u1, u2
+/// and u3; u2 is u1 word for word, u3 goes on differently.
+std::string corpus() {
+    const std::string lead =
+        "The central bank held its key interest rate at three pct on Tuesday, as expected by most economists, "
+        "and said inflation would ease later in the year while growth stayed firm in the second quarter and "
+        "exports rose again, the bank said in a statement after its monthly meeting in the capital.";
+    auto line = [](const std::string& id, const std::string& title, const std::string& body, const std::string& day) {
+        return nlohmann::json{{"id", id}, {"title", title}, {"body", body}, {"date", "2021-02-0" + day}}.dump() + "\n";
+    };
+    return line("u1", "Bank holds rate", lead + " Markets were calm.", "1") +
+           line("u2", "RPT - Bank holds rate", lead + " Markets were calm.", "2") +
+           line("u3", "UPDATE 1 - Bank holds rate",
+                lead + " Bond yields fell after the decision and the currency eased.", "3") +
+           line("u4", "Budget", "The finance ministry said the budget deficit narrowed; the bank was not consulted.",
+                "4");
+}
+
+struct Fixture {
+    test::TempDir dir;
+    std::string db;
+    explicit Fixture(int shards = 1) : db(dir.sub("db")) {
+        test::index_into(db, {dir.file("c.jsonl", corpus())}, shards);
+    }
+};
+
+std::vector<std::string> ids(const SearchResult& r) {
+    std::vector<std::string> out;
+    for (const auto& h : r.hits) out.push_back(h.id);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("only identical copies collapse by default; --collapse-similar folds the update too") {
+    for (int shards : {1, 3}) {
+        CAPTURE(shards);
+        Fixture f(shards);
+        Searcher s({f.db});
+        for (SortOrder sort : {SortOrder::Relevance, SortOrder::Newest}) {
+            CAPTURE(sort_order_name(sort));
+            SearchRequest r;
+            r.query = "bank";
+            r.sort = sort;
+            SearchResult copies = s.search(r);
+            REQUIRE(copies.hits.size() == 3);  // u1 or u2, u3, u4
+            CHECK(copies.total == 4);
+            for (const auto& h : copies.hits) {
+                if (h.id == "u1" || h.id == "u2")
+                    CHECK(h.similar == 1);  // its copy
+                else
+                    CHECK(h.similar == 0);
+            }
+            const auto shown = ids(copies);
+            CHECK(std::count(shown.begin(), shown.end(), "u3") == 1);
+            r.collapse_similar = true;
+            SearchResult similar = s.search(r);
+            REQUIRE(similar.hits.size() == 2);
+            CHECK(similar.hits[0].similar + similar.hits[1].similar == 2);
+            r.collapse_similar = false;
+            r.collapse_duplicates = false;
+            CHECK(s.search(r).hits.size() == 4);
+        }
+    }
+}
+
+TEST_CASE("pages of hits with copies folded agree with one long page") {
+    Fixture f;
+    Searcher s({f.db});
+    SearchRequest r;
+    r.query = "bank";
+    r.ranking.headline = r.ranking.proximity = r.ranking.tables = r.ranking.company_names = false;
+    for (SortOrder sort : {SortOrder::Relevance, SortOrder::Oldest}) {
+        CAPTURE(sort_order_name(sort));
+        r.sort = sort;
+        r.offset = 0;
+        r.limit = 10;
+        const auto all = ids(s.search(r));
+        REQUIRE(all.size() == 3);
+        std::vector<std::string> paged;
+        r.limit = 1;
+        for (r.offset = 0; r.offset < 4; ++r.offset)
+            for (const auto& id : ids(s.search(r))) paged.push_back(id);
+        CHECK(paged == all);
+    }
+}
