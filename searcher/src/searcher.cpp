@@ -523,14 +523,20 @@ struct Searcher::Impl {
         const bool copies = folds_copies(request);
         if (!copies && !reranks(request, ranking))
             return match_candidates(query, request, request.offset, request.limit, counter, result, matched_by_shard);
-        // Folding copies shortens the list: match deeper until it holds the
-        // page or the matcher has no more (the facets are counted once).
-        const std::size_t needed = request.offset + request.limit;
-        for (std::size_t depth = rerank_depth(request, ranking);; depth *= 2) {
+        // Folding copies shortens the list: match deeper until it holds as
+        // many candidates as the re-ranking step sees without folding, or the
+        // matcher has no more, then cut it there.  The re-ranked set is then
+        // the same whatever the page asked, so pages agree with one long page
+        // (the facets are counted once).
+        const std::size_t wanted = rerank_depth(request, ranking);
+        for (std::size_t depth = wanted;; depth *= 2) {
             Candidates out = match_candidates(query, request, 0, depth, counter, result, matched_by_shard);
             const std::size_t matched = out.list.size();
             if (copies) fold_copies(databases.combined, out.list);
-            if (out.list.size() >= needed || matched < depth) return out;
+            if (out.list.size() >= wanted || matched < depth) {
+                if (out.list.size() > wanted) out.list.resize(wanted);
+                return out;
+            }
             counter = nullptr;
         }
     }

@@ -100,3 +100,56 @@ TEST_CASE("pages of hits with copies folded agree with one long page") {
         CHECK(paged == all);
     }
 }
+
+namespace {
+
+/// Three wire stories sent nine times each word for word (they rank first:
+/// the query's words recur), forty distinct reports that name both words
+/// far apart, and one long article that says "crude oil" once: last by
+/// BM25, first among the reports once the proximity bonus counts.  Folding
+/// the copies shortens the matcher's best 50 to fewer than 50.
+std::string deep_corpus() {
+    std::string out;
+    auto line = [&](const std::string& id, const std::string& title, const std::string& body) {
+        out += nlohmann::json{{"id", id}, {"title", title}, {"body", body}, {"date", "2021-03-01"}}.dump() + "\n";
+    };
+    for (int g = 0; g < 3; ++g) {
+        std::string body = "Story" + std::to_string(g) + "x opens here.";
+        for (int i = 0; i < 6; ++i) body += " Crude supply rose again while the oil market stayed tight.";
+        for (int c = 0; c < 9; ++c) line("g" + std::to_string(g) + "-" + std::to_string(c), "Wire story", body);
+    }
+    for (int f = 0; f < 40; ++f)
+        line("f" + std::to_string(f), "Market report",
+             "Report" + std::to_string(f) +
+                 "z: traders said crude stocks were steady across the region this week while analysts in "
+                 "several cities watched the demand for oil in asia and europe closely.");
+    line("target", "Market report",
+         "Traders said stocks were steady across the region this week while analysts in several cities watched "
+         "the demand in asia and europe closely, and a refinery said crude oil deliveries were late again. "
+         "Shipping firms and port officials in the region expected the delays to ease later in the month "
+         "as more tankers arrived and the weather improved along the coast.");
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("with copies folded, the re-ranked top of a short page is the top of a long one") {
+    test::TempDir dir;
+    const std::string db = dir.sub("db");
+    test::index_into(db, {dir.file("deep.jsonl", deep_corpus())}, 1);
+    Searcher s({db});
+    SearchRequest r;
+    r.query = "crude oil";
+    r.limit = 50;
+    const auto deep = ids(s.search(r));
+    REQUIRE(deep.size() >= 10);
+    // The case this guards: a candidate past the folded best 50 of a short
+    // match that the bonuses lift into the top ten of a deeper one.
+    CHECK(std::find(deep.begin(), deep.begin() + 10, "target") != deep.begin() + 10);
+    r.limit = 10;
+    const auto page = ids(s.search(r));
+    CHECK(page == std::vector<std::string>(deep.begin(), deep.begin() + 10));
+    r.offset = 10;
+    const auto second = ids(s.search(r));
+    CHECK(second == std::vector<std::string>(deep.begin() + 10, deep.begin() + 20));
+}
