@@ -55,17 +55,28 @@ std::vector<Xapian::doccount> count_copies(const Xapian::Database& db, const Xap
                                     Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end())));
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     enquire.set_docid_order(Xapian::Enquire::ASCENDING);
-    Xapian::MSet matches = enquire.get_mset(0, db.get_doccount());
+    // A collapse that keeps every member only makes the matcher report each
+    // match's group (read from the value stream, on the server for remote
+    // shards) instead of a document fetch per match.
+    const Xapian::doccount all = std::max<Xapian::doccount>(db.get_doccount(), 1);
+    enquire.set_collapse_key(schema::kSlotDupKey, all);
+    Xapian::MSet matches = enquire.get_mset(0, all);
     // Group -> its matching members; bodies are read only for groups of two or more.
     std::unordered_map<std::string, std::vector<Xapian::docid>> members;
-    for (auto m = matches.begin(); m != matches.end(); ++m)
-        members[m.get_document().get_value(schema::kSlotDupKey)].push_back(*m);
+    for (auto m = matches.begin(); m != matches.end(); ++m) members[m.get_collapse_key()].push_back(*m);
+    // Each body once, however many shown hits share a group.
+    std::unordered_map<Xapian::docid, std::string> bodies;
+    auto body = [&](Xapian::docid d) -> const std::string& {
+        auto it = bodies.find(d);
+        if (it == bodies.end()) it = bodies.emplace(d, body_of(db, d)).first;
+        return it->second;
+    };
     for (std::size_t i = 0; i < shown.size(); ++i) {
         auto group = members.find(shown[i].dup_key);
         if (shown[i].dup_key.empty() || group == members.end() || group->second.size() < 2) continue;
-        const std::string body = body_of(db, shown[i].docid);
+        const std::string& mine = body(shown[i].docid);
         for (Xapian::docid other : group->second)
-            if (other != shown[i].docid && body_of(db, other) == body) ++out[i];
+            if (other != shown[i].docid && body(other) == mine) ++out[i];
     }
     return out;
 }
