@@ -66,20 +66,31 @@ Xapian::Query with_expansion(const Xapian::Query& query, const std::vector<Expan
                          Xapian::Query(Xapian::Query::OP_OR, scaled.begin(), scaled.end()));
 }
 
-double expansion_score(const Xapian::Database& db, Xapian::docid docid, const std::vector<ExpansionTerm>& terms,
-                       std::vector<std::string>& held) {
-    double score = 0;
+std::vector<ExpansionPart> expansion_parts(const Xapian::Database& db, const std::vector<Xapian::docid>& docids,
+                                           const std::vector<ExpansionTerm>& terms) {
+    const std::size_t n = docids.size();
+    std::vector<ExpansionPart> out(n);
+    if (terms.empty() || n == 0) return out;
+    std::vector<std::size_t> order(n);
+    for (std::size_t i = 0; i < n; ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return docids[a] < docids[b]; });
     const Xapian::doccount doccount = db.get_doccount();
-    const Xapian::termcount doclen = db.get_doclength(docid);
+    const double average_length = db.get_avlength();
+    std::vector<Xapian::termcount> doclens(n, 0);
+    for (std::size_t i = 0; i < n; ++i) doclens[i] = db.get_doclength(docids[i]);
     for (const auto& t : terms) {
-        auto it = db.termlist_begin(docid);
-        it.skip_to(t.term);
-        if (it == db.termlist_end(docid) || *it != t.term) continue;
-        held.push_back(t.term);
-        score += t.factor * bm25_term_score(std::min(db.get_termfreq(t.term), doccount), doccount, it.get_wdf(),
-                                            doclen, db.get_avlength());
+        const Xapian::doccount termfreq = std::min(db.get_termfreq(t.term), doccount);
+        auto p = db.postlist_begin(t.term);
+        const auto end = db.postlist_end(t.term);
+        for (std::size_t i : order) {
+            if (p == end) break;
+            p.skip_to(docids[i]);
+            if (p == end || *p != docids[i]) continue;
+            out[i].held.push_back(t.term);
+            out[i].score += t.factor * bm25_term_score(termfreq, doccount, p.get_wdf(), doclens[i], average_length);
+        }
     }
-    return score;
+    return out;
 }
 
 }  // namespace newsdex

@@ -39,9 +39,17 @@ std::vector<ExpansionTerm> expansion_terms(const Xapian::Database& db, const std
 /// terms it holds.
 Xapian::Query with_expansion(const Xapian::Query& query, const std::vector<ExpansionTerm>& terms);
 
-/// The part of document `docid`'s score `terms` gave (as the matcher
-/// weighs them: BM25 times each term's factor), and the terms it holds.
-double expansion_score(const Xapian::Database& db, Xapian::docid docid, const std::vector<ExpansionTerm>& terms,
-                       std::vector<std::string>& held);
+/// The part of a document's score `terms` gave (as the matcher weighs
+/// them: BM25 times each term's factor), and the terms it holds.
+struct ExpansionPart {
+    double score = 0;
+    std::vector<std::string> held;
+};
+
+/// The expansion's part of each of `docids` (any order): each term's
+/// postings are walked once, in docid order (a termlist per document would
+/// be read and inflated once per term).
+std::vector<ExpansionPart> expansion_parts(const Xapian::Database& db, const std::vector<Xapian::docid>& docids,
+                                           const std::vector<ExpansionTerm>& terms);
 
 }  // namespace newsdex
