@@ -429,7 +429,19 @@ struct Searcher::Impl {
         return query;
     }
 
+    /// A library caller's weights: a negative or NaN one would throw deep in
+    /// Xapian or break the sorts, so it is the caller's error, said here.
+    static void check_weights(const RankingOptions& ranking) {
+        const std::pair<const char*, double> weights[] = {{"expansion_weight", ranking.expansion_weight},
+                                                          {"acronym_long_weight", ranking.acronym_long_weight},
+                                                          {"acronym_short_weight", ranking.acronym_short_weight}};
+        for (const auto& [name, value] : weights)
+            if (!std::isfinite(value) || value < 0)
+                throw UserError(std::string("ranking: ") + name + " must be a finite number >= 0");
+    }
+
     PreparedQuery prepare_query(const SearchRequest& asked, SearchResult& result) {
+        check_weights(asked.ranking);
         QueryParser parser(databases.combined, analyzer, languages,
                            [this](const std::string& key) { return databases.metadata(key); });
         PreparedQuery out{parser.parse(asked.query, "query", /*rank_entity_filters=*/true), {}, asked, {}, {}, {}};

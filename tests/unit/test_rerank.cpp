@@ -492,3 +492,14 @@ TEST_CASE("query expansion: page by page is one long page, with or without re-ra
         }
     }
 }
+
+TEST_CASE("a negative or NaN ranking weight is the caller's error") {
+    Fixture f(article("g1", "Japan GNP rises", "Japan's GNP rose two pct in the fourth quarter, officials said."));
+    Searcher s({f.db});
+    SearchRequest r = request("gnp");
+    r.ranking.acronym_short_weight = -1;
+    CHECK_THROWS_AS(s.search(r), UserError);
+    r.ranking.acronym_short_weight = 1;
+    r.ranking.expansion_weight = std::nan("");
+    CHECK_THROWS_AS(s.search(r), UserError);
+}
