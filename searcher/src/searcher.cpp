@@ -323,7 +323,9 @@ struct Searcher::Impl {
             tasks.submit([&, s] {
                 Xapian::Query q = unserialise_query(serialised);  // this thread's own copy
                 Xapian::Enquire enquire(databases.worker_shards[s]);
-                enquire.set_query(with_length_sources(q, weights, s, *doclens[s], average_length));
+                // A one-term query's matches are recorded for the facet counter as the term is read.
+                PostingRecord* record = counter ? counter->shard_record(s, q) : nullptr;
+                enquire.set_query(with_length_sources(q, weights, s, *doclens[s], average_length, record));
                 enquire.set_weighting_scheme(GlobalStatsBM25Weight(
                     std::make_shared<const ShardTermWeights>(weights.by_shard[s]), average_length));
                 if (collapse) enquire.set_collapse_key(schema::kSlotDupKey, kept_per_group(request));
