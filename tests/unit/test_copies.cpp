@@ -170,6 +170,7 @@ std::string many_copies_corpus(int stories, int copies) {
         for (int s = 0; s < stories; ++s) {
             std::string body = "Story" + std::to_string(s) + "q says a tanker";
             for (int w = 0; w < s % 7; ++w) body += " tanker";
+            for (int w = 0; w < s; ++w) body += " calm";  // no two stories tie
             body +=
                 " reached the port late after a storm in the gulf, the shipping agent for the cargo said "
                 "on Monday, and the harbour master expected more ships to arrive later in the week.";
@@ -184,6 +185,14 @@ std::string many_copies_corpus(int stories, int copies) {
 }
 
 std::string story_of(const std::string& id) { return id.substr(0, id.find('-')); }
+
+/// The stories of `hits`: which copy of a story is shown depends on the
+/// docids (copies tie), which differ between layouts.
+std::vector<std::string> stories_of(const std::vector<std::string>& hits) {
+    std::vector<std::string> out;
+    for (const auto& id : hits) out.push_back(story_of(id));
+    return out;
+}
 
 }  // namespace
 
@@ -235,12 +244,15 @@ TEST_CASE("many copies of every story: the folded hits are each story's best, in
         r.limit = static_cast<std::size_t>(stories);
         const auto all = ids(s1.search(r));
         CHECK(all == best);
-        CHECK(ids(s3.search(r)) == best);
-        std::vector<std::string> paged;
-        r.limit = 7;
-        for (r.offset = 0; r.offset < static_cast<std::size_t>(stories); r.offset += 7)
-            for (const auto& id : ids(s3.search(r))) paged.push_back(id);
-        CHECK(paged == best);
+        CHECK(stories_of(ids(s3.search(r))) == stories_of(best));
+        for (Searcher* s : {&s1, &s3}) {
+            std::vector<std::string> paged;
+            r.limit = 7;
+            for (r.offset = 0; r.offset < static_cast<std::size_t>(stories); r.offset += 7)
+                for (const auto& id : ids(s->search(r))) paged.push_back(id);
+            CHECK(stories_of(paged) == stories_of(best));
+            if (s == &s1) CHECK(paged == best);
+        }
         // With the bonuses on (re-ranking 50), a short page is the top of a long one.
         r.ranking = RankingOptions{};
         r.offset = 0;
@@ -248,7 +260,7 @@ TEST_CASE("many copies of every story: the folded hits are each story's best, in
         const auto deep = ids(s1.search(r));
         r.limit = 10;
         CHECK(ids(s1.search(r)) == std::vector<std::string>(deep.begin(), deep.begin() + 10));
-        CHECK(ids(s3.search(r)) == std::vector<std::string>(deep.begin(), deep.begin() + 10));
+        CHECK(stories_of(ids(s3.search(r))) == stories_of(std::vector<std::string>(deep.begin(), deep.begin() + 10)));
     }
 }
 
