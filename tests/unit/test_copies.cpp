@@ -201,7 +201,10 @@ TEST_CASE("many copies of every story: the folded hits are each story's best, in
     // stories, so the rounds go deeper (and a guessed depth is matched again
     // when it went past the one that held enough).  12 x 9 ends with the
     // matcher's list shorter than the guess.
-    for (auto [stories, copies] : {std::pair{60, 8}, std::pair{12, 9}}) {
+    for (const auto& shape : {std::pair{60, 8}, std::pair{12, 9}}) {
+        // Plain variables, not a structured binding: CAPTURE's lambda cannot
+        // capture a binding before C++20 in clang.
+        const int stories = shape.first, copies = shape.second;
         CAPTURE(stories);
         test::TempDir dir;
         const std::string corpus = dir.file("c.jsonl", many_copies_corpus(stories, copies));
