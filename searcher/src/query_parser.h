@@ -44,6 +44,9 @@ struct ParsedQuery {
     /// Every word is ANDed (no OR, NOT, phrase, field or wildcard): the
     /// query an OR fallback may relax.
     bool plain_and = false;
+    /// As plain_and, one word included: the query query expansion may add
+    /// to (expansion.h).
+    bool plain_words = false;
     std::vector<std::string> notices;
 };
 
@@ -81,5 +84,11 @@ class QueryParser {
     std::vector<std::string> languages_;
     MetadataLookup metadata_;
 };
+
+/// One query of `op` over `parts` without repeats (the first of equal
+/// queries kept: "oil OR oil" is "oil", counted and estimated once); one
+/// part is itself.  Flat: a chain of binary nodes would be as deep as the
+/// query is long.  Every rewrite of a parsed query combines through it.
+Xapian::Query combine(Xapian::Query::op op, const std::vector<Xapian::Query>& parts);
 
 }  // namespace newsdex
