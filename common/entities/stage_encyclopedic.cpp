@@ -234,12 +234,100 @@ void tag_org_contexts(const ExtractorData& D, DocState& st) {
     }
 }
 
+/// An encyclopedia's definition sentence: "Bohemians is a Czech football
+/// club", "Al Jazeera is a state-funded broadcaster", "Ashby Magna is a
+/// village and civil parish", "Kettering Town is an English semi-professional
+/// football club based in ...".  The sentence's subject (a capitalised run,
+/// "(LDP)" or "(born 1979)" after it allowed) + is/are/was/were + a/an/the
+/// (or "one of") + modifiers only + a head noun of lead_org_nouns.txt or
+/// lead_place_nouns.txt that ends the phrase: the subject is an organisation
+/// or a place, whatever the tagger said, and so are the same words elsewhere
+/// in the article.  A band's leading "The" stays in its name ("The Lanterns
+/// were a Scottish indie pop band", trim_span).
+void tag_lead_subjects(const ExtractorData& D, DocState& st) {
+    const WordLists& W = D.words;
+    static const WordSet phrase_end{",", ".", ";", "based", "founded", "formed", "in", "of", "on", "owned",
+                                    "near", "located", "headquartered", "with", "whose", "and", "established",
+                                    "from", "that", "which", "who", "at", "since", "active", "run", "led"};
+    static const WordSet stop{"of", "for", "to", "with", "by", "the", "a", "an", "who", "which", "that", "whose",
+                              ",", ".", ";", "(", ")", "and", "or", "in", "on", "at", "from"};
+    struct Decided {
+        std::vector<std::string_view> words;
+        int begin_tag;
+    };
+    std::vector<Decided> decided;
+    for (std::size_t s = 0; s < st.tags.size(); ++s) {
+        if (st.caps_sentence[s]) continue;
+        auto& t = st.tags[s];
+        const auto& d = st.doc[s];
+        std::size_t b = 0;
+        if (!d.empty() && d[0] == "The" && d.size() > 1 && starts_upper(d[1])) b = 1;
+        const std::size_t e = title_run_end(d, b);
+        if (e == b || e - b > 6) continue;
+        std::size_t v = e;
+        if (v < d.size() && d[v] == "(") {  // "(LDP)", "(born 1979)"
+            while (v < d.size() && d[v] != ")" && v - e < 8) ++v;
+            ++v;
+        }
+        if (v + 2 >= d.size() || !(d[v] == "is" || d[v] == "are" || d[v] == "was" || d[v] == "were")) continue;
+        std::size_t k = v + 1;
+        if (d[k] == "one" && k + 1 < d.size() && d[k + 1] == "of")
+            k += 2;
+        else if (d[k] == "a" || d[k] == "an" || d[k] == "the")
+            ++k;
+        else
+            continue;
+        int found = ner::kO;
+        for (; k + 1 < d.size() && k < v + 14; ++k) {
+            if (stop.count(d[k])) break;
+            if (!starts_upper(d[k]) && phrase_end.count(d[k + 1])) {
+                if (W.lead_org_nouns.count(d[k])) found = ner::kBOrg;
+                if (W.lead_place_nouns.count(d[k])) found = ner::kBLoc;
+                if (found != ner::kO) break;
+            }
+        }
+        if (found == ner::kO) continue;
+        // a band's "The": "The Lanterns were a Scottish indie pop band"
+        std::size_t from = b;
+        if (b == 1 && found == ner::kBOrg && (d[v] == "were" || d[v] == "are") && W.music_words.count(d[k])) from = 0;
+        set_run(t, from, e, found, found + 1);
+        decided.push_back({std::vector<std::string_view>(d.begin() + from, d.begin() + e), found});
+    }
+    // the same words elsewhere: "Port Ellery is served by ...", "Bohemians won"
+    for (const auto& dec : decided) {
+        const std::size_t n = dec.words.size();
+        for (std::size_t s = 0; s < st.tags.size(); ++s) {
+            if (st.caps_sentence[s]) continue;
+            auto& t = st.tags[s];
+            const auto& d = st.doc[s];
+            for (std::size_t i = 0; i + n <= d.size(); ++i) {
+                if (!std::equal(dec.words.begin(), dec.words.end(), d.begin() + i)) continue;
+                if ((i > 0 && starts_upper(d[i - 1]) && d[i - 1] != "The") ||
+                    (i + n < d.size() && starts_upper(d[i + n])))
+                    continue;  // part of a longer name
+                if (ner::tag_type(t[i]) == 3) continue;  // a work or ship named after it
+                set_run(t, i, i + n, dec.begin_tag, dec.begin_tag + 1);
+            }
+        }
+    }
+}
+
+bool band_subject(const WordLists& W, const std::vector<std::string_view>& d, std::size_t a, std::size_t z) {
+    if (a != 0 || d[0] != "The" || z >= d.size() || (d[z] != "were" && d[z] != "are")) return false;
+    for (std::size_t k = z + 1; k < d.size() && k < z + 10; ++k) {
+        if (d[k] == "," || d[k] == ".") break;
+        if (W.music_words.count(d[k])) return true;
+    }
+    return false;
+}
+
 void repair_encyclopedic_tags(const ExtractorData& D, DocState& st) {
     untag_ship_names(D, st);
     tag_military_units(D, st);
     join_and_the_bands(D, st);
     untag_work_titles(D, st);
     tag_org_contexts(D, st);
+    tag_lead_subjects(D, st);
 }
 
 }  // namespace newsdex::entities

@@ -79,6 +79,8 @@ void WordLists::load(const std::string& dir) {
     fill(work_determiners, "work_determiners.txt");
     fill(music_words, "music_words.txt");
     fill(org_context_phrases, "org_context_phrases.txt");
+    fill(lead_org_nouns, "lead_org_nouns.txt");
+    fill(lead_place_nouns, "lead_place_nouns.txt");
     fill(company_heads, "company_heads.txt");
     function_words.clear();
     const std::string fw_path = dir + "/function_words.txt";
@@ -92,6 +94,8 @@ void WordLists::load(const std::string& dir) {
     }
     place_suffixes.clear();
     for (const auto& w : read_word_list(dir + "/place_suffixes.txt")) place_suffixes.push_back(lower_ascii(w));
+    adjective_endings.clear();
+    for (const auto& w : read_word_list(dir + "/adjective_endings.txt")) adjective_endings.push_back(lower_ascii(w));
     alias_intros.clear();
     for (const auto& phrase : read_word_list(dir + "/alias_intros.txt")) {
         auto words = split_words(lower_ascii(phrase));

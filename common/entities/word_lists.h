@@ -45,6 +45,8 @@ struct WordLists {
     WordSet work_determiners;     ///< work_determiners.txt: "their", "debut" before a work noun
     WordSet music_words;          ///< music_words.txt: "band", "album": an article about music
     WordSet company_heads;        ///< company_heads.txt: "Bank", "Group" end a company's name (split_x_and_y)
+    WordSet lead_org_nouns;       ///< lead_org_nouns.txt: "X is a ... club" makes X an organisation
+    WordSet lead_place_nouns;     ///< lead_place_nouns.txt: "X is a ... village" makes X a place
     WordSet org_context_phrases;  ///< org_context_phrases.txt: "plays for", "signed to" (two words, one space)
     /// Every word of the lists that name something other than a surname
     /// (common, generic, noise, title, date, organisation, place, country,
@@ -58,6 +60,10 @@ struct WordLists {
     /// place_suffixes.txt: endings of one-word street and square names
     /// ("Bahnhofstrasse", "Herrengasse"), lower case.
     std::vector<std::string> place_suffixes;
+    /// adjective_endings.txt: endings of nationality words and adjectives
+    /// ("Dutch", "Democratic"), lower case: a lone MISC word with one is no
+    /// surname candidate.
+    std::vector<std::string> adjective_endings;
 
     /// Load every list from `dir`.  Throws SystemError naming the missing file.
     void load(const std::string& dir);

@@ -7,6 +7,8 @@
 
 #include "entity_stage_support.h"
 
+#include <algorithm>
+
 using namespace newsdex;
 using namespace newsdex::test;
 
@@ -150,4 +152,40 @@ TEST_CASE("build_entities: a place spelt with accents is a place ('Zürich' of p
     REQUIRE(!st.mentions.empty());  // the tagger's mistake reaches the classifier
     entities::build_entities(d, st);
     for (auto& e : st.entities) CHECK(e.name != "Zürich");
+}
+
+TEST_CASE("encyclopedic: the subject of a definition sentence is an organisation or a place") {
+    entities::DocState st;
+    read_with_tags(st,
+                   "Bohemians is a Czech football club from Prague. Fans of Bohemians sing. Port Ellery is a small "
+                   "fishing town on the coast. Buses reach Port Ellery daily. Al Jazeera is a state-funded "
+                   "broadcaster based in Doha. Smith is a member of the party.",
+                   ner::kBPer);
+    force(st, 0, 0, 1, ner::kBPer);  // "Bohemians" at the sentence start
+    force(st, 2, 0, 2, ner::kBOrg);  // "Port Ellery"
+    force(st, 4, 0, 2, ner::kBPer);  // "Al Jazeera"
+    force(st, 5, 0, 1, ner::kBPer);  // "Smith"
+    entities::repair_encyclopedic_tags(entity_data(), st);
+    const auto orgs = tagged_runs(st, 1);
+    CHECK(contains(orgs, "Bohemians"));
+    CHECK(contains(orgs, "Al Jazeera"));
+    CHECK(std::count(orgs.begin(), orgs.end(), "Bohemians") == 2);  // and elsewhere in the article
+    const auto places = tagged_runs(st, 2);
+    CHECK(std::count(places.begin(), places.end(), "Port Ellery") == 2);
+    CHECK(contains(tagged_runs(st, 0), "Smith"));  // "a member of the party": no head noun of the phrase
+}
+
+TEST_CASE("encyclopedic: a band's 'The' stays in its name") {
+    entities::DocState st;
+    run_until(st,
+              entity_article("", "The Lanterns were a Scottish indie pop band formed in Glasgow. The Bank of "
+                                 "Scotland is a commercial bank."),
+              Stage::Read);
+    for (auto& t : st.tags) t.assign(t.size(), ner::kO);
+    const auto& d = entity_data();
+    entities::repair_encyclopedic_tags(d, st);
+    entities::build_mentions(d, st);
+    const auto texts = mention_texts(st);
+    CHECK(contains(texts, "The Lanterns"));
+    CHECK(contains(texts, "Bank of Scotland"));
 }
