@@ -130,6 +130,14 @@ void tag_military_units(const ExtractorData& D, DocState& st) {
 /// ("Britain and the Netherlands") or a thing ("Reagan and the Democrats").
 void join_and_the_bands(const ExtractorData& D, DocState& st) {
     const WordLists& W = D.words;
+    bool and_the = false;  // most articles have no "and the" + a capital: no need to look further
+    for (std::size_t s = 0; s < st.doc.size() && !and_the; ++s)
+        for (std::size_t i = 1; i + 2 < st.doc[s].size(); ++i)
+            if (st.doc[s][i] == "and" && st.doc[s][i + 1] == "the" && starts_upper(st.doc[s][i + 2])) {
+                and_the = true;
+                break;
+            }
+    if (!and_the) return;
     bool music = false;
     for (std::size_t s = 0; s < st.doc.size() && !music; ++s)
         for (auto w : st.doc[s])
@@ -175,7 +183,10 @@ void untag_work_titles(const ExtractorData& D, DocState& st) {
         auto& t = st.tags[s];
         const auto& d = st.doc[s];
         for (std::size_t i = 1; i + 1 < d.size(); ++i) {
-            if (!W.work_nouns.count(d[i]) || starts_upper(d[i])) continue;
+            // cheap tests first: a capitalised name (or a comma) must follow
+            if ((!starts_upper(d[i + 1]) && d[i + 1] != ",") || (starts_upper(d[i]) && has_lowercase(d[i])) ||
+                !W.work_nouns.count(d[i]))
+                continue;
             const std::string_view before = d[i - 1];
             if (!W.work_determiners.count(before) && before != "'s" && !is_digit_c(before[0])) continue;
             std::size_t j = i + 1;
@@ -214,6 +225,8 @@ void tag_org_contexts(const ExtractorData& D, DocState& st) {
         const auto& d = st.doc[s];
         for (std::size_t i = 2; i < d.size(); ++i) {
             if (!starts_upper(d[i]) || !has_lowercase(d[i]) || starts_upper(d[i - 1])) continue;
+            const std::string_view prep = d[i - 1];  // every context ends in one of these
+            if (prep != "for" && prep != "to" && prep != "with" && prep != "at" && prep != "from") continue;
             pair.assign(d[i - 2]);
             pair += ' ';
             pair += d[i - 1];
