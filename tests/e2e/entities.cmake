@@ -17,12 +17,12 @@ if(Python3_Interpreter_FOUND AND TARGET newsdex-entities)
                    --min-per 0.99 --min-org 0.985)
   set_tests_properties(e2e.entities_conll PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 60)
   # wikigold: Wikipedia text, never used for training or tuning.  Floors
-  # just under the measured PER 0.783 / ORG 0.458 (docs/entities.md).
+  # just under the measured PER 0.785 / ORG 0.470 (docs/entities.md).
   add_test(NAME e2e.entities_wikigold
            COMMAND ${Python3_EXECUTABLE} ${PROJECT_SOURCE_DIR}/tools/conll_score.py
                    ${PROJECT_SOURCE_DIR}/../shared/data/wikigold/wikigold.txt
                    --run $<TARGET_FILE:newsdex-entities> --skip-missing
-                   --min-per 0.775 --min-org 0.45)
+                   --min-per 0.78 --min-org 0.465)
   set_tests_properties(e2e.entities_wikigold PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 60)
 endif()
 
