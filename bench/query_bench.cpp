@@ -6,7 +6,7 @@
 //
 //   newsdex-query-bench --db DB [--db DB2 ...] QUERIES [--facets] [--passes N]
 //                       [--out TSV] [--label NAME] [--no-collapse] [--plain-bm25]
-//                       [--first-pass]
+//                       [--first-pass] [--expansion] [--no-acronyms]
 //                       [--date-granularity day|month|auto]
 //
 // Query file lines: class<TAB>query<TAB>filter...  The query text is passed
@@ -121,7 +121,7 @@ std::string tsv_clean(std::string s) {
 int main(int argc, char** argv) {
     std::vector<std::string> dbs, pos;
     std::string out_tsv, label = "newsdex", gran = "day";
-    bool facets = false, collapse = true, analytics = false, plain = false, first_pass = false;
+    bool facets = false, collapse = true, analytics = false, plain = false, first_pass = false, expansion = false, acronyms = true;
     int passes = 5;
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
@@ -150,12 +150,16 @@ int main(int argc, char** argv) {
             plain = true;
         else if (a == "--first-pass")  // issue 11's first ranking pass: the old collapse, no penalties
             first_pass = true;
+        else if (a == "--expansion")  // query expansion (off by default): what it costs
+            expansion = true;
+        else if (a == "--no-acronyms")  // without acronym matching: what it costs
+            acronyms = false;
         else if (a == "--date-granularity")
             gran = next();
         else if (a == "-h" || a == "--help") {
             std::cout << "usage: newsdex-query-bench --db DB [--db DB2] QUERIES [--facets] "
                          "[--analytics] [--passes N] [--out TSV] [--label NAME] [--no-collapse] [--plain-bm25] "
-                         "[--first-pass] "
+                         "[--first-pass] [--expansion] [--no-acronyms] "
                          "[--date-granularity day|month|year|auto]\n";
             return 0;
         } else
@@ -175,6 +179,8 @@ int main(int argc, char** argv) {
         base.collapse_similar = true;
         base.ranking.tables = base.ranking.company_names = false;
     }
+    base.ranking.expansion = expansion;
+    base.ranking.acronyms = acronyms;
     if (plain) {
         base.ranking.headline = base.ranking.proximity = base.ranking.entities = false;
         base.ranking.or_fallback = false;

@@ -158,6 +158,8 @@ po::options_description describe(Options& o) {
         "no-company-name-penalty", "rank without the penalty for a query word that is part of a company's name")(
         "no-table-penalty", "rank without the penalty for an article that is a table of figures")(
         "no-or-fallback", "when too few articles match every word, show none rather than those matching any")(
+        "no-acronyms", "do not also match an acronym for its long form (GNP for gross national product) and back")(
+        "expansion", "query expansion: also rank by the terms that stand out in the best hits (off by default)")(
         "exact", "count every match exactly even without facets")(
         "color", po::value(&o.color), "colour: auto (a terminal, NO_COLOR unset), always, never");
     po::options_description analytics("Entity analytics (over every match; docs/cli.md)");
@@ -303,6 +305,8 @@ SearchRequest make_request(const Options& o) {
     request.ranking.tables = o.vm.count("no-table-penalty") == 0;
     request.ranking.lead = o.vm.count("no-lead-bonus") == 0;
     request.ranking.or_fallback = o.vm.count("no-or-fallback") == 0;
+    request.ranking.expansion = o.vm.count("expansion") > 0;
+    request.ranking.acronyms = o.vm.count("no-acronyms") == 0;
     request.exact_total = o.vm.count("exact") > 0;
     request.related = o.vm.count("related") > 0;
     request.significant = o.vm.count("significant") > 0;

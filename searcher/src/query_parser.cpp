@@ -589,7 +589,8 @@ ParsedQuery QueryParser::parse(std::string_view text, std::string_view what, boo
             plain = false;
         ++words;
     }
-    state.result.plain_and = plain && words >= 2 && state.result.ranking_words.size() == words;
+    state.result.plain_words = plain && words >= 1 && state.result.ranking_words.size() == words;
+    state.result.plain_and = state.result.plain_words && words >= 2;
     return std::move(state.result);
 }
 

@@ -44,6 +44,9 @@ struct ParsedQuery {
     /// Every word is ANDed (no OR, NOT, phrase, field or wildcard): the
     /// query an OR fallback may relax.
     bool plain_and = false;
+    /// As plain_and, one word included: the query query expansion may add
+    /// to (expansion.h).
+    bool plain_words = false;
     std::vector<std::string> notices;
 };
 

@@ -368,6 +368,13 @@ void add_bonuses(const Xapian::Database& db, const RankingOptions& options, cons
     // Shares of the best BM25 in the window: a bonus weighs alike in every query.
     double unit = 0;
     for (std::size_t i = 0; i < window; ++i) unit = std::max(unit, list[i].score);
+    // The best BM25 without the expansion's part: the bonuses weigh as
+    // much with expansion as without.
+    if (!ranking.expansion.empty()) {
+        unit = 0;
+        const std::vector<ExpansionPart> parts = expansion_parts(db, docids, ranking.expansion);
+        for (std::size_t i = 0; i < window; ++i) unit = std::max(unit, list[i].score - parts[i].score);
+    }
     const double words = static_cast<double>(std::max<std::size_t>(1, ranking.words.size()));
     for (std::size_t i = 0; i < window; ++i) {
         Candidate& c = list[i];
@@ -423,6 +430,12 @@ void sort_window(std::size_t window, bool by_words, std::vector<Candidate>& list
 /// the bonuses (already in c.explanation), then what recency took off.
 void explain(const Xapian::Database& db, const RankingQuery& ranking, bool recency, Candidate& c) {
     std::vector<ScorePart> parts = word_parts(db, ranking, c.docid);
+    if (!ranking.expansion.empty()) {
+        const ExpansionPart part = expansion_parts(db, {c.docid}, ranking.expansion).front();
+        std::string terms;
+        for (const auto& t : part.held) terms += (terms.empty() ? "" : " ") + t;
+        if (!part.held.empty()) parts.push_back({"expansion", "terms: " + terms, part.score});
+    }
     double words = 0, bonuses = 0;
     for (const auto& p : parts) words += p.value;
     for (const auto& p : c.explanation) bonuses += p.value;

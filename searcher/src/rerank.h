@@ -14,6 +14,7 @@
 #pragma once
 
 #include "newsdex/search.h"
+#include "expansion.h"
 #include "query_parser.h"
 
 #include <functional>
@@ -86,6 +87,8 @@ struct RankingQuery {
     std::vector<Entity> entities;
     /// The matcher's query and RankingQuery were relaxed to an OR of the words.
     bool or_fallback = false;
+    /// The terms query expansion added to the matcher's query (expansion.h).
+    std::vector<ExpansionTerm> expansion;
 };
 
 /// Metadata by key over every database searched (display names, aliases).

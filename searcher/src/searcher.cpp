@@ -1,11 +1,13 @@
 #include "newsdex/search.h"
 
 #include "common/text/analyzer.h"
+#include "acronyms.h"
 #include "analytics.h"
 #include "article.h"
 #include "common/schema/schema.h"
 #include "copies.h"
 #include "database_set.h"
+#include "expansion.h"
 #include "facets.h"
 #include "field_values.h"
 #include "newsdex/error.h"
@@ -445,7 +447,19 @@ struct Searcher::Impl {
         if (parsed.empty && !blank) throw UserError("query: no searchable words in '" + request.query + "'");
         // A query naming a known person or company also matches the
         // articles whose extracted entities include it (rerank.h).
-        Xapian::Query query = with_entity_matches(parsed.query, out.ranking);
+        Xapian::Query text = parsed.query;
+        if (asked.ranking.acronyms && parsed.plain_words) {
+            AcronymMatch m = with_acronyms(
+                parsed.ranking_words, shipped_acronyms(),
+                [this](const std::string& folded) {
+                    std::vector<std::string> stems;
+                    for (const auto& language : languages) stems.push_back(analyzer.stem(folded, language));
+                    return stems;
+                },
+                asked.ranking.acronym_long_weight, asked.ranking.acronym_short_weight);
+            if (!m.added.empty()) text = m.query;
+        }
+        Xapian::Query query = with_entity_matches(text, out.ranking);
         bool has_clause = !parsed.empty;
         // Each filter nests the query one level deeper.
         constexpr std::size_t kMaxFilters = 64;
@@ -685,6 +699,35 @@ struct Searcher::Impl {
         return exact;
     }
 
+    /// Whether query expansion (RankingOptions::expansion) applies: a
+    /// query of plain words naming no person or company (entity matching
+    /// already widens those), ranked by relevance alone.
+    static bool expands(const PreparedQuery& prepared) {
+        const SearchRequest& request = prepared.request;
+        return request.ranking.expansion && request.sort == SortOrder::Relevance &&
+               request.recency_half_life_days <= 0 && prepared.parsed.plain_words &&
+               prepared.ranking.entities.empty() && !prepared.ranking.or_fallback && request.ranking.expansion_docs > 0;
+    }
+
+    /// Query expansion: the best expansion_docs of `candidates` (the first
+    /// match, re-ranked as the page would be) give the terms added to
+    /// prepared.query (expansion.h); ranking.expansion says which.
+    void expand_query(PreparedQuery& prepared, const Candidates& candidates) {
+        const SearchRequest& request = prepared.request;
+        Candidates best = candidates;
+        SearchRequest probe = request;
+        probe.offset = 0;
+        probe.limit = request.ranking.expansion_docs;
+        probe.ranking.explain = false;
+        rerank(databases.combined, probe, prepared.ranking, best);
+        std::vector<Xapian::docid> feedback;
+        for (const auto& c : best.list) feedback.push_back(c.docid);
+        std::vector<std::vector<std::string>> words;
+        for (const auto& w : prepared.ranking.words) words.push_back(w.terms);
+        prepared.ranking.expansion = expansion_terms(databases.combined, feedback, words, request.ranking);
+        prepared.query = with_expansion(prepared.query, prepared.ranking.expansion);
+    }
+
     static std::string or_fallback_notice(std::uint64_t total) {
         return std::string(total == 0   ? "no article matches"
                            : total == 1 ? "only 1 article matches"
@@ -715,8 +758,11 @@ struct Searcher::Impl {
         std::unique_ptr<FacetCounter> counter = make_counter();
 
         bool matched_by_shard = false;
-        Candidates candidates =
-            generate_candidates(prepared.query, request, prepared.ranking, counter.get(), result, matched_by_shard);
+        // With query expansion the matches are counted (facets, total) in
+        // the second match, which matches the same articles.
+        const bool expanding = expands(prepared);
+        Candidates candidates = generate_candidates(prepared.query, request, prepared.ranking,
+                                                    expanding ? nullptr : counter.get(), result, matched_by_shard);
         if (const auto and_matches = needs_or_fallback(prepared, result)) {
             // Too few articles hold every word: those holding any, most words first.
             result.notices.push_back(or_fallback_notice(*and_matches));
@@ -726,6 +772,12 @@ struct Searcher::Impl {
             counter = make_counter();
             candidates =
                 generate_candidates(prepared.query, request, prepared.ranking, counter.get(), result, matched_by_shard);
+        }
+        else if (expanding) {
+            expand_query(prepared, candidates);
+            if (!prepared.ranking.expansion.empty() || counter)
+                candidates = generate_candidates(prepared.query, request, prepared.ranking, counter.get(), result,
+                                                 matched_by_shard);
         }
         rerank(databases.combined, request, prepared.ranking, candidates);
         facets_and_hits(prepared, candidates, matched_by_shard, counter.get(), result);

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """newsdex-search's ranking flags: --explain (text and JSON), the OR fallback
-and --no-or-fallback, and the --no-... bonus flags (docs/cli.md, docs/ranking.md)."""
+and --no-or-fallback, the --no-... bonus flags, --expansion and --no-acronyms
+(docs/cli.md, docs/ranking.md)."""
 import os
 
 from e2e_common import Checker, fresh_dir, parse_args, run, search_json
@@ -52,6 +53,20 @@ for flag in ["--no-lead-bonus", "--no-entity-match"]:
     off, proc = search_json(args, db, "jack ma", "--explain", "--facets", "none", flag)
     c.check(off is not None and off["hits"] and all("lead" not in kinds(h) for h in off["hits"]),
             f"{flag}: no hit earns lead: {proc.stderr}")
+
+# Query expansion: off by default, --expansion adds its part (text and JSON).
+on, proc = search_json(args, db, "trade", "--explain", "--facets", "none", "-n", "100", "--expansion")
+off, _ = search_json(args, db, "trade", "--explain", "--facets", "none", "-n", "100")
+if c.check(on is not None and off is not None, f"--expansion: runs: {proc.stderr}"):
+    c.check(any("expansion" in kinds(h) for h in on["hits"]), "--expansion: some hit holds added terms")
+    c.check(all("expansion" not in kinds(h) for h in off["hits"]), "no expansion by default")
+    c.check(sorted(h["id"] for h in on["hits"]) == sorted(h["id"] for h in off["hits"]) and
+            on["total"] == off["total"], "--expansion reorders the matches, adds none")
+r = run([args.search, "--db", db, "--explain", "--expansion", "--facets", "none", "-n", "3", "--", "trade"])
+c.check(r.returncode == 0 and "expansion (terms: " in r.stdout.replace("\n", " ").replace("  ", " "),
+        f"text --explain shows the expansion: {r.stdout[:400]} {r.stderr}")
+doc, proc = search_json(args, db, "trade talks", "--facets", "none", "--no-acronyms")
+c.check(doc is not None and doc["hits"], f"--no-acronyms runs: {proc.stderr}")
 
 # The OR fallback: no article holds both words.
 doc, proc = search_json(args, db, "apple qqzzxxv", "--facets", "none")

@@ -38,6 +38,27 @@ with RemoteShards() as servers:
             c.check(lv == rv, f"{q!r}: {name} facet equal: {lv} vs {rv}")
             c.check(local["facets"][name]["distinct"] == remote["facets"][name]["distinct"],
                     f"{q!r}: {name} distinct equal")
+    # Query expansion (--expansion): its terms come from the whole database
+    # set, so the remote shards, the local shards and one database holding
+    # everything give the same hits, scores and expansion parts.
+    one = os.path.join(args.work, "remote-one.db")
+    fresh_dir(one)
+    r = run([args.index, "--db", one, "--shards", "1", "jsonl", "text", "html", "reuters"], cwd=corpus)
+    c.check(r.returncode == 0, f"index one: {r.stderr}")
+    for q in ["apple", "trade", "chip prices", "gross national product"]:
+        found = []
+        for where in (one, db, stub):
+            res, rr = search_json(args, where, q, "-n", "20", "--no-collapse", "--expansion", "--explain")
+            c.check(res is not None, f"--expansion {q!r} on {where}: {rr.stderr}")
+            found.append(res)
+        if None in found:
+            continue
+        def parts(res):
+            return [[(h["id"], round(h["score"], 9))] +
+                    [(p["kind"], p.get("detail", ""), round(p["value"], 9)) for p in h.get("explain", [])]
+                    for h in res["hits"]]
+        c.check(parts(found[0]) == parts(found[1]) == parts(found[2]),
+                f"--expansion {q!r}: same hits, scores and parts over one database, shards and remote shards")
     # Local and remote databases together, as one (--db repeated).
     both, br = search_json(args, db, "apple", "--db", stub, "--exact")
     c.check(both is not None, f"local + remote together: {br.stderr}")

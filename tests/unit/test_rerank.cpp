@@ -3,12 +3,14 @@
 // fallback, and --explain's parts adding up to the score.
 #include "newsdex/newsdex.h"
 
+#include "acronyms.h"
 #include "rerank.h"
 #include "test_support.h"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace newsdex;
@@ -301,4 +303,138 @@ TEST_CASE("an article that is a table of figures ranks below prose") {
     // page of one is the first of the whole order.
     r.limit = 1;
     CHECK(ids(s.search(r)) == std::vector<std::string>{"n2"});
+}
+
+namespace {
+
+/// Articles about coffee (the feedback: arabica, harvest, Brazil), one that
+/// shares their terms and names coffee once (x1), one that says coffee
+/// twice in passing (x2), one with their terms but no coffee (x3), and
+/// filler.
+std::string coffee_articles() {
+    std::string out;
+    for (int i = 1; i <= 3; ++i)
+        out += article("c" + std::to_string(i), "Coffee harvest " + std::to_string(i),
+                       "The coffee harvest in Brazil brought arabica beans: coffee growers said the arabica "
+                       "harvest and the coffee crop were large, and Brazil exported coffee." +
+                           std::string(i == 1 ? "" : i == 2 ? " Beans." : " Beans, beans."));  // no ties
+    out += article("x1", "Growers wait", "The arabica harvest in Brazil was late, growers said, and coffee buyers waited.");
+    out += article("x2", "Office", "Coffee machine broke; cold coffee again.");
+    out += article("x3", "Brazil", "The arabica harvest in Brazil was late, growers said.");
+    // Enough others that the feedback terms are in under 5% of the
+    // articles (expansion leaves out more frequent ones).
+    const char* filler[] = {"Steel output rose in Japan.", "The bank cut its rates on Monday.",
+                            "Oil prices fell in London trading.", "The union called a strike at the port.",
+                            "Wheat exports to Egypt were steady.", "The tin council met in London."};
+    for (int i = 0; i < 120; ++i) out += article("f" + std::to_string(i + 1), "News", filler[i % 6]);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("query expansion ranks an article with the feedback terms above a passing mention, adding no match") {
+    Fixture f(coffee_articles());
+    Searcher s({f.db});
+    SearchRequest r = request("coffee");
+    r.ranking.expansion_docs = 3;
+    r.ranking.headline = false;  // c1-c3 lead either way; x1 and x2 have no coffee in the headline
+    r.ranking.expansion = false;
+    std::vector<std::string> off = ids(s.search(r));
+    REQUIRE(off.size() == 5);
+    CHECK(off[3] == "x2");  // BM25 alone: coffee twice in a short article wins
+    CHECK(off[4] == "x1");
+    r.ranking.expansion = true;
+    SearchResult on = s.search(r);
+    REQUIRE(ids(on).size() == 5);  // x3 (the terms, no coffee) is not matched
+    CHECK(on.hits[3].id == "x1");
+    CHECK(on.hits[4].id == "x2");
+    CHECK(has_part(on.hits[3], "expansion"));
+    CHECK_FALSE(has_part(on.hits[4], "expansion"));
+    for (const auto& h : on.hits) {
+        double sum = 0;
+        for (const auto& p : h.explanation) sum += p.value;
+        CHECK(sum == doctest::Approx(h.score).epsilon(1e-9));
+        for (const auto& p : h.explanation) CHECK(p.kind != "other");  // the expansion is its own part
+    }
+    for (const auto& p : on.hits[3].explanation)
+        if (p.kind == "expansion") CHECK(p.detail.find("arabica") != std::string::npos);
+    CHECK(to_json(on).find("\"expansion\"") != std::string::npos);
+}
+
+TEST_CASE("query expansion gives the same hits and scores over one database, shards and several databases") {
+    const std::string jsonl = coffee_articles();
+    test::TempDir dir;
+    auto index = [&](const std::string& name, const std::string& content, int shards) {
+        IndexOptions o;
+        o.db_path = dir.sub(name);
+        o.extract_entities = true;
+        o.shards = shards;
+        index_paths({dir.file(name + ".jsonl", content)}, o);
+        return o.db_path;
+    };
+    const std::string one = index("one", jsonl, 1);
+    const std::string sharded = index("sharded", jsonl, 3);
+    // The same articles split between two databases indexed apart.
+    std::string first, second;
+    std::size_t line = 0;
+    for (std::size_t start = 0; start < jsonl.size(); ++line) {
+        std::size_t end = jsonl.find('\n', start) + 1;
+        (line % 2 ? second : first) += jsonl.substr(start, end - start);
+        start = end;
+    }
+    const std::vector<std::string> several = {index("a", first, 1), index("b", second, 1)};
+    SearchRequest r = request("coffee");
+    r.ranking.expansion = true;
+    r.ranking.expansion_docs = 3;
+    SearchResult base = Searcher({one}).search(r);
+    REQUIRE(has_part(base.hits[0], "expansion"));
+    REQUIRE(base.hits.size() == 5);
+    for (const auto& dbs : {std::vector<std::string>{sharded}, several}) {
+        SearchResult other = Searcher(dbs).search(r);
+        REQUIRE(ids(other) == ids(base));
+        for (std::size_t i = 0; i < base.hits.size(); ++i) {
+            CHECK(other.hits[i].score == doctest::Approx(base.hits[i].score).epsilon(1e-12));
+            REQUIRE(other.hits[i].explanation.size() == base.hits[i].explanation.size());
+            for (std::size_t p = 0; p < base.hits[i].explanation.size(); ++p)
+                CHECK(other.hits[i].explanation[p].detail == base.hits[i].explanation[p].detail);
+        }
+    }
+}
+
+TEST_CASE("the acronym list: acronym, tab, long form; comments and malformed lines skipped") {
+    auto list = parse_acronyms("# comment\ngnp\tgross national product\nbad line\nx\tone\n\nimf\tinternational monetary fund\n");
+    REQUIRE(list.size() == 2);  // "x" has a one-word long form: not an acronym
+    CHECK(list[0].acronym == "gnp");
+    CHECK(list[0].long_form == std::vector<std::string>{"gross", "national", "product"});
+    CHECK(list[1].acronym == "imf");
+    bool shipped = false;
+    for (const auto& a : shipped_acronyms()) shipped |= a.acronym == "gnp";
+    CHECK(shipped);
+}
+
+TEST_CASE("a query spelling out an acronym also matches the acronym, and the acronym the long form") {
+    Fixture f(article("g1", "Japan GNP rises", "Japan's GNP rose two pct in the fourth quarter, officials said.") +
+              article("g2", "Economy", "The gross national product of Japan rose in the quarter, officials said.") +
+              article("g3", "Output", "National output of gross tonnage rose; the product sold well.") +
+              article("g4", "Steel", "Steel output rose in the quarter."));
+    Searcher s({f.db});
+    SearchRequest r = request("gross national product");
+    r.ranking.or_fallback = false;
+    auto sorted = [](std::vector<std::string> v) {
+        std::sort(v.begin(), v.end());
+        return v;
+    };
+    // g3 holds the three words apart: it matches the AND, not the acronym.
+    CHECK(sorted(ids(s.search(r))) == std::vector<std::string>{"g1", "g2", "g3"});
+    SearchRequest acronym = request("gnp");
+    acronym.ranking.or_fallback = false;
+    CHECK(sorted(ids(s.search(acronym))) == std::vector<std::string>{"g1", "g2"});  // the phrase, not g3
+    r.ranking.acronyms = false;
+    acronym.ranking.acronyms = false;
+    CHECK(sorted(ids(s.search(r))) == std::vector<std::string>{"g2", "g3"});
+    CHECK(ids(s.search(acronym)) == std::vector<std::string>{"g1"});
+    // The words out of order are no long form.
+    SearchRequest shuffled = request("national gross product");
+    shuffled.ranking.or_fallback = false;
+    CHECK(sorted(ids(s.search(shuffled))) == std::vector<std::string>{"g2", "g3"});
 }
