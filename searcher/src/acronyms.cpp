@@ -2,6 +2,7 @@
 
 #include "acronyms_data.h"
 
+#include <algorithm>
 #include <set>
 #include <sstream>
 
@@ -30,7 +31,12 @@ const std::vector<Acronym>& shipped_acronyms() {
 
 namespace {
 
-Xapian::Query any_of(const std::vector<std::string>& terms) {
+/// One term per distinct stem: OP_SYNONYM of a term with itself would weigh
+/// it as a rarer, lighter term (and stop the shard-by-shard match).
+Xapian::Query any_of(const std::vector<std::string>& stems) {
+    std::vector<std::string> terms;
+    for (const auto& s : stems)
+        if (std::find(terms.begin(), terms.end(), s) == terms.end()) terms.push_back(s);
     return terms.size() == 1 ? Xapian::Query(terms[0])
                              : Xapian::Query(Xapian::Query::OP_SYNONYM, terms.begin(), terms.end());
 }
@@ -83,18 +89,20 @@ AcronymMatch with_acronyms(const std::vector<RankingWord>& words, const std::vec
         if (spelled_out) {
             std::vector<Xapian::Query> run;
             for (std::size_t j = 0; j < found->long_form.size(); ++j) run.push_back(any_of(words[i + j].terms));
-            parts.emplace_back(Xapian::Query::OP_OR, Xapian::Query(Xapian::Query::OP_AND, run.begin(), run.end()),
-                               Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, any_of(stems_of(found->acronym)),
-                                             long_weight));
+            parts.emplace_back(
+                Xapian::Query::OP_OR, Xapian::Query(Xapian::Query::OP_AND, run.begin(), run.end()),
+                Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, any_of(stems_of(found->acronym)), long_weight));
             i += found->long_form.size();
         } else {
-            parts.emplace_back(Xapian::Query::OP_OR, any_of(words[i].terms),
-                               Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, phrase_of(found->long_form, stems_of),
-                                             short_weight));
+            parts.emplace_back(
+                Xapian::Query::OP_OR, any_of(words[i].terms),
+                Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, phrase_of(found->long_form, stems_of), short_weight));
             ++i;
         }
     }
-    if (!out.added.empty()) out.query = Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
+    if (out.added.empty()) return out;
+    out.query = combine(Xapian::Query::OP_AND, parts);
+    out.any_word = combine(Xapian::Query::OP_OR, parts);
     return out;
 }
 

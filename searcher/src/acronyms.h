@@ -33,14 +33,18 @@ using StemsOf = std::function<std::vector<std::string>(const std::string&)>;
 /// What with_acronyms found: the acronyms added (for --explain).
 struct AcronymMatch {
     Xapian::Query query;
+    /// The same clauses ORed: what the OR fallback relaxes the query to, so
+    /// that an article holding only the acronym stays a match.
+    Xapian::Query any_word;
     std::vector<std::string> added;  ///< "gnp = gross national product"
 };
 
 /// The AND of `words` (a query of plain words) with each run of words
 /// spelling an acronym's long form ORed with the acronym (its weight
 /// scaled by `long_weight`), and each word that is an acronym ORed with its
-/// long form as a phrase (its weight scaled by `short_weight`).  `added`
-/// empty and `query` unset when no acronym applies.
+/// long form as a phrase (its weight scaled by `short_weight`); repeated
+/// clauses count once, as in the parser (combine()).  `added` empty and
+/// the queries unset when no acronym applies.
 AcronymMatch with_acronyms(const std::vector<RankingWord>& words, const std::vector<Acronym>& acronyms,
                            const StemsOf& stems_of, double long_weight, double short_weight);
 

@@ -342,7 +342,8 @@ class LocalCounter : public FacetCounter {
         tally.companies.clear();
         tally.persons.clear();
         tally.days.clear();
-        out.matches = match_on_postings(db, query);
+        // The ranked match read the term's whole posting list, or they are evaluated here.
+        if (!(out.recorded && out.record.whole())) out.matches = match_on_postings(db, query);
         out.count = out.matches.count();
         // Only the exact total asked for: no document's values are read.
         if (companies_ || persons_ || dates_) count_values(s, out, tally);
@@ -366,6 +367,15 @@ class LocalCounter : public FacetCounter {
             for (auto o : days.touched) out.days.emplace_back(index_.day_values[o], days.counts[o]);
         }
         return out;
+    }
+
+    PostingRecord* shard_record(std::size_t s, const Xapian::Query& query) override {
+        if (query.get_type() != Xapian::Query::LEAF_TERM) return nullptr;
+        ShardMatches& out = per_shard_[s];
+        out.matches = DocidSet(index_.databases.worker_shards[s].get_lastdocid());
+        out.record = PostingRecord{&out.matches};
+        out.recorded = true;
+        return &out.record;
     }
 
     bool keeps_matches() const override { return true; }
@@ -403,6 +413,8 @@ class LocalCounter : public FacetCounter {
         bool counted = false;
         DocidSet matches{0};
         std::uint64_t count = 0;
+        bool recorded = false;  ///< shard_record handed out `record`, filling `matches`
+        PostingRecord record;
     };
 
     using Tallies = FacetIndex::Impl::Tallies;

@@ -12,6 +12,7 @@
 #pragma once
 
 #include "database_set.h"
+#include "shard_bm25.h"
 #include "worker_pool.h"
 
 #include <cstdint>
@@ -74,6 +75,16 @@ class FacetCounter {
     /// thread; each shard once, from any thread, concurrently for different
     /// shards.
     virtual void count_shard(std::size_t s, const Xapian::Query& query) { (void)s, (void)query; }
+    /// Local counters only, from the task that matches local shard `s`,
+    /// before its count_shard(s, query): where that shard's ranked match
+    /// should record the docids of `query`'s term (with_length_sources in
+    /// shard_bm25.h) when `query` is one term, else null.  When the ranked
+    /// match read the term's whole posting list, count_shard counts those
+    /// docids instead of reading the list again.
+    virtual PostingRecord* shard_record(std::size_t s, const Xapian::Query& query) {
+        (void)s, (void)query;
+        return nullptr;
+    }
     /// The counts for `query` (the query given to the main enquire).
     virtual FacetCounts counts(const Xapian::Query& query) = 0;
     /// True when this counter keeps the set of matches (local shards), so

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <memory>
 #include <string>
 
 namespace newsdex {
@@ -49,10 +50,57 @@ DocidSet keep_indexed_by_any(const Xapian::Database& db, const DocidSet& out, co
     return kept;
 }
 
+DocidSet match_with_xapian(const Xapian::Database& db, const Xapian::Query& query);
+
+/// The documents of a docid list, ascending, as a posting source: lets
+/// Xapian's matcher evaluate a part of an AND only where the other parts
+/// already match.
+class DocidListSource : public Xapian::PostingSource {
+  public:
+    explicit DocidListSource(std::shared_ptr<const std::vector<Xapian::docid>> docids) : docids_(std::move(docids)) {}
+    DocidListSource* clone() const override { return new DocidListSource(docids_); }
+    void init(const Xapian::Database&) override {
+        at_ = docids_->begin();
+        started_ = false;
+    }
+    Xapian::doccount get_termfreq_min() const override { return size(); }
+    Xapian::doccount get_termfreq_est() const override { return size(); }
+    Xapian::doccount get_termfreq_max() const override { return size(); }
+    void next(double) override {
+        if (started_) ++at_;
+        started_ = true;
+    }
+    void skip_to(Xapian::docid did, double) override {
+        started_ = true;
+        at_ = std::lower_bound(at_, docids_->end(), did);
+    }
+    bool at_end() const override { return at_ == docids_->end(); }
+    Xapian::docid get_docid() const override { return *at_; }
+    std::string get_description() const override { return "DocidListSource"; }
+
+  private:
+    Xapian::doccount size() const { return static_cast<Xapian::doccount>(docids_->size()); }
+    std::shared_ptr<const std::vector<Xapian::docid>> docids_;
+    std::vector<Xapian::docid>::const_iterator at_;
+    bool started_ = false;
+};
+
+/// `out` less the docids `part` (some of which Xapian's matcher must
+/// evaluate: a phrase) does not match, with the matcher looking only at the
+/// docids of `out`: a phrase's positions are then read for the candidates
+/// the other parts of the AND left, not for every document holding its words.
+DocidSet keep_matching(const Xapian::Database& db, const DocidSet& out, const Xapian::Query& part) {
+    auto docids = std::make_shared<const std::vector<Xapian::docid>>(out.docids());
+    return match_with_xapian(
+        db, Xapian::Query(Xapian::Query::OP_FILTER, part, Xapian::Query((new DocidListSource(docids))->release())));
+}
+
 /// AND / FILTER: the most selective part first; a plain-term part much
 /// larger than what is left is checked by skipping along its posting lists
 /// to each remaining docid instead of reading them whole (a person filter on
-/// a common word reads a few postings, not the word's).
+/// a common word reads a few postings, not the word's), and a part needing
+/// Xapian's matcher (a phrase) comes last and is matched only among the
+/// docids left (keep_matching).
 DocidSet match_all_of(const Xapian::Database& db, const Xapian::Query& query) {
     struct Part {
         Xapian::Query query;
@@ -75,7 +123,9 @@ DocidSet match_all_of(const Xapian::Database& db, const Xapian::Query& query) {
         const Part& part = parts[i];
         const std::size_t left = out.count();
         if (left == 0) break;
-        if (part.terms.empty() || part.size < 16 * left)
+        if (part.terms.empty() && !fully_on_postings(part.query))
+            out = keep_matching(db, out, part.query);
+        else if (part.terms.empty() || part.size < 16 * left)
             out.intersect(match_on_postings(db, part.query));
         else
             out = keep_indexed_by_any(db, out, part.terms);

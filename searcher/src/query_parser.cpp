@@ -48,24 +48,6 @@ constexpr std::size_t kMaxMentionNames = 8;
 
 using text::thousands;
 
-/// `parts` without repeats (the first of equal queries kept): "oil OR oil"
-/// is "oil", counted and estimated once.
-std::vector<Xapian::Query> without_repeats(const std::vector<Xapian::Query>& parts) {
-    std::vector<Xapian::Query> out;
-    std::set<std::string> seen;
-    for (const auto& q : parts)
-        if (seen.insert(q.serialise()).second) out.push_back(q);
-    return out;
-}
-
-/// One query of `op` over `parts` (one part: itself), flat: a chain of
-/// binary nodes would be as deep as the query is long.
-Xapian::Query combine(Xapian::Query::op op, const std::vector<Xapian::Query>& parts) {
-    std::vector<Xapian::Query> unique = without_repeats(parts);
-    if (unique.size() == 1) return unique[0];
-    return Xapian::Query(op, unique.begin(), unique.end());
-}
-
 using ascii::is_space;
 
 std::string column(std::size_t offset) { return "column " + std::to_string(offset + 1); }
@@ -202,6 +184,22 @@ std::optional<std::pair<std::string, std::string>> period_bounds(std::string_vie
 }
 
 }  // namespace
+
+/// `parts` without repeats (the first of equal queries kept): "oil OR oil"
+/// is "oil", counted and estimated once.
+static std::vector<Xapian::Query> without_repeats(const std::vector<Xapian::Query>& parts) {
+    std::vector<Xapian::Query> out;
+    std::set<std::string> seen;
+    for (const auto& q : parts)
+        if (seen.insert(q.serialise()).second) out.push_back(q);
+    return out;
+}
+
+Xapian::Query combine(Xapian::Query::op op, const std::vector<Xapian::Query>& parts) {
+    std::vector<Xapian::Query> unique = without_repeats(parts);
+    if (unique.size() == 1) return unique[0];
+    return Xapian::Query(op, unique.begin(), unique.end());
+}
 
 std::vector<std::string> QueryParser::date_range_terms(const std::string& low, const std::string& high) {
     auto split = [](const std::string& ymd) {

@@ -85,4 +85,10 @@ class QueryParser {
     MetadataLookup metadata_;
 };
 
+/// One query of `op` over `parts` without repeats (the first of equal
+/// queries kept: "oil OR oil" is "oil", counted and estimated once); one
+/// part is itself.  Flat: a chain of binary nodes would be as deep as the
+/// query is long.  Every rewrite of a parsed query combines through it.
+Xapian::Query combine(Xapian::Query::op op, const std::vector<Xapian::Query>& parts);
+
 }  // namespace newsdex

@@ -323,7 +323,9 @@ struct Searcher::Impl {
             tasks.submit([&, s] {
                 Xapian::Query q = unserialise_query(serialised);  // this thread's own copy
                 Xapian::Enquire enquire(databases.worker_shards[s]);
-                enquire.set_query(with_length_sources(q, weights, s, *doclens[s], average_length));
+                // A one-term query's matches are recorded for the facet counter as the term is read.
+                PostingRecord* record = counter ? counter->shard_record(s, q) : nullptr;
+                enquire.set_query(with_length_sources(q, weights, s, *doclens[s], average_length, record));
                 enquire.set_weighting_scheme(GlobalStatsBM25Weight(
                     std::make_shared<const ShardTermWeights>(weights.by_shard[s]), average_length));
                 if (collapse) enquire.set_collapse_key(schema::kSlotDupKey, kept_per_group(request));
@@ -412,6 +414,9 @@ struct Searcher::Impl {
         SearchRequest request;
         RankingQuery ranking;                ///< what the re-ranking step looks for
         std::vector<Xapian::Query> filters;  ///< the filters ANDed to the text's query
+        /// What the OR fallback relaxes the text to: any word, or any
+        /// word's acronym or long form (acronyms.h); empty: any word.
+        Xapian::Query any_word;
     };
 
     /// `text` (or everything, when `empty_text`) with `filters` applied.
@@ -426,10 +431,22 @@ struct Searcher::Impl {
         return query;
     }
 
+    /// A library caller's weights: a negative or NaN one would throw deep in
+    /// Xapian or break the sorts, so it is the caller's error, said here.
+    static void check_weights(const RankingOptions& ranking) {
+        const std::pair<const char*, double> weights[] = {{"expansion_weight", ranking.expansion_weight},
+                                                          {"acronym_long_weight", ranking.acronym_long_weight},
+                                                          {"acronym_short_weight", ranking.acronym_short_weight}};
+        for (const auto& [name, value] : weights)
+            if (!std::isfinite(value) || value < 0)
+                throw UserError(std::string("ranking: ") + name + " must be a finite number >= 0");
+    }
+
     PreparedQuery prepare_query(const SearchRequest& asked, SearchResult& result) {
+        check_weights(asked.ranking);
         QueryParser parser(databases.combined, analyzer, languages,
                            [this](const std::string& key) { return databases.metadata(key); });
-        PreparedQuery out{parser.parse(asked.query, "query", /*rank_entity_filters=*/true), {}, asked, {}, {}};
+        PreparedQuery out{parser.parse(asked.query, "query", /*rank_entity_filters=*/true), {}, asked, {}, {}, {}};
         const ParsedQuery& parsed = out.parsed;
         out.ranking = make_ranking_query(
             databases.combined, [this](const std::string& key) { return databases.metadata(key); }, parsed,
@@ -457,7 +474,10 @@ struct Searcher::Impl {
                     return stems;
                 },
                 asked.ranking.acronym_long_weight, asked.ranking.acronym_short_weight);
-            if (!m.added.empty()) text = m.query;
+            if (!m.added.empty()) {
+                text = m.query;
+                out.any_word = m.any_word;
+            }
         }
         Xapian::Query query = with_entity_matches(text, out.ranking);
         bool has_clause = !parsed.empty;
@@ -709,6 +729,17 @@ struct Searcher::Impl {
                prepared.ranking.entities.empty() && !prepared.ranking.or_fallback && request.ranking.expansion_docs > 0;
     }
 
+    /// The first match of an expanded query: from rank 0 and at least
+    /// expansion_docs deep, so that the feedback articles are the best ones
+    /// whatever page is asked for and however few hits it shows (page by
+    /// page = one long page).  The page itself comes from the second match.
+    static SearchRequest feedback_request(const SearchRequest& request) {
+        SearchRequest first = request;
+        first.offset = 0;
+        first.limit = std::max(request.offset + request.limit, request.ranking.expansion_docs);
+        return first;
+    }
+
     /// Query expansion: the best expansion_docs of `candidates` (the first
     /// match, re-ranked as the page would be) give the terms added to
     /// prepared.query (expansion.h); ranking.expansion says which.
@@ -761,23 +792,24 @@ struct Searcher::Impl {
         // With query expansion the matches are counted (facets, total) in
         // the second match, which matches the same articles.
         const bool expanding = expands(prepared);
-        Candidates candidates = generate_candidates(prepared.query, request, prepared.ranking,
-                                                    expanding ? nullptr : counter.get(), result, matched_by_shard);
+        Candidates candidates =
+            generate_candidates(prepared.query, expanding ? feedback_request(request) : request, prepared.ranking,
+                                expanding ? nullptr : counter.get(), result, matched_by_shard);
         if (const auto and_matches = needs_or_fallback(prepared, result)) {
             // Too few articles hold every word: those holding any, most words first.
             result.notices.push_back(or_fallback_notice(*and_matches));
             result.fallback = "or";
             prepared.ranking.or_fallback = true;
-            prepared.query = with_filters(any_word_query(prepared.ranking), false, prepared.filters);
+            prepared.query =
+                with_filters(prepared.any_word.empty() ? any_word_query(prepared.ranking) : prepared.any_word, false,
+                             prepared.filters);
             counter = make_counter();
             candidates =
                 generate_candidates(prepared.query, request, prepared.ranking, counter.get(), result, matched_by_shard);
-        }
-        else if (expanding) {
+        } else if (expanding) {
             expand_query(prepared, candidates);
-            if (!prepared.ranking.expansion.empty() || counter)
-                candidates = generate_candidates(prepared.query, request, prepared.ranking, counter.get(), result,
-                                                 matched_by_shard);
+            candidates =
+                generate_candidates(prepared.query, request, prepared.ranking, counter.get(), result, matched_by_shard);
         }
         rerank(databases.combined, request, prepared.ranking, candidates);
         facets_and_hits(prepared, candidates, matched_by_shard, counter.get(), result);

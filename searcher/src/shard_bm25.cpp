@@ -141,22 +141,24 @@ namespace {
 class BM25PostingSource : public Xapian::PostingSource {
   public:
     BM25PostingSource(std::string term, double log_term_weight, Xapian::doccount termfreq,
-                      const std::vector<std::uint32_t>& doclens, double average_length)
+                      const std::vector<std::uint32_t>& doclens, double average_length, PostingRecord* record)
         : term_(std::move(term)),
           log_term_weight_(log_term_weight),
           average_length_(average_length),
           termfreq_(termfreq),
           doclens_(doclens),
           termweight_(bm25_termweight(log_term_weight, 1.0, 1.0)),
-          len_factor_(bm25_len_factor(average_length)) {}
+          len_factor_(bm25_len_factor(average_length)),
+          record_(record) {}
 
     BM25PostingSource* clone() const override {
-        return new BM25PostingSource(term_, log_term_weight_, termfreq_, doclens_, average_length_);
+        return new BM25PostingSource(term_, log_term_weight_, termfreq_, doclens_, average_length_, record_);
     }
 
     void init(const Xapian::Database& db) override {
         postings_ = db.postlist_begin(term_);
         started_ = false;
+        if (record_) record_->skipped = record_->ended = false;
         set_maxweight(
             bm25_maxpart(termweight_, len_factor_, db.get_wdf_upper_bound(term_), db.get_doclength_lower_bound()));
     }
@@ -168,10 +170,17 @@ class BM25PostingSource : public Xapian::PostingSource {
     void next(double) override {
         if (started_) ++postings_;
         started_ = true;
+        if (record_) {
+            if (at_end())
+                record_->ended = true;
+            else
+                record_->docids->add(*postings_);
+        }
     }
     void skip_to(Xapian::docid did, double) override {
         started_ = true;
         postings_.skip_to(did);
+        if (record_) record_->skipped = true;
     }
     bool at_end() const override { return postings_ == Xapian::PostingIterator(); }
     Xapian::docid get_docid() const override { return *postings_; }
@@ -191,12 +200,14 @@ class BM25PostingSource : public Xapian::PostingSource {
     double termweight_, len_factor_;
     Xapian::PostingIterator postings_;
     bool started_ = false;
+    PostingRecord* record_;  ///< null, or where the docids read go (with_length_sources)
 };
 
 }  // namespace
 
 Xapian::Query with_length_sources(const Xapian::Query& query, const QueryTermWeights& weights, std::size_t shard,
-                                  const std::vector<std::uint32_t>& doclens, double average_length) {
+                                  const std::vector<std::uint32_t>& doclens, double average_length,
+                                  PostingRecord* record) {
     const auto type = query.get_type();
     auto rebuild = [&](std::size_t weighted_parts) {
         std::vector<Xapian::Query> parts;
@@ -212,7 +223,7 @@ Xapian::Query with_length_sources(const Xapian::Query& query, const QueryTermWei
             auto it = weights.by_term.find(term);
             if (it == weights.by_term.end()) return query;
             return Xapian::Query((new BM25PostingSource(term, it->second.log_weight, it->second.termfreqs.at(shard),
-                                                        doclens, average_length))
+                                                        doclens, average_length, record))
                                      ->release());
         }
         case Xapian::Query::OP_AND:

@@ -21,6 +21,8 @@
 // Xapian's terms (they need positions), weighed by GlobalStatsBM25Weight.
 #pragma once
 
+#include "posting_eval.h"
+
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -76,13 +78,26 @@ struct QueryTermWeights {
 QueryTermWeights shard_term_weights(const Xapian::Query& query, Xapian::doccount doccount,
                                     const std::vector<Xapian::Database>& shards);
 
+/// The docids a term's BM25PostingSource hands to the matcher, and whether
+/// they were its whole posting list (read with next() to its end, never
+/// skipped), in which case they are the matches of a one-term query: facet
+/// counting then need not read the list again (facet_counts.h).
+struct PostingRecord {
+    DocidSet* docids = nullptr;  ///< where each docid is added
+    bool skipped = false;        ///< skip_to was called: some may be missing
+    bool ended = false;          ///< the list was read to its end
+    bool whole() const { return ended && !skipped; }
+};
+
 /// `query` for shard `shard`: each term weighed on its own replaced by a
 /// BM25PostingSource over `doclens` (the shard's document lengths) with the
 /// term's weight from `weights` and `average_length` over all shards.
 /// Phrases, filters, excluded and scaled parts are kept as they are.  The
 /// query parser's terms have within-query frequency 1, as assumed here.
+/// `record`: when `query` is one term, its source records into it.
 Xapian::Query with_length_sources(const Xapian::Query& query, const QueryTermWeights& weights, std::size_t shard,
-                                  const std::vector<std::uint32_t>& doclens, double average_length);
+                                  const std::vector<std::uint32_t>& doclens, double average_length,
+                                  PostingRecord* record = nullptr);
 
 /// BM25 taking term weights and the average document length from the whole
 /// database set (see above).

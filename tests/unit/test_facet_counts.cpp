@@ -242,3 +242,45 @@ TEST_CASE("facet index: document lengths are the shard's, and only with arrays")
     FacetIndex spies(f.set, workers, false);
     CHECK_THROWS_AS(spies.document_lengths(0), std::logic_error);
 }
+
+TEST_CASE("facet counters: a one-term query's matches recorded by its ranked match count as evaluated ones") {
+    Fixture f;
+    WorkerPool workers(0);
+    FacetIndex index(f.set, workers, true);
+    const Xapian::Database& db = f.set.combined;
+    const double average_length = static_cast<double>(db.get_total_length()) / db.get_doccount();
+    for (const char* text : {"trade", "steel", "nosuchword", "trade -geneva", "\"trade talks\""}) {
+        CAPTURE(text);
+        const Xapian::Query q = f.parse(text);
+        auto background = index.make_counter(true, true, true, 10);
+        background->start(q);
+        const FacetCounts expected = background->counts(q);
+
+        // Each shard's ranked match as Searcher runs it, recording for the counter.
+        const QueryTermWeights weights = shard_term_weights(q, db.get_doccount(), f.set.shards);
+        auto recorded = index.make_counter(true, true, true, 10);
+        std::size_t whole = 0;
+        for (std::size_t s = 0; s < f.set.shards.size(); ++s) {
+            PostingRecord* record = recorded->shard_record(s, q);
+            CHECK((record != nullptr) == (q.get_type() == Xapian::Query::LEAF_TERM));
+            Xapian::Enquire enquire(f.set.worker_shards[s]);
+            enquire.set_query(weights.empty() ? q
+                                              : with_length_sources(q, weights, s, index.document_lengths(s),
+                                                                    average_length, record));
+            enquire.get_mset(0, 1);
+            if (record && record->whole()) ++whole;
+            recorded->count_shard(s, q);
+        }
+        if (std::string(text) == "trade" || std::string(text) == "steel") CHECK(whole == f.set.shards.size());
+        check_same(recorded->counts(q), expected);
+
+        // A record that did not see the whole list (the ranked match skipped, or
+        // stopped early) is not trusted: the shard is evaluated again.
+        auto partial = index.make_counter(true, true, true, 10);
+        for (std::size_t s = 0; s < f.set.shards.size(); ++s) {
+            if (PostingRecord* record = partial->shard_record(s, q)) record->skipped = true;
+            partial->count_shard(s, q);
+        }
+        check_same(partial->counts(q), expected);
+    }
+}

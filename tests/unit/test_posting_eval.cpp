@@ -100,6 +100,14 @@ TEST_CASE("posting evaluator: each operator matches what Xapian matches") {
         {"nested", Q(Q::OP_OR, Q(Q::OP_AND, rare, even), Q(Q::OP_AND_NOT, third, all)), 1},
         {"phrase (falls back to the matcher)", Q(Q::OP_PHRASE, Q("big"), Q("deal")), 29},
         {"phrase under AND", Q(Q::OP_AND, even, Q(Q::OP_PHRASE, Q("big"), Q("deal"))), 29},
+        // The phrase is matched only among the docids the other parts left.
+        {"phrase under FILTER, checked among the docids left",
+         Q(Q::OP_FILTER, Q(Q::OP_PHRASE, Q("big"), Q("deal")), Q(Q::OP_OR, apple, third)), 19},
+        {"phrase under AND, nothing left", Q(Q::OP_AND, rare, Q(Q::OP_PHRASE, Q("big"), Q("deal"))), 0},
+        {"two phrases under AND",
+         Q(Q::OP_AND, Q(Q::OP_PHRASE, Q("big"), Q("deal")), Q(Q::OP_PHRASE, Q("big"), Q("deal"))), 29},
+        {"phrase under AND_NOT, then AND",
+         Q(Q::OP_AND, third, Q(Q::OP_AND_NOT, even, Q(Q::OP_PHRASE, Q("big"), Q("deal")))), 40},
     };
     for (const auto& c : cases) {
         CAPTURE(c.what);

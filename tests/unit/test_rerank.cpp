@@ -317,14 +317,17 @@ std::string coffee_articles() {
         out += article("c" + std::to_string(i), "Coffee harvest " + std::to_string(i),
                        "The coffee harvest in Brazil brought arabica beans: coffee growers said the arabica "
                        "harvest and the coffee crop were large, and Brazil exported coffee." +
-                           std::string(i == 1 ? "" : i == 2 ? " Beans." : " Beans, beans."));  // no ties
-    out += article("x1", "Growers wait", "The arabica harvest in Brazil was late, growers said, and coffee buyers waited.");
+                           std::string(i == 1   ? ""
+                                       : i == 2 ? " Beans."
+                                                : " Beans, beans."));  // no ties
+    out += article("x1", "Growers wait",
+                   "The arabica harvest in Brazil was late, growers said, and coffee buyers waited.");
     out += article("x2", "Office", "Coffee machine broke; cold coffee again.");
     out += article("x3", "Brazil", "The arabica harvest in Brazil was late, growers said.");
     // Enough others that the feedback terms are in under 5% of the
     // articles (expansion leaves out more frequent ones).
-    const char* filler[] = {"Steel output rose in Japan.", "The bank cut its rates on Monday.",
-                            "Oil prices fell in London trading.", "The union called a strike at the port.",
+    const char* filler[] = {"Steel output rose in Japan.",         "The bank cut its rates on Monday.",
+                            "Oil prices fell in London trading.",  "The union called a strike at the port.",
                             "Wheat exports to Egypt were steady.", "The tin council met in London."};
     for (int i = 0; i < 120; ++i) out += article("f" + std::to_string(i + 1), "News", filler[i % 6]);
     return out;
@@ -402,7 +405,8 @@ TEST_CASE("query expansion gives the same hits and scores over one database, sha
 }
 
 TEST_CASE("the acronym list: acronym, tab, long form; comments and malformed lines skipped") {
-    auto list = parse_acronyms("# comment\ngnp\tgross national product\nbad line\nx\tone\n\nimf\tinternational monetary fund\n");
+    auto list = parse_acronyms(
+        "# comment\ngnp\tgross national product\nbad line\nx\tone\n\nimf\tinternational monetary fund\n");
     REQUIRE(list.size() == 2);  // "x" has a one-word long form: not an acronym
     CHECK(list[0].acronym == "gnp");
     CHECK(list[0].long_form == std::vector<std::string>{"gross", "national", "product"});
@@ -437,4 +441,65 @@ TEST_CASE("a query spelling out an acronym also matches the acronym, and the acr
     SearchRequest shuffled = request("national gross product");
     shuffled.ranking.or_fallback = false;
     CHECK(sorted(ids(s.search(shuffled))) == std::vector<std::string>{"g2", "g3"});
+}
+
+TEST_CASE("the OR fallback keeps an article that matched only through an acronym") {
+    // Two articles hold "gross national product" or GNP: under the fallback's
+    // threshold (3), so the query relaxes to any word -- or its acronym.
+    Fixture f(article("g1", "Japan GNP rises", "Japan's GNP rose two pct in the fourth quarter, officials said.") +
+              article("g2", "Economy", "The gross national product of Japan rose in the quarter, officials said.") +
+              article("g4", "Steel", "Steel output rose in the quarter."));
+    Searcher s({f.db});
+    SearchResult fallback = s.search(request("gross national product"));
+    CHECK(fallback.fallback == "or");
+    std::vector<std::string> found = ids(fallback);
+    std::sort(found.begin(), found.end());
+    CHECK(found == std::vector<std::string>{"g1", "g2"});
+}
+
+TEST_CASE("an acronym clause: one term per distinct stem, repeated words once") {
+    const std::vector<Acronym> list = parse_acronyms("gnp\tgross national product\n");
+    auto word = [](const std::string& w) { return RankingWord{w, {w}}; };
+    auto one_language = [](const std::string& w) { return std::vector<std::string>{w}; };
+    auto two_languages = [](const std::string& w) { return std::vector<std::string>{w, w}; };  // en + de alike
+    const std::vector<RankingWord> spelled = {word("gross"), word("national"), word("product")};
+    // A synonym of a term with itself would weigh it as a rarer, lighter term.
+    CHECK(with_acronyms(spelled, list, two_languages, 1, 1).query.serialise() ==
+          with_acronyms(spelled, list, one_language, 1, 1).query.serialise());
+    // "gnp gnp" is "gnp", as the parser makes it.
+    CHECK(with_acronyms({word("gnp"), word("gnp")}, list, one_language, 1, 1).query.serialise() ==
+          with_acronyms({word("gnp")}, list, one_language, 1, 1).query.serialise());
+}
+
+TEST_CASE("query expansion: page by page is one long page, with or without re-ranking bonuses") {
+    Fixture f(coffee_articles());
+    Searcher s({f.db});
+    for (bool bonuses : {true, false}) {
+        SearchRequest r = request("coffee");
+        r.ranking.expansion = true;
+        r.ranking.expansion_docs = 3;
+        r.ranking.headline = r.ranking.proximity = r.ranking.tables = r.ranking.company_names = bonuses;
+        r.limit = 5;
+        SearchResult whole = s.search(r);
+        REQUIRE(whole.hits.size() == 5);
+        r.limit = 1;
+        for (std::size_t i = 0; i < whole.hits.size(); ++i) {
+            r.offset = i;
+            SearchResult page = s.search(r);
+            REQUIRE(page.hits.size() == 1);
+            CHECK(page.hits[0].id == whole.hits[i].id);
+            CHECK(page.hits[0].score == doctest::Approx(whole.hits[i].score).epsilon(1e-12));
+        }
+    }
+}
+
+TEST_CASE("a negative or NaN ranking weight is the caller's error") {
+    Fixture f(article("g1", "Japan GNP rises", "Japan's GNP rose two pct in the fourth quarter, officials said."));
+    Searcher s({f.db});
+    SearchRequest r = request("gnp");
+    r.ranking.acronym_short_weight = -1;
+    CHECK_THROWS_AS(s.search(r), UserError);
+    r.ranking.acronym_short_weight = 1;
+    r.ranking.expansion_weight = std::nan("");
+    CHECK_THROWS_AS(s.search(r), UserError);
 }
