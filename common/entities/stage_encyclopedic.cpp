@@ -94,8 +94,9 @@ void tag_military_units(const ExtractorData& D, DocState& st) {
         auto& t = st.tags[s];
         const auto& d = st.doc[s];
         for (std::size_t h = 1; h < d.size(); ++h) {
+            if (!starts_upper(d[h])) continue;  // most tokens: before the set probes
             const bool plain_head = W.military_unit_heads.count(d[h]) > 0;
-            if (!starts_upper(d[h]) || (!plain_head && !W.numbered_unit_heads.count(d[h]))) continue;
+            if (!plain_head && !W.numbered_unit_heads.count(d[h])) continue;
             std::size_t b = h;  // back over capitalised words and "'s"
             while (b > 0 && (starts_upper(d[b - 1]) || (d[b - 1] == "'s" && b >= 2 && starts_upper(d[b - 2])))) --b;
             const bool numbered = b > 0 && unit_number(d[b - 1]);
