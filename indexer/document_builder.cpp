@@ -309,6 +309,9 @@ std::string stored_article_id(const Xapian::Document& doc) {
 
 Xapian::docid find_article(const Xapian::Database& db, const std::string& id) {
     std::string term = schema::id_term(id);
+    // Most articles are new: answered from the table's own cursor, without
+    // opening a posting list (a B-tree descent read from disk per article).
+    if (!db.term_exists(term)) return 0;
     bool exact = schema::id_term_is_exact(term);
     for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it)
         if (exact || stored_article_id(db.get_document(*it)) == id) return *it;

@@ -105,12 +105,20 @@ bool has_term(const Xapian::Document& doc, const std::string& term) {
     return t != doc.termlist_end() && *t == term;
 }
 
-/// The id the document's short name `s` is linked to ("" when none).
-std::string current_link(const Kind& kind, const Xapian::Document& doc, const std::string& s) {
+/// The id each document of `db` links its short name `s` to (a document
+/// without a link is absent), read from the postings of the link terms
+/// (kind.mark + s + ":" + id) instead of each document's term list: the pass
+/// visits a third of an archive's documents, most of them linked right
+/// already.  A document with two link terms gets the smaller one.
+std::map<Xapian::docid, std::string> current_links(const Kind& kind, const Xapian::Database& db, const std::string& s) {
+    std::map<Xapian::docid, std::string> links;
     const std::string start = kind.mark + s + ":";
-    auto t = doc.termlist_begin();
-    t.skip_to(start);
-    return t != doc.termlist_end() && (*t).rfind(start, 0) == 0 ? (*t).substr(start.size()) : std::string();
+    for (auto t = db.allterms_begin(start); t != db.allterms_end(start); ++t) {
+        const std::string term = *t;
+        for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p)
+            links.emplace(*p, term.substr(start.size()));
+    }
+    return links;
 }
 
 /// kSlotPersons with `from` replaced by `to` (sorted, unique, as the builder
@@ -187,6 +195,25 @@ std::string rename_in_data(const std::string& data, const char* key, const std::
     return out;
 }
 
+/// Whether a link term of `doc` (of any kind whose links give `entity`
+/// terms) points at `id`: two short names of one document can link to the
+/// same entity ("PNC" and "PNCF" to "PNC Financial").
+bool linked_by_doc(const std::string& entity, const Xapian::Document& doc, const std::string& id) {
+    const std::string suffix = ":" + id;
+    for (const Kind* k : {&kPersons, &kCandidates, &kCompanies}) {
+        if (k->entity != entity) continue;
+        auto t = doc.termlist_begin();
+        for (t.skip_to(k->mark); t != doc.termlist_end(); ++t) {
+            const std::string term = *t;
+            if (term.rfind(k->mark, 0) != 0) break;
+            if (term.size() > suffix.size() && term.compare(term.size() - suffix.size(), suffix.size(), suffix) == 0 &&
+                term.find(':') == term.size() - suffix.size())
+                return true;
+        }
+    }
+    return false;
+}
+
 /// Move `doc` from entity `from` to entity `to` (display name `name`),
 /// recording the link: the one way a link is written, by a guess while
 /// indexing (LinkHints) or by the pass after it.
@@ -194,10 +221,16 @@ void link_document(const Kind& kind, Xapian::Document& doc, const std::string& s
                    const std::string& new_link, const std::string& name) {
     // A candidate is no entity: unlinked it names nobody.
     const std::string unlinked = kind.adds_entity ? std::string() : s;
-    const std::string from = old_link.empty() ? unlinked : old_link, to = new_link.empty() ? unlinked : new_link;
+    std::string from = old_link.empty() ? unlinked : old_link;
+    const std::string to = new_link.empty() ? unlinked : new_link;
+    if (!old_link.empty()) doc.remove_term(kind.mark + s + ":" + old_link);
+    // The linked entity stays while another short name of the document still
+    // links to it: removing it made the result depend on the order in which
+    // guesses and the pass linked and unlinked the two (issue 8: the same
+    // archive gives the same entities, whatever the order of indexing).
+    if (!old_link.empty() && linked_by_doc(kind.entity, doc, old_link)) from.clear();
     if (!from.empty() && has_term(doc, kind.entity + from)) doc.remove_term(kind.entity + from);
     if (!to.empty()) doc.add_boolean_term(kind.entity + to);
-    if (!old_link.empty()) doc.remove_term(kind.mark + s + ":" + old_link);
     if (!new_link.empty()) doc.add_boolean_term(kind.mark + s + ":" + new_link);
     doc.add_value(kind.slot, replace_in_slot(doc.get_value(kind.slot), from, to));
     doc.set_data(replace_in_data(doc.get_data(), kind.json_key, from, to, name));
@@ -221,7 +254,7 @@ void relink(const Kind& kind, Xapian::WritableDatabase& db, Xapian::docid docid,
 /// Marked short names of one kind, and how many documents earlier passes linked to each id.
 struct Marks {
     std::set<std::string> names;
-    std::map<std::string, Xapian::doccount> linked_to;    ///< by linked id
+    std::map<std::string, std::vector<std::string>> link_terms;  ///< by linked id: its link terms
     std::map<std::string, Xapian::doccount> linked_from;  ///< by short name
 };
 
@@ -234,11 +267,28 @@ Marks read_marks(const Kind& kind, const std::vector<Xapian::WritableDatabase>& 
             if (colon == std::string::npos)
                 m.names.insert(rest);
             else {
-                m.linked_to[rest.substr(colon + 1)] += t.get_termfreq();
+                m.link_terms[rest.substr(colon + 1)].push_back(*t);
                 m.linked_from[rest.substr(0, colon)] += t.get_termfreq();
             }
         }
     return m;
+}
+
+/// Documents of `shards` holding any of `terms`: one document linked under
+/// two short names ("PNC", "PNCF") counts once.
+Xapian::doccount documents_with_any(const std::vector<Xapian::WritableDatabase>& shards,
+                                    const std::vector<std::string>& terms) {
+    Xapian::doccount n = 0;
+    for (const auto& db : shards) {
+        if (terms.size() == 1) {
+            n += db.get_termfreq(terms.front());
+            continue;
+        }
+        std::set<Xapian::docid> docs;
+        for (const auto& term : terms) docs.insert(db.postlist_begin(term), db.postlist_end(term));
+        n += static_cast<Xapian::doccount>(docs.size());
+    }
+    return n;
 }
 
 /// Documents per id among `ids` that name it by themselves: its term's
@@ -248,8 +298,9 @@ std::map<std::string, std::size_t> native_counts(const Kind& kind, const std::ve
     std::map<std::string, std::size_t> native;
     for (const auto& id : ids)
         for (const auto& db : shards) native[id] += db.get_termfreq(kind.entity + id);
-    for (const auto& [id, n] : marks.linked_to)
-        if (auto it = native.find(id); it != native.end()) it->second -= std::min<std::size_t>(it->second, n);
+    for (const auto& [id, terms] : marks.link_terms)
+        if (auto it = native.find(id); it != native.end())
+            it->second -= std::min<std::size_t>(it->second, documents_with_any(shards, terms));
     return native;
 }
 
@@ -264,9 +315,13 @@ void apply_shard(const Kind& kind, Xapian::WritableDatabase& db, unsigned shard,
         const bool check_names =
             !target.empty() && hints && hints->used_other_name(kind.entity + target, display_name(kind, db, target));
         std::vector<Xapian::docid> docs(db.postlist_begin(kind.mark + s), db.postlist_end(kind.mark + s));
+        const std::map<Xapian::docid, std::string> links = current_links(kind, db, s);
         for (Xapian::docid d : docs) {
+            const auto l = links.find(d);
+            const std::string link = l == links.end() ? std::string() : l->second;
+            // Most documents are linked as they should be: nothing to read.
+            if (link == target && !check_names) continue;
             Xapian::Document doc = db.get_document(d);
-            const std::string link = current_link(kind, doc, s);
             if (link == target) {
                 if (check_names) {
                     std::string data =
@@ -279,13 +334,14 @@ void apply_shard(const Kind& kind, Xapian::WritableDatabase& db, unsigned shard,
                 }
                 continue;
             }
-            // An article that names the full entity itself is left alone
+            // An article that names the full entity itself (not through
+            // another short name's link) is left alone
             // (linking would merge its own entry into the link, and undoing
             // the link later would take that entry away), and one linked
             // before (an earlier run, or a guess) goes back to its short
             // name: as if it had never been linked.
             std::string to = target;
-            if (!to.empty() && has_term(doc, kind.entity + to)) {
+            if (!to.empty() && has_term(doc, kind.entity + to) && !linked_by_doc(kind.entity, doc, to)) {
                 if (link.empty()) continue;
                 to.clear();
             }
@@ -335,7 +391,8 @@ void resolve_persons(std::vector<Xapian::WritableDatabase>& shards, const LinkHi
     const Marks bare = read_marks(kPersons, shards), candidates = read_marks(kCandidates, shards);
     Marks all = bare;  // names of both kinds, and the person terms links of either kind gave
     all.names.insert(candidates.names.begin(), candidates.names.end());
-    for (const auto& [id, n] : candidates.linked_to) all.linked_to[id] += n;
+    for (const auto& [id, terms] : candidates.link_terms)
+        all.link_terms[id].insert(all.link_terms[id].end(), terms.begin(), terms.end());
     if (all.names.empty()) return;
     std::set<std::string> full;  // full ids whose last word is a marked surname
     for (const auto& db : shards)

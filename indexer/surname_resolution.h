@@ -31,6 +31,8 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include <xapian.h>
@@ -107,14 +109,16 @@ class LinkHints {
     bool used_other_name(const std::string& term, const std::string& name) const;
 
   private:
+    // Hash tables: every document's entities are looked up here, under the
+    // lock both writers share; no decision depends on their order.
     mutable std::mutex mutex_;
-    std::map<std::string, std::set<std::string>> bearers_;     ///< surname -> full person ids named natively
-    std::set<std::string> companies_;                          ///< company ids named natively
-    std::map<std::string, std::set<std::string>> ties_;        ///< short company id -> ids tied to it
-    std::set<std::string> self_named_;                         ///< short ids some article names as a company itself
-    std::map<std::string, std::string> names_;                 ///< entity term -> a display name seen
-    std::map<std::string, std::set<std::string>> names_used_;  ///< entity term -> names written in links
-    std::map<std::pair<unsigned, Xapian::docid>, Guesses> guessed_;  ///< (shard, docid) -> its guesses
+    std::unordered_map<std::string, std::set<std::string>> bearers_;  ///< surname -> full person ids named natively
+    std::unordered_set<std::string> companies_;                       ///< company ids named natively
+    std::unordered_map<std::string, std::set<std::string>> ties_;     ///< short company id -> ids tied to it
+    std::unordered_set<std::string> self_named_;          ///< short ids some article names as a company itself
+    std::unordered_map<std::string, std::string> names_;  ///< entity term -> a display name seen
+    std::unordered_map<std::string, std::set<std::string>> names_used_;  ///< entity term -> names written in links
+    std::map<std::pair<unsigned, Xapian::docid>, Guesses> guessed_;      ///< (shard, docid) -> its guesses
 };
 
 /// Re-decide every bare surname and short company of the database made of

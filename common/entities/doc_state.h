@@ -107,6 +107,12 @@ struct DocState {
 void hide_reuters_marks(DocState& st);
 void read_document(const ExtractorData& data, const Article& article, DocState& st);
 void repair_tags(const ExtractorData& data, DocState& st);
+/// repair_tags' rules for encyclopedic text (stage_encyclopedic.cpp): ships,
+/// works, military units, "X and the Ys" bands, clubs after "plays for".
+void repair_encyclopedic_tags(const ExtractorData& data, DocState& st);
+/// Words [a, z) of a sentence are a band's name with its "The": "The
+/// Lanterns were a Scottish indie pop band" (stage_encyclopedic.cpp).
+bool band_subject(const WordLists& words, const std::vector<std::string_view>& d, std::size_t a, std::size_t z);
 void build_mentions(const ExtractorData& data, DocState& st);
 void add_mark_mentions(const ExtractorData& data, DocState& st);
 void cluster_mentions(const ExtractorData& data, DocState& st);

@@ -119,6 +119,14 @@ std::string display_name(const ExtractorData& D, const DocState& st, const Clust
     return display;
 }
 
+/// "Zürich" -> "zurich", "São Paulo" -> "sao paulo": accents folded (as in
+/// ids), so that the lists' plain spellings match ("zurich" in places.txt).
+std::string folded_name(std::string_view name) {
+    std::string folded = entity_slug(name);
+    std::replace(folded.begin(), folded.end(), '-', ' ');
+    return folded;
+}
+
 /// "SE", "II", "3", "XL": a model designation after a product name.
 bool model_designation(std::string_view w) {
     if (w.empty() || w.size() > 4 || has_lowercase(w)) return false;
@@ -136,7 +144,7 @@ bool is_place_or_thing(const ExtractorData& D, const Cluster& c, const std::set<
         if (form.size() > 4 && iequals(std::string_view(form).substr(0, 4), "the ")) form = form.substr(4);
         if (c.type == MentionType::Org && form != sname && count_words(form) < count_words(sname))
             explicit_company = true;  // had a legal suffix
-        if (!D.places.count(form)) all_places = false;
+        if (!D.places.count(form) && !D.places.count(folded_name(form))) all_places = false;
         if (!D.not_entities.count(form)) all_things = false;
     }
     auto dw = split_words(display);

@@ -99,7 +99,8 @@ bool trim_span(const ExtractorData& D, const DocState& st, std::size_t s, Mentio
     if (person && a > 0 &&
         (iequals(words[a - 1], "its") || iequals(words[a - 1], "their") || iequals(words[a - 1], "our")))
         return false;
-    while (z - a > 1 && (iequals(words[a], "the") || (person && W.person_titles.count(words[a])))) ++a;
+    const bool band = type == MentionType::Org && band_subject(W, words, a, z);  // "The Lanterns were a ... band"
+    while (!band && z - a > 1 && (iequals(words[a], "the") || (person && W.person_titles.count(words[a])))) ++a;
     // A multi-word alias-table name is kept whole ("General Agreement on Tariffs and Trade").
     const bool table_name = z - a >= 2 && z - a <= D.max_phrase_tokens && D.phrases.count(phrase_hash(words, a, z)) > 0;
     for (std::size_t k = a + 1; k < z && !table_name; ++k)

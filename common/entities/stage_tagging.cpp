@@ -496,8 +496,18 @@ class HashSet64 {
 /// "Alibaba and Tencent did not respond": one ORG run "X and Y" whose parts
 /// are each a name the document or the tables know alone is two names.
 /// Names that are one company ("Procter and Gamble", "Cable and Wireless")
-/// are in the company gazetteer or the alias tables as a whole.
+/// are in the company gazetteer or the alias tables as a whole.  Two parts of
+/// two words or more that each end in a company's last word
+/// (company_heads.txt or a legal suffix) are two names too, known or not:
+/// "Silicon Valley Bank and Signature Bank", "PNC Financial Services and
+/// Citizens Financial Group"; not "Farmers Bank and Trust Co".
 void split_x_and_y(const ExtractorData& D, DocState& st, const HashSet64& alone) {
+    // (a part that starts with a generic word of company names is the rest of
+    // one name: "Farmers Bank and Trust Co", "Savings and Loan Association")
+    auto company_shaped = [&](const std::vector<std::string_view>& d, std::size_t b, std::size_t e) {
+        return e - b >= 2 && (D.words.company_heads.count(d[e - 1]) || D.is_legal_suffix(d[e - 1])) &&
+               !(D.lex.flags.get(lower_hash(d[b])) & ner::kGzCompanyWord) && !D.words.company_heads.count(d[b]);
+    };
     auto known_alone = [&](const std::vector<std::string_view>& d, std::size_t b, std::size_t e) {
         const std::uint64_t h = phrase_hash(d, b, e);
         return alone.count(h) || D.lex.company_names.count(h) || D.phrases.get(h) == 2 ||
@@ -514,8 +524,10 @@ void split_x_and_y(const ExtractorData& D, DocState& st, const HashSet64& alone)
                 if (d[k] != "and" && d[k] != "&") continue;
                 const std::uint64_t whole = phrase_hash(d, b, e);
                 if (D.lex.company_names.count(whole) || D.phrases.count(whole)) break;
-                if (D.is_legal_suffix(d[e - 1]) || D.words.co_words.count(d[e - 1])) break;  // "X and Y Inc"
-                if (!known_alone(d, b, k) || !known_alone(d, k + 1, e)) continue;
+                const bool two_companies = company_shaped(d, b, k) && company_shaped(d, k + 1, e);
+                if (!two_companies && (D.is_legal_suffix(d[e - 1]) || D.words.co_words.count(d[e - 1])))
+                    break;  // "X and Y Inc"
+                if (!two_companies && (!known_alone(d, b, k) || !known_alone(d, k + 1, e))) continue;
                 t[k] = ner::kO;
                 t[k + 1] = ner::kBOrg;
                 break;
@@ -666,6 +678,7 @@ void repair_tags(const ExtractorData& D, DocState& st) {
     tag_coordinated_names(D, st);
     untag_coordinated_places(D, st);
     untag_award_categories(D, st);
+    repair_encyclopedic_tags(D, st);
     const auto runs = org_runs(D, st);
     split_x_and_y(D, st, runs);
     propagate_org_names(D, st, runs);

@@ -72,6 +72,16 @@ void WordLists::load(const std::string& dir) {
     fill(subject_verbs, "subject_verbs.txt");
     fill(company_preceders, "company_preceders.txt");
     fill(place_prepositions, "place_prepositions.txt");
+    fill(ship_prefixes, "ship_prefixes.txt", true);
+    fill(military_unit_heads, "military_unit_heads.txt", true);
+    fill(numbered_unit_heads, "numbered_unit_heads.txt", true);
+    fill(work_nouns, "work_nouns.txt");
+    fill(work_determiners, "work_determiners.txt");
+    fill(music_words, "music_words.txt");
+    fill(org_context_phrases, "org_context_phrases.txt");
+    fill(lead_org_nouns, "lead_org_nouns.txt");
+    fill(lead_place_nouns, "lead_place_nouns.txt");
+    fill(company_heads, "company_heads.txt");
     function_words.clear();
     const std::string fw_path = dir + "/function_words.txt";
     for (const auto& line : read_word_list(fw_path)) {

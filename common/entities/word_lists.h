@@ -37,6 +37,17 @@ struct WordLists {
     WordSet non_person_nouns;            ///< non_person_nouns.txt: "ship", "tanker" before a name
     WordSet subject_verbs;               ///< subject_verbs.txt: "said", "reported" after a company
     WordSet company_preceders;           ///< company_preceders.txt: "from", "and" before a company
+    // Encyclopedic text (stage_encyclopedic.cpp):
+    WordSet ship_prefixes;        ///< ship_prefixes.txt: "HMS", "USS", "SS" before a ship's name
+    WordSet military_unit_heads;  ///< military_unit_heads.txt: "Regiment", "Rifles", "Brigade"
+    WordSet numbered_unit_heads;  ///< numbered_unit_heads.txt: "Division", "Fleet" after an ordinal
+    WordSet work_nouns;           ///< work_nouns.txt: "album", "film" before a work's title
+    WordSet work_determiners;     ///< work_determiners.txt: "their", "debut" before a work noun
+    WordSet music_words;          ///< music_words.txt: "band", "album": an article about music
+    WordSet company_heads;        ///< company_heads.txt: "Bank", "Group" end a company's name (split_x_and_y)
+    WordSet lead_org_nouns;       ///< lead_org_nouns.txt: "X is a ... club" makes X an organisation
+    WordSet lead_place_nouns;     ///< lead_place_nouns.txt: "X is a ... village" makes X a place
+    WordSet org_context_phrases;  ///< org_context_phrases.txt: "plays for", "signed to" (two words, one space)
     /// Every word of the lists that name something other than a surname
     /// (common, generic, noise, title, date, organisation, place, country,
     /// number, sentence-starter, table, thing and company-form words, legal

@@ -105,10 +105,9 @@ bool Analyzer::is_cjk_char_term(std::string_view term) {
 }
 
 std::string Analyzer::fold(std::string_view word) {
-    if (is_ascii(word)) {
-        std::string out(word);
-        out = ascii::lower(out);
-        if (out.find('`') != std::string::npos) std::replace(out.begin(), out.end(), '`', '\'');
+    if (is_ascii(word)) {  // one pass, one allocation at most: most words of most articles
+        std::string out(word.size(), '\0');
+        for (std::size_t i = 0; i < word.size(); ++i) out[i] = word[i] == '`' ? '\'' : ascii::to_lower(word[i]);
         return out;
     }
     UErrorCode status = U_ZERO_ERROR;
@@ -207,17 +206,20 @@ struct Analyzer::Impl {
     /// The terms of `text`: stemmed for *language, or (null) folded only.
     void collect(std::string_view text, const std::string* language, std::vector<AnalyzedTerm>& out) {
         segment(text, [&](std::string&& folded, int32_t start, int32_t end, bool positional, bool cjk) {
-            AnalyzedTerm t;
-            t.term = (cjk || !language) ? folded : stem(folded, *language);
+            AnalyzedTerm& t = out.emplace_back();
+            if (cjk || !language)
+                t.term = folded;
+            else
+                t.term = stem(folded, *language);
             t.folded = std::move(folded);
             t.start = static_cast<std::size_t>(start);
             t.end = static_cast<std::size_t>(end);
             t.positional = positional;
-            out.push_back(std::move(t));
         });
     }
 
-    std::string stem(const std::string& folded, const std::string& language) {
+    /// The cached stem (valid until the next call: the cache may be cleared).
+    const std::string& stem(const std::string& folded, const std::string& language) {
         if (!last_language || *last_language != language) {
             last_cache = &stem_cache[language];
             last_language = &stem_cache.find(language)->first;
@@ -228,8 +230,7 @@ struct Analyzer::Impl {
         if (cache.size() > 500000) cache.clear();
         std::string stemmed = stemmer(language)(folded);
         if (stemmed.empty()) stemmed = folded;
-        cache.emplace(folded, stemmed);
-        return stemmed;
+        return cache.emplace(folded, std::move(stemmed)).first->second;
     }
 };
 

@@ -26,12 +26,23 @@ namespace {
 /// the rule must not depend on what a model happens to tag.
 std::vector<std::string> candidates_untagged(const std::string& body, const std::string& language = "",
                                              int tag = ner::kO) {
+    // (the tags are forced before the later stages too: the article's own
+    // entities, which candidates must not be words of, come from them)
     entities::DocState st;
     Article a = entity_article("", body);
     a.language = language;
-    run_until(st, a, Stage::Metadata);
+    const auto& d = entity_data();
+    run_until(st, a, Stage::Read);
     for (auto& t : st.tags) t.assign(t.size(), tag);
-    return entities::find_surname_candidates(entity_data(), st);
+    entities::build_mentions(d, st);
+    entities::add_mark_mentions(d, st);
+    entities::cluster_mentions(d, st);
+    entities::link_text_aliases(d, st);
+    entities::match_headlines(d, st);
+    entities::build_entities(d, st);
+    entities::merge_metadata(d, a, st);
+    for (auto& t : st.tags) t.assign(t.size(), tag);
+    return entities::find_surname_candidates(d, st);
 }
 
 }  // namespace
