@@ -9,42 +9,42 @@
 
 namespace newsdex {
 
-namespace {
-
-/// The stored body of document `docid` (the text after the metadata).
-std::string body_of(const Xapian::Database& db, Xapian::docid docid) {
-    const std::string data = db.get_document(docid, Xapian::DOC_ASSUME_VALID).get_data();
-    return std::string(stored_body(data));
+const std::string& StoredBodies::of(Xapian::docid docid) {
+    auto it = bodies_.find(docid);
+    if (it == bodies_.end()) {
+        const std::string data = db_->get_document(docid, Xapian::DOC_ASSUME_VALID).get_data();
+        it = bodies_.emplace(docid, std::string(stored_body(data))).first;
+    }
+    return it->second;
 }
 
-}  // namespace
-
-std::size_t fold_copies(const Xapian::Database& db, std::vector<Candidate>& list) {
-    std::unordered_map<std::string, std::size_t> members;
-    for (const auto& c : list)
-        if (!c.dup_key.empty()) ++members[c.dup_key];
-    // For each group seen, the bodies of the candidates kept so far.
-    std::unordered_map<std::string, std::vector<std::string>> kept;
+std::size_t fold_copies(StoredBodies& bodies, std::vector<Candidate>& list, std::size_t keep) {
+    // For each group seen, the members kept so far (their bodies are read
+    // only once a second member comes).
+    std::unordered_map<std::string, std::vector<Xapian::docid>> kept;
     std::vector<Candidate> out;
-    out.reserve(list.size());
+    out.reserve(std::min(list.size(), keep));
+    std::size_t looked = 0;
     for (auto& c : list) {
-        if (c.dup_key.empty() || members[c.dup_key] < 2) {
-            out.push_back(std::move(c));
-            continue;
+        if (out.size() == keep) break;
+        ++looked;
+        if (!c.dup_key.empty()) {
+            auto& members = kept[c.dup_key];
+            if (!members.empty()) {
+                const std::string& body = bodies.of(c.docid);
+                if (std::any_of(members.begin(), members.end(), [&](Xapian::docid m) { return bodies.of(m) == body; }))
+                    continue;
+            }
+            members.push_back(c.docid);
         }
-        std::string body = body_of(db, c.docid);
-        auto& bodies = kept[c.dup_key];
-        if (std::find(bodies.begin(), bodies.end(), body) != bodies.end()) continue;
-        bodies.push_back(std::move(body));
         out.push_back(std::move(c));
     }
-    const std::size_t dropped = list.size() - out.size();
     list = std::move(out);
-    return dropped;
+    return looked;
 }
 
 std::vector<Xapian::doccount> count_copies(const Xapian::Database& db, const Xapian::Query& query,
-                                           const std::vector<Candidate>& shown) {
+                                           const std::vector<Candidate>& shown, StoredBodies& bodies) {
     std::vector<Xapian::doccount> out(shown.size(), 0);
     std::vector<std::string> terms;
     for (const auto& c : shown)
@@ -64,13 +64,9 @@ std::vector<Xapian::doccount> count_copies(const Xapian::Database& db, const Xap
     // Group -> its matching members; bodies are read only for groups of two or more.
     std::unordered_map<std::string, std::vector<Xapian::docid>> members;
     for (auto m = matches.begin(); m != matches.end(); ++m) members[m.get_collapse_key()].push_back(*m);
-    // Each body once, however many shown hits share a group.
-    std::unordered_map<Xapian::docid, std::string> bodies;
-    auto body = [&](Xapian::docid d) -> const std::string& {
-        auto it = bodies.find(d);
-        if (it == bodies.end()) it = bodies.emplace(d, body_of(db, d)).first;
-        return it->second;
-    };
+    // Each body once, however many shown hits share a group (and those
+    // folding already read).
+    auto body = [&](Xapian::docid d) -> const std::string& { return bodies.of(d); };
     for (std::size_t i = 0; i < shown.size(); ++i) {
         auto group = members.find(shown[i].dup_key);
         if (shown[i].dup_key.empty() || group == members.end() || group->second.size() < 2) continue;

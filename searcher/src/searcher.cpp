@@ -553,7 +553,7 @@ struct Searcher::Impl {
     /// the re-ranking step reorders or copies fold.
     Candidates generate_candidates(const Xapian::Query& query, const SearchRequest& request,
                                    const RankingQuery& ranking, FacetCounter* counter, SearchResult& result,
-                                   bool& matched_by_shard) {
+                                   bool& matched_by_shard, StoredBodies& bodies) {
         const bool copies = folds_copies(request);
         if (!copies && !reranks(request, ranking))
             return match_candidates(query, request, request.offset, request.limit, counter, result, matched_by_shard);
@@ -561,17 +561,50 @@ struct Searcher::Impl {
         // many candidates as the re-ranking step sees without folding, or the
         // matcher has no more, then cut it there.  The re-ranked set is then
         // the same whatever the page asked, so pages agree with one long page
-        // (the facets are counted once).
+        // (the facets are counted once).  The rounds' depths are wanted,
+        // 2·wanted, 4·wanted... and the list is the one of the first depth
+        // that holds enough.  With many copies per story (Reuters 8x: 8 of
+        // each) that is 8·wanted, so after the first round the next depth is
+        // guessed from how much it folded (up to 8× deeper), and a guess past
+        // the depth that held enough is matched again at that depth: the
+        // list, total and estimate are those of the rounds one by one.  Each
+        // round's list starts with the previous one's, so `bodies` reads a
+        // body once over the rounds.
         const std::size_t wanted = rerank_depth(request, ranking);
-        for (std::size_t depth = wanted;; depth *= 2) {
+        std::size_t known_short = 0;  // the deepest depth matched that held too few
+        bool may_guess = true;
+        for (std::size_t depth = wanted;;) {
             Candidates out = match_candidates(query, request, 0, depth, counter, result, matched_by_shard);
             const std::size_t matched = out.list.size();
-            if (copies) fold_copies(databases.combined, out.list);
-            if (out.list.size() >= wanted || matched < depth) {
-                if (out.list.size() > wanted) out.list.resize(wanted);
-                return out;
+            // How many of the list the wanted candidates take after folding.
+            const std::size_t looked = copies ? fold_copies(bodies, out.list, wanted) : std::min(matched, wanted);
+            const bool enough = out.list.size() >= wanted;
+            if (enough || matched < depth) {
+                // The first depth of the rounds past known_short at which
+                // this list would have held enough or been all matches.
+                std::size_t first = known_short ? known_short * 2 : wanted;
+                while (first < depth && !((enough && looked <= first) || matched < first)) first *= 2;
+                if (first == depth) {
+                    if (out.list.size() > wanted) out.list.resize(wanted);
+                    return out;
+                }
+                depth = first;  // a guess went past it
+                may_guess = false;
+                counter = nullptr;
+                continue;
             }
             counter = nullptr;
+            known_short = depth;
+            std::size_t next = depth * 2;
+            if (may_guess && copies) {
+                // Copies fold in proportion: aim a little short of the depth
+                // that keeps `wanted` (a round too many costs less than a
+                // round matched again).
+                const std::size_t kept = std::max<std::size_t>(out.list.size(), 1);
+                const std::size_t aim = depth * wanted / kept * 4 / 5;
+                while (next < aim && next < depth * 8) next *= 2;
+            }
+            depth = next;
         }
     }
 
@@ -624,7 +657,7 @@ struct Searcher::Impl {
     /// counter kept its sets of matches) on the worker threads while this
     /// thread sums the facets.
     void facets_and_hits(const PreparedQuery& prepared, const Candidates& candidates, bool matched_by_shard,
-                         FacetCounter* counter, SearchResult& result) {
+                         FacetCounter* counter, StoredBodies& bodies, SearchResult& result) {
         const SearchRequest& request = prepared.request;
         const Xapian::Query& query = prepared.query;
         HighlightSet highlight;
@@ -681,7 +714,7 @@ struct Searcher::Impl {
                 sizes[group_terms[t].substr(schema::kPrefixDupKey.size())] = total;
             }
         std::vector<Xapian::doccount> copies;
-        if (folds_copies(request)) copies = count_copies(databases.combined, query, list);
+        if (folds_copies(request)) copies = count_copies(databases.combined, query, list, bodies);
         std::size_t rank = candidates.first;
         for (std::size_t i = 0; i < list.size(); ++i) {
             Hit& hit = hits[i];
@@ -789,12 +822,14 @@ struct Searcher::Impl {
         std::unique_ptr<FacetCounter> counter = make_counter();
 
         bool matched_by_shard = false;
+        // Stored bodies read to fold copies, shared by every match below.
+        StoredBodies bodies(databases.combined);
         // With query expansion the matches are counted (facets, total) in
         // the second match, which matches the same articles.
         const bool expanding = expands(prepared);
         Candidates candidates =
             generate_candidates(prepared.query, expanding ? feedback_request(request) : request, prepared.ranking,
-                                expanding ? nullptr : counter.get(), result, matched_by_shard);
+                                expanding ? nullptr : counter.get(), result, matched_by_shard, bodies);
         if (const auto and_matches = needs_or_fallback(prepared, result)) {
             // Too few articles hold every word: those holding any, most words first.
             result.notices.push_back(or_fallback_notice(*and_matches));
@@ -804,15 +839,15 @@ struct Searcher::Impl {
                 with_filters(prepared.any_word.empty() ? any_word_query(prepared.ranking) : prepared.any_word, false,
                              prepared.filters);
             counter = make_counter();
-            candidates =
-                generate_candidates(prepared.query, request, prepared.ranking, counter.get(), result, matched_by_shard);
+            candidates = generate_candidates(prepared.query, request, prepared.ranking, counter.get(), result,
+                                             matched_by_shard, bodies);
         } else if (expanding) {
             expand_query(prepared, candidates);
-            candidates =
-                generate_candidates(prepared.query, request, prepared.ranking, counter.get(), result, matched_by_shard);
+            candidates = generate_candidates(prepared.query, request, prepared.ranking, counter.get(), result,
+                                             matched_by_shard, bodies);
         }
         rerank(databases.combined, request, prepared.ranking, candidates);
-        facets_and_hits(prepared, candidates, matched_by_shard, counter.get(), result);
+        facets_and_hits(prepared, candidates, matched_by_shard, counter.get(), bodies, result);
 
         // Entity analytics (analytics.h): over the same matches, after them.
         analytics::compute(

@@ -3,12 +3,17 @@
 // down (an update) is shown on its own; --collapse-similar folds both.
 #include "newsdex/newsdex.h"
 
+#include "copies.h"
+
 #include "test_support.h"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <utility>
+
+#include <xapian.h>
 
 using namespace newsdex;
 
@@ -152,4 +157,145 @@ TEST_CASE("with copies folded, the re-ranked top of a short page is the top of a
     r.offset = 10;
     const auto second = ids(s.search(r));
     CHECK(second == std::vector<std::string>(deep.begin() + 10, deep.begin() + 20));
+}
+
+namespace {
+
+/// `stories` wire stories each sent `copies` times word for word (every
+/// one holds "tanker"), the copies interleaved in the file as a feed
+/// repeated would give them.
+std::string many_copies_corpus(int stories, int copies) {
+    std::string out;
+    for (int c = 0; c < copies; ++c)
+        for (int s = 0; s < stories; ++s) {
+            std::string body = "Story" + std::to_string(s) + "q says a tanker";
+            for (int w = 0; w < s % 7; ++w) body += " tanker";
+            for (int w = 0; w < s; ++w) body += " calm";  // no two stories tie
+            body +=
+                " reached the port late after a storm in the gulf, the shipping agent for the cargo said "
+                "on Monday, and the harbour master expected more ships to arrive later in the week.";
+            out += nlohmann::json{{"id", "s" + std::to_string(s) + "-" + std::to_string(c)},
+                                  {"title", "Shipping news"},
+                                  {"body", body},
+                                  {"date", "2021-04-0" + std::to_string(1 + c % 9)}}
+                       .dump() +
+                   "\n";
+        }
+    return out;
+}
+
+std::string story_of(const std::string& id) { return id.substr(0, id.find('-')); }
+
+/// The stories of `hits`: which copy of a story is shown depends on the
+/// docids (copies tie), which differ between layouts.
+std::vector<std::string> stories_of(const std::vector<std::string>& hits) {
+    std::vector<std::string> out;
+    for (const auto& id : hits) out.push_back(story_of(id));
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("many copies of every story: the folded hits are each story's best, in order, on any page and layout") {
+    // 60 stories x 8 copies: the first match (50 deep) folds to about 6
+    // stories, so the rounds go deeper (and a guessed depth is matched again
+    // when it went past the one that held enough).  12 x 9 ends with the
+    // matcher's list shorter than the guess.
+    for (const auto& shape : {std::pair{60, 8}, std::pair{12, 9}}) {
+        // Plain variables, not a structured binding: CAPTURE's lambda cannot
+        // capture a binding before C++20 in clang.
+        const int stories = shape.first, copies = shape.second;
+        CAPTURE(stories);
+        test::TempDir dir;
+        const std::string corpus = dir.file("c.jsonl", many_copies_corpus(stories, copies));
+        const std::string one = dir.sub("one"), three = dir.sub("three");
+        test::index_into(one, {corpus}, 1);
+        test::index_into(three, {corpus}, 3);
+        Searcher s1({one}), s3({three});
+        SearchRequest r;
+        r.query = "tanker";
+        r.ranking.headline = r.ranking.proximity = r.ranking.tables = r.ranking.company_names = false;
+        r.facets.clear();
+        // Without folding: every copy, in BM25 order; each story's first is its best.
+        r.collapse_duplicates = false;
+        r.limit = 1000;
+        const SearchResult unfolded = s1.search(r);
+        REQUIRE(unfolded.hits.size() == static_cast<std::size_t>(stories * copies));
+        std::vector<std::string> best;
+        std::vector<double> best_scores;
+        for (const auto& h : unfolded.hits) {
+            const bool seen = std::any_of(best.begin(), best.end(),
+                                          [&](const std::string& b) { return story_of(b) == story_of(h.id); });
+            if (!seen) {
+                best.push_back(h.id);
+                best_scores.push_back(h.score);
+            }
+        }
+        REQUIRE(best.size() == static_cast<std::size_t>(stories));
+        r.collapse_duplicates = true;
+        r.limit = 10;
+        const SearchResult top = s1.search(r);
+        REQUIRE(top.hits.size() == 10);
+        CHECK(top.total == unfolded.total);
+        for (std::size_t i = 0; i < 10; ++i) {
+            CHECK(top.hits[i].id == best[i]);
+            CHECK(top.hits[i].score == doctest::Approx(best_scores[i]).epsilon(1e-12));
+            // The matcher keeps 8 members of a group: a ninth copy is not counted.
+            CHECK(top.hits[i].similar == static_cast<std::size_t>(copies - 1));
+        }
+        // Pages agree with one long page; three shards with one database.
+        r.limit = static_cast<std::size_t>(stories);
+        const auto all = ids(s1.search(r));
+        CHECK(all == best);
+        CHECK(stories_of(ids(s3.search(r))) == stories_of(best));
+        for (Searcher* s : {&s1, &s3}) {
+            std::vector<std::string> paged;
+            r.limit = 7;
+            for (r.offset = 0; r.offset < static_cast<std::size_t>(stories); r.offset += 7)
+                for (const auto& id : ids(s->search(r))) paged.push_back(id);
+            CHECK(stories_of(paged) == stories_of(best));
+            if (s == &s1) CHECK(paged == best);
+        }
+        // With the bonuses on (re-ranking 50), a short page is the top of a long one.
+        r.ranking = RankingOptions{};
+        r.offset = 0;
+        r.limit = 50;
+        const auto deep = ids(s1.search(r));
+        r.limit = 10;
+        CHECK(ids(s1.search(r)) == std::vector<std::string>(deep.begin(), deep.begin() + 10));
+        CHECK(stories_of(ids(s3.search(r))) == stories_of(std::vector<std::string>(deep.begin(), deep.begin() + 10)));
+    }
+}
+
+TEST_CASE("folding copies reads a body only when a second member of its group comes, and once per search") {
+    test::TempDir dir;
+    const std::string db = dir.sub("db");
+    test::index_into(db, {dir.file("c.jsonl", corpus())}, 1);  // u1, u2 (its copy), u3 (an update), u4
+    Xapian::Database x(db + "/shard-000");
+    auto docid = [&](const std::string& id) { return *x.postlist_begin("Q" + id); };
+    auto candidate = [&](const std::string& id, const std::string& key) {
+        return Candidate{docid(id), 1.0, key, 0.0, {}};
+    };
+    StoredBodies bodies(x);
+    std::vector<Candidate> list = {candidate("u1", "A"), candidate("u4", "B"), candidate("u2", "A"),
+                                   candidate("u3", "A")};
+    std::vector<Candidate> shallow(list.begin(), list.begin() + 2);
+    CHECK(fold_copies(bodies, shallow) == 2);
+    CHECK(bodies.reads() == 0);  // no group has two members yet
+    std::vector<Candidate> cut = list;
+    CHECK(fold_copies(bodies, cut, 2) == 2);  // the first two are kept: nothing more is looked at
+    CHECK(cut.size() == 2);
+    CHECK(bodies.reads() == 0);
+    CHECK(fold_copies(bodies, list) == 4);
+    REQUIRE(list.size() == 3);
+    CHECK(list[0].docid == docid("u1"));
+    CHECK(list[1].docid == docid("u4"));
+    CHECK(list[2].docid == docid("u3"));
+    CHECK(bodies.reads() == 3);  // u1, u2, u3; never u4
+    // A deeper round starts with the same candidates: nothing is read again.
+    std::vector<Candidate> deeper = {candidate("u1", "A"), candidate("u4", "B"), candidate("u2", "A"),
+                                     candidate("u3", "A")};
+    CHECK(fold_copies(bodies, deeper, 3) == 4);
+    CHECK(deeper.size() == 3);
+    CHECK(bodies.reads() == 3);
 }
