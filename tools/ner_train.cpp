@@ -581,7 +581,8 @@ std::vector<Sent> featurize(const std::vector<const Doc*>& docs, const Lexicon& 
                             std::unordered_map<std::uint64_t, int>* counts) {
     std::vector<Sent> out;
     DocFeatures df;
-    for (const Doc* d : docs) {
+    for (std::size_t doc_index = 0; doc_index < docs.size(); ++doc_index) {
+        const Doc* d = docs[doc_index];
         std::vector<std::vector<std::string_view>> views;
         for (auto& s : d->words) views.emplace_back(s.begin(), s.end());
         extract_features(views, lex, df);
@@ -590,7 +591,7 @@ std::vector<Sent> featurize(const std::vector<const Doc*>& docs, const Lexicon& 
             if (!counts) st.gold = d->tags[s];
             st.words = &d->words[s];
             st.extra = d->extra;
-            st.doc = std::size_t(d - docs[0]);  // only compared for equality
+            st.doc = doc_index;  // only compared for equality (the documents come from several vectors)
             if (!counts)
                 st.name_key.assign(df.name_key.begin() + df.sent_begin[s], df.name_key.begin() + df.sent_begin[s + 1]);
             for (std::size_t t = 0; t < d->words[s].size(); ++t) {
