@@ -76,8 +76,11 @@ FUZZ_BUILD=0 BUILD_DIR="$ASAN_DIR" scripts/fuzz.sh "$FUZZ_SECONDS"
 end fuzz
 
 begin tsan-build
-sanitizer_build tsan "$TSAN_DIR" newsdex_unit_tests newsdex-index newsdex-search newsdex-roundtrip
+# The threaded modules only: their test files alone are compiled under TSan.
+tsan_modules="searcher;worker_pool;shard_bm25;indexer"
+NEWSDEX_UNIT_TEST_MODULES=$tsan_modules \
+    sanitizer_build tsan "$TSAN_DIR" newsdex_unit_tests newsdex-index newsdex-search newsdex-roundtrip
 end tsan-build
 begin tsan-tests
-run_ctest "$TSAN_DIR" tsan -R '^(unit\.(searcher|worker_pool|shard_bm25|indexer)|e2e\.search_while_indexing_sample)$'
+run_ctest "$TSAN_DIR" tsan -R "^(unit\.(${tsan_modules//;/|})|e2e\.search_while_indexing_sample)\$"
 end tsan-tests
