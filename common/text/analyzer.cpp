@@ -2,6 +2,7 @@
 #include "common/text/ascii.h"
 
 #include "common/text/script.h"
+#include "common/text/stem_cache.h"
 
 #include "common/schema/schema.h"
 #include "newsdex/error.h"
@@ -143,11 +144,11 @@ std::string Analyzer::fold(std::string_view word) {
 struct Analyzer::Impl {
     std::unique_ptr<icu::BreakIterator> words;
     std::unordered_map<std::string, Xapian::Stem> stemmers;
-    std::unordered_map<std::string, std::unordered_map<std::string, std::string>> stem_cache;
+    std::unordered_map<std::string, StemCache> stem_cache;
     // The cache of the language used last: articles come one language at a
     // time, so most tokens skip the lookup by language.
     const std::string* last_language = nullptr;
-    std::unordered_map<std::string, std::string>* last_cache = nullptr;
+    StemCache* last_cache = nullptr;
 
     Impl() {
         UErrorCode status = U_ZERO_ERROR;
@@ -224,13 +225,10 @@ struct Analyzer::Impl {
             last_cache = &stem_cache[language];
             last_language = &stem_cache.find(language)->first;
         }
-        auto& cache = *last_cache;
-        auto it = cache.find(folded);
-        if (it != cache.end()) return it->second;
-        if (cache.size() > 500000) cache.clear();
+        if (const std::string* cached = last_cache->find(folded)) return *cached;
         std::string stemmed = stemmer(language)(folded);
         if (stemmed.empty()) stemmed = folded;
-        return cache.emplace(folded, std::move(stemmed)).first->second;
+        return last_cache->insert(folded, std::move(stemmed));
     }
 };
 
