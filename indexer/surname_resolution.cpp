@@ -454,9 +454,15 @@ LinkHints::Guesses LinkHints::link(Xapian::Document& doc,
     std::vector<Link> links;
     {
         std::lock_guard lock(mutex_);
+        // Most entities were seen before: look up with one reused string and
+        // copy only what is new (this runs under the lock both writers share).
+        std::string& scratch = scratch_;
         const std::string name_prefix = schema::name_key("", "");
         for (const auto& [key, value] : names)
-            if (key.rfind(name_prefix, 0) == 0) names_.emplace(key.substr(name_prefix.size()), value);
+            if (key.rfind(name_prefix, 0) == 0) {
+                scratch.assign(key, name_prefix.size());
+                if (!names_.count(scratch)) names_.emplace(scratch, value);
+            }
         // The document's own entities, ties and marks (terms XC.. to XR..).
         std::vector<std::string> person_marks, company_marks;
         std::set<std::string> own;  // entity terms the document names natively
@@ -470,13 +476,20 @@ LinkHints::Guesses LinkHints::link(Xapian::Document& doc,
             const bool colon = rest.find(':') != std::string_view::npos;
             if (prefix == kPersons.entity) {
                 own.insert(term);
-                if (!is_bare_surname(rest)) bearers_[surname_of(rest)].emplace(rest);
+                if (!is_bare_surname(rest)) {
+                    auto& bearers = bearers_[surname_of(rest)];
+                    scratch.assign(rest);
+                    if (!bearers.count(scratch)) bearers.insert(scratch);
+                }
             } else if (prefix == kCompanies.entity) {
                 own.insert(term);
-                companies_.emplace(rest);
+                scratch.assign(rest);
+                if (!companies_.count(scratch)) companies_.insert(scratch);
             } else if (prefix == kPrefixCompanyTie && colon) {
                 const auto c = rest.find(':');
-                ties_[std::string(rest.substr(0, c))].emplace(rest.substr(c + 1));
+                auto& tied = ties_[std::string(rest.substr(0, c))];
+                scratch.assign(rest.substr(c + 1));
+                if (!tied.count(scratch)) tied.insert(scratch);
             } else if (prefix == kPersons.mark && !colon) {
                 person_marks.emplace_back(rest);
             } else if (prefix == kCompanies.mark && !colon) {

@@ -119,6 +119,7 @@ class LinkHints {
     std::unordered_map<std::string, std::string> names_;  ///< entity term -> a display name seen
     std::unordered_map<std::string, std::set<std::string>> names_used_;  ///< entity term -> names written in links
     std::map<std::pair<unsigned, Xapian::docid>, Guesses> guessed_;      ///< (shard, docid) -> its guesses
+    std::string scratch_;  ///< a key being looked up (under the lock)
 };
 
 /// Re-decide every bare surname and short company of the database made of
