@@ -131,12 +131,14 @@ TopCounts count_term_facet(const Xapian::Database& db, const std::unordered_set<
     return top_counts(std::move(counts), limit);
 }
 
-/// A hit's stored fields (and snippet, if asked for) from document `docid` of `db`.
-Hit load_hit(const Xapian::Database& db, Xapian::docid docid, const SearchRequest& request,
+/// A hit's stored fields (and snippet, if asked for) from document `docid` of
+/// `db`, or from its data `cached` when the search read it already (null: read).
+Hit load_hit(const Xapian::Database& db, Xapian::docid docid, const std::string* cached, const SearchRequest& request,
              const HighlightSet& highlight, Analyzer& analyzer) {
     Hit hit;
-    std::string data = db.get_document(docid, Xapian::DOC_ASSUME_VALID).get_data();
-    StoredData stored = parse_stored_data(data);
+    std::string read;
+    if (!cached) read = db.get_document(docid, Xapian::DOC_ASSUME_VALID).get_data();
+    StoredData stored = parse_stored_data(cached ? *cached : read);
     const nlohmann::json& meta = stored.meta;
     hit.id = meta.value("id", "");
     hit.title = meta.value("title", "");
@@ -259,6 +261,20 @@ struct Searcher::Impl {
         if (name.empty()) name = slug;
         if (names.size() > 100000) names.clear();
         return names.emplace(std::move(key), std::move(name)).first->second;
+    }
+
+    /// The local shards' body digests (copies.h), when every shard is
+    /// local and has its per-document arrays; else none (bodies are read).
+    BodyDigests body_digests() {
+        if (!databases.all_local || !facets.arrays_available()) return {};
+        std::vector<const std::vector<std::uint64_t>*> shards;
+        bool any = false;
+        for (std::size_t s = 0; s < databases.shards.size(); ++s) {
+            shards.push_back(&facets.body_digests(s));
+            any |= !shards.back()->empty();
+        }
+        if (!any) return {};
+        return BodyDigests(std::move(shards));
     }
 
     /// Group sizes start at 1 for every key of a shown hit; returns the
@@ -571,6 +587,13 @@ struct Searcher::Impl {
         // round's list starts with the previous one's, so `bodies` reads a
         // body once over the rounds.
         const std::size_t wanted = rerank_depth(request, ranking);
+        // With a counter the total shown is the counter's exact one: the
+        // estimate of a guess past the depth that held enough is never
+        // shown, so it is not matched again.  (Its list is the same: the
+        // deeper list starts with the shallower one, and folding decides
+        // each candidate by those before it.  needs_or_fallback reads the
+        // estimate, but below 3 matches every depth counts them exactly.)
+        const bool exact_total_follows = counter != nullptr;
         std::size_t known_short = 0;  // the deepest depth matched that held too few
         bool may_guess = true;
         for (std::size_t depth = wanted;;) {
@@ -584,7 +607,7 @@ struct Searcher::Impl {
                 // this list would have held enough or been all matches.
                 std::size_t first = known_short ? known_short * 2 : wanted;
                 while (first < depth && !((enough && looked <= first) || matched < first)) first *= 2;
-                if (first == depth) {
+                if (first == depth || exact_total_follows) {
                     if (out.list.size() > wanted) out.list.resize(wanted);
                     return out;
                 }
@@ -657,7 +680,8 @@ struct Searcher::Impl {
     /// counter kept its sets of matches) on the worker threads while this
     /// thread sums the facets.
     void facets_and_hits(const PreparedQuery& prepared, const Candidates& candidates, bool matched_by_shard,
-                         FacetCounter* counter, StoredBodies& bodies, SearchResult& result) {
+                         FacetCounter* counter, StoredDataCache& documents, StoredBodies& bodies,
+                         SearchResult& result) {
         const SearchRequest& request = prepared.request;
         const Xapian::Query& query = prepared.query;
         HighlightSet highlight;
@@ -687,10 +711,12 @@ struct Searcher::Impl {
                     const Xapian::Database& shard = databases.worker_shards[s];
                     if (count_groups)
                         members[s] = count_matches_per_term(shard, unserialise_query(serialised), group_terms);
+                    // The data re-ranking read (the page's) is found, not read
+                    // again: nothing is added to `documents` until loading.wait().
                     for (std::size_t i = 0; i < list.size(); ++i)
                         if ((list[i].docid - 1) % n == s)
-                            hits[i] = load_hit(shard, (list[i].docid - 1) / n + 1, request, highlight,
-                                               request.snippets ? *shard_analyzers[s] : analyzer);
+                            hits[i] = load_hit(shard, (list[i].docid - 1) / n + 1, documents.find(list[i].docid),
+                                               request, highlight, request.snippets ? *shard_analyzers[s] : analyzer);
                 });
         }
         // Facets: summed on this thread (the exact total comes with them).
@@ -703,7 +729,8 @@ struct Searcher::Impl {
         if (!matched_by_shard || groups_from_counter) count_groups_combined(query, group_terms, counter, sizes);
         if (!matched_by_shard) {
             for (std::size_t i = 0; i < list.size(); ++i)
-                hits[i] = load_hit(databases.combined, list[i].docid, request, highlight, analyzer);
+                hits[i] = load_hit(databases.combined, list[i].docid, documents.find(list[i].docid), request,
+                                   highlight, analyzer);
         }
         loading.wait();
         if (matched_by_shard && !groups_from_counter)
@@ -776,14 +803,14 @@ struct Searcher::Impl {
     /// Query expansion: the best expansion_docs of `candidates` (the first
     /// match, re-ranked as the page would be) give the terms added to
     /// prepared.query (expansion.h); ranking.expansion says which.
-    void expand_query(PreparedQuery& prepared, const Candidates& candidates) {
+    void expand_query(PreparedQuery& prepared, const Candidates& candidates, StoredDataCache& documents) {
         const SearchRequest& request = prepared.request;
         Candidates best = candidates;
         SearchRequest probe = request;
         probe.offset = 0;
         probe.limit = request.ranking.expansion_docs;
         probe.ranking.explain = false;
-        rerank(databases.combined, probe, prepared.ranking, best);
+        rerank(databases.combined, documents, probe, prepared.ranking, best);
         std::vector<Xapian::docid> feedback;
         for (const auto& c : best.list) feedback.push_back(c.docid);
         std::vector<std::vector<std::string>> words;
@@ -822,8 +849,11 @@ struct Searcher::Impl {
         std::unique_ptr<FacetCounter> counter = make_counter();
 
         bool matched_by_shard = false;
-        // Stored bodies read to fold copies, shared by every match below.
-        StoredBodies bodies(databases.combined);
+        // The document data read by this search (folding, re-ranking, the
+        // hits), each once; folding reads none where the local shards'
+        // body digests tell.
+        StoredDataCache documents(databases.combined);
+        StoredBodies bodies(documents, body_digests());
         // With query expansion the matches are counted (facets, total) in
         // the second match, which matches the same articles.
         const bool expanding = expands(prepared);
@@ -842,12 +872,12 @@ struct Searcher::Impl {
             candidates = generate_candidates(prepared.query, request, prepared.ranking, counter.get(), result,
                                              matched_by_shard, bodies);
         } else if (expanding) {
-            expand_query(prepared, candidates);
+            expand_query(prepared, candidates, documents);
             candidates = generate_candidates(prepared.query, request, prepared.ranking, counter.get(), result,
                                              matched_by_shard, bodies);
         }
-        rerank(databases.combined, request, prepared.ranking, candidates);
-        facets_and_hits(prepared, candidates, matched_by_shard, counter.get(), bodies, result);
+        rerank(databases.combined, documents, request, prepared.ranking, candidates);
+        facets_and_hits(prepared, candidates, matched_by_shard, counter.get(), documents, bodies, result);
 
         // Entity analytics (analytics.h): over the same matches, after them.
         analytics::compute(
