@@ -211,13 +211,15 @@ std::vector<Features> read_features(const Xapian::Database& db, StoredDataCache&
         });
     if (wanted.company_names) {
         // One value stream walked in docid order: far cheaper than a value
-        // lookup per candidate (each a fresh B-tree descent).
+        // lookup per candidate (each a fresh B-tree descent).  check(), not
+        // skip_to(): on a remote shard the stream is a document fetch per
+        // docid, and check() looks at the candidate alone where skip_to()
+        // would fetch every following document until one has the value.
         auto v = db.valuestream_begin(schema::kSlotCompanies);
         const auto end = db.valuestream_end(schema::kSlotCompanies);
         for (std::size_t i : order) {
             if (v == end) break;
-            v.skip_to(docids[i]);
-            if (v != end && v.get_docid() == docids[i]) find_company_names(*v, ranking, out[i]);
+            if (v.check(docids[i]) && v != end && v.get_docid() == docids[i]) find_company_names(*v, ranking, out[i]);
         }
     }
     return out;
