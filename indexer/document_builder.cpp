@@ -1,6 +1,7 @@
 #include "indexer/document_builder.h"
 #include "indexer/surname_resolution.h"
 
+#include "common/ingest/sha256.h"
 #include "common/schema/schema.h"
 
 #include <nlohmann/json.hpp>
@@ -195,8 +196,16 @@ void set_stored_data(BuiltDocument& built, const Article& article, const std::st
     built.content_hash = hex64(schema::fnv1a64(article.body, schema::fnv1a64(serialized)));
     built.document.add_value(schema::kSlotHash, built.content_hash);
     serialized += schema::kDataBodySeparator;
-    serialized.append(utf8_prefix(article.body, schema::kMaxStoredBody));
+    const std::string_view body = utf8_prefix(article.body, schema::kMaxStoredBody);
+    serialized.append(body);
     built.document.set_data(std::move(serialized));
+    // The stored body's digest: the searcher folds identical copies by
+    // comparing these in memory instead of reading every candidate's body.
+    Sha256 sha;
+    sha.update(body);
+    const auto digest = sha.finish();
+    built.document.add_value(schema::kSlotBodyDigest,
+                             std::string(reinterpret_cast<const char*>(digest.data()), schema::kBodyDigestBytes));
 }
 
 }  // namespace

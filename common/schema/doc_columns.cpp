@@ -7,13 +7,28 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <utility>
 
 namespace newsdex {
 
 namespace {
 
-// 002: document lengths added; 003: the shard's UUID.
-constexpr char kMagic[8] = {'N', 'D', 'X', 'F', 'C', '0', '0', '3'};
+// 002: document lengths added; 003: the shard's UUID; 004: body digests.
+constexpr char kMagic[8] = {'N', 'D', 'X', 'F', 'C', '0', '0', '4'};
+/// A file of the previous format loads, without body digests: the searcher
+/// then reads bodies to fold copies, as before, rather than rebuilding the
+/// columns at every open until the indexer runs again.
+constexpr char kMagic003[8] = {'N', 'D', 'X', 'F', 'C', '0', '0', '3'};
+
+/// A digest value (kBodyDigestBytes raw bytes) as two words; {0, 0} when
+/// the value is not one.
+std::pair<std::uint64_t, std::uint64_t> digest_words(const std::string& value) {
+    if (value.size() != schema::kBodyDigestBytes) return {0, 0};
+    std::uint64_t w[2] = {0, 0};
+    for (std::size_t i = 0; i < schema::kBodyDigestBytes; ++i)
+        w[i / 8] = w[i / 8] << 8 | static_cast<unsigned char>(value[i]);
+    return {w[0], w[1]};
+}
 
 EntityRows build_rows(const Xapian::Database& db, std::string_view prefix) {
     EntityRows rows;
@@ -38,9 +53,10 @@ template <typename T>
 void put(std::ostream& out, const T& v) {
     out.write(reinterpret_cast<const char*>(&v), sizeof v);
 }
-void put_vector(std::ostream& out, const std::vector<std::uint32_t>& v) {
+template <typename T>
+void put_vector(std::ostream& out, const std::vector<T>& v) {
     put<std::uint64_t>(out, v.size());
-    out.write(reinterpret_cast<const char*>(v.data()), static_cast<std::streamsize>(v.size() * sizeof(std::uint32_t)));
+    out.write(reinterpret_cast<const char*>(v.data()), static_cast<std::streamsize>(v.size() * sizeof(T)));
 }
 void put_rows(std::ostream& out, const EntityRows& rows) {
     put<std::uint64_t>(out, rows.slugs.size());
@@ -65,12 +81,12 @@ std::uint64_t bytes_left(std::istream& in) {
     in.seekg(here);
     return here < 0 || end < here ? 0 : static_cast<std::uint64_t>(end - here);
 }
-bool get_vector(std::istream& in, std::vector<std::uint32_t>& v) {
+template <typename T>
+bool get_vector(std::istream& in, std::vector<T>& v) {
     std::uint64_t n;
-    if (!get(in, n) || n > bytes_left(in) / sizeof(std::uint32_t)) return false;
+    if (!get(in, n) || n > bytes_left(in) / sizeof(T)) return false;
     v.resize(n);
-    return static_cast<bool>(
-        in.read(reinterpret_cast<char*>(v.data()), static_cast<std::streamsize>(n * sizeof(std::uint32_t))));
+    return static_cast<bool>(in.read(reinterpret_cast<char*>(v.data()), static_cast<std::streamsize>(n * sizeof(T))));
 }
 bool get_rows(std::istream& in, EntityRows& rows) {
     std::uint64_t n;
@@ -103,6 +119,15 @@ ShardColumns ShardColumns::build(const Xapian::Database& shard) {
         columns.days[v.get_docid()] = static_cast<std::uint32_t>(std::strtoul((*v).c_str(), nullptr, 10));
     columns.doclens.assign(static_cast<std::size_t>(shard.get_lastdocid()) + 1, 0);
     for (auto p = shard.postlist_begin(""); p != shard.postlist_end(""); ++p) columns.doclens[*p] = p.get_doclength();
+    const auto digests_begin = shard.valuestream_begin(schema::kSlotBodyDigest);
+    if (digests_begin != shard.valuestream_end(schema::kSlotBodyDigest)) {
+        columns.body_digests.assign(2 * (static_cast<std::size_t>(shard.get_lastdocid()) + 1), 0);
+        for (auto v = digests_begin; v != shard.valuestream_end(schema::kSlotBodyDigest); ++v) {
+            const auto [high, low] = digest_words(*v);
+            columns.body_digests[2 * v.get_docid()] = high;
+            columns.body_digests[2 * v.get_docid() + 1] = low;
+        }
+    }
     return columns;
 }
 
@@ -113,18 +138,21 @@ std::optional<ShardColumns> ShardColumns::load(const std::string& path, const Xa
     ShardColumns columns;
     std::uint64_t rev;
     std::uint32_t uuid_size;
-    if (!in.read(magic, sizeof magic) || std::memcmp(magic, kMagic, sizeof magic) != 0) return std::nullopt;
+    if (!in.read(magic, sizeof magic)) return std::nullopt;
+    const bool has_digests = std::memcmp(magic, kMagic, sizeof magic) == 0;
+    if (!has_digests && std::memcmp(magic, kMagic003, sizeof magic) != 0) return std::nullopt;
     if (!get(in, rev) || rev != shard.get_revision()) return std::nullopt;
     if (!get(in, uuid_size) || uuid_size > 64) return std::nullopt;
     columns.uuid.resize(uuid_size);
     if (!in.read(columns.uuid.data(), uuid_size) || columns.uuid != shard.get_uuid()) return std::nullopt;
     columns.revision = rev;
     if (!get_rows(in, columns.companies) || !get_rows(in, columns.persons) || !get_vector(in, columns.days) ||
-        !get_vector(in, columns.doclens))
+        !get_vector(in, columns.doclens) || (has_digests && !get_vector(in, columns.body_digests)))
         return std::nullopt;
     // The lengths weigh matches: they must describe exactly this shard.
     const std::size_t docids = static_cast<std::size_t>(shard.get_lastdocid()) + 1;
     if (columns.days.size() != docids || columns.doclens.size() != docids) return std::nullopt;
+    if (!columns.body_digests.empty() && columns.body_digests.size() != 2 * docids) return std::nullopt;
     if (columns.companies.offsets.size() != docids + 1 || columns.persons.offsets.size() != docids + 1)
         return std::nullopt;
     std::uint64_t total = 0;
@@ -145,6 +173,7 @@ void ShardColumns::save(const std::string& path) const {
         put_rows(out, persons);
         put_vector(out, days);
         put_vector(out, doclens);
+        put_vector(out, body_digests);
         out.flush();
         if (!out) throw SystemError("cannot write " + tmp);
     }

@@ -7,7 +7,8 @@
 //
 // The indexer builds the columns of each shard at the end of a run and saves
 // them beside the shard (shard-NNN + schema::kColumnsSuffix, ".facets": the
-// file name and format NDXFC003 are on disk and stay), stamped with the
+// file name stays; format NDXFC004 adds the body digests, and a file of
+// format NDXFC003 still loads, without them), stamped with the
 // shard's UUID and revision; the searcher loads that file, or builds the
 // columns itself when the file is missing or stale (e.g. after a crash
 // mid-run).
@@ -37,8 +38,13 @@ struct ShardColumns {
     EntityRows companies, persons;
     std::vector<std::uint32_t> days;     ///< YYYYMMDD per docid, 0 when undated
     std::vector<std::uint32_t> doclens;  ///< document length per docid (0: no document)
+    /// The stored body's digest per docid (schema::kSlotBodyDigest), two
+    /// words each: docid d at [2d, 2d + 2); both 0 when the document has
+    /// none (indexed before the slot existed).  Empty when no document has
+    /// one, or loaded from a file of format 003.
+    std::vector<std::uint64_t> body_digests;
 
-    /// Build from a shard's entity terms and date values.
+    /// Build from a shard's entity terms and date and body digest values.
     static ShardColumns build(const Xapian::Database& shard);
     /// Load `path` if it exists and describes `shard` as it is now (same
     /// UUID and revision, consistent sizes and total length); nullopt

@@ -67,6 +67,11 @@
 //                       multi-valued facets with one ValueCountMatchSpy each:
 //                       the spy counts each combination, the searcher splits
 //                       the combinations and adds up.
+//     6  kSlotBodyDigest the first 16 bytes of SHA-256 of the stored body
+//                       (raw bytes): folding identical copies compares these
+//                       (kept in memory, common/schema/doc_columns.h) instead
+//                       of reading and comparing the bodies; a document
+//                       without it (indexed before) has its body read
 //
 //   Data: a JSON object (see docs/index-schema.md): id, title, date, source,
 //   url, authors, language, entities; then a NUL byte; then the body (first
@@ -137,6 +142,8 @@ inline constexpr Xapian::valueno kSlotHash = 2;
 inline constexpr Xapian::valueno kSlotDupKey = 3;
 inline constexpr Xapian::valueno kSlotCompanies = 4;
 inline constexpr Xapian::valueno kSlotPersons = 5;
+inline constexpr Xapian::valueno kSlotBodyDigest = 6;
+inline constexpr std::size_t kBodyDigestBytes = 16;  ///< kSlotBodyDigest's size: collisions out of reach
 inline constexpr char kValueSeparator = '\x1f';   ///< joins slugs in kSlotCompanies / kSlotPersons
 inline constexpr char kDataBodySeparator = '\0';  ///< between the JSON and the body in document data
 

@@ -6,16 +6,27 @@
 #include <algorithm>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace newsdex {
 
-const std::string& StoredBodies::of(Xapian::docid docid) {
-    auto it = bodies_.find(docid);
-    if (it == bodies_.end()) {
-        const std::string data = db_->get_document(docid, Xapian::DOC_ASSUME_VALID).get_data();
-        it = bodies_.emplace(docid, std::string(stored_body(data))).first;
-    }
-    return it->second;
+std::optional<BodyDigests::Digest> BodyDigests::of(Xapian::docid docid) const {
+    if (shards_.empty() || docid == 0) return std::nullopt;
+    const std::size_t n = shards_.size();
+    const std::vector<std::uint64_t>& digests = *shards_[(docid - 1) % n];
+    const std::size_t local = (docid - 1) / n + 1;
+    if (2 * local + 1 >= digests.size()) return std::nullopt;
+    Digest d{digests[2 * local], digests[2 * local + 1]};
+    if (d == Digest{0, 0}) return std::nullopt;
+    return d;
+}
+
+bool StoredBodies::same(Xapian::docid a, Xapian::docid b) {
+    if (const auto digest_a = digests_.of(a))
+        if (const auto digest_b = digests_.of(b)) return *digest_a == *digest_b;
+    // Both strings stay in the cache: comparing the views is safe.
+    const std::string_view body_a = stored_body(documents_->data(a));
+    return body_a == stored_body(documents_->data(b));
 }
 
 std::size_t fold_copies(StoredBodies& bodies, std::vector<Candidate>& list, std::size_t keep) {
@@ -30,11 +41,8 @@ std::size_t fold_copies(StoredBodies& bodies, std::vector<Candidate>& list, std:
         ++looked;
         if (!c.dup_key.empty()) {
             auto& members = kept[c.dup_key];
-            if (!members.empty()) {
-                const std::string& body = bodies.of(c.docid);
-                if (std::any_of(members.begin(), members.end(), [&](Xapian::docid m) { return bodies.of(m) == body; }))
-                    continue;
-            }
+            if (std::any_of(members.begin(), members.end(), [&](Xapian::docid m) { return bodies.same(m, c.docid); }))
+                continue;
             members.push_back(c.docid);
         }
         out.push_back(std::move(c));
@@ -51,28 +59,57 @@ std::vector<Xapian::doccount> count_copies(const Xapian::Database& db, const Xap
         if (!c.dup_key.empty()) terms.push_back(std::string(schema::kPrefixDupKey) + c.dup_key);
     if (terms.empty()) return out;
     Xapian::Enquire enquire(db);
-    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query,
-                                    Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end())));
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     enquire.set_docid_order(Xapian::Enquire::ASCENDING);
-    // A collapse that keeps every member only makes the matcher report each
-    // match's group (read from the value stream, on the server for remote
-    // shards) instead of a document fetch per match.
     const Xapian::doccount all = std::max<Xapian::doccount>(db.get_doccount(), 1);
-    enquire.set_collapse_key(schema::kSlotDupKey, all);
-    Xapian::MSet matches = enquire.get_mset(0, all);
-    // Group -> its matching members; bodies are read only for groups of two or more.
+    // Group -> its members that may count: matching ones, or with digests
+    // first those identical to a shown hit of the group.
     std::unordered_map<std::string, std::vector<Xapian::docid>> members;
-    for (auto m = matches.begin(); m != matches.end(); ++m) members[m.get_collapse_key()].push_back(*m);
+    if (bodies.has_digests()) {
+        // Local shards: each shown group's members from its posting list (a
+        // few docids), kept when identical to a shown hit (digests in
+        // memory); only then is the query matched, to keep those matching.
+        // Most shown groups hold no copy: no match at all.
+        std::vector<std::string> copied;  // the XD terms of groups with a copy of a shown hit
+        for (const auto& c : shown) {
+            if (c.dup_key.empty()) continue;
+            auto [group, added] = members.try_emplace(c.dup_key);
+            const std::string term = std::string(schema::kPrefixDupKey) + c.dup_key;
+            bool copy = false;
+            for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) {
+                if (*p == c.docid || !bodies.same(*p, c.docid)) continue;
+                copy = true;
+                if (std::find(group->second.begin(), group->second.end(), *p) == group->second.end())
+                    group->second.push_back(*p);
+            }
+            if (copy && std::find(copied.begin(), copied.end(), term) == copied.end()) copied.push_back(term);
+        }
+        if (copied.empty()) return out;
+        enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query,
+                                        Xapian::Query(Xapian::Query::OP_OR, copied.begin(), copied.end())));
+        Xapian::MSet matches = enquire.get_mset(0, all);
+        std::unordered_set<Xapian::docid> matching;
+        for (auto m = matches.begin(); m != matches.end(); ++m) matching.insert(*m);
+        for (auto& [key, group] : members)
+            group.erase(std::remove_if(group.begin(), group.end(), [&](Xapian::docid d) { return !matching.count(d); }),
+                        group.end());
+    } else {
+        enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query,
+                                        Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end())));
+        // A collapse that keeps every member only makes the matcher report
+        // each match's group (read from the value stream, on the server for
+        // remote shards) instead of a document fetch per match.
+        enquire.set_collapse_key(schema::kSlotDupKey, all);
+        Xapian::MSet matches = enquire.get_mset(0, all);
+        for (auto m = matches.begin(); m != matches.end(); ++m) members[m.get_collapse_key()].push_back(*m);
+    }
     // Each body once, however many shown hits share a group (and those
-    // folding already read).
-    auto body = [&](Xapian::docid d) -> const std::string& { return bodies.of(d); };
+    // folding already read); none with digests.
     for (std::size_t i = 0; i < shown.size(); ++i) {
         auto group = members.find(shown[i].dup_key);
-        if (shown[i].dup_key.empty() || group == members.end() || group->second.size() < 2) continue;
-        const std::string& mine = body(shown[i].docid);
+        if (shown[i].dup_key.empty() || group == members.end()) continue;
         for (Xapian::docid other : group->second)
-            if (other != shown[i].docid && body(other) == mine) ++out[i];
+            if (other != shown[i].docid && bodies.same(other, shown[i].docid)) ++out[i];
     }
     return out;
 }

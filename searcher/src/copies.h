@@ -11,11 +11,15 @@
 #pragma once
 
 #include "rerank.h"
+#include "stored_data.h"
 
 #include <cstddef>
+#include <cstdint>
 #include <limits>
+#include <optional>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include <xapian.h>
@@ -26,22 +30,49 @@ namespace newsdex {
 /// fold: a group rarely holds more than 8 versions that differ.
 inline constexpr Xapian::doccount kKeptPerGroup = 8;
 
-/// The stored bodies (first schema::kMaxStoredBody bytes) of `db`'s
-/// documents, each read once.  One search shares it between its folding
-/// rounds (each deeper match starts with the previous one's candidates)
-/// and count_copies: reading a body is what folding costs (a docdata
-/// lookup and its inflate, ~15 us), and at Reuters 8x, where every story
-/// has 8 copies, the rounds read the same bodies again and again.
-class StoredBodies {
+/// The digests of the stored bodies (schema::kSlotBodyDigest) of the local
+/// shards, kept in memory with the other per-document columns
+/// (FacetIndex::body_digests), by docid of the combined database: shard
+/// (d - 1) % n, its docid (d - 1) / n + 1.  Default: none known.
+class BodyDigests {
   public:
-    explicit StoredBodies(const Xapian::Database& db) : db_(&db) {}
-    const std::string& of(Xapian::docid docid);
-    /// How many bodies were read (for tests).
-    std::size_t reads() const { return bodies_.size(); }
+    using Digest = std::pair<std::uint64_t, std::uint64_t>;
+    BodyDigests() = default;
+    /// `shards`: each local shard's ShardColumns::body_digests (empty ones allowed).
+    explicit BodyDigests(std::vector<const std::vector<std::uint64_t>*> shards) : shards_(std::move(shards)) {}
+    /// The digest of document `docid`, or nullopt when unknown (remote
+    /// shards, a shard without the column, a document indexed without it).
+    std::optional<Digest> of(Xapian::docid docid) const;
+    /// Whether any digest may be known.
+    bool any() const { return !shards_.empty(); }
 
   private:
-    const Xapian::Database* db_;
-    std::unordered_map<Xapian::docid, std::string> bodies_;
+    std::vector<const std::vector<std::uint64_t>*> shards_;
+};
+
+/// Whether the stored bodies of two documents are identical, each body read
+/// once (StoredDataCache).  Two documents whose digests are both known compare their digests
+/// (SHA-256, 128 bits: equal digests are equal bodies), reading nothing;
+/// otherwise the stored bodies (first schema::kMaxStoredBody bytes) are read
+/// and compared.  One search shares it between its folding rounds (each
+/// deeper match starts with the previous one's candidates) and
+/// count_copies: reading a body (a docdata lookup and its inflate, ~15 us)
+/// was what folding cost, and at Reuters 8x, where every story has 8
+/// copies, about 400 of them per query.
+class StoredBodies {
+  public:
+    explicit StoredBodies(StoredDataCache& documents, BodyDigests digests = {})
+        : documents_(&documents), digests_(std::move(digests)) {}
+    bool same(Xapian::docid a, Xapian::docid b);
+    /// How many documents' data were read (for tests).
+    std::size_t reads() const { return documents_->reads(); }
+    /// Whether digests may spare reading (count_copies then also spares
+    /// reading the matches' collapse keys: local shards).
+    bool has_digests() const { return digests_.any(); }
+
+  private:
+    StoredDataCache* documents_;
+    BodyDigests digests_;
 };
 
 /// Drop from `list` (best first) each candidate whose stored body is
@@ -58,6 +89,8 @@ std::size_t fold_copies(StoredBodies& bodies, std::vector<Candidate>& list,
 /// articles matching `query` are identical copies of it (same group, same
 /// body): its `+N similar`.  One boolean match over `db`, filtered to the
 /// shown hits' groups; works on remote shards alike.  `bodies` reads `db`.
+/// With digests, each match's group comes from the groups' posting lists
+/// (XD terms), not from its collapse key (a value read per match).
 std::vector<Xapian::doccount> count_copies(const Xapian::Database& db, const Xapian::Query& query,
                                            const std::vector<Candidate>& shown, StoredBodies& bodies);
 

@@ -60,6 +60,7 @@ struct FacetIndex::Impl {
     };
     std::vector<DocRows> rows;
     std::vector<std::vector<std::uint32_t>> doclens;  ///< per shard, per docid
+    std::vector<std::vector<std::uint64_t>> body_digests;  ///< per shard (ShardColumns::body_digests)
 
     Impl(const DatabaseSet& d, WorkerPool& w, CountMethod m) : databases(d), workers(w), method(m) {}
 
@@ -119,6 +120,7 @@ struct FacetIndex::Impl {
         day_index.clear();
         rows.clear();
         doclens.clear();
+        body_digests.clear();
         for (std::size_t i = 0; i < databases.shards.size(); ++i) {
             std::optional<ShardColumns> columns = saved_or_built(i);
             if (!columns) {
@@ -169,6 +171,7 @@ struct FacetIndex::Impl {
         r.offsets.push_back(static_cast<std::uint32_t>(r.data.size()));
         rows.push_back(std::move(r));
         doclens.push_back(std::move(columns.doclens));
+        body_digests.push_back(std::move(columns.body_digests));
     }
 
     /// 0 for undated, else the day's ordinal in day_values + 1.
@@ -581,6 +584,11 @@ class SpyCounter : public FacetCounter {
 FacetIndex::FacetIndex(const DatabaseSet& databases, WorkerPool& workers, bool use_arrays, CountMethod method)
     : impl_(std::make_unique<Impl>(databases, workers, method)), use_arrays_(use_arrays) {}
 FacetIndex::~FacetIndex() = default;
+
+const std::vector<std::uint64_t>& FacetIndex::body_digests(std::size_t s) {
+    if (!arrays_available()) throw std::logic_error("body_digests without arrays");
+    return impl_->body_digests.at(s);
+}
 
 const std::vector<std::uint32_t>& FacetIndex::document_lengths(std::size_t s) {
     if (!arrays_available()) throw std::logic_error("document_lengths without arrays");

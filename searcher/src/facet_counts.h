@@ -130,6 +130,9 @@ class FacetIndex {
     bool arrays_available();
     /// The document lengths of local shard `s`; only if arrays_available().
     const std::vector<std::uint32_t>& document_lengths(std::size_t s);
+    /// The stored bodies' digests of local shard `s`
+    /// (ShardColumns::body_digests: may be empty); only if arrays_available().
+    const std::vector<std::uint64_t>& body_digests(std::size_t s);
 
     /// A counter for one search: array lookups when arrays_available(),
     /// else match spies.  `limit`: entity values to keep per facet.

@@ -131,11 +131,10 @@ double proximity_of(const std::vector<std::vector<Xapian::termpos>>& positions) 
 /// XC<slug>) in its text: the extractor found mentions of it.  An entity
 /// only given by the source's tags (mentions 0, e.g. Reuters' PEOPLE)
 /// earns no bonus: the ranking must not lean on labels.
-bool named_in_text(const Xapian::Database& db, Xapian::docid docid, const std::string& term) {
+bool named_in_text(StoredDataCache& documents, Xapian::docid docid, const std::string& term) {
     const bool person = term.compare(0, schema::kPrefixPerson.size(), schema::kPrefixPerson) == 0;
     const std::string slug = term.substr(person ? schema::kPrefixPerson.size() : schema::kPrefixCompany.size());
-    const std::string data = db.get_document(docid, Xapian::DOC_ASSUME_VALID).get_data();
-    const StoredData stored = parse_stored_data(data);
+    const StoredData stored = parse_stored_data(documents.data(docid));
     auto list = stored.meta.find(person ? "persons" : "companies");
     if (list == stored.meta.end() || !list->is_array()) return false;
     for (const auto& e : *list)
@@ -160,8 +159,9 @@ struct Wanted {
 
 /// Features of the candidates `docids` (any order): each term's postings
 /// are walked once, in docid order.
-std::vector<Features> read_features(const Xapian::Database& db, const RankingQuery& ranking,
-                                    const std::vector<Xapian::docid>& docids, Wanted wanted) {
+std::vector<Features> read_features(const Xapian::Database& db, StoredDataCache& documents,
+                                    const RankingQuery& ranking, const std::vector<Xapian::docid>& docids,
+                                    Wanted wanted) {
     const bool positions = wanted.positions();
     const std::size_t n = docids.size();
     std::vector<std::size_t> order(n);
@@ -207,12 +207,21 @@ std::vector<Features> read_features(const Xapian::Database& db, const RankingQue
         for (std::size_t i = 0; i < n; ++i) out[i].proximity = proximity_of(word_positions[i]);
     for (const auto& entity : ranking.entities)
         walk(entity.term, [&](std::size_t i) {
-            if (named_in_text(db, docids[i], entity.term)) out[i].entities.push_back(entity.name);
+            if (named_in_text(documents, docids[i], entity.term)) out[i].entities.push_back(entity.name);
         });
-    if (wanted.company_names)
-        for (std::size_t i : order)
-            find_company_names(db.get_document(docids[i], Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotCompanies),
-                               ranking, out[i]);
+    if (wanted.company_names) {
+        // One value stream walked in docid order: far cheaper than a value
+        // lookup per candidate (each a fresh B-tree descent).  check(), not
+        // skip_to(): on a remote shard the stream is a document fetch per
+        // docid, and check() looks at the candidate alone where skip_to()
+        // would fetch every following document until one has the value.
+        auto v = db.valuestream_begin(schema::kSlotCompanies);
+        const auto end = db.valuestream_end(schema::kSlotCompanies);
+        for (std::size_t i : order) {
+            if (v == end) break;
+            if (v.check(docids[i]) && v != end && v.get_docid() == docids[i]) find_company_names(*v, ranking, out[i]);
+        }
+    }
     return out;
 }
 
@@ -327,7 +336,7 @@ void sort_window(std::size_t window, bool by_words, std::vector<Candidate>& list
 /// candidates that reach the page (up to `page_end`) are read, again after
 /// each re-sort, until the page holds only read ones: a penalty only moves
 /// a candidate down, so the page is the one reading them all would give.
-void apply_table_penalty(const Xapian::Database& db, bool explain, double penalty, std::size_t window,
+void apply_table_penalty(StoredDataCache& documents, bool explain, double penalty, std::size_t window,
                          std::size_t page_end, const RankingQuery& ranking, std::vector<Candidate>& list,
                          std::vector<std::size_t>& matched) {
     std::unordered_set<Xapian::docid> read;
@@ -336,8 +345,8 @@ void apply_table_penalty(const Xapian::Database& db, bool explain, double penalt
         for (std::size_t i = 0; i < std::min(page_end, window); ++i) {
             Candidate& c = list[i];
             if (!read.insert(c.docid).second) continue;
-            const std::string data = db.get_document(c.docid, Xapian::DOC_ASSUME_VALID).get_data();
-            const double share = numeric_share_of(stored_body(data));
+            // The page's data: the hits are loaded from it (StoredDataCache).
+            const double share = numeric_share_of(stored_body(documents.data(c.docid)));
             if (share <= kTableShare) continue;
             c.score -= penalty;
             if (explain)
@@ -351,7 +360,7 @@ void apply_table_penalty(const Xapian::Database& db, bool explain, double penalt
 /// The bonuses (and with the OR fallback, the words matched) of the first
 /// `window` candidates, which are then sorted again; the table penalty for
 /// those that reach the page (up to `page_end`).
-void add_bonuses(const Xapian::Database& db, const RankingOptions& options, const RankingQuery& ranking,
+void add_bonuses(const Xapian::Database& db, StoredDataCache& documents, const RankingOptions& options, const RankingQuery& ranking,
                  const BonusWeights& weights, std::size_t window, std::size_t page_end, std::vector<Candidate>& list,
                  std::vector<std::size_t>& matched) {
     window = std::min(window, list.size());
@@ -364,7 +373,7 @@ void add_bonuses(const Xapian::Database& db, const RankingOptions& options, cons
     // A query naming a person or company is about a name: its words in
     // other names are no other sense (Ivan F. Boesky's firm for "ivan boesky").
     wanted.company_names = options.company_names && ranking.entities.empty();
-    std::vector<Features> features = read_features(db, ranking, docids, wanted);
+    std::vector<Features> features = read_features(db, documents, ranking, docids, wanted);
     // Shares of the best BM25 in the window: a bonus weighs alike in every query.
     double unit = 0;
     for (std::size_t i = 0; i < window; ++i) unit = std::max(unit, list[i].score);
@@ -406,7 +415,7 @@ void add_bonuses(const Xapian::Database& db, const RankingOptions& options, cons
     }
     sort_window(window, ranking.or_fallback, list, matched);
     if (options.tables)
-        apply_table_penalty(db, options.explain, unit * weights.table, window, page_end, ranking, list, matched);
+        apply_table_penalty(documents, options.explain, unit * weights.table, window, page_end, ranking, list, matched);
 }
 
 void sort_window(std::size_t window, bool by_words, std::vector<Candidate>& list, std::vector<std::size_t>& matched) {
@@ -449,8 +458,8 @@ void explain(const Xapian::Database& db, const RankingQuery& ranking, bool recen
 
 }  // namespace
 
-void rerank(const Xapian::Database& db, const SearchRequest& request, const RankingQuery& ranking,
-            Candidates& candidates, const BonusWeights& weights) {
+void rerank(const Xapian::Database& db, StoredDataCache& documents, const SearchRequest& request,
+            const RankingQuery& ranking, Candidates& candidates, const BonusWeights& weights) {
     auto& list = candidates.list;
     const RankingOptions& options = request.ranking;
     const bool relevance = request.sort == SortOrder::Relevance;
@@ -464,7 +473,7 @@ void rerank(const Xapian::Database& db, const SearchRequest& request, const Rank
         // blends, it would read them all (RankingOptions::tables).
         RankingOptions bonuses = options;
         bonuses.tables = options.tables && !recency;
-        add_bonuses(db, bonuses, ranking, weights, recency ? list.size() : kRerankWindow,
+        add_bonuses(db, documents, bonuses, ranking, weights, recency ? list.size() : kRerankWindow,
                     request.offset + request.limit, list, matched);
         if (ranking.or_fallback && options.explain)
             for (std::size_t i = 0; i < matched.size(); ++i)

@@ -16,6 +16,7 @@
 #include "newsdex/search.h"
 #include "expansion.h"
 #include "query_parser.h"
+#include "stored_data.h"
 
 #include <functional>
 #include <string>
@@ -117,7 +118,8 @@ bool reranks(const SearchRequest& request, const RankingQuery& ranking);
 std::size_t rerank_depth(const SearchRequest& request, const RankingQuery& ranking);
 
 /// Re-rank `candidates` and cut them to the page [offset, offset + limit).
-void rerank(const Xapian::Database& db, const SearchRequest& request, const RankingQuery& ranking,
-            Candidates& candidates, const BonusWeights& weights = {});
+/// The document data it reads (`documents`, of `db`) is kept for the hits.
+void rerank(const Xapian::Database& db, StoredDataCache& documents, const SearchRequest& request,
+            const RankingQuery& ranking, Candidates& candidates, const BonusWeights& weights = {});
 
 }  // namespace newsdex

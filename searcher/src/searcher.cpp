@@ -131,12 +131,14 @@ TopCounts count_term_facet(const Xapian::Database& db, const std::unordered_set<
     return top_counts(std::move(counts), limit);
 }
 
-/// A hit's stored fields (and snippet, if asked for) from document `docid` of `db`.
-Hit load_hit(const Xapian::Database& db, Xapian::docid docid, const SearchRequest& request,
+/// A hit's stored fields (and snippet, if asked for) from document `docid` of
+/// `db`, or from its data `cached` when the search read it already (null: read).
+Hit load_hit(const Xapian::Database& db, Xapian::docid docid, const std::string* cached, const SearchRequest& request,
              const HighlightSet& highlight, Analyzer& analyzer) {
     Hit hit;
-    std::string data = db.get_document(docid, Xapian::DOC_ASSUME_VALID).get_data();
-    StoredData stored = parse_stored_data(data);
+    std::string read;
+    if (!cached) read = db.get_document(docid, Xapian::DOC_ASSUME_VALID).get_data();
+    StoredData stored = parse_stored_data(cached ? *cached : read);
     const nlohmann::json& meta = stored.meta;
     hit.id = meta.value("id", "");
     hit.title = meta.value("title", "");
@@ -261,6 +263,20 @@ struct Searcher::Impl {
         return names.emplace(std::move(key), std::move(name)).first->second;
     }
 
+    /// The local shards' body digests (copies.h), when every shard is
+    /// local and has its per-document arrays; else none (bodies are read).
+    BodyDigests body_digests() {
+        if (!databases.all_local || !facets.arrays_available()) return {};
+        std::vector<const std::vector<std::uint64_t>*> shards;
+        bool any = false;
+        for (std::size_t s = 0; s < databases.shards.size(); ++s) {
+            shards.push_back(&facets.body_digests(s));
+            any |= !shards.back()->empty();
+        }
+        if (!any) return {};
+        return BodyDigests(std::move(shards));
+    }
+
     /// Group sizes start at 1 for every key of a shown hit; returns the
     /// groups' XD terms, to count.
     static std::vector<std::string> groups_to_count(const std::vector<std::string>& keys,
@@ -300,10 +316,14 @@ struct Searcher::Impl {
     /// the same task; then merge.  Returns the best `wanted` candidates
     /// (duplicate groups collapsed across shards) in Xapian's order: weight
     /// descending, then docid ascending.  Empty optional when the query
-    /// cannot be split exactly.
+    /// cannot be split exactly.  `estimate_shown` false: the estimated
+    /// total is not shown (a counter gives the exact one), so each shard is
+    /// first matched to a little more than its share of `wanted` (see
+    /// shard_depth), and again to `wanted` only when the merge shows it may
+    /// hold more of the best.
     std::optional<std::vector<Candidate>> match_by_shard(const Xapian::Query& query, const SearchRequest& request,
                                                          std::size_t wanted, FacetCounter* counter,
-                                                         SearchResult& result) {
+                                                         SearchResult& result, bool estimate_shown = true) {
         const auto& shards = databases.shards;
         // Without arrays (remote shards, an indexer writing) the counter uses spies.
         if (!facets.arrays_available()) return std::nullopt;
@@ -318,45 +338,93 @@ struct Searcher::Impl {
         const std::string serialised = query.serialise();
         const bool collapse = request.collapse_duplicates;
         std::vector<ShardMatch> matches(n);
-        TaskGroup tasks(workers);
-        for (std::size_t s = 0; s < n; ++s)
-            tasks.submit([&, s] {
-                Xapian::Query q = unserialise_query(serialised);  // this thread's own copy
-                Xapian::Enquire enquire(databases.worker_shards[s]);
-                // A one-term query's matches are recorded for the facet counter as the term is read.
-                PostingRecord* record = counter ? counter->shard_record(s, q) : nullptr;
-                enquire.set_query(with_length_sources(q, weights, s, *doclens[s], average_length, record));
-                enquire.set_weighting_scheme(GlobalStatsBM25Weight(
-                    std::make_shared<const ShardTermWeights>(weights.by_shard[s]), average_length));
-                if (collapse) enquire.set_collapse_key(schema::kSlotDupKey, kept_per_group(request));
-                Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(wanted));
-                ShardMatch& out = matches[s];
-                out.estimated = mset.get_uncollapsed_matches_estimated();
-                out.lower = mset.get_uncollapsed_matches_lower_bound();
-                out.upper = mset.get_uncollapsed_matches_upper_bound();
-                for (auto it = mset.begin(); it != mset.end(); ++it)
-                    out.candidates.push_back({static_cast<Xapian::docid>((*it - 1) * n + s + 1),
-                                              it.get_weight(),
-                                              collapse ? it.get_collapse_key() : std::string(),
-                                              0.0,
-                                              {}});
-                if (counter) counter->count_shard(s, q);
-            });
-        tasks.wait();
-        std::vector<Candidate> all;
+        // The estimates depend on each shard's depth, and a counter's
+        // recording (shard_record) on the whole match: full depth then.
+        const std::size_t share =
+            estimate_shown || counter || n < 2 ? wanted : std::min(wanted, shard_depth(wanted, n));
+        std::vector<std::size_t> depth(n, share);
+        auto match_shard = [&](std::size_t s, FacetCounter* count) {
+            Xapian::Query q = unserialise_query(serialised);  // this thread's own copy
+            Xapian::Enquire enquire(databases.worker_shards[s]);
+            // A one-term query's matches are recorded for the facet counter as the term is read.
+            PostingRecord* record = count ? count->shard_record(s, q) : nullptr;
+            enquire.set_query(with_length_sources(q, weights, s, *doclens[s], average_length, record));
+            enquire.set_weighting_scheme(GlobalStatsBM25Weight(
+                std::make_shared<const ShardTermWeights>(weights.by_shard[s]), average_length));
+            if (collapse) enquire.set_collapse_key(schema::kSlotDupKey, kept_per_group(request));
+            Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(depth[s]));
+            ShardMatch& out = matches[s];
+            out = ShardMatch{};
+            out.estimated = mset.get_uncollapsed_matches_estimated();
+            out.lower = mset.get_uncollapsed_matches_lower_bound();
+            out.upper = mset.get_uncollapsed_matches_upper_bound();
+            for (auto it = mset.begin(); it != mset.end(); ++it)
+                out.candidates.push_back({static_cast<Xapian::docid>((*it - 1) * n + s + 1),
+                                          it.get_weight(),
+                                          collapse ? it.get_collapse_key() : std::string(),
+                                          0.0,
+                                          {}});
+            if (count) count->count_shard(s, q);
+        };
+        {
+            TaskGroup tasks(workers);
+            for (std::size_t s = 0; s < n; ++s) tasks.submit([&, s] { match_shard(s, counter); });
+            tasks.wait();
+        }
+        std::vector<Candidate> out = merge_shards(matches, request, wanted);
+        if (share < wanted) {
+            // A shard that returned all it was asked for may hold more of the
+            // best: when its last ranks at or above the last kept (or fewer
+            // than `wanted` were kept).  Its candidates past its depth rank
+            // below its last, so a shard whose last ranks below the last kept
+            // holds none of them, nor any that would change which members of
+            // a group are kept before it.
+            std::vector<std::size_t> again;
+            for (std::size_t s = 0; s < n; ++s) {
+                const auto& c = matches[s].candidates;
+                if (c.size() < depth[s]) continue;  // all its matches
+                const bool above = out.size() < wanted || c.back().score > out.back().score ||
+                                   (c.back().score == out.back().score && c.back().docid <= out.back().docid);
+                if (above) again.push_back(s);
+            }
+            if (!again.empty()) {
+                TaskGroup tasks(workers);
+                for (std::size_t s : again) {
+                    depth[s] = wanted;
+                    tasks.submit([&, s] { match_shard(s, nullptr); });
+                }
+                tasks.wait();
+                out = merge_shards(matches, request, wanted);
+            }
+        }
         Xapian::doccount estimated = 0, lower = 0, upper = 0;
-        for (auto& m : matches) {
+        for (const auto& m : matches) {
             estimated += m.estimated;
             lower += m.lower;
             upper += m.upper;
-            for (auto& c : m.candidates) all.push_back(std::move(c));
         }
+        result.total = std::max(estimated, lower);
+        result.total_exact = lower == upper;
+        return out;
+    }
+
+    /// How deep each of `n` shards is matched first for `wanted` candidates
+    /// when the estimated total is not shown: its share and a quarter more,
+    /// plus 16.  The best `wanted` fall to the shards about evenly (articles
+    /// go to shards by a hash of their id), so the second match is rare.
+    static std::size_t shard_depth(std::size_t wanted, std::size_t n) { return wanted * 5 / (4 * n) + 16; }
+
+    /// The shards' candidates merged in Xapian's order, the first `wanted`.
+    /// A group's best members in its shard are the group's best overall or
+    /// are beaten by them: keep the first of each key (the first few when
+    /// only copies fold).
+    static std::vector<Candidate> merge_shards(const std::vector<ShardMatch>& matches, const SearchRequest& request,
+                                               std::size_t wanted) {
+        std::vector<Candidate> all;
+        for (const auto& m : matches) all.insert(all.end(), m.candidates.begin(), m.candidates.end());
         std::sort(all.begin(), all.end(), [](const Candidate& a, const Candidate& b) {
             return a.score != b.score ? a.score > b.score : a.docid < b.docid;
         });
-        // A group's best members in its shard are the group's best overall
-        // or are beaten by them: keep the first of each key (the first few
-        // when only copies fold).
         std::vector<Candidate> out;
         std::unordered_map<std::string, Xapian::doccount> seen;
         const Xapian::doccount kept = kept_per_group(request);
@@ -365,8 +433,6 @@ struct Searcher::Impl {
             if (!c.dup_key.empty() && ++seen[c.dup_key] > kept) continue;
             out.push_back(std::move(c));
         }
-        result.total = std::max(estimated, lower);
-        result.total_exact = lower == upper;
         return out;
     }
 
@@ -571,10 +637,19 @@ struct Searcher::Impl {
         // round's list starts with the previous one's, so `bodies` reads a
         // body once over the rounds.
         const std::size_t wanted = rerank_depth(request, ranking);
+        // With a counter the total shown is the counter's exact one: the
+        // estimate of a guess past the depth that held enough is never
+        // shown, so it is not matched again (and the shards are matched
+        // about as deep as their share: match_by_shard).  (Its list is the same: the
+        // deeper list starts with the shallower one, and folding decides
+        // each candidate by those before it.  needs_or_fallback reads the
+        // estimate, but below 3 matches every depth counts them exactly.)
+        const bool exact_total_follows = counter != nullptr;
         std::size_t known_short = 0;  // the deepest depth matched that held too few
         bool may_guess = true;
         for (std::size_t depth = wanted;;) {
-            Candidates out = match_candidates(query, request, 0, depth, counter, result, matched_by_shard);
+            Candidates out =
+                match_candidates(query, request, 0, depth, counter, result, matched_by_shard, !exact_total_follows);
             const std::size_t matched = out.list.size();
             // How many of the list the wanted candidates take after folding.
             const std::size_t looked = copies ? fold_copies(bodies, out.list, wanted) : std::min(matched, wanted);
@@ -584,7 +659,7 @@ struct Searcher::Impl {
                 // this list would have held enough or been all matches.
                 std::size_t first = known_short ? known_short * 2 : wanted;
                 while (first < depth && !((enough && looked <= first) || matched < first)) first *= 2;
-                if (first == depth) {
+                if (first == depth || exact_total_follows) {
                     if (out.list.size() > wanted) out.list.resize(wanted);
                     return out;
                 }
@@ -612,11 +687,11 @@ struct Searcher::Impl {
     /// two strategies).
     Candidates match_candidates(const Xapian::Query& query, const SearchRequest& request, std::size_t first,
                                 std::size_t count, FacetCounter* counter, SearchResult& result,
-                                bool& matched_by_shard) {
+                                bool& matched_by_shard, bool estimate_shown = true) {
         const bool recency = request.sort == SortOrder::Relevance && request.recency_half_life_days > 0;
         matched_by_shard = false;
         if (request.sort == SortOrder::Relevance && !recency) {
-            if (auto by_shard = match_by_shard(query, request, first + count, counter, result)) {
+            if (auto by_shard = match_by_shard(query, request, first + count, counter, result, estimate_shown)) {
                 matched_by_shard = true;
                 return Candidates{std::move(*by_shard), 0};
             }
@@ -657,7 +732,8 @@ struct Searcher::Impl {
     /// counter kept its sets of matches) on the worker threads while this
     /// thread sums the facets.
     void facets_and_hits(const PreparedQuery& prepared, const Candidates& candidates, bool matched_by_shard,
-                         FacetCounter* counter, StoredBodies& bodies, SearchResult& result) {
+                         FacetCounter* counter, StoredDataCache& documents, StoredBodies& bodies,
+                         SearchResult& result) {
         const SearchRequest& request = prepared.request;
         const Xapian::Query& query = prepared.query;
         HighlightSet highlight;
@@ -687,10 +763,12 @@ struct Searcher::Impl {
                     const Xapian::Database& shard = databases.worker_shards[s];
                     if (count_groups)
                         members[s] = count_matches_per_term(shard, unserialise_query(serialised), group_terms);
+                    // The data re-ranking read (the page's) is found, not read
+                    // again: nothing is added to `documents` until loading.wait().
                     for (std::size_t i = 0; i < list.size(); ++i)
                         if ((list[i].docid - 1) % n == s)
-                            hits[i] = load_hit(shard, (list[i].docid - 1) / n + 1, request, highlight,
-                                               request.snippets ? *shard_analyzers[s] : analyzer);
+                            hits[i] = load_hit(shard, (list[i].docid - 1) / n + 1, documents.find(list[i].docid),
+                                               request, highlight, request.snippets ? *shard_analyzers[s] : analyzer);
                 });
         }
         // Facets: summed on this thread (the exact total comes with them).
@@ -703,7 +781,8 @@ struct Searcher::Impl {
         if (!matched_by_shard || groups_from_counter) count_groups_combined(query, group_terms, counter, sizes);
         if (!matched_by_shard) {
             for (std::size_t i = 0; i < list.size(); ++i)
-                hits[i] = load_hit(databases.combined, list[i].docid, request, highlight, analyzer);
+                hits[i] = load_hit(databases.combined, list[i].docid, documents.find(list[i].docid), request,
+                                   highlight, analyzer);
         }
         loading.wait();
         if (matched_by_shard && !groups_from_counter)
@@ -776,14 +855,14 @@ struct Searcher::Impl {
     /// Query expansion: the best expansion_docs of `candidates` (the first
     /// match, re-ranked as the page would be) give the terms added to
     /// prepared.query (expansion.h); ranking.expansion says which.
-    void expand_query(PreparedQuery& prepared, const Candidates& candidates) {
+    void expand_query(PreparedQuery& prepared, const Candidates& candidates, StoredDataCache& documents) {
         const SearchRequest& request = prepared.request;
         Candidates best = candidates;
         SearchRequest probe = request;
         probe.offset = 0;
         probe.limit = request.ranking.expansion_docs;
         probe.ranking.explain = false;
-        rerank(databases.combined, probe, prepared.ranking, best);
+        rerank(databases.combined, documents, probe, prepared.ranking, best);
         std::vector<Xapian::docid> feedback;
         for (const auto& c : best.list) feedback.push_back(c.docid);
         std::vector<std::vector<std::string>> words;
@@ -822,8 +901,11 @@ struct Searcher::Impl {
         std::unique_ptr<FacetCounter> counter = make_counter();
 
         bool matched_by_shard = false;
-        // Stored bodies read to fold copies, shared by every match below.
-        StoredBodies bodies(databases.combined);
+        // The document data read by this search (folding, re-ranking, the
+        // hits), each once; folding reads none where the local shards'
+        // body digests tell.
+        StoredDataCache documents(databases.combined);
+        StoredBodies bodies(documents, body_digests());
         // With query expansion the matches are counted (facets, total) in
         // the second match, which matches the same articles.
         const bool expanding = expands(prepared);
@@ -842,12 +924,12 @@ struct Searcher::Impl {
             candidates = generate_candidates(prepared.query, request, prepared.ranking, counter.get(), result,
                                              matched_by_shard, bodies);
         } else if (expanding) {
-            expand_query(prepared, candidates);
+            expand_query(prepared, candidates, documents);
             candidates = generate_candidates(prepared.query, request, prepared.ranking, counter.get(), result,
                                              matched_by_shard, bodies);
         }
-        rerank(databases.combined, request, prepared.ranking, candidates);
-        facets_and_hits(prepared, candidates, matched_by_shard, counter.get(), bodies, result);
+        rerank(databases.combined, documents, request, prepared.ranking, candidates);
+        facets_and_hits(prepared, candidates, matched_by_shard, counter.get(), documents, bodies, result);
 
         // Entity analytics (analytics.h): over the same matches, after them.
         analytics::compute(

@@ -42,4 +42,15 @@ std::vector<std::string> stored_strings(const nlohmann::json& meta, const char* 
     return out;
 }
 
+const std::string& StoredDataCache::data(Xapian::docid docid) {
+    auto it = data_.find(docid);
+    if (it == data_.end()) it = data_.emplace(docid, db_->get_document(docid, Xapian::DOC_ASSUME_VALID).get_data()).first;
+    return it->second;
+}
+
+const std::string* StoredDataCache::find(Xapian::docid docid) const {
+    auto it = data_.find(docid);
+    return it == data_.end() ? nullptr : &it->second;
+}
+
 }  // namespace newsdex

@@ -5,6 +5,9 @@
 
 #include "copies.h"
 
+#include "common/schema/doc_columns.h"
+#include "common/schema/schema.h"
+
 #include "test_support.h"
 
 #include <doctest/doctest.h>
@@ -243,6 +246,16 @@ TEST_CASE("many copies of every story: the folded hits are each story's best, in
             // The matcher keeps 8 members of a group: a ninth copy is not counted.
             CHECK(top.hits[i].similar == static_cast<std::size_t>(copies - 1));
         }
+        // With facets (an exact total from the counter) a guessed depth is
+        // not matched again: the same hits.
+        r.facets = {FacetField::Company, FacetField::Date};
+        CHECK(ids(s1.search(r)) == ids(top));
+        CHECK(ids(s3.search(r)) == ids(s3.search([&] {
+                  SearchRequest plain = r;
+                  plain.facets.clear();
+                  return plain;
+              }())));
+        r.facets.clear();
         // Pages agree with one long page; three shards with one database.
         r.limit = static_cast<std::size_t>(stories);
         const auto all = ids(s1.search(r));
@@ -276,7 +289,8 @@ TEST_CASE("folding copies reads a body only when a second member of its group co
     auto candidate = [&](const std::string& id, const std::string& key) {
         return Candidate{docid(id), 1.0, key, 0.0, {}};
     };
-    StoredBodies bodies(x);
+    StoredDataCache documents(x);
+    StoredBodies bodies(documents);  // no digests: bodies are read
     std::vector<Candidate> list = {candidate("u1", "A"), candidate("u4", "B"), candidate("u2", "A"),
                                    candidate("u3", "A")};
     std::vector<Candidate> shallow(list.begin(), list.begin() + 2);
@@ -298,4 +312,91 @@ TEST_CASE("folding copies reads a body only when a second member of its group co
     CHECK(fold_copies(bodies, deeper, 3) == 4);
     CHECK(deeper.size() == 3);
     CHECK(bodies.reads() == 3);
+}
+
+TEST_CASE("with the shards' body digests in memory, folding and counting copies read no document") {
+    test::TempDir dir;
+    const std::string db = dir.sub("db");
+    test::index_into(db, {dir.file("c.jsonl", corpus())}, 1);  // u1, u2 (its copy), u3 (an update), u4
+    const std::string shard = db + "/" + schema::shard_name(0);
+    Xapian::Database x(shard);
+    auto columns = ShardColumns::load(shard + schema::kColumnsSuffix, x);
+    REQUIRE(columns.has_value());
+    const BodyDigests digests({&columns->body_digests});
+    auto docid = [&](const std::string& id) { return *x.postlist_begin("Q" + id); };
+    for (const char* id : {"u1", "u2", "u3", "u4"}) CHECK(digests.of(docid(id)).has_value());
+    CHECK(digests.of(docid("u1")) == digests.of(docid("u2")));
+    CHECK(digests.of(docid("u1")) != digests.of(docid("u3")));
+    CHECK_FALSE(digests.of(x.get_lastdocid() + 1).has_value());  // past the column
+    CHECK_FALSE(BodyDigests().of(docid("u1")).has_value());     // none known: bodies are read
+
+    const std::string key = x.get_document(docid("u1")).get_value(schema::kSlotDupKey);
+    auto candidate = [&](const std::string& id, const std::string& k) {
+        return Candidate{docid(id), 1.0, k, 0.0, {}};
+    };
+    auto fold = [&](StoredBodies& bodies) {
+        std::vector<Candidate> list = {candidate("u1", key), candidate("u4", ""), candidate("u2", key),
+                                       candidate("u3", key)};
+        fold_copies(bodies, list);
+        std::vector<Xapian::docid> out;
+        for (const auto& c : list) out.push_back(c.docid);
+        return out;
+    };
+    StoredDataCache read_docs(x), digest_docs(x);
+    StoredBodies by_body(read_docs), by_digest(digest_docs, digests);
+    CHECK(fold(by_digest) == fold(by_body));
+    CHECK(fold(by_digest) == std::vector<Xapian::docid>{docid("u1"), docid("u4"), docid("u3")});
+    CHECK(read_docs.reads() == 3);
+    CHECK(digest_docs.reads() == 0);
+
+    // +N similar: u1 has one copy (u2) among the matches, u3 and u4 none.
+    const std::vector<Candidate> shown = {candidate("u1", key), candidate("u3", key), candidate("u4", "")};
+    const Xapian::Query bank("bank");
+    CHECK(count_copies(x, bank, shown, by_body) == std::vector<Xapian::doccount>{1, 0, 0});
+    CHECK(count_copies(x, bank, shown, by_digest) == std::vector<Xapian::doccount>{1, 0, 0});
+    CHECK(digest_docs.reads() == 0);
+    // A copy that does not match the query is not counted.
+    const Xapian::Query not_u2(Xapian::Query::OP_AND_NOT, bank, Xapian::Query("Qu2"));
+    CHECK(count_copies(x, not_u2, shown, by_digest) == std::vector<Xapian::doccount>{0, 0, 0});
+    CHECK(count_copies(x, not_u2, shown, by_body) == std::vector<Xapian::doccount>{0, 0, 0});
+}
+
+TEST_CASE("documents indexed without a body digest fold and count as with it (bodies read)") {
+    // A database indexed before kSlotBodyDigest existed: the searcher builds
+    // its columns without digests and compares stored bodies, as before.
+    for (unsigned shards : {1u, 3u}) {
+        CAPTURE(shards);
+        test::TempDir dir;
+        const std::string with = dir.sub("with"), without = dir.sub("without");
+        test::index_into(with, {dir.file("c.jsonl", corpus())}, shards);
+        test::index_into(without, {dir.file("c.jsonl", corpus())}, shards);
+        for (unsigned s = 0; s < shards; ++s) {
+            const std::string shard = without + "/" + schema::shard_name(s);
+            {
+                Xapian::WritableDatabase w(shard);
+                for (Xapian::docid d = 1; d <= w.get_lastdocid(); ++d) {
+                    Xapian::Document doc = w.get_document(d);
+                    doc.remove_value(schema::kSlotBodyDigest);
+                    w.replace_document(d, doc);
+                }
+                w.commit();
+            }
+            std::filesystem::remove(shard + schema::kColumnsSuffix);
+            REQUIRE(ShardColumns::build(Xapian::Database(shard)).body_digests.empty());
+        }
+        Searcher a({with}), b({without});
+        for (bool facets : {false, true}) {
+            SearchRequest r;
+            r.query = "bank";
+            if (facets) r.facets = {FacetField::Company, FacetField::Person, FacetField::Date};
+            const SearchResult x = a.search(r), y = b.search(r);
+            CHECK(ids(x) == ids(y));
+            REQUIRE(x.hits.size() == y.hits.size());
+            for (std::size_t i = 0; i < x.hits.size(); ++i) {
+                CHECK(x.hits[i].similar == y.hits[i].similar);
+                CHECK(x.hits[i].score == y.hits[i].score);
+            }
+            CHECK(x.total == y.total);
+        }
+    }
 }

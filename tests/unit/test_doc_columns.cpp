@@ -171,3 +171,53 @@ TEST_CASE("doc columns: the searcher counts from the shard, not from a stale fil
     CHECK(result.facets[0].values[0].id == "ibm");
     CHECK(result.facets[0].values[0].count == 1);
 }
+
+TEST_CASE("doc columns: body digests come from their slot, are saved, and a format 003 file loads without them") {
+    newsdex::test::TempDir dir;
+    const std::string shard = dir.sub("shard-000"), file = shard + schema::kColumnsSuffix;
+    const std::string digest_a(schema::kBodyDigestBytes, '\x01'), digest_b = "0123456789abcdef";
+    {
+        Xapian::WritableDatabase w(shard, Xapian::DB_CREATE_OR_OVERWRITE);
+        Xapian::Document a = article("apple", "20150302"), b = article("ibm", "20150303"), c = article("hp", "20150304");
+        a.add_value(schema::kSlotBodyDigest, digest_a);
+        b.add_value(schema::kSlotBodyDigest, digest_b);  // c: indexed before the slot existed
+        w.add_document(a);
+        w.add_document(b);
+        w.add_document(c);
+        w.commit();
+    }
+    Xapian::Database db(shard);
+    const ShardColumns built = ShardColumns::build(db);
+    REQUIRE(built.body_digests.size() == 2 * 4);  // docids 0..3, two words each
+    CHECK(built.body_digests[2] == 0x0101010101010101ULL);
+    CHECK(built.body_digests[3] == 0x0101010101010101ULL);
+    CHECK(built.body_digests[4] == 0x3031323334353637ULL);  // "01234567", big-endian
+    CHECK(built.body_digests[5] == 0x3839616263646566ULL);  // "89abcdef"
+    CHECK(built.body_digests[6] == 0);  // no digest: the searcher reads the body
+    CHECK(built.body_digests[7] == 0);
+    built.save(file);
+    auto loaded = ShardColumns::load(file, db);
+    REQUIRE(loaded.has_value());
+    CHECK(loaded->body_digests == built.body_digests);
+
+    // Format 003 (before the digests): the same bytes without the last
+    // vector (its length word and 8 words).
+    std::string older = read_file(file);
+    older.resize(older.size() - 8 - 8 * built.body_digests.size());
+    older[7] = '3';
+    write_file(file, older);
+    loaded = ShardColumns::load(file, db);
+    REQUIRE(loaded.has_value());
+    CHECK(loaded->body_digests.empty());
+    CHECK(slugs_of(loaded->companies, 2) == std::vector<std::string>{"ibm"});
+
+    // A shard none of whose documents has a digest has no column.
+    const std::string bare = dir.sub("bare");
+    make_shard(bare, {"apple"});
+    CHECK(ShardColumns::build(Xapian::Database(bare)).body_digests.empty());
+    // A digest column of the wrong size is refused.
+    ShardColumns wrong = built;
+    wrong.body_digests.pop_back();
+    wrong.save(file);
+    CHECK_FALSE(ShardColumns::load(file, db).has_value());
+}

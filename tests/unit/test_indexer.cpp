@@ -1,6 +1,7 @@
 #include "indexer/indexer.h"
 #include "indexer/document_builder.h"
 
+#include "common/ingest/sha256.h"
 #include "common/schema/doc_columns.h"
 #include "common/schema/schema.h"
 #include "newsdex/error.h"
@@ -33,6 +34,29 @@ TEST_CASE("a new database: shards, stub file, schema version") {
     CHECK(db.get_metadata(schema::kSchemaVersionKey) == std::to_string(schema::kSchemaVersion));
     CHECK(db.get_termfreq("XCapple") == 1);
     CHECK(db.get_metadata("name:XCapple") == "Apple");
+}
+
+TEST_CASE("each document carries its stored body's digest, and the column file holds it") {
+    // The searcher folds identical copies by comparing these in memory
+    // (searcher/src/copies.h): it must be exactly the stored body's.
+    test::TempDir dir;
+    const std::string db = dir.sub("db");
+    test::index_into(db, {dir.file("a.jsonl", kTwo)}, 1);
+    Xapian::Database shard(db + "/" + schema::shard_name(0));
+    auto columns = ShardColumns::load(db + "/" + schema::shard_name(0) + std::string(schema::kColumnsSuffix), shard);
+    REQUIRE(columns.has_value());
+    REQUIRE(columns->body_digests.size() == 2 * (shard.get_lastdocid() + 1));
+    for (Xapian::docid d = 1; d <= shard.get_lastdocid(); ++d) {
+        const std::string data = shard.get_document(d).get_data();
+        Sha256 sha;
+        sha.update(std::string_view(data).substr(data.find('\0') + 1));
+        const auto digest = sha.finish();
+        const std::string value = shard.get_document(d).get_value(schema::kSlotBodyDigest);
+        CHECK(value == std::string(reinterpret_cast<const char*>(digest.data()), schema::kBodyDigestBytes));
+        std::uint64_t high = 0;
+        for (int i = 0; i < 8; ++i) high = high << 8 | digest[static_cast<std::size_t>(i)];
+        CHECK(columns->body_digests[2 * d] == high);
+    }
 }
 
 TEST_CASE("re-indexing: unchanged, replaced, never duplicated") {

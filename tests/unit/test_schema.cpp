@@ -31,8 +31,9 @@ TEST_CASE("filter field table drives the query syntax") {
 
 TEST_CASE("value slots do not overlap") {
     std::set<Xapian::valueno> slots = {schema::kSlotDate,   schema::kSlotTime,      schema::kSlotHash,
-                                       schema::kSlotDupKey, schema::kSlotCompanies, schema::kSlotPersons};
-    CHECK(slots.size() == 6);
+                                       schema::kSlotDupKey, schema::kSlotCompanies, schema::kSlotPersons,
+                                       schema::kSlotBodyDigest};
+    CHECK(slots.size() == 7);
 }
 
 // The shard an id lives in is on disk: these numbers may never change, or
