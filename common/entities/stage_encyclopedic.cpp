@@ -336,12 +336,13 @@ bool band_subject(const WordLists& W, const std::vector<std::string_view>& d, st
 }
 
 /// "General Synod", "Anglican Communion", "Lincoln Laboratory", "Berlin
-/// Philharmonic", "Free Church of Scotland": in encyclopedic text, capitalised
-/// words + an institution's head word (institution_heads.txt), with "of (the)
-/// X" after it, are one organisation whatever the tagger said (it calls
-/// many of them persons).  The head alone is none ("the Synod"), nor a head
-/// with a capitalised word after it ("Harvard University Press", "Academy
-/// Award"); a leading "The" and sentence-initial function words stay out.
+/// Philharmonic", "Royal Society of Edinburgh": in encyclopedic text,
+/// capitalised words + an institution's head word (institution_heads.txt),
+/// with "of (the) X" after it, are one organisation whatever the tagger said
+/// (it calls many of them persons).  The head alone is none ("the Synod"),
+/// nor a head with a capitalised word after it ("Harvard University Press",
+/// "Academy Award"); a leading "The" and a sentence-initial word that news
+/// rarely capitalises ("In", "Its") stay out.
 void tag_institution_names(const ExtractorData& D, DocState& st) {
     if (st.domain != TextDomain::Encyclopedic) return;  // news: the tagger knows its institutions
     const WordLists& W = D.words;
@@ -362,7 +363,7 @@ void tag_institution_names(const ExtractorData& D, DocState& st) {
             };
             while (b < h && (d[b] == "The" || (b == 0 && lower_word(d[b])))) ++b;
             std::size_t e = h + 1;
-            if (e + 1 < d.size() && d[e] == "of") {  // "Free Church of Scotland", "University of the Andes"
+            if (e + 1 < d.size() && d[e] == "of") {  // "Royal Society of Edinburgh", "University of the Andes"
                 std::size_t j = e + 1;
                 if (d[j] == "the" && j + 1 < d.size()) ++j;
                 if (starts_upper(d[j])) {
