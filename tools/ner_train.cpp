@@ -1,16 +1,20 @@
 // newsdex-ner-train: derive the compact gazetteer lists from the raw
 // gazetteers, learn word clusters from unlabelled Reuters-21578 text, and
-// train the averaged-perceptron NER model on CoNLL-2003 train+dev (and, with
-// --extra FILE, our own annotated text such as tools/data/encyclopedic_train.conll;
-// not in the shipped model: it cost modern-news persons, docs/entities.md).
+// train the averaged-perceptron NER model on CoNLL-2003 train+dev (ner.model,
+// for news; with --extra FILE, also on our own annotated text), then the
+// encyclopedic model on CoNLL-2003 train+dev + --encyclopedic FILE
+// (ner_encyclopedic.model, for documents guess_domain() calls encyclopedic:
+// that text cost modern-news persons in the news model, docs/entities.md).
 //
 //   newsdex-ner-train [--conll DIR] [--gazetteers DIR] [--reuters DIR] [--out DIR]
 //                     [--epochs N | --folds K --max-epochs N] [--min-count N]
 //                     [--prune X] [--extra FILE]... [--no-extra] [--extra-repeat N] [--train-only]
+//                     [--encyclopedic FILE | --no-encyclopedic]
 //
 // Defaults (run from the repository root): --conll ../shared/data/conll2003
 // --gazetteers ../shared/data/gazetteers --reuters ../shared/corpora/reuters21578
-// --out common/data --folds 4 --max-epochs 14 --dropout 0.1.  The number of epochs is chosen
+// --out common/data --folds 4 --max-epochs 14 --dropout 0.1
+// --encyclopedic tools/data/encyclopedic_train.conll.  The number of epochs is chosen
 // by K-fold cross-validation over whole documents of train+dev (no single
 // tuning set), then the model is trained on all of train+dev.  --train-only
 // leaves dev out of everything (for an honest dev score).  Deterministic:
@@ -637,6 +641,9 @@ struct Options {
     /// How many times each extra document is trained on per epoch (it is
     /// held out once, never repeated, in cross-validation).
     int extra_repeat = 1;
+    /// Training text of the second model, ner_encyclopedic.model (CoNLL-2003
+    /// + this file; empty: no second model, and an old one is removed).
+    std::string encyclopedic = "tools/data/encyclopedic_train.conll";
 };
 
 /// The training list: each extra document `repeat` times.
@@ -935,7 +942,11 @@ int main(int argc, char** argv) try {
         } else if (a == "--no-extra") {
             extra_given = true;
             opt.extra.clear();
-        } else if (a == "--extra-repeat")
+        } else if (a == "--encyclopedic")
+            opt.encyclopedic = val();
+        else if (a == "--no-encyclopedic")
+            opt.encyclopedic.clear();
+        else if (a == "--extra-repeat")
             opt.extra_repeat = num();
         else if (a == "--train-only")
             train_only = true;
@@ -949,6 +960,7 @@ int main(int argc, char** argv) try {
                    "                         [--epochs N | --folds K --max-epochs N] [--min-count N] [--prune X]\n"
                    "                         [--dropout X] [--word-dropout X] [--seed N]\n"
                    "                         [--extra FILE]... [--no-extra] [--extra-repeat N]\n"
+                   "                         [--encyclopedic FILE | --no-encyclopedic]\n"
                    "                         [--train-only] [--no-clusters]\n";
             return 0;
         } else
@@ -980,26 +992,45 @@ int main(int argc, char** argv) try {
     if (!train_only)
         for (auto& d : dev) all.push_back(&d);
     for (auto& d : extra) all.push_back(&d);  // after CoNLL: fold i % K spreads them over the folds
-    int epochs = opt.epochs;
-    if (epochs <= 0) {
-        epochs = cross_validate(all, lex, opt);
-        std::fprintf(stderr, "cross-validation: %d epochs\n", epochs);
+    // One model: cross-validation picks the epochs, then all of `docs`;
+    // saved as out/name and checked with the run-time code path.
+    auto train_and_save = [&](const std::vector<const Doc*>& docs, std::size_t n_extra, const std::string& name) {
+        int epochs = opt.epochs;
+        if (epochs <= 0) {
+            epochs = cross_validate(docs, lex, opt);
+            std::fprintf(stderr, "%s: cross-validation: %d epochs\n", name.c_str(), epochs);
+        }
+        std::fprintf(stderr, "%s: %zu documents (%zu extra, x%d), %d epochs\n", name.c_str(), docs.size(), n_extra,
+                     opt.extra_repeat, epochs);
+        Trained tm = train_perceptron(with_repeats(docs, opt.extra_repeat), {}, lex, opt, epochs, nullptr);
+        Model model;
+        model.build(tm.keys, tm.w, tm.trans, opt.prune);
+        const std::string path = opt.out + "/" + name;
+        model.save(path);
+        Model check;
+        check.load(path);
+        auto cnt = score_model(check, dev, lex);
+        std::ifstream mf(path, std::ios::binary | std::ios::ate);
+        std::fprintf(stderr, "saved %s: %zu features, %lld bytes; dev F1 PER %.4f ORG %.4f%s (%.1f s)\n", path.c_str(),
+                     check.size(), (long long)mf.tellg(), f1(cnt[0]), f1(cnt[1]),
+                     train_only ? " (dev unseen)" : " (dev is training data)",
+                     std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+    };
+    train_and_save(all, extra.size(), "ner.model");
+    // The encyclopedic model: the same CoNLL documents (without --extra) and
+    // the encyclopedic text, once per epoch (CV chose x1, docs/entities.md).
+    if (opt.encyclopedic.empty()) {
+        std::filesystem::remove(opt.out + "/ner_encyclopedic.model");
+    } else {
+        std::vector<Doc> enc = read_conll(opt.encyclopedic);
+        for (auto& d : enc) d.extra = true;
+        std::vector<const Doc*> docs;
+        for (const Doc* d : all)
+            if (!d->extra) docs.push_back(d);
+        for (auto& d : enc) docs.push_back(&d);
+        opt.extra_repeat = 1;
+        train_and_save(docs, enc.size(), "ner_encyclopedic.model");
     }
-    std::fprintf(stderr, "final model: %zu documents (%zu extra, x%d), %d epochs\n", all.size(), extra.size(),
-                 opt.extra_repeat, epochs);
-    Trained tm = train_perceptron(with_repeats(all, opt.extra_repeat), {}, lex, opt, epochs, nullptr);
-    Model model;
-    model.build(tm.keys, tm.w, tm.trans, opt.prune);
-    model.save(opt.out + "/ner.model");
-    // Check the quantised, pruned model with the run-time code path.
-    Model check;
-    check.load(opt.out + "/ner.model");
-    auto cnt = score_model(check, dev, lex);
-    std::ifstream mf(opt.out + "/ner.model", std::ios::binary | std::ios::ate);
-    std::fprintf(stderr, "saved %s: %zu features, %lld bytes; dev F1 PER %.4f ORG %.4f%s (%.1f s)\n",
-                 (opt.out + "/ner.model").c_str(), check.size(), (long long)mf.tellg(), f1(cnt[0]), f1(cnt[1]),
-                 train_only ? " (dev unseen)" : " (dev is training data)",
-                 std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
     return 0;
 } catch (const UserError& e) {
     std::cerr << "newsdex-ner-train: " << e.what() << "\n";

@@ -74,7 +74,10 @@ struct DocState {
     /// The tagger runs only on English text; other languages get alias-table,
     /// gazetteer and Reuters-mark entities only.
     bool english = true;
-    int year = 0;                        ///< the article's year (0: unknown), for the ticker table's age
+    int year = 0;  ///< the article's year (0: unknown), for the ticker table's age
+    /// Which model tagged the text (guess_domain, domain.h); some encyclopedic
+    /// rules run only on encyclopedic text.
+    TextDomain domain = TextDomain::News;
     std::vector<char> caps_sentence;     ///< ALL-CAPS sentence (headline)
     std::vector<std::vector<int>> tags;  ///< ner::k* per token
     /// Hashes of the words used in lower case (not sentence-initially): an
@@ -108,7 +111,8 @@ void hide_reuters_marks(DocState& st);
 void read_document(const ExtractorData& data, const Article& article, DocState& st);
 void repair_tags(const ExtractorData& data, DocState& st);
 /// repair_tags' rules for encyclopedic text (stage_encyclopedic.cpp): ships,
-/// works, military units, "X and the Ys" bands, clubs after "plays for".
+/// works, military units, "X and the Ys" bands, clubs after "plays for",
+/// institutions ("General Synod", encyclopedic text only).
 void repair_encyclopedic_tags(const ExtractorData& data, DocState& st);
 /// Words [a, z) of a sentence are a band's name with its "The": "The
 /// Lanterns were a Scottish indie pop band" (stage_encyclopedic.cpp).

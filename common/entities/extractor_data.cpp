@@ -2,10 +2,12 @@
 #include "common/entities/extractor_data.h"
 
 #include "common/entities/data_dir.h"
+#include "common/entities/domain.h"
 #include "common/entities/tokenise.h"
 #include "newsdex/error.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 
 namespace newsdex::entities {
@@ -113,6 +115,8 @@ ExtractorData::ExtractorData(const std::string& data_dir, const std::string& use
     dir = data_dir.empty() ? default_data_dir("ner.model") : data_dir;
     lex.load(dir);
     model.load(dir + "/ner.model");
+    if (std::filesystem::exists(dir + "/ner_encyclopedic.model"))
+        encyclopedic_model.load(dir + "/ner_encyclopedic.model");
     words.load(dir);  // before the alias tables: their slugs strip legal suffixes
     {
         std::ifstream in(dir + "/tickers.txt");
@@ -138,12 +142,17 @@ std::string ExtractorData::canonical_id(std::string_view name, EntityType type) 
     return slug;
 }
 
-std::vector<std::vector<int>> ExtractorData::tag(const std::vector<std::vector<std::string_view>>& doc,
-                                                 bool tag_caps) const {
+std::vector<std::vector<int>> ExtractorData::tag(const std::vector<std::vector<std::string_view>>& doc, bool tag_caps,
+                                                 TextDomain* domain) const {
     thread_local ner::DocFeatures df;
     ner::extract_features(doc, lex, df, tag_caps);
     if (doc.empty()) return {};
-    model.decode(df, 0);  // tags the whole document (and the consistency pass) into df.doc_tags
+    // The domain is guessed when a caller asks or a second model is loaded.
+    const TextDomain guessed = domain || !encyclopedic_model.empty() ? guess_domain(doc, words) : TextDomain::News;
+    if (domain) *domain = guessed;
+    const bool encyclopedic = guessed == TextDomain::Encyclopedic && !encyclopedic_model.empty();
+    // tags the whole document (and the consistency pass) into df.doc_tags
+    (encyclopedic ? encyclopedic_model : model).decode(df, 0);
     std::vector<std::vector<int>> out = std::move(df.doc_tags);  // not copied sentence by sentence
     df.doc_tags.clear();
     df.doc_tagged = false;

@@ -5,6 +5,7 @@
 // Internal header: used by common/entities/*.cpp and their unit tests.
 #pragma once
 
+#include "common/entities/domain.h"
 #include "common/entities/entities.h"
 #include "common/entities/ner.h"
 #include "common/entities/word_lists.h"
@@ -32,7 +33,11 @@ struct ExtractorData {
 
     std::string dir;
     ner::Lexicon lex;
-    ner::Model model;
+    ner::Model model;  ///< ner.model: CoNLL-2003 only; tags news (the default domain)
+    /// ner_encyclopedic.model (optional: empty = `model` tags everything):
+    /// CoNLL-2003 + tools/data/encyclopedic_train.conll; tags the documents
+    /// guess_domain() calls encyclopedic (domain.h).
+    ner::Model encyclopedic_model;
     WordLists words;
     std::unordered_map<std::string, std::string> tickers;  ///< TICKER -> company name
     /// Per type: alias slug -> entry index; entries.
@@ -58,9 +63,11 @@ struct ExtractorData {
     }
     std::string canonical_id(std::string_view name, EntityType type) const;
     bool is_legal_suffix(std::string_view w) const { return words.legal_suffixes.count(w) > 0; }
-    /// Tagger output (ner::k* tags) for each sentence.
-    std::vector<std::vector<int>> tag(const std::vector<std::vector<std::string_view>>& doc,
-                                      bool tag_caps = true) const;
+    /// Tagger output (ner::k* tags) for each sentence, by the model of the
+    /// document's domain (guess_domain).
+    /// `domain` (optional) receives the domain guessed.
+    std::vector<std::vector<int>> tag(const std::vector<std::vector<std::string_view>>& doc, bool tag_caps = true,
+                                      TextDomain* domain = nullptr) const;
 
   private:
     void add_phrase(std::string_view name, EntityType t);

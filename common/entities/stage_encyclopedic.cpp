@@ -335,6 +335,50 @@ bool band_subject(const WordLists& W, const std::vector<std::string_view>& d, st
     return false;
 }
 
+/// "General Synod", "Anglican Communion", "Lincoln Laboratory", "Berlin
+/// Philharmonic", "Royal Society of Edinburgh": in encyclopedic text,
+/// capitalised words + an institution's head word (institution_heads.txt),
+/// with "of (the) X" after it, are one organisation whatever the tagger said
+/// (it calls many of them persons).  The head alone is none ("the Synod"),
+/// nor a head with a capitalised word after it ("Harvard University Press",
+/// "Academy Award"); a leading "The" and a sentence-initial word that news
+/// rarely capitalises ("In", "Its") stay out.
+void tag_institution_names(const ExtractorData& D, DocState& st) {
+    if (st.domain != TextDomain::Encyclopedic) return;  // news: the tagger knows its institutions
+    const WordLists& W = D.words;
+    for (std::size_t s = 0; s < st.tags.size(); ++s) {
+        if (st.caps_sentence[s]) continue;
+        auto& t = st.tags[s];
+        const auto& d = st.doc[s];
+        for (std::size_t h = 1; h < d.size(); ++h) {
+            if (!starts_upper(d[h]) || !W.institution_heads.count(d[h])) continue;
+            if (h + 1 < d.size() && starts_upper(d[h + 1])) continue;  // not the name's end: "Harvard University Press"
+            std::size_t b = h;
+            while (b > 0 && (starts_upper(d[b - 1]) || (d[b - 1] == "'s" && b >= 2 && starts_upper(d[b - 2])))) --b;
+            // "The", and a sentence's first word that news text rarely capitalises
+            // mid-sentence (capitalisation class 0 of word_clusters.txt: "In", "Its")
+            auto lower_word = [&](std::string_view w) {
+                const std::uint32_t c = D.lex.cluster(ner::normalise_lower(w));
+                return W.sentence_starters.count(w) || (c && (c >> 24) == 1);
+            };
+            while (b < h && (d[b] == "The" || (b == 0 && lower_word(d[b])))) ++b;
+            std::size_t e = h + 1;
+            if (e + 1 < d.size() && d[e] == "of") {  // "Royal Society of Edinburgh", "University of the Andes"
+                std::size_t j = e + 1;
+                if (d[j] == "the" && j + 1 < d.size()) ++j;
+                if (starts_upper(d[j])) {
+                    e = j;
+                    while (e < d.size() && starts_upper(d[e])) ++e;
+                }
+            }
+            if (b == h && e == h + 1) continue;  // the head alone
+            if (d[b] == "'s") continue;
+            set_run(t, b, e, ner::kBOrg, ner::kIOrg);
+            h = e - 1;
+        }
+    }
+}
+
 void repair_encyclopedic_tags(const ExtractorData& D, DocState& st) {
     untag_ship_names(D, st);
     tag_military_units(D, st);
@@ -342,6 +386,7 @@ void repair_encyclopedic_tags(const ExtractorData& D, DocState& st) {
     untag_work_titles(D, st);
     tag_org_contexts(D, st);
     tag_lead_subjects(D, st);
+    tag_institution_names(D, st);
 }
 
 }  // namespace newsdex::entities

@@ -98,7 +98,7 @@ void read_document(const ExtractorData& D, const Article& article, DocState& st)
         st.caps_sentence.push_back(alpha && !lower);
     }
     if (st.english) {
-        st.tags = D.tag(st.doc, /*tag_caps=*/false);  // ALL-CAPS lines: see "headlines" in docs/entities.md
+        st.tags = D.tag(st.doc, /*tag_caps=*/false, &st.domain);  // ALL-CAPS lines: see "headlines" in docs/entities.md
     } else {
         st.tags.resize(st.doc.size());
         for (std::size_t s = 0; s < st.doc.size(); ++s) st.tags[s].assign(st.doc[s].size(), ner::kO);

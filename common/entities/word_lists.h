@@ -48,6 +48,8 @@ struct WordLists {
     WordSet lead_org_nouns;       ///< lead_org_nouns.txt: "X is a ... club" makes X an organisation
     WordSet lead_place_nouns;     ///< lead_place_nouns.txt: "X is a ... village" makes X a place
     WordSet org_context_phrases;  ///< org_context_phrases.txt: "plays for", "signed to" (two words, one space)
+    WordSet institution_heads;    ///< institution_heads.txt: "Synod", "Laboratory" end an organisation's name
+    WordSet news_cue_words;       ///< news_cue_words.txt: "said", "Reuters": a news text (domain.cpp)
     /// Every word of the lists that name something other than a surname
     /// (common, generic, noise, title, date, organisation, place, country,
     /// number, sentence-starter, table, thing and company-form words, legal

@@ -189,3 +189,31 @@ TEST_CASE("encyclopedic: a band's 'The' stays in its name") {
     CHECK(contains(texts, "The Lanterns"));
     CHECK(contains(texts, "Bank of Scotland"));
 }
+
+TEST_CASE("encyclopedic: institutions ending in a head word are organisations, in encyclopedic text only") {
+    const std::string body =
+        "The General Synod met at the Anglican Communion's offices. Its Lincoln Laboratory hired her. She played "
+        "with the Berlin Philharmonic. The Royal Society of Edinburgh split in 1900. In Bristol College she taught. "
+        "The Synod voted. Harvard University Press printed it after the Academy Award.";
+    for (bool encyclopedic : {true, false}) {
+        entities::DocState st;
+        read_with_tags(st, body, ner::kO);
+        force(st, 0, 2, 3, ner::kBPer);  // "Synod": what the tagger did
+        st.domain = encyclopedic ? entities::TextDomain::Encyclopedic : entities::TextDomain::News;
+        entities::repair_encyclopedic_tags(entity_data(), st);
+        const auto orgs = tagged_runs(st, 1);
+        CAPTURE(encyclopedic);
+        CHECK(contains(orgs, "General Synod") == encyclopedic);
+        CHECK(contains(orgs, "Anglican Communion") == encyclopedic);
+        CHECK(contains(orgs, "Lincoln Laboratory") == encyclopedic);
+        CHECK(contains(orgs, "Berlin Philharmonic") == encyclopedic);
+        CHECK(contains(orgs, "Royal Society of Edinburgh") == encyclopedic);
+        CHECK(contains(orgs, "Bristol College") == encyclopedic);  // not "In Bristol College"
+        CHECK(!contains(orgs, "In Bristol College"));
+        CHECK(!contains(orgs, "Its Lincoln Laboratory"));
+        CHECK(!contains(orgs, "Synod"));               // the head alone
+        CHECK(!contains(orgs, "Harvard University"));  // not the end of the name
+        CHECK(!contains(orgs, "Academy"));
+        CHECK(contains(tagged_runs(st, 0), "Synod") == !encyclopedic);  // news: the tagger's tags stay
+    }
+}
