@@ -82,6 +82,31 @@ void untag_ship_names(const ExtractorData& D, DocState& st) {
     }
 }
 
+/// The first word of the capitalised name whose last word is d[h]: back
+/// over capitalised words and a possessive "'s" between two of them
+/// ("King's African Rifles").
+std::size_t capitalised_name_start(const std::vector<std::string_view>& d, std::size_t h) {
+    std::size_t b = h;
+    while (b > 0 && (starts_upper(d[b - 1]) || (d[b - 1] == "'s" && b >= 2 && starts_upper(d[b - 2])))) --b;
+    return b;
+}
+
+/// The end of a name whose head word is d[h]: just after it, or after an
+/// "of (the) X Y" that follows it ("Royal Regiment of Scotland", "Army of
+/// the Rhine", "University of the Andes").
+std::size_t name_end_with_of(const std::vector<std::string_view>& d, std::size_t h) {
+    std::size_t e = h + 1;
+    if (e + 1 < d.size() && d[e] == "of") {
+        std::size_t j = e + 1;
+        if (d[j] == "the" && j + 1 < d.size()) ++j;
+        if (starts_upper(d[j])) {
+            e = j;
+            while (e < d.size() && starts_upper(d[e])) ++e;
+        }
+    }
+    return e;
+}
+
 /// "7th Armoured Division", "16 Air Assault Brigade", "King's African Rifles",
 /// "Afrika Korps": a capitalised run ending in a military unit's head word is
 /// one organisation, with the number in front; "Division", "Army", "Fleet"
@@ -97,23 +122,14 @@ void tag_military_units(const ExtractorData& D, DocState& st) {
             if (!starts_upper(d[h])) continue;  // most tokens: before the set probes
             const bool plain_head = W.military_unit_heads.count(d[h]) > 0;
             if (!plain_head && !W.numbered_unit_heads.count(d[h])) continue;
-            std::size_t b = h;  // back over capitalised words and "'s"
-            while (b > 0 && (starts_upper(d[b - 1]) || (d[b - 1] == "'s" && b >= 2 && starts_upper(d[b - 2])))) --b;
+            std::size_t b = capitalised_name_start(d, h);
             const bool numbered = b > 0 && unit_number(d[b - 1]);
             if (numbered)
                 --b;
             else if (!plain_head || b == h || (b > 0 && d[b - 1] == "'s"))
                 continue;  // a head alone ("the Regiment") is no name
             if (d[b] == "The" && b + 1 < h) ++b;
-            std::size_t e = h + 1;
-            if (e + 1 < d.size() && d[e] == "of") {  // "Royal Regiment of Scotland", "Army of the Rhine"
-                std::size_t j = e + 1;
-                if (d[j] == "the" && j + 1 < d.size()) ++j;
-                if (starts_upper(d[j])) {
-                    e = j;
-                    while (e < d.size() && starts_upper(d[e])) ++e;
-                }
-            }
+            const std::size_t e = name_end_with_of(d, h);
             // the whole run must be new to the tagger or partly a name: not a place or a thing
             if (!numbered && std::all_of(t.begin() + b, t.begin() + e, [](int x) {
                     return ner::tag_type(x) == 2 || ner::tag_type(x) == 3;
@@ -353,8 +369,7 @@ void tag_institution_names(const ExtractorData& D, DocState& st) {
         for (std::size_t h = 1; h < d.size(); ++h) {
             if (!starts_upper(d[h]) || !W.institution_heads.count(d[h])) continue;
             if (h + 1 < d.size() && starts_upper(d[h + 1])) continue;  // not the name's end: "Harvard University Press"
-            std::size_t b = h;
-            while (b > 0 && (starts_upper(d[b - 1]) || (d[b - 1] == "'s" && b >= 2 && starts_upper(d[b - 2])))) --b;
+            std::size_t b = capitalised_name_start(d, h);
             // "The", and a sentence's first word that news text rarely capitalises
             // mid-sentence (capitalisation class 0 of word_clusters.txt: "In", "Its")
             auto lower_word = [&](std::string_view w) {
@@ -362,15 +377,7 @@ void tag_institution_names(const ExtractorData& D, DocState& st) {
                 return W.sentence_starters.count(w) || (c && (c >> 24) == 1);
             };
             while (b < h && (d[b] == "The" || (b == 0 && lower_word(d[b])))) ++b;
-            std::size_t e = h + 1;
-            if (e + 1 < d.size() && d[e] == "of") {  // "Royal Society of Edinburgh", "University of the Andes"
-                std::size_t j = e + 1;
-                if (d[j] == "the" && j + 1 < d.size()) ++j;
-                if (starts_upper(d[j])) {
-                    e = j;
-                    while (e < d.size() && starts_upper(d[e])) ++e;
-                }
-            }
+            const std::size_t e = name_end_with_of(d, h);
             if (b == h && e == h + 1) continue;  // the head alone
             if (d[b] == "'s") continue;
             set_run(t, b, e, ner::kBOrg, ner::kIOrg);
