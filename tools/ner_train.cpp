@@ -978,6 +978,11 @@ int main(int argc, char** argv) try {
             extra.push_back(std::move(d));
             extra.back().extra = true;
         }
+    // Read before anything is written: a missing file stops the run with
+    // the output directory as it was.
+    std::vector<Doc> enc;
+    if (!opt.encyclopedic.empty()) enc = read_conll(opt.encyclopedic);
+    for (auto& d : enc) d.extra = true;
     derive_gazetteers(opt.gz, opt.out, train);
     if (no_clusters)
         std::filesystem::remove(opt.out + "/word_clusters.txt");
@@ -1022,8 +1027,6 @@ int main(int argc, char** argv) try {
     if (opt.encyclopedic.empty()) {
         std::filesystem::remove(opt.out + "/ner_encyclopedic.model");
     } else {
-        std::vector<Doc> enc = read_conll(opt.encyclopedic);
-        for (auto& d : enc) d.extra = true;
         std::vector<const Doc*> docs;
         for (const Doc* d : all)
             if (!d->extra) docs.push_back(d);
