@@ -3,6 +3,7 @@
 
 #include "common/ingest/sha256.h"
 #include "common/schema/schema.h"
+#include "common/schema/stored_entities.h"
 
 #include <nlohmann/json.hpp>
 
@@ -178,6 +179,13 @@ void add_date(Xapian::Document& doc, const Article& article) {
     doc.add_value(schema::kSlotTime, Xapian::sortable_serialise(static_cast<double>(article.date->utc_seconds())));
 }
 
+/// The 8 bytes of `v`, most significant first (kSlotHash since schema 3).
+std::string raw64(std::uint64_t v) {
+    std::string out(8, '\0');
+    for (int i = 7; i >= 0; --i, v >>= 8) out[static_cast<std::size_t>(i)] = static_cast<char>(v & 0xff);
+    return out;
+}
+
 /// Data: what the searcher shows (JSON, a NUL, the body), and the content
 /// hash that tells an unchanged re-index.
 void set_stored_data(BuiltDocument& built, const Article& article, const std::string& language, EntityLists lists) {
@@ -192,9 +200,19 @@ void set_stored_data(BuiltDocument& built, const Article& article, const std::st
     if (!lists.persons.empty()) data["persons"] = std::move(lists.persons);
     if (!lists.organizations.empty()) data["organizations"] = std::move(lists.organizations);
     if (!article.tags.empty()) data["tags"] = article.tags;
+    // The hash is taken over the schema-2 spelling of the data, so that a
+    // re-run over a database written before schema 3 still finds its
+    // articles unchanged (indexer.cpp compares the hex form too).
     std::string serialized = data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    built.content_hash = hex64(schema::fnv1a64(article.body, schema::fnv1a64(serialized)));
-    built.document.add_value(schema::kSlotHash, built.content_hash);
+    built.content_hash = schema::fnv1a64(article.body, schema::fnv1a64(serialized));
+    built.document.add_value(schema::kSlotHash, raw64(built.content_hash));
+    // Stored: the schema-3 form (docs/index-schema.md), which leaves out what
+    // the readers default to and writes entity lists compactly.
+    schema::compact_stored_entities(data);
+    for (const char* key : {"title", "source", "url"})
+        if (data[key].get_ref<const std::string&>().empty()) data.erase(key);
+    if (language == schema::kDefaultStoredLanguage) data.erase("language");
+    serialized = data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     serialized += schema::kDataBodySeparator;
     const std::string_view body = utf8_prefix(article.body, schema::kMaxStoredBody);
     serialized.append(body);
@@ -305,6 +323,10 @@ std::string DocumentBuilder::find_problem(const BuiltDocument& built) {
         if (key.size() > schema::kMaxXapianKeyBytes)
             return "value too long to index: a name or alias, " + std::to_string(key.size()) + " bytes";
     return {};
+}
+
+bool same_content(const std::string& stored_hash, std::uint64_t content_hash) {
+    return stored_hash == raw64(content_hash) || stored_hash == hex64(content_hash);
 }
 
 std::string stored_article_id(const Xapian::Document& doc) {

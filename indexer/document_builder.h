@@ -5,6 +5,7 @@
 #include "common/ingest/article.h"
 #include "common/entities/entities.h"
 
+#include <cstdint>
 #include <string>
 #include <utility>
 #include <vector>
@@ -17,7 +18,7 @@ namespace newsdex {
 struct BuiltDocument {
     Xapian::Document document;
     std::string id_term;       ///< schema::id_term(id)
-    std::string content_hash;  ///< also in kSlotHash
+    std::uint64_t content_hash = 0;  ///< in kSlotHash (see same_content)
     std::string language;      ///< stemming language used
     /// (metadata key, value) pairs to store in every shard: display names, aliases
     std::vector<std::pair<std::string, std::string>> metadata;
@@ -48,6 +49,10 @@ class DocumentBuilder {
     std::string default_language_;
     std::vector<AnalyzedTerm> terms_;
 };
+
+/// Whether `stored_hash`, a document's kSlotHash, is `content_hash`: its 8
+/// raw bytes (schema 3) or its 16 hex digits (schema 2).
+bool same_content(const std::string& stored_hash, std::uint64_t content_hash);
 
 /// The article id stored in a document's data by DocumentBuilder ("" if none).
 std::string stored_article_id(const Xapian::Document& doc);

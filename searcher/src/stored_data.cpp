@@ -1,6 +1,7 @@
 #include "stored_data.h"
 
 #include "common/schema/schema.h"
+#include "common/schema/stored_entities.h"
 #include "newsdex/error.h"
 
 namespace newsdex {
@@ -16,6 +17,7 @@ StoredData parse_stored_data(const std::string& data) {
         throw SystemError("a document's data is not newsdex's (was this database written by newsdex-index?)");
     }
     if (!out.meta.is_object()) throw SystemError("a document's data is not newsdex's");
+    schema::expand_stored_entities(out.meta);  // schema 3's compact entries read as schema 2's
     return out;
 }
 

@@ -20,7 +20,11 @@ struct StoredData {
     std::string_view body;  ///< points into the data string given to parse_stored_data
 };
 
-/// Split and parse; throws SystemError when the data is not newsdex's.
+/// Split and parse; throws SystemError when the data is not newsdex's.  The
+/// entity lists come out in the object form {"id", "mentions", "name"},
+/// whichever schema wrote them (common/schema/stored_entities.h); a key the
+/// data leaves out (schema 3: "url", "title", "source" when empty,
+/// "language" when schema::kDefaultStoredLanguage) is read with that default.
 StoredData parse_stored_data(const std::string& data);
 
 /// The body alone, not parsing the metadata (a view into `data`; empty
