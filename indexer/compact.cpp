@@ -22,17 +22,18 @@ namespace {
 constexpr const char* kCompactingDir = "compacting.tmp";
 
 /// Block size of the compacted shard (Xapian's default is 8 KiB whatever the
-/// sources'): 64 KiB blocks hold more items per block header and split a
-/// long item (a document's data, a long posting list) into fewer pieces,
-/// each repeating its key.  On the first 200,000 synthetic articles the
-/// compacted database is 2.2% smaller than with 8 KiB blocks (32 KiB: 1.9%),
-/// with the same query times (docs/scaling.md, "Where the compacted bytes
-/// go").  A small database keeps 8 KiB: each of its tables takes a few whole
-/// blocks, so 64 KiB ones would make it bigger (a 200 KB test database grew
-/// to 260 KB).  Glass allows 2 KiB to 64 KiB.
+/// sources'): bigger blocks hold more items per block header and split a long
+/// item (a document's data, a long posting list) into fewer pieces, each
+/// repeating its key, but every block read then copies more.  On the first
+/// 200,000 synthetic articles (docs/scaling.md, "Where the compacted bytes
+/// go") 16 KiB blocks made the compacted database 1.2% smaller than 8 KiB
+/// ones at the same query CPU; 32 KiB 1.9% smaller but +10% CPU per top-10
+/// query (p50), 64 KiB 2.2% smaller but +35%.  A small database keeps 8 KiB:
+/// each of its tables takes a few whole blocks, so bigger ones would make it
+/// bigger (a 200 KB test database grew to 260 KB with 64 KiB blocks).
 int compacted_block_size(std::uint64_t bytes_before) {
-    constexpr std::uint64_t kLarge = 64ULL << 20;  // (as written: a few thousand articles)
-    return bytes_before >= kLarge ? 64 * 1024 : 8 * 1024;
+    constexpr std::uint64_t kLarge = 64ULL << 20;  // as written: a few thousand articles
+    return bytes_before >= kLarge ? 16 * 1024 : 8 * 1024;
 }
 
 std::uint64_t tree_bytes(const fs::path& path) {
