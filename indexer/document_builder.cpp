@@ -152,7 +152,7 @@ EntityLists add_entity_terms_and_values(Xapian::Document& doc, const std::vector
     for (const auto& e : entities) {
         if (e.id.empty()) continue;
         add_resolution_terms(doc, e);  // archive-level links are made later (surname_resolution.h)
-        nlohmann::json j = {{"id", e.id}, {"name", e.name}, {"mentions", e.mentions}};
+        nlohmann::json j = schema::encode_stored_entity(e.id, e.name, e.mentions);  // schema 3's form
         if (e.type == EntityType::Company) {
             company_ids.push_back(e.id);
             lists.companies.push_back(std::move(j));
@@ -189,10 +189,12 @@ std::string raw64(std::uint64_t v) {
 /// Data: what the searcher shows (JSON, a NUL, the body), and the content
 /// hash that tells an unchanged re-index.
 void set_stored_data(BuiltDocument& built, const Article& article, const std::string& language, EntityLists lists) {
-    nlohmann::json data = {
-        {"id", article.id},   {"title", article.title}, {"source", article.source},
-        {"url", article.url}, {"language", language},
-    };
+    // Schema 3 (docs/index-schema.md): what the readers default to is left out.
+    nlohmann::json data = {{"id", article.id}};
+    if (!article.title.empty()) data["title"] = article.title;
+    if (!article.source.empty()) data["source"] = article.source;
+    if (!article.url.empty()) data["url"] = article.url;
+    if (language != schema::kDefaultStoredLanguage) data["language"] = language;
     if (article.date) data["date"] = article.date->iso8601();
     if (!article.authors.empty()) data["authors"] = article.authors;
     if (!article.dateline.empty()) data["dateline"] = article.dateline;
@@ -200,19 +202,10 @@ void set_stored_data(BuiltDocument& built, const Article& article, const std::st
     if (!lists.persons.empty()) data["persons"] = std::move(lists.persons);
     if (!lists.organizations.empty()) data["organizations"] = std::move(lists.organizations);
     if (!article.tags.empty()) data["tags"] = article.tags;
-    // The hash is taken over the schema-2 spelling of the data, so that a
-    // re-run over a database written before schema 3 still finds its
-    // articles unchanged (indexer.cpp compares the hex form too).
     std::string serialized = data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     built.content_hash = schema::fnv1a64(article.body, schema::fnv1a64(serialized));
     built.document.add_value(schema::kSlotHash, raw64(built.content_hash));
-    // Stored: the schema-3 form (docs/index-schema.md), which leaves out what
-    // the readers default to and writes entity lists compactly.
-    schema::compact_stored_entities(data);
-    for (const char* key : {"title", "source", "url"})
-        if (data[key].get_ref<const std::string&>().empty()) data.erase(key);
-    if (language == schema::kDefaultStoredLanguage) data.erase("language");
-    serialized = data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    built.built_json = serialized;
     serialized += schema::kDataBodySeparator;
     const std::string_view body = utf8_prefix(article.body, schema::kMaxStoredBody);
     serialized.append(body);
@@ -325,8 +318,19 @@ std::string DocumentBuilder::find_problem(const BuiltDocument& built) {
     return {};
 }
 
-bool same_content(const std::string& stored_hash, std::uint64_t content_hash) {
-    return stored_hash == raw64(content_hash) || stored_hash == hex64(content_hash);
+bool same_content(const std::string& stored_hash, const BuiltDocument& built, const Article& article) {
+    if (stored_hash.size() != 16) return stored_hash == raw64(built.content_hash);
+    // Written by schema 2: the hex digest of schema 2's spelling of the data
+    // as built (before any link guess), which is the built JSON expanded,
+    // with its defaults written out.
+    auto json = nlohmann::json::parse(built.built_json, nullptr, false);
+    if (!json.is_object()) return false;
+    schema::expand_stored_entities(json);
+    for (const char* key : {"title", "source", "url"})
+        if (!json.contains(key)) json[key] = "";
+    if (!json.contains("language")) json["language"] = schema::kDefaultStoredLanguage;
+    const std::string serialized = json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    return stored_hash == hex64(schema::fnv1a64(article.body, schema::fnv1a64(serialized)));
 }
 
 std::string stored_article_id(const Xapian::Document& doc) {

@@ -1,5 +1,7 @@
 #include "common/schema/stored_entities.h"
 
+#include <cstdint>
+
 namespace newsdex::schema {
 
 std::string stored_id_of_name(std::string_view name) {
@@ -20,7 +22,7 @@ std::string stored_id_of_name(std::string_view name) {
     return id;
 }
 
-nlohmann::json encode_stored_entity(const std::string& id, const std::string& name, int mentions) {
+nlohmann::json encode_stored_entity(const std::string& id, const std::string& name, std::size_t mentions) {
     const bool derived = !id.empty() && stored_id_of_name(name) == id;
     if (derived && mentions == 1) return name;
     nlohmann::json entry = nlohmann::json::array({name, mentions});
@@ -62,9 +64,11 @@ void compact_stored_entities(nlohmann::json& meta) {
             if (!entry.is_object()) continue;
             auto id = entry.find("id"), name = entry.find("name"), mentions = entry.find("mentions");
             if (id == entry.end() || !id->is_string() || name == entry.end() || !name->is_string() ||
-                mentions == entry.end() || !mentions->is_number_integer() || entry.size() != 3)
+                mentions == entry.end() || !mentions->is_number_integer() || mentions->get<std::int64_t>() < 0 ||
+                entry.size() != 3)
                 continue;  // not an entry the builder writes: left as it is
-            entry = encode_stored_entity(id->get<std::string>(), name->get<std::string>(), mentions->get<int>());
+            entry =
+                encode_stored_entity(id->get<std::string>(), name->get<std::string>(), mentions->get<std::size_t>());
         }
     }
 }

@@ -17,6 +17,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -34,7 +35,7 @@ inline constexpr const char* kStoredEntityLists[] = {"companies", "persons", "or
 std::string stored_id_of_name(std::string_view name);
 
 /// One entry of a stored entity list in the schema-3 form.
-nlohmann::json encode_stored_entity(const std::string& id, const std::string& name, int mentions);
+nlohmann::json encode_stored_entity(const std::string& id, const std::string& name, std::size_t mentions);
 
 /// An entry in either form as the object {"id", "mentions", "name"}; an
 /// entry that is neither form is returned as it is (readers skip it).

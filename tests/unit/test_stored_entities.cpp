@@ -30,7 +30,7 @@ TEST_CASE("the id a stored entity is given without one is pinned: data on disk d
 TEST_CASE("an entity entry round-trips through the compact form") {
     struct Case {
         std::string id, name;
-        int mentions;
+        std::size_t mentions;
         json stored;
     };
     const Case cases[] = {
@@ -75,12 +75,40 @@ TEST_CASE("a stored object's entity lists compact and expand back to the schema-
     CHECK(odd == before);
 }
 
-TEST_CASE("the content hash is 8 raw bytes, and a schema-2 hex hash still means unchanged") {
-    const std::uint64_t h = 0x0123456789abcdefULL;
-    CHECK(same_content(std::string("\x01\x23\x45\x67\x89\xab\xcd\xef", 8), h));
-    CHECK(same_content("0123456789abcdef", h));
-    CHECK_FALSE(same_content("0123456789abcdee", h));
-    CHECK_FALSE(same_content("", h));
+namespace {
+
+std::string hex64(std::uint64_t v) {
+    static const char* digits = "0123456789abcdef";
+    std::string out(16, '0');
+    for (int i = 15; i >= 0; --i, v >>= 4) out[static_cast<std::size_t>(i)] = digits[v & 15];
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("the content hash is 8 raw bytes, and a schema-2 hex hash of the same article still means unchanged") {
+    Article a;
+    a.id = "x";
+    a.title = "T";
+    a.body = "Body text.";
+    a.persons = {"Ivan Boesky"};
+    DocumentBuilder builder(nullptr, "en");
+    const BuiltDocument built = builder.build(a);
+    std::string raw = built.document.get_value(schema::kSlotHash);
+    REQUIRE(raw.size() == 8);
+    CHECK(same_content(raw, built, a));
+    // What newsdex wrote before schema 3 for this article: the hex digest of
+    // its data spelled the schema-2 way (document_builder.cpp at 83fbbbd).
+    const std::string v2 =
+        R"({"id":"x","language":"en","persons":[{"id":"ivan-boesky","mentions":0,"name":"Ivan Boesky"}],)"
+        R"("source":"","title":"T","url":""})";
+    const std::string v2_hash = hex64(schema::fnv1a64(a.body, schema::fnv1a64(v2)));
+    CHECK(same_content(v2_hash, built, a));
+    Article changed = a;
+    changed.body = "Other text.";
+    CHECK_FALSE(same_content(v2_hash, builder.build(changed), changed));
+    CHECK_FALSE(same_content(raw, builder.build(changed), changed));
+    CHECK_FALSE(same_content("", built, a));
 }
 
 namespace {
@@ -114,15 +142,11 @@ void downgrade_to_schema_2(const std::string& db) {
                 if (!meta.contains(key)) meta[key] = "";
             if (!meta.contains("language")) meta["language"] = "en";
             doc.set_data(meta.dump() + data.substr(nul));
-            const std::string raw = doc.get_value(schema::kSlotHash);
-            REQUIRE(raw.size() == 8);
-            std::string hex;
-            for (unsigned char c : raw) {
-                static const char* digits = "0123456789abcdef";
-                hex += digits[c >> 4];
-                hex += digits[c & 15];
-            }
-            doc.add_value(schema::kSlotHash, hex);
+            // As main computed it: over the schema-2 spelling and the body
+            // (whole here: the bodies are short).
+            const std::string body = data.substr(nul + 1);
+            REQUIRE(doc.get_value(schema::kSlotHash).size() == 8);
+            doc.add_value(schema::kSlotHash, hex64(schema::fnv1a64(body, schema::fnv1a64(meta.dump()))));
             shard.replace_document(*p, doc);
         }
         shard.set_metadata(schema::kSchemaVersionKey, "2");
