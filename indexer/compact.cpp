@@ -21,21 +21,6 @@ namespace {
 /// The compactor writes here first; never listed in the stub.
 constexpr const char* kCompactingDir = "compacting.tmp";
 
-/// Block size of the compacted shard (Xapian's default is 8 KiB whatever the
-/// sources'): bigger blocks hold more items per block header and split a long
-/// item (a document's data, a long posting list) into fewer pieces, each
-/// repeating its key, but every block read then copies more.  On the first
-/// 200,000 synthetic articles (docs/scaling.md, "Where the compacted bytes
-/// go") 16 KiB blocks made the compacted database 1.2% smaller than 8 KiB
-/// ones at the same query CPU; 32 KiB 1.9% smaller but +10% CPU per top-10
-/// query (p50), 64 KiB 2.2% smaller but +35%.  A small database keeps 8 KiB:
-/// each of its tables takes a few whole blocks, so bigger ones would make it
-/// bigger (a 200 KB test database grew to 260 KB with 64 KiB blocks).
-int compacted_block_size(std::uint64_t bytes_before) {
-    constexpr std::uint64_t kLarge = 64ULL << 20;  // as written: a few thousand articles
-    return bytes_before >= kLarge ? 16 * 1024 : 8 * 1024;
-}
-
 std::uint64_t tree_bytes(const fs::path& path) {
     std::error_code ec;
     if (fs::is_regular_file(path, ec)) return fs::file_size(path, ec);
@@ -95,7 +80,10 @@ CompactStats compact_database(const std::string& db_path) {
         Xapian::Database sources;
         for (const auto& shard : shards) sources.add_database(Xapian::Database(shard));
         fs::path staging = dir / kCompactingDir;
-        sources.compact(staging.string(), Xapian::Compactor::FULL, compacted_block_size(stats.bytes_before));
+        // Xapian's default 8 KiB blocks: 16 KiB made the compacted database 1.2%
+        // smaller but cost 9% more CPU per top-10 query (docs/scaling.md,
+        // "Where the compacted bytes go"), bigger blocks more.
+        sources.compact(staging.string(), Xapian::Compactor::FULL);
         std::string name = unused_shard_name(dir);
         fs::path compacted = dir / name;
         fs::rename(staging, compacted);
