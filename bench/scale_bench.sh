@@ -248,6 +248,9 @@ first_query() {  # first_query LABEL DB: fresh newsdex-search processes, top-10 
         put "first_ms_${label}_$mode" "$(awk -v d=$((t1 - t0)) 'BEGIN { printf "%.1f", d / 1e6 }')"
     done
 }
+rss_cpu() {  # rss_cpu FILE: GNU time's "%M %U %S" line -> rss_kb= and proc_cpu_s= (user + sys, whole run)
+    awk 'END { printf "rss_kb=%d proc_cpu_s=%.2f", $1, $2 + $3 }' "$1"
+}
 qrun() {  # qrun LABEL MODE DB: the query bench, its summary line into query_summary.txt
     local label=$1 mode=$2 db=$3 flag=() line rc=0
     case $mode in
@@ -255,11 +258,11 @@ qrun() {  # qrun LABEL MODE DB: the query bench, its summary line into query_sum
     facets-auto) flag=(--facets --date-granularity auto) ;;  # what newsdex-search does by default
     esac
     log "query $label $mode ($PASSES passes)"
-    line=$("$GTIME" -f "%M" -o "$W/t.txt" "$QB" --db "$db" "$QUERIES" --passes "$PASSES" \
+    line=$("$GTIME" -f "%M %U %S" -o "$W/t.txt" "$QB" --db "$db" "$QUERIES" --passes "$PASSES" \
         --label "$label" ${flag[@]+"${flag[@]}"} --out "$R/q_${label}_$mode.tsv" 2> "$W/qerr.txt") || rc=$?
     [ -s "$W/qerr.txt" ] && { head -20 "$W/qerr.txt" >&2; cp "$W/qerr.txt" "$R/errors_${label}_$mode.txt"; }
     [ -n "$line" ] || die "newsdex-query-bench failed (exit $rc)"
-    echo "$line rss_kb=$(tail -1 "$W/t.txt") bench_mode=$mode" | tee -a "$R/query_summary.txt" >&2
+    echo "$line $(rss_cpu "$W/t.txt") bench_mode=$mode" | tee -a "$R/query_summary.txt" >&2
 }
 for label in multi compact; do
     [ $label = multi ] && db=$DB || db=$DBC
@@ -342,12 +345,12 @@ if [ "$SCALE_PEERS" = lucene++ ]; then
         log "query lucene++ $mode ($PASSES passes)"
         flag=()
         [ "$mode" = facets ] && flag=(--facets)
-        line=$("$GTIME" -f "%M" -o "$W/t.txt" "$LB" search "$LIDX" "$QUERIES" --passes "$PASSES" \
+        line=$("$GTIME" -f "%M %U %S" -o "$W/t.txt" "$LB" search "$LIDX" "$QUERIES" --passes "$PASSES" \
             ${flag[@]+"${flag[@]}"} --out "$R/q_lucene_$mode.tsv" 2> "$W/qerr.txt") ||
             { head -20 "$W/qerr.txt" >&2; die "lucene_bench search failed"; }
         mh=$(awk -F'\t' 'NR > 1 && $5 != "" && $5 != "-1" { s += $5; n++ } END { printf "%.1f", n ? s / n : 0 }' \
             "$R/q_lucene_$mode.tsv")
-        echo "$line mean_hits=$mh docs=$SCALE_N rss_kb=$(tail -1 "$W/t.txt") bench_mode=$mode" |
+        echo "$line mean_hits=$mh docs=$SCALE_N $(rss_cpu "$W/t.txt") bench_mode=$mode" |
             tee -a "$R/query_summary.txt" >&2
     done
     [ "$KEEP" = 1 ] || rm -rf "$LIDX" "$LOK"
@@ -472,6 +475,19 @@ print("\nModes: top10 = limit 10, no facets, total may be an estimate; facets = 
       "facets-auto = the same with `--date-granularity auto` (newsdex-search's default: year buckets when the "
       "matches span more than 36 months). N rows: this archive; Reuters rows: bench/query_bench.sh (replicated "
       "Reuters, 2 shards).")
+cpu = [(label, k) for label, k in summ if label.endswith("(N)") and "proc_cpu_s" in k]
+if cpu:
+    # whole-process CPU over the warm-up and the timed passes: on a shared machine this is what
+    # each engine spent, whatever the other processes took; newsdex's includes its worker threads
+    per_q = lambda k: float(k["proc_cpu_s"]) * 1e3 / (int(k["queries"]) * (int(k["passes"]) + 1))
+    print("\nCPU per query (user + sys of the whole query process, warm-up and timed passes, / queries / "
+          "passes incl. warm-up; includes opening and loading, and newsdex's worker threads), ms:\n")
+    for label, k in cpu:
+        base = label.split()[0]
+        lk = lucene_at_n(k.get("bench_mode", ""))
+        rel = " (%.2f× Lucene++)" % (per_q(k) / per_q(lk)) if lk and base != "lucene++" and "proc_cpu_s" in lk \
+            and per_q(lk) > 0 else ""
+        print("- %s %s: %.2f%s" % (base, k.get("bench_mode"), per_q(k), rel))
 print("\nFirst query: `%s` (fresh `newsdex-search` process: open + query + exit, page cache %s)."
       % (res["first_query"], "dropped before each" if res["cold"] == "1" else "warm"))
 if luc:
