@@ -460,7 +460,7 @@ for label, k in summ:
         if lk and base != "lucene++":
             rat = "%.2f× / %.2f×" % (float(k["p50_us"]) / float(lk["p50_us"]), float(k["p95_us"]) / float(lk["p95_us"]))
         label = {"multi": "newsdex, %s shards%s" % (res["shards"], " (given)" if given else " as written"),
-                 "compact": "newsdex, 1 compacted shard",
+                 "compact": "newsdex, compacted (--compact: each shard kept)",
                  "lucene++": "Lucene++ 3.0, 1 index"}.get(base, base)
     docs = k.get("docs", "–")
     docs = format(int(docs), ",") if docs.isdigit() else docs
