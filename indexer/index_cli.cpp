@@ -36,8 +36,20 @@ std::string formats_help() {
 }
 
 int compact_and_report(const std::string& db, CompactLayout layout, bool quiet) {
-    if (!quiet) std::fprintf(stderr, "compacting %s...\n", db.c_str());
-    CompactStats stats = compact_database(db, layout);
+    term::ProgressBar bar("compacting", "MiB");
+    CompactProgress progress;
+    if (!quiet) {
+        std::fprintf(stderr, "compacting %s...\n", db.c_str());
+        progress = [&bar](std::uint64_t done, std::uint64_t total) { bar.update(done, total, done >> 20); };
+    }
+    CompactStats stats;
+    try {
+        stats = compact_database(db, layout, progress);
+    } catch (...) {
+        bar.finish();
+        throw;
+    }
+    bar.finish();
     if (!quiet) {
         auto mb = [](std::uint64_t bytes) { return static_cast<double>(bytes) / (1 << 20); };
         std::printf("compacted %s: %zu shard(s) into %zu, %.1f MiB -> %.1f MiB; %.1f s\n", db.c_str(),

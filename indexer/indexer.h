@@ -79,6 +79,10 @@ enum class CompactLayout {
 /// removed only after that, and leftovers of an interrupted compaction are
 /// removed by the next one.  Throws UserError (not a newsdex database, remote
 /// shards) or SystemError.
-CompactStats compact_database(const std::string& db_path, CompactLayout layout = CompactLayout::KeepShards);
+/// `progress`, when set, is called after each table of each shard is written,
+/// with the bytes of the tables compacted so far and of all of them.
+using CompactProgress = std::function<void(std::uint64_t done_bytes, std::uint64_t total_bytes)>;
+CompactStats compact_database(const std::string& db_path, CompactLayout layout = CompactLayout::KeepShards,
+                              const CompactProgress& progress = {});
 
 }  // namespace newsdex

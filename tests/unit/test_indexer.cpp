@@ -291,7 +291,17 @@ TEST_CASE("compacting keeps the shards by default: same docids, same routing, co
     const auto data_before = data_by_docid();
     REQUIRE(data_before.size() == 40);
     std::filesystem::create_directories(dir.path / "db" / "compacting.tmp" / "1");  // a killed run's leftover
-    auto stats = compact_database(db);
+    std::vector<std::pair<std::uint64_t, std::uint64_t>> reports;
+    auto stats = compact_database(db, CompactLayout::KeepShards,
+                                  [&reports](std::uint64_t done, std::uint64_t total) { reports.emplace_back(done, total); });
+    // Progress: a report per table of each shard, growing to the whole.
+    REQUIRE(reports.size() >= 3 * 4);
+    for (std::size_t i = 1; i < reports.size(); ++i) {
+        CHECK(reports[i].first >= reports[i - 1].first);
+        CHECK(reports[i].second == reports[0].second);
+    }
+    CHECK(reports.back().first == reports.back().second);
+    CHECK(reports.back().second > 0);
     CHECK(stats.shards_before == 3);
     CHECK(stats.shards_after == 3);
     CHECK(stats.bytes_after < stats.bytes_before);
