@@ -102,8 +102,11 @@ std::string fit(const std::string& s, std::size_t width) {
     return out + std::string(width > used ? width - used : 0, ' ');
 }
 
-ProgressBar::ProgressBar(std::string label)
-    : label_(std::move(label)), enabled_(is_tty(stderr)), start_(std::chrono::steady_clock::now()) {}
+ProgressBar::ProgressBar(std::string label, std::string unit)
+    : label_(std::move(label)),
+      unit_(std::move(unit)),
+      enabled_(is_tty(stderr)),
+      start_(std::chrono::steady_clock::now()) {}
 
 void ProgressBar::update(std::uint64_t done, std::uint64_t total, std::uint64_t count) {
     if (!enabled_) return;
@@ -122,11 +125,11 @@ void ProgressBar::update(std::uint64_t done, std::uint64_t total, std::uint64_t 
         char pct[16];
         std::snprintf(pct, sizeof pct, "%3.0f%% ", fraction * 100);
         line += pct;
-        line += thousands(count) + " articles  " + thousands(static_cast<std::uint64_t>(rate)) + "/s";
+        line += thousands(count) + " " + unit_ + "  " + thousands(static_cast<std::uint64_t>(rate)) + "/s";
         if (fraction > 0.01 && fraction < 1.0) line += "  ETA " + duration(elapsed * (1.0 - fraction) / fraction);
     } else {
         line +=
-            thousands(count) + " articles  " + thousands(static_cast<std::uint64_t>(rate)) + "/s  " + duration(elapsed);
+            thousands(count) + " " + unit_ + "  " + thousands(static_cast<std::uint64_t>(rate)) + "/s  " + duration(elapsed);
     }
     line += "\033[K";
     std::fputs(line.c_str(), stderr);

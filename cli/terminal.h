@@ -39,14 +39,16 @@ std::string fit(const std::string& utf8, std::size_t width);
 /// drawn only when stderr is a terminal.
 class ProgressBar {
   public:
-    explicit ProgressBar(std::string label);
-    /// done/total in bytes of input (total 0 = unknown), count = articles.
+    /// `unit` names what update()'s count counts ("articles"; "MiB" for a compaction).
+    explicit ProgressBar(std::string label, std::string unit = "articles");
+    /// done/total in bytes of input (total 0 = unknown), count in the bar's unit.
     void update(std::uint64_t done, std::uint64_t total, std::uint64_t count);
     /// Erase the bar.
     void finish();
 
   private:
     std::string label_;
+    std::string unit_;
     bool enabled_;
     std::chrono::steady_clock::time_point start_, last_draw_;
     bool drawn_ = false;

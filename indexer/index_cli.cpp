@@ -19,7 +19,7 @@ namespace {
 const char* kUsage =
     "Usage: newsdex-index [options] PATH...\n"
     "       newsdex-index [--db DIR] --delete ID...\n"
-    "       newsdex-index [--db DIR] --compact [PATH...]\n"
+    "       newsdex-index [--db DIR] --compact [--merge-shards] [PATH...]\n"
     "Index news articles (files, directory trees, - for standard input; .gz read\n"
     "transparently) into a newsdex database.  Re-indexing an id replaces it.\n\n"
     "Exit status: 0 ok, 1 done but bad records were skipped, 2 usage error or bad\n"
@@ -35,13 +35,26 @@ std::string formats_help() {
     return help + " (default: auto, by extension then content)";
 }
 
-int compact_and_report(const std::string& db, bool quiet) {
-    if (!quiet) std::fprintf(stderr, "compacting %s...\n", db.c_str());
-    CompactStats stats = compact_database(db);
+int compact_and_report(const std::string& db, CompactLayout layout, bool quiet) {
+    term::ProgressBar bar("compacting", "MiB");
+    CompactProgress progress;
+    if (!quiet) {
+        std::fprintf(stderr, "compacting %s...\n", db.c_str());
+        progress = [&bar](std::uint64_t done, std::uint64_t total) { bar.update(done, total, done >> 20); };
+    }
+    CompactStats stats;
+    try {
+        stats = compact_database(db, layout, progress);
+    } catch (...) {
+        bar.finish();
+        throw;
+    }
+    bar.finish();
     if (!quiet) {
         auto mb = [](std::uint64_t bytes) { return static_cast<double>(bytes) / (1 << 20); };
-        std::printf("compacted %s: %zu shard(s) into 1, %.1f MiB -> %.1f MiB; %.1f s\n", db.c_str(),
-                    stats.shards_before, mb(stats.bytes_before), mb(stats.bytes_after), stats.seconds);
+        std::printf("compacted %s: %zu shard(s) into %zu, %.1f MiB -> %.1f MiB; %.1f s\n", db.c_str(),
+                    stats.shards_before, stats.shards_after, mb(stats.bytes_before), mb(stats.bytes_after),
+                    stats.seconds);
     }
     return kOk;
 }
@@ -66,7 +79,8 @@ int index_main(int argc, char** argv) {
             "shards", po::value(&shards), "number of shards of a new database (default: one per core, max 4)")(
             "max-article-mb", po::value(&max_mb), "skip articles larger than this many MB (default 8)")(
             "commit-every", po::value(&commit_every), "articles per shard between commits (default 300)")(
-            "compact", "then merge the shards into one compacted shard (after a bulk build; see docs/cli.md)")(
+            "compact", "then compact every shard (after a bulk build; see docs/cli.md)")(
+            "merge-shards", "with --compact: merge the shards into one instead")(
             "quiet,q", "print only errors");
         po::variables_map vm;
         if (!parse_command_line(argc, argv, options, inputs, kUsage, vm)) return kOk;
@@ -75,8 +89,11 @@ int index_main(int argc, char** argv) {
             return kOk;
         }
         const bool compact = vm.count("compact") > 0;
+        if (vm.count("merge-shards") && !compact) throw UserError("--merge-shards goes with --compact");
         if (inputs.empty() && !compact) throw UserError("no input given (try --help)");
         if (compact && vm.count("delete")) throw UserError("--compact and --delete do not go together");
+        const CompactLayout layout =
+            vm.count("merge-shards") ? CompactLayout::MergeIntoOne : CompactLayout::KeepShards;
 
         IndexOptions opts;
         opts.db_path = db.empty() ? default_db_path() : db;
@@ -99,7 +116,7 @@ int index_main(int argc, char** argv) {
             return kOk;
         }
 
-        if (inputs.empty()) return compact_and_report(opts.db_path, quiet);
+        if (inputs.empty()) return compact_and_report(opts.db_path, layout, quiet);
 
         term::ProgressBar bar("indexing");
         IndexObserver observer;
@@ -139,7 +156,7 @@ int index_main(int argc, char** argv) {
                         term::thousands(stats.replaced).c_str(), term::thousands(stats.unchanged).c_str(),
                         skipped.c_str(), stats.seconds, term::thousands(static_cast<std::uint64_t>(rate)).c_str());
         }
-        if (compact) compact_and_report(opts.db_path, quiet);
+        if (compact) compact_and_report(opts.db_path, layout, quiet);
         return stats.skipped ? kSkippedRecords : kOk;
     });
 }

@@ -19,9 +19,11 @@ bool is_definite(std::string_view w) {
 }
 
 /// "X is a ...", "X was the ...", "NHK is Japan 's ...": a definition among the first 12 tokens.
-/// "Following is the text of ..." (wire copy) is none.
+/// "Following is the text of ..." (wire copy) is none, and neither is an aside
+/// in brackets ("(Company is a subsidiary of ...)": a Reuters note).
 bool is_definition(const std::vector<std::string_view>& s) {
-    if (s.empty() || s[0] == "Following" || s[0] == "Here" || s[0] == "This" || s[0] == "These") return false;
+    if (s.empty() || s[0] == "Following" || s[0] == "Here" || s[0] == "This" || s[0] == "These" || s[0] == "(")
+        return false;
     const std::size_t n = std::min<std::size_t>(s.size(), 12);
     for (std::size_t i = 1; i + 1 < n; ++i) {
         if (!is_copula(s[i])) continue;

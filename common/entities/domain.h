@@ -21,7 +21,8 @@ enum class TextDomain { News, Encyclopedic };
 /// Encyclopedic when one of the first two sentences with lower-case letters
 /// is a definition (a copula "is/was/are/were" among its first 12 tokens,
 /// not first, followed by "a/an/the/one" or by one to three capitalised words + "'s":
-/// "NHK is Japan 's public broadcaster") or the text has "(born" / "(died",
+/// "NHK is Japan 's public broadcaster"; not a sentence that opens with a
+/// bracket) or the text has "(born" / "(died",
 /// and no word of W.news_cue_words ("said", "Reuters", weekdays, "pct")
 /// and no ISO date ("1996-08-22") occurs anywhere.  News otherwise, and
 /// always when the first sentence opens "Following ..." or "Here ..." (wire copy:

@@ -59,6 +59,10 @@ TEST_CASE("domain: wire copy and plain reports are news") {
     CHECK(domain_of("",
                     "Shares of Hollin Mills rose sharply. Traders bought the stock. Hollin Mills is a maker of "
                     "paper.") == kNews);
+    // a note in brackets after a dividend line (Reuters, 1987) is no definition
+    CHECK(domain_of("KESTREL WERKE AG RAISES DIVIDEND",
+                    "Dividend on 1986 business nine marks per share vs six marks.\n    "
+                    "(Company is a subsidiary of Austria's Kestrel Holding AG).") == kNews);
     CHECK(domain_of("", "") == kNews);
 }
 

@@ -11,6 +11,7 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 using namespace newsdex;
@@ -247,8 +248,9 @@ TEST_CASE("compacting: one shard with every article and its column file; leftove
     // What a compaction killed before its stub switch leaves behind.
     std::filesystem::create_directories(dir.path / "db" / "compacting.tmp");
     std::filesystem::create_directories(dir.path / "db" / "shard-007");
-    auto stats = compact_database(db);
+    auto stats = compact_database(db, CompactLayout::MergeIntoOne);
     CHECK(stats.shards_before == 3);
+    CHECK(stats.shards_after == 1);
     CHECK(stats.bytes_after > 0);
     CHECK(stats.bytes_after < stats.bytes_before);
     std::vector<std::string> entries;
@@ -271,6 +273,55 @@ TEST_CASE("compacting: one shard with every article and its column file; leftove
     CHECK(more.unchanged == 1);
     CHECK(Xapian::Database(db).get_doccount() == 31);
     CHECK_THROWS_AS(compact_database(dir.sub("nothing-here")), UserError);
+}
+
+TEST_CASE("compacting keeps the shards by default: same docids, same routing, column files beside each") {
+    test::TempDir dir;
+    std::string db = dir.sub("db");
+    std::string input;
+    for (int i = 0; i < 40; ++i)
+        input += jsonl_record(std::string("k").append(std::to_string(i)), R"(,"companies":["Acme"])");
+    test::index_into(db, {dir.file("k.jsonl", input)}, 3);
+    auto data_by_docid = [&db] {
+        std::map<Xapian::docid, std::string> data;
+        Xapian::Database all(db);
+        for (auto d = all.postlist_begin(""); d != all.postlist_end(""); ++d) data[*d] = all.get_document(*d).get_data();
+        return data;
+    };
+    const auto data_before = data_by_docid();
+    REQUIRE(data_before.size() == 40);
+    std::filesystem::create_directories(dir.path / "db" / "compacting.tmp" / "1");  // a killed run's leftover
+    std::vector<std::pair<std::uint64_t, std::uint64_t>> reports;
+    auto stats = compact_database(db, CompactLayout::KeepShards,
+                                  [&reports](std::uint64_t done, std::uint64_t total) { reports.emplace_back(done, total); });
+    // Progress: a report per table of each shard, growing to the whole.
+    REQUIRE(reports.size() >= 3 * 4);
+    for (std::size_t i = 1; i < reports.size(); ++i) {
+        CHECK(reports[i].first >= reports[i - 1].first);
+        CHECK(reports[i].second == reports[0].second);
+    }
+    CHECK(reports.back().first == reports.back().second);
+    CHECK(reports.back().second > 0);
+    CHECK(stats.shards_before == 3);
+    CHECK(stats.shards_after == 3);
+    CHECK(stats.bytes_after < stats.bytes_before);
+    std::vector<std::string> entries;
+    for (const auto& e : std::filesystem::directory_iterator(dir.path / "db")) entries.push_back(e.path().filename());
+    std::sort(entries.begin(), entries.end());
+    CHECK(entries == std::vector<std::string>{"XAPIANDB", "shard-003", "shard-003.facets", "shard-004",
+                                              "shard-004.facets", "shard-005", "shard-005.facets"});
+    {
+        // Every docid holds the article it held: the shards kept their docids and their order.
+        CHECK(data_by_docid() == data_before);
+        std::string shard = (dir.path / "db" / "shard-004").string();
+        REQUIRE(ShardColumns::load(shard + schema::kColumnsSuffix, Xapian::Database(shard)).has_value());
+    }
+    // Ids still route to the shard that holds them: re-indexing finds them, a new one is added.
+    auto more = test::index_into(
+        db, {dir.file("m.jsonl", jsonl_record("m1") + jsonl_record("k7", R"(,"companies":["Acme"])"))});
+    CHECK(more.added == 1);
+    CHECK(more.unchanged == 1);
+    CHECK(Xapian::Database(db).get_doccount() == 41);
 }
 
 TEST_CASE("a database being written is refused as locked, by indexing and by compacting") {
