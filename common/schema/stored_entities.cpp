@@ -30,19 +30,73 @@ nlohmann::json encode_stored_entity(const std::string& id, const std::string& na
     return entry;
 }
 
-nlohmann::json decode_stored_entity(const nlohmann::json& entry) {
+bool stored_id_of_name_is(std::string_view name, std::string_view id) {
+    // stored_id_of_name, compared as it goes (a non-ASCII byte anywhere gives no id).
+    for (char c : name)
+        if (static_cast<unsigned char>(c) >= 0x80) return id.empty();
+    std::size_t at = 0;
+    bool gap = false, any = false;
+    for (char c : name) {
+        const bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        if (!alnum) {
+            gap = true;
+            continue;
+        }
+        if (gap && any) {
+            if (at >= id.size() || id[at] != '-') return false;
+            ++at;
+        }
+        gap = false;
+        any = true;
+        const char lower = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+        if (at >= id.size() || id[at] != lower) return false;
+        ++at;
+    }
+    return at == id.size();
+}
+
+namespace {
+
+std::string_view string_or_empty(const nlohmann::json& object, const char* key) {
+    auto it = object.find(key);
+    return it != object.end() && it->is_string() ? std::string_view(it->get_ref<const std::string&>())
+                                                 : std::string_view();
+}
+
+}  // namespace
+
+bool read_stored_entity(const nlohmann::json& entry, StoredEntity& out) {
+    out = StoredEntity{};
     if (entry.is_string()) {
-        const std::string& name = entry.get_ref<const std::string&>();
-        return {{"id", stored_id_of_name(name)}, {"mentions", 1}, {"name", name}};
+        out.name = entry.get_ref<const std::string&>();
+        out.id_from_name = true;
+        out.mentions = 1;
+        return true;
     }
-    if (entry.is_array() && (entry.size() == 2 || entry.size() == 3) && entry[0].is_string() &&
-        entry[1].is_number_integer() && (entry.size() == 2 || entry[2].is_string())) {
-        const std::string& name = entry[0].get_ref<const std::string&>();
-        return {{"id", entry.size() == 3 ? entry[2].get<std::string>() : stored_id_of_name(name)},
-                {"mentions", entry[1]},
-                {"name", name}};
+    if (entry.is_array()) {
+        if ((entry.size() != 2 && entry.size() != 3) || !entry[0].is_string() || !entry[1].is_number_integer() ||
+            (entry.size() == 3 && !entry[2].is_string()))
+            return false;
+        out.name = entry[0].get_ref<const std::string&>();
+        out.mentions = entry[1].get<std::int64_t>();
+        if (entry.size() == 3)
+            out.stored_id = entry[2].get_ref<const std::string&>();
+        else
+            out.id_from_name = true;
+        return true;
     }
-    return entry;
+    if (!entry.is_object()) return false;
+    out.name = string_or_empty(entry, "name");
+    out.stored_id = string_or_empty(entry, "id");
+    auto mentions = entry.find("mentions");
+    if (mentions != entry.end() && mentions->is_number()) out.mentions = mentions->get<std::int64_t>();
+    return true;
+}
+
+nlohmann::json decode_stored_entity(const nlohmann::json& entry) {
+    StoredEntity e;
+    if (entry.is_object() || !read_stored_entity(entry, e)) return entry;
+    return {{"id", e.id()}, {"mentions", e.mentions}, {"name", std::string(e.name)}};
 }
 
 void expand_stored_entities(nlohmann::json& meta) {

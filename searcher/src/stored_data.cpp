@@ -17,7 +17,6 @@ StoredData parse_stored_data(const std::string& data) {
         throw SystemError("a document's data is not newsdex's (was this database written by newsdex-index?)");
     }
     if (!out.meta.is_object()) throw SystemError("a document's data is not newsdex's");
-    schema::expand_stored_entities(out.meta);  // schema 3's compact entries read as schema 2's
     return out;
 }
 
@@ -30,8 +29,10 @@ std::vector<EntityName> stored_entity_names(const nlohmann::json& meta, const ch
     std::vector<EntityName> out;
     auto it = meta.find(key);
     if (it == meta.end() || !it->is_array()) return out;
-    for (const auto& e : *it)
-        if (e.is_object()) out.push_back({e.value("id", ""), e.value("name", "")});
+    out.reserve(it->size());
+    schema::StoredEntity e;
+    for (const auto& entry : *it)
+        if (schema::read_stored_entity(entry, e)) out.push_back({e.id(), std::string(e.name)});
     return out;
 }
 

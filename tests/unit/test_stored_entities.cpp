@@ -56,6 +56,37 @@ TEST_CASE("an entity entry round-trips through the compact form") {
     CHECK(schema::decode_stored_entity(json::array({1, 2})) == json::array({1, 2}));
 }
 
+TEST_CASE("the searcher reads entity entries in place, in either form, as their object form reads") {
+    // stored_id_of_name_is agrees with stored_id_of_name without building it.
+    const char* names[] = {"Ivan Boesky", "USAir", "  A.B. Co.  ", "McDonald's 2nd", "--", "", "Nestl\xc3\xa9", "a\xc3\xa9" "b"};
+    const char* ids[] = {"ivan-boesky", "usair", "a-b-co", "mcdonald-s-2nd", "", "ivan", "ivan-boesky-", "a", "ab", "nestle"};
+    for (const char* name : names)
+        for (const char* id : ids) {
+            const std::string name_text = name, id_text = id;
+            CAPTURE(name_text);
+            CAPTURE(id_text);
+            CHECK(schema::stored_id_of_name_is(name, id) == (schema::stored_id_of_name(name) == id));
+        }
+    // Each form (as parsed from text, as the searcher sees it) reads as its object form.
+    const json entries = json::parse(R"(["Ivan Boesky", ["Ivan Boesky", 3], ["Boesky", 0, "ivan-boesky"],
+        {"id": "ivan-boesky", "mentions": 2, "name": "Boesky"}, {"name": "No Id"}])");
+    for (const auto& entry : entries) {
+        CAPTURE(entry.dump());
+        const json object = entry.is_object() ? entry : schema::decode_stored_entity(entry);
+        schema::StoredEntity e;
+        REQUIRE(schema::read_stored_entity(entry, e));
+        CHECK(e.id() == object.value("id", ""));
+        CHECK(e.has_id(object.value("id", "")));
+        CHECK_FALSE(e.has_id("someone-else"));
+        CHECK(std::string(e.name) == object.value("name", ""));
+        CHECK(e.mentions == object.value("mentions", 0));
+    }
+    // Not an entry: skipped.
+    schema::StoredEntity e;
+    for (const char* text : {"3", "[1, 2]", R"(["a"])", R"(["a", "1"])", R"(["a", 1, 2])", R"(["a", 1, "b", "c"])", "null"})
+        CHECK_FALSE(schema::read_stored_entity(json::parse(text), e));
+}
+
 TEST_CASE("a stored object's entity lists compact and expand back to the schema-2 spelling") {
     const std::string v2 = R"({"companies":[{"id":"repligen","mentions":1,"name":"Repligen"},)"
                            R"({"id":"pacific-gas","mentions":2,"name":"Pacific Gas"}],)"
