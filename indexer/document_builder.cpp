@@ -3,6 +3,7 @@
 
 #include "common/ingest/sha256.h"
 #include "common/schema/schema.h"
+#include "common/schema/stored_entities.h"
 
 #include <nlohmann/json.hpp>
 
@@ -151,7 +152,7 @@ EntityLists add_entity_terms_and_values(Xapian::Document& doc, const std::vector
     for (const auto& e : entities) {
         if (e.id.empty()) continue;
         add_resolution_terms(doc, e);  // archive-level links are made later (surname_resolution.h)
-        nlohmann::json j = {{"id", e.id}, {"name", e.name}, {"mentions", e.mentions}};
+        nlohmann::json j = schema::encode_stored_entity(e.id, e.name, e.mentions);  // schema 3's form
         if (e.type == EntityType::Company) {
             company_ids.push_back(e.id);
             lists.companies.push_back(std::move(j));
@@ -178,13 +179,22 @@ void add_date(Xapian::Document& doc, const Article& article) {
     doc.add_value(schema::kSlotTime, Xapian::sortable_serialise(static_cast<double>(article.date->utc_seconds())));
 }
 
+/// The 8 bytes of `v`, most significant first (kSlotHash since schema 3).
+std::string raw64(std::uint64_t v) {
+    std::string out(8, '\0');
+    for (int i = 7; i >= 0; --i, v >>= 8) out[static_cast<std::size_t>(i)] = static_cast<char>(v & 0xff);
+    return out;
+}
+
 /// Data: what the searcher shows (JSON, a NUL, the body), and the content
 /// hash that tells an unchanged re-index.
 void set_stored_data(BuiltDocument& built, const Article& article, const std::string& language, EntityLists lists) {
-    nlohmann::json data = {
-        {"id", article.id},   {"title", article.title}, {"source", article.source},
-        {"url", article.url}, {"language", language},
-    };
+    // Schema 3 (docs/index-schema.md): what the readers default to is left out.
+    nlohmann::json data = {{"id", article.id}};
+    if (!article.title.empty()) data["title"] = article.title;
+    if (!article.source.empty()) data["source"] = article.source;
+    if (!article.url.empty()) data["url"] = article.url;
+    if (language != schema::kDefaultStoredLanguage) data["language"] = language;
     if (article.date) data["date"] = article.date->iso8601();
     if (!article.authors.empty()) data["authors"] = article.authors;
     if (!article.dateline.empty()) data["dateline"] = article.dateline;
@@ -193,8 +203,9 @@ void set_stored_data(BuiltDocument& built, const Article& article, const std::st
     if (!lists.organizations.empty()) data["organizations"] = std::move(lists.organizations);
     if (!article.tags.empty()) data["tags"] = article.tags;
     std::string serialized = data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    built.content_hash = hex64(schema::fnv1a64(article.body, schema::fnv1a64(serialized)));
-    built.document.add_value(schema::kSlotHash, built.content_hash);
+    built.content_hash = schema::fnv1a64(article.body, schema::fnv1a64(serialized));
+    built.document.add_value(schema::kSlotHash, raw64(built.content_hash));
+    built.built_json = serialized;
     serialized += schema::kDataBodySeparator;
     const std::string_view body = utf8_prefix(article.body, schema::kMaxStoredBody);
     serialized.append(body);
@@ -305,6 +316,21 @@ std::string DocumentBuilder::find_problem(const BuiltDocument& built) {
         if (key.size() > schema::kMaxXapianKeyBytes)
             return "value too long to index: a name or alias, " + std::to_string(key.size()) + " bytes";
     return {};
+}
+
+bool same_content(const std::string& stored_hash, const BuiltDocument& built, const Article& article) {
+    if (stored_hash.size() != 16) return stored_hash == raw64(built.content_hash);
+    // Written by schema 2: the hex digest of schema 2's spelling of the data
+    // as built (before any link guess), which is the built JSON expanded,
+    // with its defaults written out.
+    auto json = nlohmann::json::parse(built.built_json, nullptr, false);
+    if (!json.is_object()) return false;
+    schema::expand_stored_entities(json);
+    for (const char* key : {"title", "source", "url"})
+        if (!json.contains(key)) json[key] = "";
+    if (!json.contains("language")) json["language"] = schema::kDefaultStoredLanguage;
+    const std::string serialized = json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    return stored_hash == hex64(schema::fnv1a64(article.body, schema::fnv1a64(serialized)));
 }
 
 std::string stored_article_id(const Xapian::Document& doc) {

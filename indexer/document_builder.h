@@ -5,6 +5,7 @@
 #include "common/ingest/article.h"
 #include "common/entities/entities.h"
 
+#include <cstdint>
 #include <string>
 #include <utility>
 #include <vector>
@@ -16,9 +17,12 @@ namespace newsdex {
 /// A built document plus what the writer needs besides it.
 struct BuiltDocument {
     Xapian::Document document;
-    std::string id_term;       ///< schema::id_term(id)
-    std::string content_hash;  ///< also in kSlotHash
-    std::string language;      ///< stemming language used
+    std::string id_term;             ///< schema::id_term(id)
+    std::uint64_t content_hash = 0;  ///< in kSlotHash (see same_content)
+    /// The JSON part of the data as built, before the link guesses of
+    /// LinkHints change the document's data (same_content reads it).
+    std::string built_json;
+    std::string language;            ///< stemming language used
     /// (metadata key, value) pairs to store in every shard: display names, aliases
     std::vector<std::pair<std::string, std::string>> metadata;
     std::size_t text_bytes = 0;
@@ -48,6 +52,13 @@ class DocumentBuilder {
     std::string default_language_;
     std::vector<AnalyzedTerm> terms_;
 };
+
+/// Whether `stored_hash`, the kSlotHash of the stored document of `article`,
+/// says that `built` (its new build) has the same content: built's hash as 8
+/// raw bytes (schema 3), or as 16 hex digits of the hash over the schema-2
+/// spelling of built's data (a database written before schema 3, whose
+/// unchanged articles a re-run thus leaves alone).
+bool same_content(const std::string& stored_hash, const BuiltDocument& built, const Article& article);
 
 /// The article id stored in a document's data by DocumentBuilder ("" if none).
 std::string stored_article_id(const Xapian::Document& doc);

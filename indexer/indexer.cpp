@@ -179,7 +179,7 @@ struct ShardWorker {
 /// written, 0 when the database did not change.
 Xapian::docid write_article(ShardWorker& w, const Article& article, const BuiltDocument& built) {
     if (Xapian::docid existing = find_article(w.db, article.id)) {
-        if (w.db.get_document(existing).get_value(schema::kSlotHash) == built.content_hash) {
+        if (same_content(w.db.get_document(existing).get_value(schema::kSlotHash), built, article)) {
             ++w.stats.unchanged;
             return 0;
         }

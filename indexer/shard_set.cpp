@@ -69,9 +69,15 @@ std::vector<Xapian::WritableDatabase> open_shards_for_writing(const std::string&
         }
         if (shards.empty()) throw UserError(stub.string() + " lists no shards");
         std::string version = shards.front().get_metadata(schema::kSchemaVersionKey);
-        if (version != std::to_string(schema::kSchemaVersion))
+        if (!schema::readable_schema_version(version))
             throw UserError(path + " was written with index schema " + version + " and this newsdex writes schema " +
                             std::to_string(schema::kSchemaVersion) + ": index into a new database");
+        // An older schema this newsdex still reads: what it writes now is
+        // schema 3, so the database says so (an older newsdex, which would
+        // misread the new documents' data, then refuses it).
+        if (version != std::to_string(schema::kSchemaVersion))
+            for (auto& shard : shards)
+                shard.set_metadata(schema::kSchemaVersionKey, std::to_string(schema::kSchemaVersion));
         return shards;
     }
     // No stub: a new database, or one whose creation was interrupted after

@@ -2,6 +2,7 @@
 #include "indexer/surname_resolution.h"
 
 #include "common/schema/schema.h"
+#include "common/schema/stored_entities.h"
 
 #include <algorithm>
 #include <atomic>
@@ -151,6 +152,7 @@ std::string replace_in_data(const std::string& data, const char* key, const std:
     const std::string head = data.substr(0, sep);
     auto json = nlohmann::json::parse(head, nullptr, false);
     if (json.is_discarded()) return data;
+    schema::expand_stored_entities(json);
     if (!json.contains(key) && from.empty() && !to.empty())
         json[key] = nlohmann::json::array();  // the builder omits an empty list
     if (!json.contains(key) || !json[key].is_array()) return data;
@@ -178,6 +180,7 @@ std::string replace_in_data(const std::string& data, const char* key, const std:
         break;
     }
     if (persons.empty()) json.erase(key);  // as the builder writes a document without any
+    schema::compact_stored_entities(json);  // as the builder writes them (schema 3)
     std::string out = json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     if (sep != std::string::npos) out.append(data, sep, std::string::npos);
     return out;
@@ -188,8 +191,10 @@ std::string rename_in_data(const std::string& data, const char* key, const std::
     const auto sep = data.find(schema::kDataBodySeparator);
     auto json = nlohmann::json::parse(data.substr(0, sep), nullptr, false);
     if (json.is_discarded() || !json.contains(key) || !json[key].is_array()) return data;
+    schema::expand_stored_entities(json);
     for (auto& e : json[key])
         if (e.is_object() && e.value("id", "") == id) e["name"] = name;
+    schema::compact_stored_entities(json);
     std::string out = json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     if (sep != std::string::npos) out.append(data, sep, std::string::npos);
     return out;

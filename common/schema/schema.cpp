@@ -26,6 +26,12 @@ const std::vector<FilterField>& filter_fields() {
     return fields;
 }
 
+bool readable_schema_version(const std::string& version) {
+    for (int v = kOldestReadableSchemaVersion; v <= kSchemaVersion; ++v)
+        if (version == std::to_string(v)) return true;
+    return false;
+}
+
 const FilterField& filter_field(FieldSource source) {
     for (const auto& field : filter_fields())
         if (field.source == source) return field;

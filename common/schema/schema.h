@@ -55,7 +55,8 @@
 //     0  kSlotDate      "YYYYMMDD", the local calendar date of publication
 //                       (date:, after:, before:, the date facet)
 //     1  kSlotTime      sortable_serialise(UTC seconds)  (--sort, --recency)
-//     2  kSlotHash      hex digest of the indexed content (unchanged detection)
+//     2  kSlotHash      64-bit digest of the indexed content, 8 raw bytes
+//                       (16 hex digits in schema 2) (unchanged detection)
 //     3  kSlotDupKey    near-duplicate key: digest of the first 40 words of
 //                       the body, equal for one wire story carried by several
 //                       sources (collapsing); also the term XD<key>
@@ -74,9 +75,10 @@
 //                       without it (indexed before) has its body read
 //
 //   Data: a JSON object (see docs/index-schema.md): id, title, date, source,
-//   url, authors, language, entities; then a NUL byte; then the body (first
-//   kMaxStoredBody bytes), kept out of the JSON so that listing hits does not
-//   parse it.
+//   url, authors, language, entities (schema 3: empty strings and language
+//   "en" left out, entity lists in the compact form of stored_entities.h);
+//   then a NUL byte; then the body (first kMaxStoredBody bytes), kept out of
+//   the JSON so that listing hits does not parse it.
 //
 //   Metadata (written to every shard, so any shard answers):
 //     newsdex:schema        schema version, kSchemaVersion
@@ -97,7 +99,16 @@
 
 namespace newsdex::schema {
 
-inline constexpr int kSchemaVersion = 2;
+/// Schema 3 (docs/index-schema.md, "Versions") stores the document data more
+/// compactly (common/schema/stored_entities.h) and kSlotHash as raw bytes;
+/// everything else is schema 2's.  The searcher reads both, and the indexer
+/// adds to a schema-2 database (marking it schema 3, since it then holds
+/// schema-3 documents that an older newsdex would misread).
+inline constexpr int kSchemaVersion = 3;
+/// The oldest schema this newsdex reads and adds to.
+inline constexpr int kOldestReadableSchemaVersion = 2;
+/// Whether a shard's "newsdex:schema" metadata is one this newsdex reads.
+bool readable_schema_version(const std::string& version);
 inline constexpr const char* kSchemaVersionKey = "newsdex:schema";
 /// Metadata key: the stemming languages the shard's articles use, joined by
 /// ',' (the searcher stems a query in each of them).
@@ -146,6 +157,9 @@ inline constexpr Xapian::valueno kSlotBodyDigest = 6;
 inline constexpr std::size_t kBodyDigestBytes = 16;  ///< kSlotBodyDigest's size: collisions out of reach
 inline constexpr char kValueSeparator = '\x1f';   ///< joins slugs in kSlotCompanies / kSlotPersons
 inline constexpr char kDataBodySeparator = '\0';  ///< between the JSON and the body in document data
+/// The language a document's data stores no "language" for (schema 3), and
+/// the one readers assume then.
+inline constexpr const char* kDefaultStoredLanguage = "en";
 
 // Indexing constants.
 inline constexpr unsigned kTitleWeight = 5;     ///< wdf increment for title words

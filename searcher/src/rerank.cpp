@@ -1,6 +1,7 @@
 #include "rerank.h"
 
 #include "common/schema/schema.h"
+#include "common/schema/stored_entities.h"
 #include "common/text/slug.h"
 #include "recency.h"
 #include "shard_bm25.h"
@@ -137,8 +138,9 @@ bool named_in_text(StoredDataCache& documents, Xapian::docid docid, const std::s
     const StoredData stored = parse_stored_data(documents.data(docid));
     auto list = stored.meta.find(person ? "persons" : "companies");
     if (list == stored.meta.end() || !list->is_array()) return false;
-    for (const auto& e : *list)
-        if (e.is_object() && e.value("id", "") == slug) return e.value("mentions", 0) > 0;
+    schema::StoredEntity e;
+    for (const auto& entry : *list)
+        if (schema::read_stored_entity(entry, e) && e.has_id(slug)) return e.mentions > 0;
     return false;
 }
 

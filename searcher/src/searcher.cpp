@@ -216,10 +216,11 @@ struct Searcher::Impl {
         std::set<std::string> seen;
         for (const auto& shard : databases.shards) {
             std::string version = shard.get_metadata(schema::kSchemaVersionKey);
-            if (!version.empty() && version != std::to_string(schema::kSchemaVersion))
-                throw SystemError("the database was written with index schema " + version +
-                                  ", this newsdex reads schema " + std::to_string(schema::kSchemaVersion) +
-                                  ": index the articles again into a new database");
+            if (!version.empty() && !schema::readable_schema_version(version))
+                throw SystemError(
+                    "the database was written with index schema " + version + ", this newsdex reads schemas " +
+                    std::to_string(schema::kOldestReadableSchemaVersion) + " to " +
+                    std::to_string(schema::kSchemaVersion) + ": index the articles again into a new database");
             std::string list = shard.get_metadata(schema::kLanguagesKey);
             std::size_t start = 0;
             while (start < list.size()) {

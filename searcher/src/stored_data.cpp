@@ -1,6 +1,7 @@
 #include "stored_data.h"
 
 #include "common/schema/schema.h"
+#include "common/schema/stored_entities.h"
 #include "newsdex/error.h"
 
 namespace newsdex {
@@ -28,8 +29,10 @@ std::vector<EntityName> stored_entity_names(const nlohmann::json& meta, const ch
     std::vector<EntityName> out;
     auto it = meta.find(key);
     if (it == meta.end() || !it->is_array()) return out;
-    for (const auto& e : *it)
-        if (e.is_object()) out.push_back({e.value("id", ""), e.value("name", "")});
+    out.reserve(it->size());
+    schema::StoredEntity e;
+    for (const auto& entry : *it)
+        if (schema::read_stored_entity(entry, e)) out.push_back({e.id(), std::string(e.name)});
     return out;
 }
 

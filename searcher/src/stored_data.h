@@ -20,15 +20,21 @@ struct StoredData {
     std::string_view body;  ///< points into the data string given to parse_stored_data
 };
 
-/// Split and parse; throws SystemError when the data is not newsdex's.
+/// Split and parse; throws SystemError when the data is not newsdex's.  The
+/// entity lists stay in the form stored (schema 2's objects or schema 3's
+/// compact entries): read them with stored_entity_names or
+/// schema::read_stored_entity (common/schema/stored_entities.h); a key the
+/// data leaves out (schema 3: "url", "title", "source" when empty,
+/// "language" when schema::kDefaultStoredLanguage) is read with that default.
 StoredData parse_stored_data(const std::string& data);
 
 /// The body alone, not parsing the metadata (a view into `data`; empty
 /// when there is none).
 std::string_view stored_body(const std::string& data);
 
-/// The {id, name} objects of the array `key` ("companies", "persons",
-/// "organizations") of stored metadata; anything else in it is skipped.
+/// The {id, name} of each entry of the array `key` ("companies", "persons",
+/// "organizations") of stored metadata, in either stored form; anything
+/// else in it is skipped.
 std::vector<EntityName> stored_entity_names(const nlohmann::json& meta, const char* key);
 
 /// The strings of the array `key` ("authors") of stored metadata.

@@ -7,6 +7,7 @@
 
 #include "entity_stage_support.h"
 #include "indexer/surname_resolution.h"
+#include "common/schema/stored_entities.h"
 #include "test_support.h"
 
 #include <nlohmann/json.hpp>
@@ -127,6 +128,7 @@ Xapian::Document article(const std::string& id, const std::vector<std::string>& 
     add_surname_candidate_terms(doc, candidates);
     nlohmann::json data = {{"id", id}};
     if (!list.empty()) data["persons"] = list;  // as the builder: no empty list
+    schema::compact_stored_entities(data);      // and in schema 3's form
     doc.set_data(data.dump() + schema::kDataBodySeparator + "body");
     return doc;
 }
@@ -171,7 +173,8 @@ struct Archive {
                         text += *t + " ";
                 text += "slot=" + doc.get_value(schema::kSlotPersons) + " data=";
                 const std::string data = doc.get_data();
-                const auto json = nlohmann::json::parse(data.substr(0, data.find('\0')));
+                auto json = nlohmann::json::parse(data.substr(0, data.find('\0')));
+                schema::expand_stored_entities(json);
                 for (const auto& p : json.value("persons", nlohmann::json::array()))
                     text += p["id"].get<std::string>() + "/" + p["name"].get<std::string>() + "/" +
                             std::to_string(p["mentions"].get<int>()) + " ";
