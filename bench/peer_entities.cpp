@@ -122,7 +122,9 @@ void add_filter_keys(const DatabaseSet& ds, const std::string& queries, Columns&
         std::size_t added = 0;
         for (Xapian::docid d : docs) {
             auto& row = cols.per_doc[f][d];
-            if (std::none_of(row.begin(), row.end(), [&](std::uint32_t x) { return cols.values[x] == value; })) {
+            if (std::none_of(row.begin(), row.end(), [&cols, &wanted_value = value](std::uint32_t x) {
+                    return cols.values[x] == wanted_value;
+                })) {
                 row.push_back(v);
                 ++added;
             }

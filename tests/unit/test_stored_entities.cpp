@@ -58,7 +58,7 @@ TEST_CASE("an entity entry round-trips through the compact form") {
 
 TEST_CASE("the searcher reads entity entries in place, in either form, as their object form reads") {
     // stored_id_of_name_is agrees with stored_id_of_name without building it.
-    const char* names[] = {"Ivan Boesky", "USAir", "  A.B. Co.  ", "McDonald's 2nd", "--", "", "Nestl\xc3\xa9", "a\xc3\xa9" "b"};
+    const char* names[] = {"Ivan Boesky", "USAir", "  A.B. Co.  ", "McDonald's 2nd", "--", "", "Nestl\xc3\xa9", ("a\xc3\xa9" "b")};
     const char* ids[] = {"ivan-boesky", "usair", "a-b-co", "mcdonald-s-2nd", "", "ivan", "ivan-boesky-", "a", "ab", "nestle"};
     for (const char* name : names)
         for (const char* id : ids) {
