@@ -4,20 +4,27 @@
 
 namespace newsdex::schema {
 
+namespace {
+
+// The two character rules of stored_id_of_name, shared with stored_id_of_name_is.
+bool is_ascii_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
+char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+}  // namespace
+
 std::string stored_id_of_name(std::string_view name) {
     std::string id;
     bool gap = false;
     for (char c : name) {
         const auto u = static_cast<unsigned char>(c);
         if (u >= 0x80) return {};
-        const bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-        if (!alnum) {
+        if (!is_ascii_alnum(c)) {
             gap = true;
             continue;
         }
         if (gap && !id.empty()) id += '-';
         gap = false;
-        id += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+        id += ascii_lower(c);
     }
     return id;
 }
@@ -37,8 +44,7 @@ bool stored_id_of_name_is(std::string_view name, std::string_view id) {
     std::size_t at = 0;
     bool gap = false, any = false;
     for (char c : name) {
-        const bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-        if (!alnum) {
+        if (!is_ascii_alnum(c)) {
             gap = true;
             continue;
         }
@@ -48,8 +54,7 @@ bool stored_id_of_name_is(std::string_view name, std::string_view id) {
         }
         gap = false;
         any = true;
-        const char lower = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-        if (at >= id.size() || id[at] != lower) return false;
+        if (at >= id.size() || id[at] != ascii_lower(c)) return false;
         ++at;
     }
     return at == id.size();
