@@ -386,6 +386,66 @@ void tag_institution_names(const ExtractorData& D, DocState& st) {
     }
 }
 
+/// "born in Motherwell", "hostels in Manchester, Leeds and Newcastle", "a
+/// village near Bolton": in encyclopedic text a one-word name the tagger
+/// called an organisation right after "in" or "near", or in a list of names
+/// after it, is a place.  The tagger calls many towns organisations because
+/// CoNLL-2003's clubs are named after them ("Bolton 2 Wigan 1").  Not a
+/// one-word company of the alias tables ("a stake in Vodafone"), nor a name
+/// with "'s" after it ("in Fulham's youth team").  The same word elsewhere in
+/// the article, alone as an organisation, is the place too ("moved its works
+/// to Halifax"), unless an organisation's longer name starts with it
+/// ("Brackenfield Athletic ... based in Brackenfield ... Brackenfield
+/// spent eleven seasons in non-league football").
+void tag_places_after_in(const ExtractorData& D, DocState& st) {
+    if (st.domain != TextDomain::Encyclopedic) return;  // news: "a stake in X" is common
+    auto lone_org = [&](const std::vector<int>& t, const std::vector<std::string_view>& d, std::size_t j) {
+        return t[j] == ner::kBOrg && (j + 1 == t.size() || t[j + 1] != ner::kIOrg) &&
+               !(j + 1 < d.size() && d[j + 1] == "'s");
+    };
+    std::vector<std::uint64_t> places;  // lower_hash of the words made places
+    for (std::size_t s = 0; s < st.tags.size(); ++s) {
+        if (st.caps_sentence[s]) continue;
+        auto& t = st.tags[s];
+        const auto& d = st.doc[s];
+        for (std::size_t i = 0; i + 1 < d.size(); ++i) {
+            if (d[i] != "in" && d[i] != "near") continue;
+            std::size_t j = i + 1;
+            while (j < d.size() && starts_upper(d[j])) {
+                std::size_t e = j + 1;  // the end of the name's tag run
+                while (e < d.size() && t[e] != ner::kO && !ner::tag_is_begin(t[e])) ++e;
+                if (lone_org(t, d, j) && !D.single_names.count(lower_hash(d[j]))) {
+                    t[j] = ner::kBLoc;
+                    places.push_back(lower_hash(d[j]));
+                } else if (ner::tag_type(t[j]) != 2) {
+                    break;  // neither a place nor a lone organisation word: the list ends
+                } else if (e == j + 1) {
+                    places.push_back(lower_hash(d[j]));  // a place the tagger knew: "in Halifax"
+                }
+                if (e + 1 < d.size() && (d[e] == "," || d[e] == "and") && starts_upper(d[e + 1]))
+                    j = e + 1;
+                else
+                    break;
+            }
+        }
+    }
+    if (places.empty()) return;
+    // the first words of longer organisation names keep theirs
+    for (std::size_t s = 0; s < st.tags.size(); ++s)
+        for (std::size_t j = 0; j + 1 < st.tags[s].size(); ++j)
+            if (st.tags[s][j] == ner::kBOrg && st.tags[s][j + 1] == ner::kIOrg) {
+                const std::uint64_t h = lower_hash(st.doc[s][j]);
+                places.erase(std::remove(places.begin(), places.end(), h), places.end());
+            }
+    for (std::size_t s = 0; s < st.tags.size(); ++s) {
+        if (st.caps_sentence[s]) continue;
+        for (std::size_t j = 0; j < st.tags[s].size(); ++j)
+            if (lone_org(st.tags[s], st.doc[s], j) &&
+                std::find(places.begin(), places.end(), lower_hash(st.doc[s][j])) != places.end())
+                st.tags[s][j] = ner::kBLoc;
+    }
+}
+
 void repair_encyclopedic_tags(const ExtractorData& D, DocState& st) {
     untag_ship_names(D, st);
     tag_military_units(D, st);
@@ -394,6 +454,7 @@ void repair_encyclopedic_tags(const ExtractorData& D, DocState& st) {
     tag_org_contexts(D, st);
     tag_lead_subjects(D, st);
     tag_institution_names(D, st);
+    tag_places_after_in(D, st);
 }
 
 }  // namespace newsdex::entities

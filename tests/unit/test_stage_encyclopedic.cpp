@@ -217,3 +217,29 @@ TEST_CASE("encyclopedic: institutions ending in a head word are organisations, i
         CHECK(contains(tagged_runs(st, 0), "Synod") == !encyclopedic);  // news: the tagger's tags stay
     }
 }
+
+TEST_CASE("encyclopedic: one-word names after 'in' or 'near' are places, and so are the same words elsewhere") {
+    const std::string body =
+        "The club Brackenfield Athletic was based in Brackenfield. It ran hostels in Harlow, Kestleton and "
+        "Dunmere. The firm bought a stake in Vodafone. The museum moved to Kestleton in 1990. In 2001 the "
+        "Brackenfield side won. He played in Fulham's youth team. The school near Tolbury closed.";
+    for (bool encyclopedic : {true, false}) {
+        entities::DocState st;
+        read_with_tags(st, body, ner::kBOrg);  // every name an organisation: what the tagger did with towns
+        st.domain = encyclopedic ? entities::TextDomain::Encyclopedic : entities::TextDomain::News;
+        entities::repair_encyclopedic_tags(entity_data(), st);
+        const auto orgs = tagged_runs(st, 1);
+        const auto places = tagged_runs(st, 2);
+        CAPTURE(encyclopedic);
+        for (const char* town : {"Harlow", "Kestleton", "Dunmere", "Tolbury"}) {
+            CAPTURE(town);
+            CHECK(contains(places, town) == encyclopedic);
+            CHECK(contains(orgs, town) == !encyclopedic);  // "moved to Kestleton" too
+        }
+        CHECK(contains(places, "Brackenfield") == encyclopedic);  // "based in Brackenfield"
+        CHECK(contains(orgs, "Brackenfield Athletic"));
+        CHECK(contains(orgs, "Brackenfield"));  // "the Brackenfield side": a longer name starts with it
+        CHECK(contains(orgs, "Vodafone"));      // a company of the alias tables
+        CHECK(contains(orgs, "Fulham"));        // "in Fulham's youth team"
+    }
+}
