@@ -335,7 +335,10 @@ void tag_lead_subjects(const ExtractorData& D, DocState& st) {
                 if ((i > 0 && starts_upper(d[i - 1]) && d[i - 1] != "The") ||
                     (i + n < d.size() && starts_upper(d[i + n])))
                     continue;  // part of a longer name
-                if (ner::tag_type(t[i]) == 3) continue;  // a work or ship named after it
+                // a work or ship named after it ("the album Bohemians", "HMS Bohemians"); a
+                // MISC guess elsewhere is the tagger's ("In 1987 Cambrian Skyways was bought")
+                if (ner::tag_type(t[i]) == 3 && i > 0 && (W.work_nouns.count(d[i - 1]) || W.ship_prefixes.count(d[i - 1])))
+                    continue;
                 set_run(t, i, i + n, dec.begin_tag, dec.begin_tag + 1);
             }
         }

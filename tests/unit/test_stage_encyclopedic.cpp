@@ -243,3 +243,17 @@ TEST_CASE("encyclopedic: one-word names after 'in' or 'near' are places, and so 
         CHECK(contains(orgs, "Fulham"));        // "in Fulham's youth team"
     }
 }
+
+TEST_CASE("encyclopedic: a definition's subject is an organisation where the tagger called it MISC, not in a work's title") {
+    entities::DocState st;
+    read_with_tags(st,
+                   "Harlow Skyways was a regional airline based at Cardiff. In 1987 Harlow Skyways was sold. Their "
+                   "single Harlow Skyways was a hit.",
+                   ner::kO);
+    force(st, 1, 2, 4, ner::kBMisc);  // what the tagger did: "Cambrian Skyways" as an adjective + noun
+    force(st, 2, 2, 4, ner::kBMisc);
+    entities::repair_encyclopedic_tags(entity_data(), st);
+    CHECK(st.tags[0][0] == ner::kBOrg);
+    CHECK(st.tags[1][2] == ner::kBOrg);   // "In 1987 Harlow Skyways was sold"
+    CHECK(st.tags[2][2] == ner::kBMisc);  // "Their single Harlow Skyways": a work named after it
+}
