@@ -322,6 +322,15 @@ void tag_lead_subjects(const ExtractorData& D, DocState& st) {
         if (b == 1 && found == ner::kBOrg && (d[v] == "were" || d[v] == "are") && W.music_words.count(d[k])) from = 0;
         set_run(t, from, e, found, found + 1);
         decided.push_back({std::vector<std::string_view>(d.begin() + from, d.begin() + e), found});
+        // its short form without the kind of organisation, two words or more: "Sedbury Park" of
+        // "Sedbury Park Cricket Club", "Brackenfield Athletic" of "... Athletic Football Club"
+        static const WordSet kinds{"football", "cricket", "rugby", "hockey", "golf", "tennis", "association"};
+        std::size_t short_end = e;
+        while (short_end > from + 2 && (W.lead_org_nouns.count(d[short_end - 1]) || kinds.count(d[short_end - 1]) ||
+                                        D.is_legal_suffix(d[short_end - 1])))
+            --short_end;
+        if (found == ner::kBOrg && short_end < e)
+            decided.push_back({std::vector<std::string_view>(d.begin() + from, d.begin() + short_end), found});
     }
     // the same words elsewhere: "Port Ellery is served by ...", "Bohemians won"
     for (const auto& dec : decided) {

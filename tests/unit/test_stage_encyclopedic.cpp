@@ -257,3 +257,17 @@ TEST_CASE("encyclopedic: a definition's subject is an organisation where the tag
     CHECK(st.tags[1][2] == ner::kBOrg);   // "In 1987 Harlow Skyways was sold"
     CHECK(st.tags[2][2] == ner::kBMisc);  // "Their single Harlow Skyways": a work named after it
 }
+
+TEST_CASE("encyclopedic: a definition's subject without its kind of organisation is the organisation too") {
+    entities::DocState st;
+    read_with_tags(st,
+                   "Sedbury Park Cricket Club is an amateur cricket club near Bolton. In 1950 Sedbury Park hired a "
+                   "professional. Harlow Town Football Club is a football club. The town of Harlow grew.",
+                   ner::kO);
+    entities::repair_encyclopedic_tags(entity_data(), st);
+    const auto orgs = tagged_runs(st, 1);
+    CHECK(contains(orgs, "Sedbury Park Cricket Club"));
+    CHECK(contains(orgs, "Sedbury Park"));  // "In 1950 Sedbury Park hired"
+    CHECK(contains(orgs, "Harlow Town Football Club"));
+    CHECK(!contains(orgs, "Harlow"));  // one word left: a town's name, not the short form
+}
