@@ -389,9 +389,12 @@ void tag_institution_names(const ExtractorData& D, DocState& st) {
                 return W.sentence_starters.count(w) || (c && (c >> 24) == 1);
             };
             while (b < h && (d[b] == "The" || (b == 0 && lower_word(d[b])))) ++b;
-            const std::size_t e = name_end_with_of(d, h);
+            std::size_t e = name_end_with_of(d, h);
             if (b == h && e == h + 1) continue;  // the head alone
             if (d[b] == "'s") continue;
+            // an organisation already tagged longer keeps its end ("Kaiser Wilhelm Institute for
+            // Chemistry", joined by join_for_the): no orphan "for Chemistry"
+            while (e < d.size() && t[e] == ner::kIOrg && ner::tag_type(t[e - 1]) == 1) ++e;
             set_run(t, b, e, ner::kBOrg, ner::kIOrg);
             h = e - 1;
         }

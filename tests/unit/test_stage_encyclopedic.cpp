@@ -271,3 +271,14 @@ TEST_CASE("encyclopedic: a definition's subject without its kind of organisation
     CHECK(contains(orgs, "Harlow Town Football Club"));
     CHECK(!contains(orgs, "Harlow"));  // one word left: a town's name, not the short form
 }
+
+TEST_CASE("encyclopedic: an institution's head word does not cut a longer organisation name") {
+    entities::DocState st;
+    read_with_tags(st, "He worked at the Kaiser Wilhelm Institute for Chemistry in Berlin.", ner::kO);
+    force(st, 0, 4, 9, ner::kBOrg);  // "Kaiser Wilhelm Institute for Chemistry", as join_for_the tags it
+    st.domain = entities::TextDomain::Encyclopedic;
+    entities::repair_encyclopedic_tags(entity_data(), st);
+    const auto orgs = tagged_runs(st, 1);
+    CHECK(contains(orgs, "Kaiser Wilhelm Institute for Chemistry"));
+    CHECK(!contains(orgs, "Kaiser Wilhelm Institute"));
+}
