@@ -282,3 +282,11 @@ TEST_CASE("encyclopedic: an institution's head word does not cut a longer organi
     CHECK(contains(orgs, "Kaiser Wilhelm Institute for Chemistry"));
     CHECK(!contains(orgs, "Kaiser Wilhelm Institute"));
 }
+
+TEST_CASE("encyclopedic: a library is an institution") {
+    entities::DocState st;
+    read_with_tags(st, "Her papers are kept at the National Library of Scotland.", ner::kO);
+    st.domain = entities::TextDomain::Encyclopedic;
+    entities::repair_encyclopedic_tags(entity_data(), st);
+    CHECK(contains(tagged_runs(st, 1), "National Library of Scotland"));
+}
