@@ -89,7 +89,8 @@ TEST_CASE("encyclopedic: titles of works are no persons or organisations") {
     read_with_tags(st,
                    "Their debut album, Grey Weather, was released in 1981. Her album Lagos Blue was shortlisted. "
                    "Their second album, Steel and Stone, sold well. Night Crossing is a 1994 British thriller film "
-                   "directed by Alan Pryce. A single Boeing jet landed. Acme Films is a film company.",
+                   "directed by Alan Pryce. A single Boeing jet landed. Acme Films is a film company. They signed "
+                   "the singer Delroy Myles, whose album Harbour Dub sold well.",
                    ner::kBPer);
     entities::repair_encyclopedic_tags(entity_data(), st);
     const auto misc = tagged_runs(st, 3);
@@ -97,6 +98,7 @@ TEST_CASE("encyclopedic: titles of works are no persons or organisations") {
     CHECK(contains(misc, "Lagos Blue"));
     CHECK(contains(misc, "Steel and Stone"));
     CHECK(contains(misc, "Night Crossing"));
+    CHECK(contains(misc, "Harbour Dub"));  // "whose album"
     const auto pers = tagged_runs(st, 0);
     CHECK(contains(pers, "Alan Pryce"));
     CHECK(contains(pers, "Boeing"));  // "a single": no work noun
