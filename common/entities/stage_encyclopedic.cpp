@@ -461,6 +461,48 @@ void tag_places_after_in(const ExtractorData& D, DocState& st) {
     }
 }
 
+/// "the local band The Undertow", "the Welsh band Cold Harbour", "the builder
+/// Kier Group": in encyclopedic text one to three capitalised words right
+/// after a determiner's noun phrase ending in an organisation noun
+/// (lead_org_nouns.txt: band, label, club, company ...) name that
+/// organisation, whatever the tagger said.  Not a name that starts with
+/// "The" or goes on with capitals ("the club Esbjerg fB"), a place, a work
+/// the tagger saw (MISC), or a person with a common first name ("the club
+/// manager" has a lower-case word after the noun and is no match anyway).
+void tag_appositive_orgs(const ExtractorData& D, DocState& st) {
+    if (st.domain != TextDomain::Encyclopedic) return;  // news output stays the tagger's
+    const WordLists& W = D.words;
+    static const WordSet determiners{"the", "a", "an", "its", "their", "his", "her"};
+    for (std::size_t s = 0; s < st.tags.size(); ++s) {
+        if (st.caps_sentence[s]) continue;
+        auto& t = st.tags[s];
+        const auto& d = st.doc[s];
+        for (std::size_t k = 1; k + 1 < d.size(); ++k) {
+            if (!is_lower_c(d[k][0]) || !W.lead_org_nouns.count(d[k]) || !starts_upper(d[k + 1])) continue;
+            // a determiner up to three words before the noun: "the local band", "the Bristol group"
+            bool det = false;
+            for (std::size_t j = k; j-- > 0 && k - j <= 3;)
+                if (determiners.count(d[j]) && is_lower_c(d[j][0])) det = true;
+            if (!det) continue;
+            const std::size_t i = k + 1;
+            if (d[i] == "The") continue;  // "the band The Gannets": the tagger's to judge
+            std::size_t e = i;
+            while (e < d.size() && e - i < 3 && starts_upper(d[e])) ++e;
+            // the name ends before a word without capitals: not "Esbjerg" of "the club Esbjerg fB"
+            if (e < d.size() && std::any_of(d[e].begin(), d[e].end(), [](char c) { return is_upper_c(c); }))
+                continue;
+            if (ner::tag_type(t[i]) == 3) continue;  // a work: "the film Lagos Blue"
+            if (e - i == 1 && is_place_word(D, d[i])) continue;
+            if (std::any_of(d.begin() + i, d.begin() + e,
+                            [&](std::string_view w) { return W.countries.count(w) || W.major_places.count(w); }))
+                continue;
+            if (ner::tag_type(t[i]) == 0 && e - i > 1 && (D.lex.flags.get(lower_hash(d[i])) & ner::kGzFirst)) continue;
+            set_run(t, i, e, ner::kBOrg, ner::kIOrg);
+            k = e - 1;
+        }
+    }
+}
+
 void repair_encyclopedic_tags(const ExtractorData& D, DocState& st) {
     untag_ship_names(D, st);
     tag_military_units(D, st);
@@ -470,6 +512,7 @@ void repair_encyclopedic_tags(const ExtractorData& D, DocState& st) {
     tag_lead_subjects(D, st);
     tag_institution_names(D, st);
     tag_places_after_in(D, st);
+    tag_appositive_orgs(D, st);
 }
 
 }  // namespace newsdex::entities

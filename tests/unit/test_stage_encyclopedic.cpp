@@ -292,3 +292,26 @@ TEST_CASE("encyclopedic: a library is an institution") {
     entities::repair_encyclopedic_tags(entity_data(), st);
     CHECK(contains(tagged_runs(st, 1), "National Library of Scotland"));
 }
+
+TEST_CASE("encyclopedic: a name right after an organisation noun is that organisation, in encyclopedic text only") {
+    const std::string body =
+        "The label signed the reggae band Harbour Lights in 1980. He recorded for the French label Vogue in "
+        "Paris. The prize was funded by the charity Crankfield until 2019. It covers the football club "
+        "Esbjerg fB and the band The Gannets. Its film Lagos Blue won. The club manager Alan Pryce left.";
+    for (bool encyclopedic : {true, false}) {
+        entities::DocState st;
+        read_with_tags(st, body, ner::kO);
+        force(st, 4, 2, 4, ner::kBMisc);  // "Lagos Blue": a work the tagger saw
+        st.domain = encyclopedic ? entities::TextDomain::Encyclopedic : entities::TextDomain::News;
+        entities::repair_encyclopedic_tags(entity_data(), st);
+        const auto orgs = tagged_runs(st, 1);
+        CAPTURE(encyclopedic);
+        CHECK(contains(orgs, "Harbour Lights") == encyclopedic);
+        CHECK(contains(orgs, "Vogue") == encyclopedic);
+        CHECK(contains(orgs, "Crankfield") == encyclopedic);
+        CHECK(!contains(orgs, "Esbjerg"));      // "Esbjerg fB": the name goes on
+        CHECK(!contains(orgs, "Gannets"));      // a band's "The": left to the tagger
+        CHECK(!contains(orgs, "Lagos Blue"));   // a work
+        CHECK(!contains(orgs, "Alan Pryce"));   // "club manager": no name after the noun
+    }
+}
