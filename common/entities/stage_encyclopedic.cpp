@@ -322,6 +322,15 @@ void tag_lead_subjects(const ExtractorData& D, DocState& st) {
         if (b == 1 && found == ner::kBOrg && (d[v] == "were" || d[v] == "are") && W.music_words.count(d[k])) from = 0;
         set_run(t, from, e, found, found + 1);
         decided.push_back({std::vector<std::string_view>(d.begin() + from, d.begin() + e), found});
+        // its short form without the kind of organisation, two words or more: "Sedbury Park" of
+        // "Sedbury Park Cricket Club", "Brackenfield Athletic" of "... Athletic Football Club"
+        static const WordSet kinds{"football", "cricket", "rugby", "hockey", "golf", "tennis", "association"};
+        std::size_t short_end = e;
+        while (short_end > from + 2 && (W.lead_org_nouns.count(d[short_end - 1]) || kinds.count(d[short_end - 1]) ||
+                                        D.is_legal_suffix(d[short_end - 1])))
+            --short_end;
+        if (found == ner::kBOrg && short_end < e)
+            decided.push_back({std::vector<std::string_view>(d.begin() + from, d.begin() + short_end), found});
     }
     // the same words elsewhere: "Port Ellery is served by ...", "Bohemians won"
     for (const auto& dec : decided) {
@@ -335,7 +344,10 @@ void tag_lead_subjects(const ExtractorData& D, DocState& st) {
                 if ((i > 0 && starts_upper(d[i - 1]) && d[i - 1] != "The") ||
                     (i + n < d.size() && starts_upper(d[i + n])))
                     continue;  // part of a longer name
-                if (ner::tag_type(t[i]) == 3) continue;  // a work or ship named after it
+                // a work or ship named after it ("the album Bohemians", "HMS Bohemians"); a
+                // MISC guess elsewhere is the tagger's ("In 1987 Cambrian Skyways was bought")
+                if (ner::tag_type(t[i]) == 3 && i > 0 && (W.work_nouns.count(d[i - 1]) || W.ship_prefixes.count(d[i - 1])))
+                    continue;
                 set_run(t, i, i + n, dec.begin_tag, dec.begin_tag + 1);
             }
         }
@@ -377,11 +389,116 @@ void tag_institution_names(const ExtractorData& D, DocState& st) {
                 return W.sentence_starters.count(w) || (c && (c >> 24) == 1);
             };
             while (b < h && (d[b] == "The" || (b == 0 && lower_word(d[b])))) ++b;
-            const std::size_t e = name_end_with_of(d, h);
+            std::size_t e = name_end_with_of(d, h);
             if (b == h && e == h + 1) continue;  // the head alone
             if (d[b] == "'s") continue;
+            // an organisation already tagged longer keeps its end ("Kaiser Wilhelm Institute for
+            // Chemistry", joined by join_for_the): no orphan "for Chemistry"
+            while (e < d.size() && t[e] == ner::kIOrg && ner::tag_type(t[e - 1]) == 1) ++e;
             set_run(t, b, e, ner::kBOrg, ner::kIOrg);
             h = e - 1;
+        }
+    }
+}
+
+/// "born in Motherwell", "hostels in Manchester, Leeds and Newcastle", "a
+/// village near Bolton": in encyclopedic text a one-word name the tagger
+/// called an organisation right after "in" or "near", or in a list of names
+/// after it, is a place.  The tagger calls many towns organisations because
+/// CoNLL-2003's clubs are named after them ("Bolton 2 Wigan 1").  Not a
+/// one-word company of the alias tables ("a stake in Vodafone"), nor a name
+/// with "'s" after it ("in Fulham's youth team").  The same word elsewhere in
+/// the article, alone as an organisation, is the place too ("moved its works
+/// to Halifax"), unless an organisation's longer name starts with it
+/// ("Brackenfield Athletic ... based in Brackenfield ... Brackenfield
+/// spent eleven seasons in non-league football").
+void tag_places_after_in(const ExtractorData& D, DocState& st) {
+    if (st.domain != TextDomain::Encyclopedic) return;  // news: "a stake in X" is common
+    auto lone_org = [&](const std::vector<int>& t, const std::vector<std::string_view>& d, std::size_t j) {
+        return t[j] == ner::kBOrg && (j + 1 == t.size() || t[j + 1] != ner::kIOrg) &&
+               !(j + 1 < d.size() && d[j + 1] == "'s");
+    };
+    std::vector<std::uint64_t> places;  // lower_hash of the words made places
+    for (std::size_t s = 0; s < st.tags.size(); ++s) {
+        if (st.caps_sentence[s]) continue;
+        auto& t = st.tags[s];
+        const auto& d = st.doc[s];
+        for (std::size_t i = 0; i + 1 < d.size(); ++i) {
+            if (d[i] != "in" && d[i] != "near") continue;
+            std::size_t j = i + 1;
+            while (j < d.size() && starts_upper(d[j])) {
+                std::size_t e = j + 1;  // the end of the name's tag run
+                while (e < d.size() && t[e] != ner::kO && !ner::tag_is_begin(t[e])) ++e;
+                if (lone_org(t, d, j) && !D.single_names.count(lower_hash(d[j]))) {
+                    t[j] = ner::kBLoc;
+                    places.push_back(lower_hash(d[j]));
+                } else if (ner::tag_type(t[j]) != 2) {
+                    break;  // neither a place nor a lone organisation word: the list ends
+                } else if (e == j + 1) {
+                    places.push_back(lower_hash(d[j]));  // a place the tagger knew: "in Halifax"
+                }
+                if (e + 1 < d.size() && (d[e] == "," || d[e] == "and") && starts_upper(d[e + 1]))
+                    j = e + 1;
+                else
+                    break;
+            }
+        }
+    }
+    if (places.empty()) return;
+    // the first words of longer organisation names keep theirs
+    for (std::size_t s = 0; s < st.tags.size(); ++s)
+        for (std::size_t j = 0; j + 1 < st.tags[s].size(); ++j)
+            if (st.tags[s][j] == ner::kBOrg && st.tags[s][j + 1] == ner::kIOrg) {
+                const std::uint64_t h = lower_hash(st.doc[s][j]);
+                places.erase(std::remove(places.begin(), places.end(), h), places.end());
+            }
+    for (std::size_t s = 0; s < st.tags.size(); ++s) {
+        if (st.caps_sentence[s]) continue;
+        for (std::size_t j = 0; j < st.tags[s].size(); ++j)
+            if (lone_org(st.tags[s], st.doc[s], j) &&
+                std::find(places.begin(), places.end(), lower_hash(st.doc[s][j])) != places.end())
+                st.tags[s][j] = ner::kBLoc;
+    }
+}
+
+/// "the local band The Undertow", "the Welsh band Cold Harbour", "the builder
+/// Kier Group": in encyclopedic text one to three capitalised words right
+/// after a determiner's noun phrase ending in an organisation noun
+/// (lead_org_nouns.txt: band, label, club, company ...) name that
+/// organisation, whatever the tagger said.  Not a name that starts with
+/// "The" or goes on with capitals ("the club Esbjerg fB"), a place, a work
+/// the tagger saw (MISC), or a person with a common first name ("the club
+/// manager" has a lower-case word after the noun and is no match anyway).
+void tag_appositive_orgs(const ExtractorData& D, DocState& st) {
+    if (st.domain != TextDomain::Encyclopedic) return;  // news output stays the tagger's
+    const WordLists& W = D.words;
+    static const WordSet determiners{"the", "a", "an", "its", "their", "his", "her"};
+    for (std::size_t s = 0; s < st.tags.size(); ++s) {
+        if (st.caps_sentence[s]) continue;
+        auto& t = st.tags[s];
+        const auto& d = st.doc[s];
+        for (std::size_t k = 1; k + 1 < d.size(); ++k) {
+            if (!is_lower_c(d[k][0]) || !W.lead_org_nouns.count(d[k]) || !starts_upper(d[k + 1])) continue;
+            // a determiner up to three words before the noun: "the local band", "the Bristol group"
+            bool det = false;
+            for (std::size_t j = k; j-- > 0 && k - j <= 3;)
+                if (determiners.count(d[j]) && is_lower_c(d[j][0])) det = true;
+            if (!det) continue;
+            const std::size_t i = k + 1;
+            if (d[i] == "The") continue;  // "the band The Gannets": the tagger's to judge
+            std::size_t e = i;
+            while (e < d.size() && e - i < 3 && starts_upper(d[e])) ++e;
+            // the name ends before a word without capitals: not "Esbjerg" of "the club Esbjerg fB"
+            if (e < d.size() && std::any_of(d[e].begin(), d[e].end(), [](char c) { return is_upper_c(c); }))
+                continue;
+            if (ner::tag_type(t[i]) == 3) continue;  // a work: "the film Lagos Blue"
+            if (e - i == 1 && is_place_word(D, d[i])) continue;
+            if (std::any_of(d.begin() + i, d.begin() + e,
+                            [&](std::string_view w) { return W.countries.count(w) || W.major_places.count(w); }))
+                continue;
+            if (ner::tag_type(t[i]) == 0 && e - i > 1 && (D.lex.flags.get(lower_hash(d[i])) & ner::kGzFirst)) continue;
+            set_run(t, i, e, ner::kBOrg, ner::kIOrg);
+            k = e - 1;
         }
     }
 }
@@ -394,6 +511,8 @@ void repair_encyclopedic_tags(const ExtractorData& D, DocState& st) {
     tag_org_contexts(D, st);
     tag_lead_subjects(D, st);
     tag_institution_names(D, st);
+    tag_places_after_in(D, st);
+    tag_appositive_orgs(D, st);
 }
 
 }  // namespace newsdex::entities

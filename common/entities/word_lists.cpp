@@ -79,6 +79,7 @@ void WordLists::load(const std::string& dir) {
     fill(work_determiners, "work_determiners.txt");
     fill(music_words, "music_words.txt");
     fill(news_cue_words, "news_cue_words.txt");
+    fill(reporting_words, "reporting_words.txt");
     fill(institution_heads, "institution_heads.txt");
     fill(org_context_phrases, "org_context_phrases.txt");
     fill(lead_org_nouns, "lead_org_nouns.txt");

@@ -49,7 +49,8 @@ struct WordLists {
     WordSet lead_place_nouns;     ///< lead_place_nouns.txt: "X is a ... village" makes X a place
     WordSet org_context_phrases;  ///< org_context_phrases.txt: "plays for", "signed to" (two words, one space)
     WordSet institution_heads;    ///< institution_heads.txt: "Synod", "Laboratory" end an organisation's name
-    WordSet news_cue_words;       ///< news_cue_words.txt: "said", "Reuters": a news text (domain.cpp)
+    WordSet news_cue_words;       ///< news_cue_words.txt: "Reuters", "pct", weekdays: wire copy (domain.cpp)
+    WordSet reporting_words;      ///< reporting_words.txt: "said", "today": news in a text's lead (domain.cpp)
     /// Every word of the lists that name something other than a surname
     /// (common, generic, noise, title, date, organisation, place, country,
     /// number, sentence-starter, table, thing and company-form words, legal

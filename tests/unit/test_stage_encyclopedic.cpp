@@ -89,7 +89,8 @@ TEST_CASE("encyclopedic: titles of works are no persons or organisations") {
     read_with_tags(st,
                    "Their debut album, Grey Weather, was released in 1981. Her album Lagos Blue was shortlisted. "
                    "Their second album, Steel and Stone, sold well. Night Crossing is a 1994 British thriller film "
-                   "directed by Alan Pryce. A single Boeing jet landed. Acme Films is a film company.",
+                   "directed by Alan Pryce. A single Boeing jet landed. Acme Films is a film company. They signed "
+                   "the singer Delroy Myles, whose album Harbour Dub sold well.",
                    ner::kBPer);
     entities::repair_encyclopedic_tags(entity_data(), st);
     const auto misc = tagged_runs(st, 3);
@@ -97,6 +98,7 @@ TEST_CASE("encyclopedic: titles of works are no persons or organisations") {
     CHECK(contains(misc, "Lagos Blue"));
     CHECK(contains(misc, "Steel and Stone"));
     CHECK(contains(misc, "Night Crossing"));
+    CHECK(contains(misc, "Harbour Dub"));  // "whose album"
     const auto pers = tagged_runs(st, 0);
     CHECK(contains(pers, "Alan Pryce"));
     CHECK(contains(pers, "Boeing"));  // "a single": no work noun
@@ -215,5 +217,101 @@ TEST_CASE("encyclopedic: institutions ending in a head word are organisations, i
         CHECK(!contains(orgs, "Harvard University"));  // not the end of the name
         CHECK(!contains(orgs, "Academy"));
         CHECK(contains(tagged_runs(st, 0), "Synod") == !encyclopedic);  // news: the tagger's tags stay
+    }
+}
+
+TEST_CASE("encyclopedic: one-word names after 'in' or 'near' are places, and so are the same words elsewhere") {
+    const std::string body =
+        "The club Brackenfield Athletic was based in Brackenfield. It ran hostels in Harlow, Kestleton and "
+        "Dunmere. The firm bought a stake in Vodafone. The museum moved to Kestleton in 1990. In 2001 the "
+        "Brackenfield side won. He played in Fulham's youth team. The school near Tolbury closed.";
+    for (bool encyclopedic : {true, false}) {
+        entities::DocState st;
+        read_with_tags(st, body, ner::kBOrg);  // every name an organisation: what the tagger did with towns
+        st.domain = encyclopedic ? entities::TextDomain::Encyclopedic : entities::TextDomain::News;
+        entities::repair_encyclopedic_tags(entity_data(), st);
+        const auto orgs = tagged_runs(st, 1);
+        const auto places = tagged_runs(st, 2);
+        CAPTURE(encyclopedic);
+        for (const char* town : {"Harlow", "Kestleton", "Dunmere", "Tolbury"}) {
+            CAPTURE(town);
+            CHECK(contains(places, town) == encyclopedic);
+            CHECK(contains(orgs, town) == !encyclopedic);  // "moved to Kestleton" too
+        }
+        CHECK(contains(places, "Brackenfield") == encyclopedic);  // "based in Brackenfield"
+        CHECK(contains(orgs, "Brackenfield Athletic"));
+        CHECK(contains(orgs, "Brackenfield"));  // "the Brackenfield side": a longer name starts with it
+        CHECK(contains(orgs, "Vodafone"));      // a company of the alias tables
+        CHECK(contains(orgs, "Fulham"));        // "in Fulham's youth team"
+    }
+}
+
+TEST_CASE("encyclopedic: a definition's subject is an organisation where the tagger called it MISC, not in a work's title") {
+    entities::DocState st;
+    read_with_tags(st,
+                   "Harlow Skyways was a regional airline based at Cardiff. In 1987 Harlow Skyways was sold. Their "
+                   "single Harlow Skyways was a hit.",
+                   ner::kO);
+    force(st, 1, 2, 4, ner::kBMisc);  // what the tagger did: "Cambrian Skyways" as an adjective + noun
+    force(st, 2, 2, 4, ner::kBMisc);
+    entities::repair_encyclopedic_tags(entity_data(), st);
+    CHECK(st.tags[0][0] == ner::kBOrg);
+    CHECK(st.tags[1][2] == ner::kBOrg);   // "In 1987 Harlow Skyways was sold"
+    CHECK(st.tags[2][2] == ner::kBMisc);  // "Their single Harlow Skyways": a work named after it
+}
+
+TEST_CASE("encyclopedic: a definition's subject without its kind of organisation is the organisation too") {
+    entities::DocState st;
+    read_with_tags(st,
+                   "Sedbury Park Cricket Club is an amateur cricket club near Bolton. In 1950 Sedbury Park hired a "
+                   "professional. Harlow Town Football Club is a football club. The town of Harlow grew.",
+                   ner::kO);
+    entities::repair_encyclopedic_tags(entity_data(), st);
+    const auto orgs = tagged_runs(st, 1);
+    CHECK(contains(orgs, "Sedbury Park Cricket Club"));
+    CHECK(contains(orgs, "Sedbury Park"));  // "In 1950 Sedbury Park hired"
+    CHECK(contains(orgs, "Harlow Town Football Club"));
+    CHECK(!contains(orgs, "Harlow"));  // one word left: a town's name, not the short form
+}
+
+TEST_CASE("encyclopedic: an institution's head word does not cut a longer organisation name") {
+    entities::DocState st;
+    read_with_tags(st, "He worked at the Kaiser Wilhelm Institute for Chemistry in Berlin.", ner::kO);
+    force(st, 0, 4, 9, ner::kBOrg);  // "Kaiser Wilhelm Institute for Chemistry", as join_for_the tags it
+    st.domain = entities::TextDomain::Encyclopedic;
+    entities::repair_encyclopedic_tags(entity_data(), st);
+    const auto orgs = tagged_runs(st, 1);
+    CHECK(contains(orgs, "Kaiser Wilhelm Institute for Chemistry"));
+    CHECK(!contains(orgs, "Kaiser Wilhelm Institute"));
+}
+
+TEST_CASE("encyclopedic: a library is an institution") {
+    entities::DocState st;
+    read_with_tags(st, "Her papers are kept at the National Library of Scotland.", ner::kO);
+    st.domain = entities::TextDomain::Encyclopedic;
+    entities::repair_encyclopedic_tags(entity_data(), st);
+    CHECK(contains(tagged_runs(st, 1), "National Library of Scotland"));
+}
+
+TEST_CASE("encyclopedic: a name right after an organisation noun is that organisation, in encyclopedic text only") {
+    const std::string body =
+        "The label signed the reggae band Harbour Lights in 1980. He recorded for the French label Vogue in "
+        "Paris. The prize was funded by the charity Crankfield until 2019. It covers the football club "
+        "Esbjerg fB and the band The Gannets. Its film Lagos Blue won. The club manager Alan Pryce left.";
+    for (bool encyclopedic : {true, false}) {
+        entities::DocState st;
+        read_with_tags(st, body, ner::kO);
+        force(st, 4, 2, 4, ner::kBMisc);  // "Lagos Blue": a work the tagger saw
+        st.domain = encyclopedic ? entities::TextDomain::Encyclopedic : entities::TextDomain::News;
+        entities::repair_encyclopedic_tags(entity_data(), st);
+        const auto orgs = tagged_runs(st, 1);
+        CAPTURE(encyclopedic);
+        CHECK(contains(orgs, "Harbour Lights") == encyclopedic);
+        CHECK(contains(orgs, "Vogue") == encyclopedic);
+        CHECK(contains(orgs, "Crankfield") == encyclopedic);
+        CHECK(!contains(orgs, "Esbjerg"));      // "Esbjerg fB": the name goes on
+        CHECK(!contains(orgs, "Gannets"));      // a band's "The": left to the tagger
+        CHECK(!contains(orgs, "Lagos Blue"));   // a work
+        CHECK(!contains(orgs, "Alan Pryce"));   // "club manager": no name after the noun
     }
 }

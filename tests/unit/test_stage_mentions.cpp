@@ -44,3 +44,20 @@ TEST_CASE("build_mentions: a word the article uses in lower case is not a name")
     run_until(st, entity_article("", "Energy prices rose. The energy sector gained."), Stage::Mentions);
     CHECK(!contains(mention_texts(st), "Energy"));
 }
+
+TEST_CASE("build_mentions: a possessive that opens the sentence is no part of a name, in encyclopedic text") {
+    for (bool encyclopedic : {true, false}) {
+        entities::DocState st;
+        run_until(st, entity_article("", "The institute grew. Its Coastal Research Unit opened in 1990."),
+                  Stage::RepairTags);
+        st.domain = encyclopedic ? entities::TextDomain::Encyclopedic : entities::TextDomain::News;
+        for (auto& tag : st.tags[1]) tag = ner::kO;  // what the tagger did: "Its" inside the name
+        st.tags[1][0] = ner::kBOrg;
+        for (std::size_t i = 1; i < 4; ++i) st.tags[1][i] = ner::kIOrg;
+        entities::build_mentions(entity_data(), st);
+        const auto ms = mention_texts(st);
+        CAPTURE(encyclopedic);
+        CHECK(contains(ms, "Coastal Research Unit") == encyclopedic);
+        CHECK(contains(ms, "Its Coastal Research Unit") == !encyclopedic);  // news: as before
+    }
+}
