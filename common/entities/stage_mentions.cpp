@@ -94,14 +94,15 @@ bool trim_span(const ExtractorData& D, const DocState& st, std::size_t s, Mentio
     // sentence start capitalised (after an opening quote too).
     if (a == 0 || (a == 1 && words[0] == "\""))
         while (z - a > 1 && W.name_descriptors.count(words[a]) && starts_upper(words[a + 1])) ++a;
-    // "Its Institute for Coastal Studies works with ...": a possessive determiner that
-    // opens the sentence is no part of the name.  Encyclopedic text only, so that news
-    // output stays as it was (on Reuters-21578 it would also drop "Its Gabelli" and
-    // "Its Alex. Brown and Sons", four articles; docs/entities.md "sixth pass").
-    if (a == 0 && st.domain == TextDomain::Encyclopedic)
-        while (z - a > 1 && (iequals(words[a], "its") || iequals(words[a], "their") || iequals(words[a], "his") ||
-                             iequals(words[a], "her") || iequals(words[a], "our")) &&
-               starts_upper(words[a + 1]))
+    // "Its Institute for Coastal Studies works with ...", "Its Gabelli unit said": a
+    // possessive determiner that opens the sentence is no part of the name.  "Its" and
+    // "Their" everywhere; "His", "Her" and "Our" in encyclopedic text only, because news
+    // names begin with them ("Her Majesty's Treasury", "Our Lady of Lourdes Hospital").
+    if (a == 0)
+        while (z - a > 1 && starts_upper(words[a + 1]) &&
+               (iequals(words[a], "its") || iequals(words[a], "their") ||
+                (st.domain == TextDomain::Encyclopedic &&
+                 (iequals(words[a], "his") || iequals(words[a], "her") || iequals(words[a], "our")))))
             ++a;
     // "its Watson system", "their Photos app": a name after a possessive
     // determiner is a product, not a person.
