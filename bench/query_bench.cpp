@@ -5,7 +5,7 @@
 // passes; p50/p95/p99/max over queries.
 //
 //   newsdex-query-bench --db DB [--db DB2 ...] QUERIES [--facets] [--passes N]
-//                       [--out TSV] [--label NAME] [--no-collapse] [--plain-bm25]
+//                       [--out TSV] [--label NAME] [--collapse | --no-collapse] [--plain-bm25]
 //                       [--first-pass] [--expansion] [--no-acronyms]
 //                       [--date-granularity day|month|auto]
 //
@@ -35,6 +35,7 @@
 #include <exception>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -121,7 +122,9 @@ std::string tsv_clean(std::string s) {
 int main(int argc, char** argv) {
     std::vector<std::string> dbs, pos;
     std::string out_tsv, label = "newsdex", gran = "day";
-    bool facets = false, collapse = true, analytics = false, plain = false, first_pass = false, expansion = false, acronyms = true;
+    // collapse: the library's default (no folding) unless --collapse / --no-collapse.
+    std::optional<bool> collapse;
+    bool facets = false, analytics = false, plain = false, first_pass = false, expansion = false, acronyms = true;
     int passes = 5;
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
@@ -146,6 +149,8 @@ int main(int argc, char** argv) {
             label = next();
         else if (a == "--no-collapse")
             collapse = false;
+        else if (a == "--collapse")  // the defaults before issue 11's third pass: fold identical copies
+            collapse = true;
         else if (a == "--plain-bm25")  // no re-ranking bonuses, no OR fallback: what they cost
             plain = true;
         else if (a == "--first-pass")  // issue 11's first ranking pass: the old collapse, no penalties
@@ -158,7 +163,7 @@ int main(int argc, char** argv) {
             gran = next();
         else if (a == "-h" || a == "--help") {
             std::cout << "usage: newsdex-query-bench --db DB [--db DB2] QUERIES [--facets] "
-                         "[--analytics] [--passes N] [--out TSV] [--label NAME] [--no-collapse] [--plain-bm25] "
+                         "[--analytics] [--passes N] [--out TSV] [--label NAME] [--collapse | --no-collapse] [--plain-bm25] "
                          "[--first-pass] [--expansion] [--no-acronyms] "
                          "[--date-granularity day|month|year|auto]\n";
             return 0;
@@ -174,9 +179,9 @@ int main(int argc, char** argv) {
     newsdex::SearchRequest base;
     base.limit = 10;
     base.snippets = false;
-    base.collapse_duplicates = collapse;
+    if (collapse) base.collapse_duplicates = *collapse;
     if (plain || first_pass) {
-        base.collapse_similar = true;
+        base.collapse_similar = collapse.value_or(true);  // the first pass folded every near-duplicate
         base.ranking.tables = base.ranking.company_names = false;
     }
     base.ranking.expansion = expansion;

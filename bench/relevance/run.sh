@@ -10,8 +10,8 @@
 # OUT          work directory (default: ./relevance-out); the converted corpus and the indexes are
 #              reused when present: delete OUT/newsdex.db after changing the indexer
 # SHARED       ../shared (default: beside the repository)
-# VARIANTS     extra newsdex runs as label=ARG pairs, e.g. "nocollapse=--no-collapse"
-#              (default: that one)
+# VARIANTS     extra newsdex runs as label=ARG pairs, e.g. "collapse=--collapse"
+#              (default: that one: the defaults before collapse went off)
 # HYPOTHESES   1: also newsdex with titles indexed as body text (newsdex-notitle, its own index)
 #              and Xapian with title wdf 5 (xapian-title5), see docs/ranking.md (default: 0)
 # Needs python3 (sqlite3 with FTS5), scriptindex and quest (Debian xapian-omega, xapian-tools).
@@ -22,7 +22,7 @@ bin=${NEWSDEX_BIN:-build}
 case $bin in /*) ;; *) bin=$root/$bin ;; esac
 out=${OUT:-relevance-out}
 shared=${SHARED:-$root/../shared}
-variants=${VARIANTS-nocollapse=--no-collapse}
+variants=${VARIANTS-collapse=--collapse}
 hypotheses=${HYPOTHESES:-0}
 py="python3 $here/relevance.py"
 
@@ -55,7 +55,8 @@ $py run --work "$out" --engine xapian
 labels="$labels xapian"
 if [ "$hypotheses" = 1 ]; then
     index "$out/newsdex-notitle.db" "$out/docs_notitle.jsonl"
-    for v in "notitle=" "notitle-nocollapse=--no-collapse"; do
+    # Labels as before collapse went off by default: notitle folds copies.
+    for v in "notitle=--collapse" "notitle-nocollapse="; do
         extra=${v#*=}
         if [ -n "$extra" ]; then set -- --extra="$extra"; else set --; fi
         $py run --work "$out" --engine newsdex --search "$search" --db "$out/newsdex-notitle.db" \

@@ -160,10 +160,16 @@ struct SearchRequest {
     SortOrder sort = SortOrder::Relevance;                     ///< order of the hits
     /// When > 0, relevance is blended with a decay on age with this half-life, in days.
     double recency_half_life_days = 0;
-    bool collapse_duplicates = true;  ///< fold identical copies of an article into one hit
-    /// With collapse_duplicates: fold every near-duplicate (the same first
-    /// 40 body words: updates and corrections too) into one hit, not only
-    /// identical copies.
+    /// Fold identical copies of an article (one wire story sent again, or
+    /// carried word for word by several sources) into their best hit,
+    /// before the page is cut; Hit::similar counts them.  Off by default:
+    /// every article ranks on its own, so a copy is the hit it is, and a
+    /// copy of a higher-ranked hit of the same page names that hit in
+    /// Hit::copy_of (docs/ranking.md, "Collapse").
+    bool collapse_duplicates = false;
+    /// Fold every near-duplicate (the same first 40 body words: updates and
+    /// corrections too) into one hit, not only identical copies.  Implies
+    /// collapse_duplicates.
     bool collapse_similar = false;
     bool snippets = true;             ///< make highlighted snippets
     bool exact_total = false;         ///< count every match even without facets
@@ -239,6 +245,11 @@ struct Hit {
     std::string snippet;                ///< an excerpt of the body around the matching words
     std::vector<Highlight> highlights;  ///< matching words within snippet
     std::size_t similar = 0;            ///< near-identical articles folded into this hit
+    /// Without SearchRequest::collapse_duplicates: when this article is an
+    /// identical copy (same near-duplicate group, same stored body) of a
+    /// higher-ranked hit of the same page, that hit's id (the first such
+    /// hit); empty otherwise.
+    std::string copy_of;
     std::vector<EntityName> companies;  ///< companies the article names
     std::vector<EntityName> persons;    ///< persons the article names
     /// With RankingOptions::explain, sorted by relevance: the parts whose

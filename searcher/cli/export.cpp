@@ -34,7 +34,7 @@ std::vector<std::string> fields(const Hit& h) {
     char score[32];
     std::snprintf(score, sizeof score, "%.6g", h.score);
     return {std::to_string(h.rank), h.id, h.date, h.source, h.title, h.url, joined(h.companies),
-            joined(h.persons),      score};
+            joined(h.persons),      score, h.copy_of};
 }
 
 }  // namespace

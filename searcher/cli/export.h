@@ -12,9 +12,10 @@ namespace newsdex::cli {
 /// Output formats of newsdex-search.
 enum class Format { Text, Json, Jsonl, Csv, Tsv };
 
-/// The columns of a csv/tsv row, in order (also the header row).
+/// The columns of a csv/tsv row, in order (also the header row).  copy_of:
+/// the id of the hit above (same page) this article is an identical copy of.
 inline constexpr const char* kExportColumns[] = {"rank", "id",        "date",    "source", "title",
-                                                 "url",  "companies", "persons", "score"};
+                                                 "url",  "companies", "persons", "score",  "copy_of"};
 
 /// A CSV field quoted as RFC 4180 asks: in double quotes, with quotes doubled,
 /// when it holds a comma, a quote, CR or LF.

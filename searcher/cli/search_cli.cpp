@@ -148,8 +148,9 @@ po::options_description describe(Options& o) {
         "sort", po::value(&o.sort), "relevance (default), newest, oldest")(
         "recency", po::value(&o.recency), "blend relevance with recency, half-life such as 30d, 12h, 1y")(
         "filter", po::value(&o.filters), "extra clause every hit must match, e.g. company:ibm (repeatable)")(
-        "no-collapse", "show identical copies of an article separately")(
-        "collapse-similar", "also fold near-identical articles (updates, corrections) into one hit, not only copies")(
+        "collapse", "fold identical copies of an article into its best hit (+N similar) before the page is cut")(
+        "no-collapse", "the default: every article is a hit of its own, a copy of a hit above says so")(
+        "collapse-similar", "fold near-identical articles (updates, corrections) into one hit too, not only copies")(
         "explain", "show what made each hit's score: BM25 per query word, then the bonuses")(
         "no-headline-bonus", "rank without the bonus for query words in the headline")(
         "no-proximity", "rank without the bonus for the query's words standing close together")(
@@ -268,8 +269,10 @@ void check_conflicts(const Options& o, Format format) {
     check_analytics_conflicts(o, format);
     if (show && (all || count)) conflict("--show", all ? "--all" : "--count", "--show prints one article");
     if (count && all) conflict("--count", "--all", "--count prints only the number");
-    if (o.vm.count("no-collapse") && o.vm.count("collapse-similar"))
-        conflict("--no-collapse", "--collapse-similar", "--collapse-similar folds more, --no-collapse nothing");
+    for (const char* folding : {"collapse", "collapse-similar"})
+        if (o.vm.count("no-collapse") && o.vm.count(folding))
+            conflict("--no-collapse", std::string("--") + folding,
+                     std::string("--") + folding + " folds copies, --no-collapse nothing");
     // Recency re-ranks the top hits against the newest of them: pages of
     // growing depth would rank differently, repeating or skipping rows.
     if (all && !o.recency.empty()) conflict("--all", "--recency", "--all exports by relevance or by date");
@@ -295,8 +298,8 @@ SearchRequest make_request(const Options& o) {
     request.date_granularity = parse_choice("--date-granularity", o.granularity, kGranularityChoices);
     request.sort = parse_choice("--sort", o.sort, kSortChoices);
     if (!o.recency.empty()) request.recency_half_life_days = parse_half_life(o.recency);
-    request.collapse_duplicates = o.vm.count("no-collapse") == 0;
     request.collapse_similar = o.vm.count("collapse-similar") > 0;
+    request.collapse_duplicates = o.vm.count("collapse") > 0 || request.collapse_similar;
     request.ranking.explain = o.vm.count("explain") > 0;
     request.ranking.headline = o.vm.count("no-headline-bonus") == 0;
     request.ranking.proximity = o.vm.count("no-proximity") == 0;

@@ -83,13 +83,34 @@ std::string explanation_line(const Hit& h) {
     return line;
 }
 
+/// The rank of the hit of `hits` (before `before`) whose id is `id`; 0 when none.
+std::size_t rank_of(const std::vector<Hit>& hits, std::size_t before, const std::string& id) {
+    for (std::size_t i = 0; i < before; ++i)
+        if (hits[i].id == id) return hits[i].rank;
+    return 0;
+}
+
 void print_hits(const SearchResult& r, const SearchRequest& request, const TextLayout& layout) {
     const term::Style& s = layout.style;
     const std::size_t rank_width = std::to_string(request.offset + r.hits.size()).size();
     const std::string indent(rank_width + 2, ' ');
-    for (const auto& h : r.hits) {
+    for (std::size_t i = 0; i < r.hits.size(); ++i) {
+        const Hit& h = r.hits[i];
         std::string rank = std::to_string(h.rank);
         std::string title = printable(h.title.empty() ? "(untitled)" : h.title);
+        if (const std::size_t original = h.copy_of.empty() ? 0 : rank_of(r.hits, i, h.copy_of)) {
+            // A copy of a hit above: one line, its title cut to fit.
+            const std::string tail = " · copy of " + std::to_string(original);
+            const std::size_t room = layout.width > indent.size() + term::display_width(tail) + 1
+                                         ? layout.width - indent.size() - term::display_width(tail)
+                                         : 1;
+            if (term::display_width(title) > room) title = term::fit(title, room);
+            put(std::string(rank_width - rank.size(), ' ') + rank + ". " + s.bold + title + s.reset + s.dim + tail +
+                s.reset + "\n");
+            if (!h.explanation.empty()) put(wrap(s.dim + explanation_line(h) + s.reset, layout.width, indent) + "\n");
+            put("\n");
+            continue;
+        }
         // The title wrapped under itself, its first indent replaced by the rank.
         std::string lines = wrap(s.bold + title + s.reset, layout.width, indent);
         lines.replace(0, indent.size(), std::string(rank_width - rank.size(), ' ') + rank + ". ");

@@ -51,6 +51,60 @@ std::size_t fold_copies(StoredBodies& bodies, std::vector<Candidate>& list, std:
     return looked;
 }
 
+namespace {
+
+struct DigestHash {
+    std::size_t operator()(const BodyDigests::Digest& d) const noexcept {
+        return static_cast<std::size_t>(d.first ^ (d.second * 0x9E3779B97F4A7C15ULL));
+    }
+};
+
+}  // namespace
+
+std::vector<std::size_t> mark_copies(const Xapian::Database& db, const std::vector<Xapian::docid>& page,
+                                     StoredBodies& bodies) {
+    std::vector<std::size_t> out(page.size(), kNotACopy);
+    // Group keys, read once each and only when needed (a value lookup).
+    std::vector<std::optional<std::string>> keys(page.size());
+    auto key = [&](std::size_t i) -> const std::string& {
+        if (!keys[i]) keys[i] = db.get_document(page[i], Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotDupKey);
+        return *keys[i];
+    };
+    std::vector<std::optional<BodyDigests::Digest>> digests;
+    digests.reserve(page.size());
+    for (Xapian::docid d : page) digests.push_back(bodies.digest(d));
+    if (std::all_of(digests.begin(), digests.end(), [](const auto& d) { return d.has_value(); })) {
+        // Equal digests are equal bodies: only hits sharing one are in
+        // question, and they are copies when they share a group (a body
+        // too short for a group key has none).
+        std::unordered_map<BodyDigests::Digest, std::vector<std::size_t>, DigestHash> earlier;
+        for (std::size_t i = 0; i < page.size(); ++i) {
+            auto& same_body = earlier[*digests[i]];
+            for (std::size_t j : same_body)
+                if (!key(i).empty() && key(i) == key(j)) {
+                    out[i] = j;
+                    break;
+                }
+            same_body.push_back(i);
+        }
+        return out;
+    }
+    // Some digest unknown (remote shards, an index without the column):
+    // group keys first, bodies only within a group.
+    std::unordered_map<std::string, std::vector<std::size_t>> groups;
+    for (std::size_t i = 0; i < page.size(); ++i) {
+        if (key(i).empty()) continue;
+        auto& members = groups[key(i)];
+        for (std::size_t j : members)
+            if (bodies.same(page[j], page[i])) {
+                out[i] = j;
+                break;
+            }
+        members.push_back(i);
+    }
+    return out;
+}
+
 std::vector<Xapian::doccount> count_copies(const Xapian::Database& db, const Xapian::Query& query,
                                            const std::vector<Candidate>& shown, StoredBodies& bodies) {
     std::vector<Xapian::doccount> out(shown.size(), 0);

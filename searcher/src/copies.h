@@ -1,11 +1,13 @@
-// Collapsing identical copies only (docs/ranking.md, "Collapse").
+// Identical copies of an article (docs/ranking.md, "Collapse").
 //
 // The index groups near-duplicates by their first 40 body words
 // (schema::kSlotDupKey).  Such a group holds word-for-word copies (a story
 // sent again) and versions that differ further down (updates,
-// corrections, a longer take).  By default only the copies fold into
-// their best hit: the matcher keeps up to kKeptPerGroup members of a group
-// and fold_copies drops those whose body is identical to a better one's.
+// corrections, a longer take).  By default nothing folds: mark_copies
+// tells which hits of a page are copies of a higher one.  With
+// SearchRequest::collapse_duplicates only the copies fold into their best
+// hit: the matcher keeps up to kKeptPerGroup members of a group and
+// fold_copies drops those whose body is identical to a better one's.
 // SearchRequest::collapse_similar folds the whole group, as the matcher's
 // collapse key alone does.
 #pragma once
@@ -69,6 +71,8 @@ class StoredBodies {
     /// Whether digests may spare reading (count_copies then also spares
     /// reading the matches' collapse keys: local shards).
     bool has_digests() const { return digests_.any(); }
+    /// The digest of document `docid`'s stored body, when known (BodyDigests::of).
+    std::optional<BodyDigests::Digest> digest(Xapian::docid docid) const { return digests_.of(docid); }
 
   private:
     StoredDataCache* documents_;
@@ -84,6 +88,18 @@ class StoredBodies {
 /// `keep`-th kept, or all of them.
 std::size_t fold_copies(StoredBodies& bodies, std::vector<Candidate>& list,
                         std::size_t keep = std::numeric_limits<std::size_t>::max());
+
+/// For each hit of `page` (docids of `db`, best first), the index in `page`
+/// of the first hit before it of which it is an identical copy: the same
+/// near-duplicate group (a non-empty kSlotDupKey) and the same stored body;
+/// kNotACopy when none.  Cheap: with the bodies' digests known (local
+/// shards) the digests are compared in memory and a group key is read
+/// (one value lookup) only for hits whose digest an earlier one shares;
+/// otherwise every hit's group key is read and bodies are compared only
+/// within a group.
+inline constexpr std::size_t kNotACopy = static_cast<std::size_t>(-1);
+std::vector<std::size_t> mark_copies(const Xapian::Database& db, const std::vector<Xapian::docid>& page,
+                                     StoredBodies& bodies);
 
 /// For each of `shown` (docids of `db`, with their dup_key): how many other
 /// articles matching `query` are identical copies of it (same group, same

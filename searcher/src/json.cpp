@@ -34,6 +34,8 @@ nlohmann::json hit_json(const Hit& h) {
         {"companies", entities(h.companies)},
         {"persons", entities(h.persons)},
     };
+    // Only on a copy of a higher hit of the page (nothing folded): its id.
+    if (!h.copy_of.empty()) out["copy_of"] = h.copy_of;
     // Only when asked for (--explain): the parts that add up to "score".
     if (!h.explanation.empty()) {
         nlohmann::json parts = nlohmann::json::array();

@@ -526,6 +526,8 @@ struct Searcher::Impl {
         // (docs/cli.md, "Order of the hits").
         if (asked.sort == SortOrder::Relevance && asked.recency_half_life_days <= 0 && !parsed.scoring)
             out.request.sort = SortOrder::Newest;
+        // Folding every near-duplicate is folding.
+        if (asked.collapse_similar) out.request.collapse_duplicates = true;
         const SearchRequest& request = out.request;
         bool blank = request.query.find_first_not_of(" \t\r\n") == std::string::npos;
         if (parsed.empty && !blank) throw UserError("query: no searchable words in '" + request.query + "'");
@@ -795,6 +797,14 @@ struct Searcher::Impl {
             }
         std::vector<Xapian::doccount> copies;
         if (folds_copies(request)) copies = count_copies(databases.combined, query, list, bodies);
+        // Nothing folded: a copy of a higher hit of the page says which.
+        std::vector<std::size_t> copy_of;
+        if (!request.collapse_duplicates) {
+            std::vector<Xapian::docid> page;
+            for (const auto& c : list) page.push_back(c.docid);
+            copy_of = mark_copies(databases.combined, page, bodies);
+        }
+        const std::size_t first_hit = result.hits.size();
         std::size_t rank = candidates.first;
         for (std::size_t i = 0; i < list.size(); ++i) {
             Hit& hit = hits[i];
@@ -808,6 +818,7 @@ struct Searcher::Impl {
             else if (!c.dup_key.empty())
                 hit.similar = sizes[c.dup_key] - 1;
             hit.explanation = c.explanation;
+            if (!copy_of.empty() && copy_of[i] != kNotACopy) hit.copy_of = result.hits[first_hit + copy_of[i]].id;
             result.hits.push_back(std::move(hit));
         }
     }

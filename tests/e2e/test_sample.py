@@ -74,7 +74,7 @@ if res:
 
 # --exact counts every match, also when near-duplicates are collapsed.
 for q in ("apple -iphone", "econ*", "trade"):
-    collapsed, _ = search_json(args, db, q, "--exact", "--facets", "none")
+    collapsed, _ = search_json(args, db, q, "--exact", "--facets", "none", "--collapse")
     flat, _ = search_json(args, db, q, "--exact", "--facets", "none", "--no-collapse", "-n", "1000")
     c.check(collapsed and flat and collapsed["total_exact"] and collapsed["total"] == flat["total"] == len(flat["hits"]),
             f"--exact total of {q!r}: {collapsed and collapsed['total']} vs {flat and len(flat['hits'])}")

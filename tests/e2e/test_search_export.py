@@ -16,7 +16,7 @@ import subprocess
 
 from e2e_common import Checker, fresh_dir, parse_args, run, search_json
 
-COLUMNS = ["rank", "id", "date", "source", "title", "url", "companies", "persons", "score"]
+COLUMNS = ["rank", "id", "date", "source", "title", "url", "companies", "persons", "score", "copy_of"]
 
 args = parse_args()
 c = Checker()
@@ -60,6 +60,7 @@ for query in ["zanzibarcorp", "trade OR tariffs", "company:apple"]:
                     names(hit["companies"]), names(hit["persons"])]
         c.check(row[:8] == expected, f"{query!r}: csv row {row[:8]} == {expected}")
         c.check(abs(float(row[8]) - hit["score"]) <= 1e-5 * max(1.0, abs(hit["score"])), f"score {row[8]} ~ {hit['score']}")
+        c.check(row[9] == hit.get("copy_of", ""), f"{query!r}: csv copy_of {row[9]!r} == {hit.get('copy_of')!r}")
     raw = subprocess.run([args.search, "--db", db, "--format", "csv", "-n", "20", "--", query],
                          capture_output=True, env=dict(os.environ, NO_COLOR="1")).stdout
     c.check(raw.endswith(b"\r\n") and raw.count(b"\r\n") == len(hits) + 1, f"{query!r}: CRLF records")
@@ -68,10 +69,10 @@ for query in ["zanzibarcorp", "trade OR tariffs", "company:apple"]:
     lines = r.stdout.split("\n")
     c.check(lines[0].split("\t") == COLUMNS and lines[-1] == "", f"{query!r}: tsv header and final newline")
     tsv = [line.split("\t") for line in lines[1:-1]]
-    c.check(len(tsv) == len(hits) and all(len(t) == 9 for t in tsv), f"{query!r}: tsv {len(tsv)} rows of 9 fields")
+    c.check(len(tsv) == len(hits) and all(len(t) == 10 for t in tsv), f"{query!r}: tsv {len(tsv)} rows of 10 fields")
     for t, hit in zip(tsv, hits):
         flat = hit["title"].replace("\t", " ").replace("\n", " ").replace("\r", " ")
-        c.check(t[1] == hit["id"] and t[4] == flat, f"{query!r}: tsv row {t[:5]}")
+        c.check(t[1] == hit["id"] and t[4] == flat and t[9] == hit.get("copy_of", ""), f"{query!r}: tsv row {t}")
 
     r = search(db, "--format", "jsonl", "-n", "20", "--", query)
     objects = [json.loads(line) for line in r.stdout.splitlines()]

@@ -1,6 +1,8 @@
-// Collapsing identical copies only (searcher/src/copies.h): a story sent
-// twice word for word folds into one hit, a version that differs further
-// down (an update) is shown on its own; --collapse-similar folds both.
+// Identical copies (searcher/src/copies.h): by default nothing folds and a
+// copy of a higher hit of the page names it (Hit::copy_of); with
+// collapse_duplicates a story sent twice word for word folds into one hit,
+// a version that differs further down (an update) is shown on its own;
+// collapse_similar folds both.
 #include "newsdex/newsdex.h"
 
 #include "copies.h"
@@ -56,7 +58,7 @@ std::vector<std::string> ids(const SearchResult& r) {
 
 }  // namespace
 
-TEST_CASE("only identical copies collapse by default; --collapse-similar folds the update too") {
+TEST_CASE("collapse_duplicates folds only identical copies; collapse_similar folds the update too") {
     for (int shards : {1, 3}) {
         CAPTURE(shards);
         Fixture f(shards);
@@ -66,6 +68,7 @@ TEST_CASE("only identical copies collapse by default; --collapse-similar folds t
             SearchRequest r;
             r.query = "bank";
             r.sort = sort;
+            r.collapse_duplicates = true;
             SearchResult copies = s.search(r);
             REQUIRE(copies.hits.size() == 3);  // u1 or u2, u3, u4
             CHECK(copies.total == 4);
@@ -77,13 +80,56 @@ TEST_CASE("only identical copies collapse by default; --collapse-similar folds t
             }
             const auto shown = ids(copies);
             CHECK(std::count(shown.begin(), shown.end(), "u3") == 1);
+            for (const auto& h : copies.hits) CHECK(h.copy_of.empty());  // folded: no copy left to mark
             r.collapse_similar = true;
             SearchResult similar = s.search(r);
             REQUIRE(similar.hits.size() == 2);
             CHECK(similar.hits[0].similar + similar.hits[1].similar == 2);
-            r.collapse_similar = false;
+            // collapse_similar implies folding.
             r.collapse_duplicates = false;
+            CHECK(ids(s.search(r)) == ids(similar));
+            r.collapse_similar = false;
             CHECK(s.search(r).hits.size() == 4);
+        }
+    }
+}
+
+TEST_CASE("by default nothing folds: a copy of a higher hit of the page names it, an update does not") {
+    for (int shards : {1, 3}) {
+        CAPTURE(shards);
+        Fixture f(shards);
+        Searcher s({f.db});
+        for (SortOrder sort : {SortOrder::Relevance, SortOrder::Newest, SortOrder::Oldest}) {
+            CAPTURE(sort_order_name(sort));
+            SearchRequest r;
+            r.query = "bank";
+            r.sort = sort;
+            CHECK_FALSE(r.collapse_duplicates);
+            const SearchResult all = s.search(r);
+            REQUIRE(all.hits.size() == 4);
+            std::string first_copy;  // whichever of u1 and u2 ranks higher
+            for (const auto& h : all.hits) {
+                CHECK(h.similar == 0);
+                if (h.id == "u1" || h.id == "u2") {
+                    if (first_copy.empty()) {
+                        first_copy = h.id;
+                        CHECK(h.copy_of.empty());
+                    } else {
+                        CHECK(h.copy_of == first_copy);
+                    }
+                } else {
+                    CHECK(h.copy_of.empty());  // u3 differs further down; u4 is another story
+                }
+            }
+            // Only within the page: the original on an earlier page is not named.
+            std::size_t second = 0;
+            while (all.hits[second].id == first_copy || all.hits[second].copy_of.empty()) ++second;
+            r.offset = second;
+            r.limit = 1;
+            const SearchResult alone = s.search(r);
+            REQUIRE(alone.hits.size() == 1);
+            CHECK(alone.hits[0].id == all.hits[second].id);
+            CHECK(alone.hits[0].copy_of.empty());
         }
     }
 }
@@ -93,6 +139,7 @@ TEST_CASE("pages of hits with copies folded agree with one long page") {
     Searcher s({f.db});
     SearchRequest r;
     r.query = "bank";
+    r.collapse_duplicates = true;
     r.ranking.headline = r.ranking.proximity = r.ranking.tables = r.ranking.company_names = false;
     for (SortOrder sort : {SortOrder::Relevance, SortOrder::Oldest}) {
         CAPTURE(sort_order_name(sort));
@@ -148,6 +195,7 @@ TEST_CASE("with copies folded, the re-ranked top of a short page is the top of a
     Searcher s({db});
     SearchRequest r;
     r.query = "crude oil";
+    r.collapse_duplicates = true;
     r.limit = 50;
     const auto deep = ids(s.search(r));
     REQUIRE(deep.size() >= 10);
@@ -361,6 +409,35 @@ TEST_CASE("with the shards' body digests in memory, folding and counting copies 
     CHECK(count_copies(x, not_u2, shown, by_body) == std::vector<Xapian::doccount>{0, 0, 0});
 }
 
+TEST_CASE("mark_copies: digests compared in memory, group keys read only for equal digests; bodies within a group") {
+    test::TempDir dir;
+    const std::string db = dir.sub("db");
+    // u1, u2 (its copy), u3 (an update), u4; n1 and n2 alike but too short for a group key.
+    const std::string shorts =
+        nlohmann::json{{"id", "n1"}, {"title", "Note"}, {"body", "The bank is closed today."}}.dump() + "\n" +
+        nlohmann::json{{"id", "n2"}, {"title", "Note"}, {"body", "The bank is closed today."}}.dump() + "\n";
+    test::index_into(db, {dir.file("c.jsonl", corpus() + shorts)}, 1);
+    const std::string shard = db + "/" + schema::shard_name(0);
+    Xapian::Database x(shard);
+    auto columns = ShardColumns::load(shard + schema::kColumnsSuffix, x);
+    REQUIRE(columns.has_value());
+    auto docid = [&](const std::string& id) { return *x.postlist_begin("Q" + id); };
+    REQUIRE(x.get_document(docid("n1")).get_value(schema::kSlotDupKey).empty());
+    StoredDataCache read_docs(x), digest_docs(x);
+    StoredBodies by_body(read_docs), by_digest(digest_docs, BodyDigests({&columns->body_digests}));
+    const std::vector<Xapian::docid> page = {docid("u1"), docid("u4"), docid("n1"), docid("u2"),
+                                             docid("u3"), docid("n2")};
+    const std::vector<std::size_t> expected = {kNotACopy, kNotACopy, kNotACopy, 0, kNotACopy, kNotACopy};
+    CHECK(mark_copies(x, page, by_digest) == expected);
+    CHECK(digest_docs.reads() == 0);
+    CHECK(mark_copies(x, page, by_body) == expected);
+    CHECK(read_docs.reads() == 3);  // u1, u2, u3: the one group's members; never u4, n1 or n2
+    // The copy ranked first: the original below it is not a copy of it.
+    const std::vector<Xapian::docid> swapped = {docid("u2"), docid("u1")};
+    CHECK(mark_copies(x, swapped, by_digest) == std::vector<std::size_t>{kNotACopy, 0});
+    CHECK(mark_copies(x, {}, by_digest).empty());
+}
+
 TEST_CASE("documents indexed without a body digest fold and count as with it (bodies read)") {
     // A database indexed before kSlotBodyDigest existed: the searcher builds
     // its columns without digests and compares stored bodies, as before.
@@ -385,18 +462,26 @@ TEST_CASE("documents indexed without a body digest fold and count as with it (bo
             REQUIRE(ShardColumns::build(Xapian::Database(shard)).body_digests.empty());
         }
         Searcher a({with}), b({without});
-        for (bool facets : {false, true}) {
-            SearchRequest r;
-            r.query = "bank";
-            if (facets) r.facets = {FacetField::Company, FacetField::Person, FacetField::Date};
-            const SearchResult x = a.search(r), y = b.search(r);
-            CHECK(ids(x) == ids(y));
-            REQUIRE(x.hits.size() == y.hits.size());
-            for (std::size_t i = 0; i < x.hits.size(); ++i) {
-                CHECK(x.hits[i].similar == y.hits[i].similar);
-                CHECK(x.hits[i].score == y.hits[i].score);
+        for (bool facets : {false, true})
+            for (bool collapse : {true, false}) {
+                CAPTURE(facets);
+                CAPTURE(collapse);
+                SearchRequest r;
+                r.query = "bank";
+                r.collapse_duplicates = collapse;
+                if (facets) r.facets = {FacetField::Company, FacetField::Person, FacetField::Date};
+                const SearchResult x = a.search(r), y = b.search(r);
+                CHECK(ids(x) == ids(y));
+                REQUIRE(x.hits.size() == y.hits.size());
+                for (std::size_t i = 0; i < x.hits.size(); ++i) {
+                    CHECK(x.hits[i].similar == y.hits[i].similar);
+                    CHECK(x.hits[i].copy_of == y.hits[i].copy_of);
+                    CHECK(x.hits[i].score == y.hits[i].score);
+                }
+                CHECK(x.total == y.total);
+                if (!collapse) CHECK(std::count_if(x.hits.begin(), x.hits.end(), [](const Hit& h) {
+                                         return !h.copy_of.empty();
+                                     }) == 1);
             }
-            CHECK(x.total == y.total);
-        }
     }
 }

@@ -103,16 +103,22 @@ TEST_CASE("facet limit reports how many more values exist") {
     CHECK(res.facets[0].more == 1);
 }
 
-TEST_CASE("near-identical articles collapse into one hit unless asked not to") {
+TEST_CASE("near-identical articles collapse into one hit when asked to; by default each is a hit") {
     Fixture f;
     Searcher s({f.db});
     auto r = request("geneva");
+    r.collapse_duplicates = true;
     auto res = s.search(r);
     REQUIRE(res.hits.size() == 1);
     CHECK(res.hits[0].similar == 1);
     CHECK(res.total == 2);  // the total counts articles, not hits
     r.collapse_duplicates = false;
-    CHECK(s.search(r).hits.size() == 2);
+    const SearchResult both = s.search(r);
+    REQUIRE(both.hits.size() == 2);
+    CHECK(both.hits[0].copy_of.empty());
+    CHECK(both.hits[1].copy_of == both.hits[0].id);  // an identical copy of the hit above
+    CHECK(both.hits[1].similar == 0);
+    CHECK_FALSE(SearchRequest{}.collapse_duplicates);
 }
 
 TEST_CASE("sorting by date, and recency blending") {
@@ -203,6 +209,11 @@ TEST_CASE("JSON document") {
     CHECK(j["facets"]["company"]["values"][0]["id"] == "apple");
     CHECK(j["facets"]["date"]["values"][0].contains("value"));
     CHECK(j["suggestion"].is_null());
+    CHECK_FALSE(j["hits"][0].contains("copy_of"));  // only on a copy
+    Hit copy;
+    copy.id = "b";
+    copy.copy_of = "a";
+    CHECK(nlohmann::json::parse(to_json(copy))["copy_of"] == "a");
 }
 
 TEST_CASE("a Searcher keeps its snapshot until reopen()") {
