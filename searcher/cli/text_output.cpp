@@ -83,6 +83,10 @@ std::string explanation_line(const Hit& h) {
     return line;
 }
 
+/// The least room a copy's title keeps on its line before its source and id
+/// are left out.
+constexpr std::size_t kCopyTitleRoom = 20;
+
 /// The rank of the hit of `hits` (before `before`) whose id is `id`; 0 when none.
 std::size_t rank_of(const std::vector<Hit>& hits, std::size_t before, const std::string& id) {
     for (std::size_t i = 0; i < before; ++i)
@@ -99,8 +103,13 @@ void print_hits(const SearchResult& r, const SearchRequest& request, const TextL
         std::string rank = std::to_string(h.rank);
         std::string title = printable(h.title.empty() ? "(untitled)" : h.title);
         if (const std::size_t original = h.copy_of.empty() ? 0 : rank_of(r.hits, i, h.copy_of)) {
-            // A copy of a hit above: one line, its title cut to fit.
-            const std::string tail = " · copy of " + std::to_string(original);
+            // A copy of a hit above: one line, its title cut to fit.  Which
+            // outlet carried the copy, and its id to open it, when the line
+            // leaves the title room to be read.
+            std::string tail = " · copy of " + std::to_string(original);
+            const std::string where =
+                (h.source.empty() ? "" : " · " + printable(h.source)) + " · " + printable(h.id);
+            if (layout.width >= indent.size() + term::display_width(tail + where) + kCopyTitleRoom) tail += where;
             const std::size_t room = layout.width > indent.size() + term::display_width(tail) + 1
                                          ? layout.width - indent.size() - term::display_width(tail)
                                          : 1;

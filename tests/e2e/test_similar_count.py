@@ -105,12 +105,15 @@ c.check(folded is not None and len(folded[0]) == len(order) - 1 and
         f"--collapse folds the copy: {folded}")
 if len(pair) == 2:
     copy_rank, original_rank = order.index(pair[1]) + 1, order.index(pair[0]) + 1
+    os.environ["COLUMNS"] = "80"
     r = run([args.search, "--db", single, "--facets", "none", "--color", "never", "Lighthizer"])
     lines = r.stdout.splitlines()
-    copy_line = [i for i, line in enumerate(lines) if line.endswith(f" · copy of {original_rank}")]
+    # At a width of 80 the line has room for the copy's source and id after the title.
+    copy_line = [i for i, line in enumerate(lines) if f" · copy of {original_rank} · " in line]
     c.check(r.returncode == 0 and len(copy_line) == 1 and
-            lines[copy_line[0]].lstrip().startswith(f"{copy_rank}. ") and lines[copy_line[0] + 1] == "",
-            f"text: the copy is one line, 'RANK. TITLE · copy of {original_rank}': {r.stdout}")
+            lines[copy_line[0]].lstrip().startswith(f"{copy_rank}. ") and
+            lines[copy_line[0]].endswith(f" · {pair[1]}") and lines[copy_line[0] + 1] == "",
+            f"text: the copy is one line, 'RANK. TITLE · copy of {original_rank} · SOURCE · ID': {r.stdout}")
     r = run([args.search, "--db", single, "--format", "tsv", "Lighthizer"])
     rows = [line.split("\t") for line in r.stdout.splitlines()]
     c.check(r.returncode == 0 and len(rows) == len(order) + 1 and rows[0][-1] == "copy_of" and
