@@ -94,16 +94,12 @@ bool trim_span(const ExtractorData& D, const DocState& st, std::size_t s, Mentio
     // sentence start capitalised (after an opening quote too).
     if (a == 0 || (a == 1 && words[0] == "\""))
         while (z - a > 1 && W.name_descriptors.count(words[a]) && starts_upper(words[a + 1])) ++a;
-    // "Its Institute for Coastal Studies works with ...", "Its Gabelli unit said": a
-    // possessive determiner that opens the sentence is no part of the name.  "Its" and
-    // "Their" everywhere; "His", "Her" and "Our" in encyclopedic text only, because news
-    // names begin with them ("Her Majesty's Treasury", "Our Lady of Lourdes Hospital").
+    // "Its Institute for Coastal Studies works with ...", "Its Gabelli unit said": the
+    // possessive determiner that opens the sentence is no part of the name.  Only "Its"
+    // and "Their" as spelled at a sentence start: "ITS Holdings" is a name, and names do
+    // begin with "His", "Her" and "Our" ("Her Majesty's Theatre", "Our Lady of Lourdes").
     if (a == 0)
-        while (z - a > 1 && starts_upper(words[a + 1]) &&
-               (iequals(words[a], "its") || iequals(words[a], "their") ||
-                (st.domain == TextDomain::Encyclopedic &&
-                 (iequals(words[a], "his") || iequals(words[a], "her") || iequals(words[a], "our")))))
-            ++a;
+        while (z - a > 1 && starts_upper(words[a + 1]) && (words[a] == "Its" || words[a] == "Their")) ++a;
     // "its Watson system", "their Photos app": a name after a possessive
     // determiner is a product, not a person.
     if (person && a > 0 &&

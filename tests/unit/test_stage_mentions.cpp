@@ -46,7 +46,8 @@ TEST_CASE("build_mentions: a word the article uses in lower case is not a name")
 }
 
 TEST_CASE("build_mentions: a possessive that opens the sentence is no part of a name") {
-    // "Its" and "Their" in every domain; "Her" in encyclopedic text only ("Her Majesty's ..." in news).
+    // "Its" and "Their" as spelled at a sentence start, in every domain; not "ITS" (a name),
+    // not "Her" or "Our" ("Her Majesty's Theatre", "Our Lady of Lourdes" are names).
     struct Case {
         const char* body;
         const char* determiner;
@@ -56,8 +57,9 @@ TEST_CASE("build_mentions: a possessive that opens the sentence is no part of a 
     for (const Case& c : {Case{"The institute grew. Its Coastal Research Unit opened in 1990.", "Its", true, true},
                           Case{"The institute grew. Its Coastal Research Unit opened in 1990.", "Its", false, true},
                           Case{"The institute grew. Their Coastal Research Unit opened in 1990.", "Their", false, true},
-                          Case{"The institute grew. Her Coastal Research Unit opened in 1990.", "Her", true, true},
-                          Case{"The institute grew. Her Coastal Research Unit opened in 1990.", "Her", false, false}}) {
+                          Case{"The institute grew. ITS Coastal Research Unit opened in 1990.", "ITS", false, false},
+                          Case{"The institute grew. Her Coastal Research Unit opened in 1990.", "Her", true, false},
+                          Case{"The institute grew. Our Coastal Research Unit opened in 1990.", "Our", false, false}}) {
         entities::DocState st;
         run_until(st, entity_article("", c.body), Stage::RepairTags);
         st.domain = c.encyclopedic ? entities::TextDomain::Encyclopedic : entities::TextDomain::News;
