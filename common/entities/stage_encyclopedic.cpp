@@ -429,13 +429,16 @@ void tag_places_after_in(const ExtractorData& D, DocState& st) {
             while (j < d.size() && starts_upper(d[j])) {
                 std::size_t e = j + 1;  // the end of the name's tag run
                 while (e < d.size() && t[e] != ner::kO && !ner::tag_is_begin(t[e])) ++e;
-                if (lone_org(t, d, j) && !D.single_names.count(lower_hash(d[j]))) {
+                const bool company = D.single_names.count(lower_hash(d[j])) > 0;  // "a stake in Vodafone"
+                if (lone_org(t, d, j) && !company) {
                     t[j] = ner::kBLoc;
                     places.push_back(lower_hash(d[j]));
                 } else if (ner::tag_type(t[j]) != 2) {
                     break;  // neither a place nor a lone organisation word: the list ends
-                } else if (e == j + 1) {
-                    places.push_back(lower_hash(d[j]));  // a place the tagger knew: "in Halifax"
+                } else if (e == j + 1 && !company) {
+                    // a place the tagger knew ("in Halifax"), unless a company of the alias
+                    // tables bears its name: its mentions elsewhere stay the company's
+                    places.push_back(lower_hash(d[j]));
                 }
                 if (e + 1 < d.size() && (d[e] == "," || d[e] == "and") && starts_upper(d[e + 1]))
                     j = e + 1;

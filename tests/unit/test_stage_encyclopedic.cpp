@@ -246,6 +246,17 @@ TEST_CASE("encyclopedic: one-word names after 'in' or 'near' are places, and so 
     }
 }
 
+TEST_CASE("encyclopedic: a place the tagger knew after 'in' leaves a company of the same name elsewhere alone") {
+    // "in Vodafone" tagged a place (as the tagger tags "in Halifax"); Vodafone is a company of
+    // the alias tables, so its mention as an organisation elsewhere stays the company's.
+    entities::DocState st;
+    read_with_tags(st, "The works were built in Vodafone. Later Vodafone bought the works.", ner::kBOrg);
+    st.domain = entities::TextDomain::Encyclopedic;
+    st.tags[0][5] = ner::kBLoc;  // "in Vodafone": what the tagger did with a town
+    entities::repair_encyclopedic_tags(entity_data(), st);
+    CHECK(contains(tagged_runs(st, 1), "Vodafone"));  // "Later Vodafone bought": still the company
+}
+
 TEST_CASE("encyclopedic: a definition's subject is an organisation where the tagger called it MISC, not in a work's title") {
     entities::DocState st;
     read_with_tags(st,
