@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <string_view>
+#include <unordered_map>
 
 namespace newsdex::cli {
 
@@ -87,37 +89,47 @@ std::string explanation_line(const Hit& h) {
 /// are left out.
 constexpr std::size_t kCopyTitleRoom = 20;
 
-/// The rank of the hit of `hits` (before `before`) whose id is `id`; 0 when none.
-std::size_t rank_of(const std::vector<Hit>& hits, std::size_t before, const std::string& id) {
-    for (std::size_t i = 0; i < before; ++i)
-        if (hits[i].id == id) return hits[i].rank;
-    return 0;
+/// The rank of the first hit of each id in `hits`: where a copy's original is
+/// shown (built once, so a long page stays linear).
+std::unordered_map<std::string_view, std::size_t> ranks_by_id(const std::vector<Hit>& hits) {
+    std::unordered_map<std::string_view, std::size_t> ranks;
+    for (const Hit& h : hits) ranks.try_emplace(h.id, h.rank);
+    return ranks;
+}
+
+/// A copy of a hit above (`original` is that hit's rank) on one line: rank,
+/// title cut to fit, "· copy of N", then which outlet carried the copy and its
+/// id to open it, when the line leaves the title room to be read.
+void print_copy_line(const Hit& h, std::size_t original, std::size_t rank_width, const TextLayout& layout) {
+    const term::Style& s = layout.style;
+    const std::size_t indent = rank_width + 2;
+    const std::string rank = std::to_string(h.rank);
+    std::string title = printable(h.title.empty() ? "(untitled)" : h.title);
+    std::string tail = " · copy of " + std::to_string(original);
+    const std::string where = (h.source.empty() ? "" : " · " + printable(h.source)) + " · " + printable(h.id);
+    if (layout.width >= indent + term::display_width(tail + where) + kCopyTitleRoom) tail += where;
+    const std::size_t room =
+        layout.width > indent + term::display_width(tail) + 1 ? layout.width - indent - term::display_width(tail) : 1;
+    if (term::display_width(title) > room) title = term::fit(title, room);
+    put(std::string(rank_width - rank.size(), ' ') + rank + ". " + s.bold + title + s.reset + s.dim + tail + s.reset +
+        "\n");
+    if (!h.explanation.empty())
+        put(wrap(s.dim + explanation_line(h) + s.reset, layout.width, std::string(indent, ' ')) + "\n");
+    put("\n");
 }
 
 void print_hits(const SearchResult& r, const SearchRequest& request, const TextLayout& layout) {
     const term::Style& s = layout.style;
     const std::size_t rank_width = std::to_string(request.offset + r.hits.size()).size();
     const std::string indent(rank_width + 2, ' ');
+    const auto ranks = ranks_by_id(r.hits);
     for (std::size_t i = 0; i < r.hits.size(); ++i) {
         const Hit& h = r.hits[i];
         std::string rank = std::to_string(h.rank);
         std::string title = printable(h.title.empty() ? "(untitled)" : h.title);
-        if (const std::size_t original = h.copy_of.empty() ? 0 : rank_of(r.hits, i, h.copy_of)) {
-            // A copy of a hit above: one line, its title cut to fit.  Which
-            // outlet carried the copy, and its id to open it, when the line
-            // leaves the title room to be read.
-            std::string tail = " · copy of " + std::to_string(original);
-            const std::string where =
-                (h.source.empty() ? "" : " · " + printable(h.source)) + " · " + printable(h.id);
-            if (layout.width >= indent.size() + term::display_width(tail + where) + kCopyTitleRoom) tail += where;
-            const std::size_t room = layout.width > indent.size() + term::display_width(tail) + 1
-                                         ? layout.width - indent.size() - term::display_width(tail)
-                                         : 1;
-            if (term::display_width(title) > room) title = term::fit(title, room);
-            put(std::string(rank_width - rank.size(), ' ') + rank + ". " + s.bold + title + s.reset + s.dim + tail +
-                s.reset + "\n");
-            if (!h.explanation.empty()) put(wrap(s.dim + explanation_line(h) + s.reset, layout.width, indent) + "\n");
-            put("\n");
+        const auto original_at = h.copy_of.empty() ? ranks.end() : ranks.find(h.copy_of);
+        if (original_at != ranks.end() && original_at->second < h.rank) {
+            print_copy_line(h, original_at->second, rank_width, layout);
             continue;
         }
         // The title wrapped under itself, its first indent replaced by the rank.

@@ -89,6 +89,9 @@ class StoredBodies {
 std::size_t fold_copies(StoredBodies& bodies, std::vector<Candidate>& list,
                         std::size_t keep = std::numeric_limits<std::size_t>::max());
 
+/// What mark_copies gives a hit that is no copy.
+inline constexpr std::size_t kNotACopy = static_cast<std::size_t>(-1);
+
 /// For each hit of `page` (docids of `db`, best first), the index in `page`
 /// of the first hit before it of which it is an identical copy: the same
 /// near-duplicate group (a non-empty kSlotDupKey) and the same stored body;
@@ -97,7 +100,6 @@ std::size_t fold_copies(StoredBodies& bodies, std::vector<Candidate>& list,
 /// (one value lookup) only for hits whose digest an earlier one shares;
 /// otherwise every hit's group key is read and bodies are compared only
 /// within a group.
-inline constexpr std::size_t kNotACopy = static_cast<std::size_t>(-1);
 std::vector<std::size_t> mark_copies(const Xapian::Database& db, const std::vector<Xapian::docid>& page,
                                      StoredBodies& bodies);
 
