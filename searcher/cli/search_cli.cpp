@@ -272,7 +272,9 @@ void check_conflicts(const Options& o, Format format) {
     for (const char* folding : {"collapse", "collapse-similar"})
         if (o.vm.count("no-collapse") && o.vm.count(folding))
             conflict("--no-collapse", std::string("--") + folding,
-                     std::string("--") + folding + " folds copies, --no-collapse nothing");
+                     std::string("--") + folding +
+                         (std::string(folding) == "collapse" ? " folds copies" : " folds near-duplicates") +
+                         ", --no-collapse nothing");
     // Recency re-ranks the top hits against the newest of them: pages of
     // growing depth would rank differently, repeating or skipping rows.
     if (all && !o.recency.empty()) conflict("--all", "--recency", "--all exports by relevance or by date");
