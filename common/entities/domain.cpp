@@ -1,4 +1,5 @@
 #include "common/entities/domain.h"
+#include "common/entities/ner.h"
 
 #include <cctype>
 
@@ -98,7 +99,8 @@ TextDomain guess_domain(const std::vector<std::vector<std::string_view>>& doc, c
     // in the lead or when dense: news says who said it in its first
     // sentences, a long encyclopedic article uses them later and thinly ("is
     // said to have", "is still used today").
-    static const WordSet weekdays{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+    // The tagger's date words (weekdays, months): among the news cues only the weekdays.
+    static const WordSet date_words(ner::date_words().begin(), ner::date_words().end());
     std::size_t sentences = 0, reporting = 0;
     for (const auto& s : doc) {
         bool reports = false;
@@ -107,7 +109,7 @@ TextDomain guess_domain(const std::vector<std::vector<std::string_view>>& doc, c
             if (is_iso_date(w)) return TextDomain::News;
             if (W.news_cue_words.count(w)) {
                 // "On Friday 14 March 1969": a date in an article, not "on Friday" of wire copy
-                const bool dated = weekdays.count(w) && i + 1 < s.size() && !s[i + 1].empty() &&
+                const bool dated = date_words.count(w) && i + 1 < s.size() && !s[i + 1].empty() &&
                                    std::isdigit(static_cast<unsigned char>(s[i + 1][0]));
                 if (!dated) return TextDomain::News;
             }
