@@ -12,7 +12,8 @@ judged by Reuters' own TOPICS and PEOPLE labels (docs/ranking.md).
 Every engine indexes WORK/docs.jsonl (or its scriptindex dump): id, title, body and date
 only, so no ranking ever sees the labels it is judged on.  Queries come from topics.tsv and
 people.tsv beside this script; a query's split (tune or test) is fixed by the SHA-1 of its
-id, so adding a query never moves another one.  Runs are written to WORK/runs/LABEL.tsv
+id, so adding a query never moves another one.  dev.tsv adds more phrasings of tune-split
+codes only (split "dev", reported apart and left out of "all").  Runs are written to WORK/runs/LABEL.tsv
 (query id, rank, article id), top 1000, AND of the words.  stdlib only.
 """
 import argparse
@@ -61,6 +62,30 @@ def load_queries():
                 seen[qid] = lineno
                 queries.append({"qid": qid, "set": set_name, "label": label_field, "code": cols[0].strip(),
                                 "text": cols[1].strip(), "split": split_of(qid)})
+    return queries + load_dev_queries()
+
+
+def load_dev_queries():
+    """[{...split: 'dev'}] from dev.tsv: more phrasings of tune-split codes (never of test ones)."""
+    path, queries, per_code = os.path.join(HERE, "dev.tsv"), [], {}
+    kinds = {kind: (set_name, label_field) for set_name, kind, _, label_field in SETS}
+    with open(path, encoding="utf-8") as f:
+        for lineno, line in enumerate(f, 1):
+            line = line.rstrip("\n")
+            if not line.strip() or line.startswith("#"):
+                continue
+            cols = line.split("\t")
+            kind, _, code = cols[0].strip().partition(":")
+            if len(cols) != 2 or kind not in kinds or not code or not cols[1].strip():
+                raise BadInput(f"{path}:{lineno}: expected KIND:CODE<TAB>QUERY TEXT "
+                               f"(KIND one of {', '.join(kinds)}), got {line!r}")
+            if split_of(f"{kind}:{code}") != "tune":
+                raise BadInput(f"{path}:{lineno}: {kind}:{code} is a test-split code: "
+                               "a dev query on it would tune on test judgements")
+            per_code[(kind, code)] = per_code.get((kind, code), 0) + 1
+            set_name, label_field = kinds[kind]
+            queries.append({"qid": f"dev:{kind}:{code}:{per_code[(kind, code)]}", "set": set_name,
+                            "label": label_field, "code": code, "text": cols[1].strip(), "split": "dev"})
     return queries
 
 
@@ -82,7 +107,9 @@ def prepare(corpus, work, converter=None):
         subprocess.run([sys.executable, converter, corpus, full + ".tmp"], check=True)
         os.replace(full + ".tmp", full)
     queries = load_queries()
-    wanted = {(q["label"], q["code"]): q["qid"] for q in queries}
+    wanted = {}  # (label, code) -> the ids of its queries (a dev query shares its code)
+    for q in queries:
+        wanted.setdefault((q["label"], q["code"]), []).append(q["qid"])
     qrels = {q["qid"]: set() for q in queries}
     docs = skipped = 0
     with open(full, encoding="utf-8") as f, \
@@ -104,8 +131,7 @@ def prepare(corpus, work, converter=None):
             docs += 1
             for label in ("topics", "people"):
                 for code in d.get(label, []):
-                    qid = wanted.get((label, code))
-                    if qid:
+                    for qid in wanted.get((label, code), ()):
                         qrels[qid].add(rec["id"])
     empty = [qid for qid, rel in qrels.items() if not rel]
     if empty:
@@ -257,8 +283,10 @@ def table(work, labels):
     for label in labels:
         runs = read_run(work, label)
         for set_name, *_ in SETS:
-            for split in ("tune", "test", "all"):
-                sub = [q for q in queries if q["set"] == set_name and split in ("all", q["split"])]
+            for split in ("tune", "test", "all", "dev"):
+                # "all" is tune + test, as before the dev queries came.
+                sub = [q for q in queries if q["set"] == set_name
+                       and (q["split"] == split or (split == "all" and q["split"] != "dev"))]
                 n, (p10, ndcg, ap) = mean_scores(sub, runs, qrels)
                 lines.append(f"| {label} | {set_name} | {split} | {n} | {p10:.3f} | {ndcg:.3f} | {ap:.3f} |")
     return "\n".join(lines)
