@@ -92,6 +92,11 @@ struct RankingOptions {
     /// its text, with the name's words in the lead (the body's first
     /// words, news puts its subject there), gains.
     bool lead = true;
+    /// With entities: a query word that is the surname of a person the
+    /// database knows, who (nearly) alone bears it and in most of the
+    /// articles holding the word ("volcker", "prime minister thatcher"),
+    /// names that person as a run of words naming it would.
+    bool surnames = true;
     /// A hit where a word of a query naming no person or company is part of
     /// the name of a company the article names (extracted, or given by its
     /// source) loses: "steel" in Nippon Steel, "sterling" in Sterling Software; the

@@ -156,6 +156,7 @@ po::options_description describe(Options& o) {
         "no-proximity", "rank without the bonus for the query's words standing close together")(
         "no-entity-match", "do not also match and boost articles naming a person or company the query names")(
         "no-lead-bonus", "rank without the bonus for an article naming the query's person or company in its lead")(
+        "no-surname-match", "do not take a query word that is a known person's surname as naming that person")(
         "no-company-name-penalty", "rank without the penalty for a query word that is part of a company's name")(
         "no-table-penalty", "rank without the penalty for an article that is a table of figures")(
         "no-or-fallback", "when too few articles match every word, show none rather than those matching any")(
@@ -309,6 +310,7 @@ SearchRequest make_request(const Options& o) {
     request.ranking.company_names = o.vm.count("no-company-name-penalty") == 0;
     request.ranking.tables = o.vm.count("no-table-penalty") == 0;
     request.ranking.lead = o.vm.count("no-lead-bonus") == 0;
+    request.ranking.surnames = o.vm.count("no-surname-match") == 0;
     request.ranking.or_fallback = o.vm.count("no-or-fallback") == 0;
     request.ranking.expansion = o.vm.count("expansion") > 0;
     request.ranking.acronyms = o.vm.count("no-acronyms") == 0;

@@ -209,7 +209,9 @@ std::vector<Features> read_features(const Xapian::Database& db, StoredDataCache&
         for (std::size_t i = 0; i < n; ++i) out[i].proximity = proximity_of(word_positions[i]);
     for (const auto& entity : ranking.entities)
         walk(entity.term, [&](std::size_t i) {
-            if (named_in_text(documents, docids[i], entity.term)) out[i].entities.push_back(entity.name);
+            if (named_in_text(documents, docids[i], entity.term))
+                out[i].entities.push_back(entity.surname.empty() ? entity.name
+                                                                 : entity.name + ", by surname " + entity.surname);
         });
     if (wanted.company_names) {
         // One value stream walked in docid order: far cheaper than a value
@@ -258,15 +260,72 @@ std::vector<ScorePart> word_parts(const Xapian::Database& db, const RankingQuery
     return parts;
 }
 
+/// Articles holding `word` (its stems in every language, the most frequent).
+Xapian::doccount word_articles(const Xapian::Database& db, const RankingWord& word) {
+    Xapian::doccount most = 0;
+    for (const auto& term : word.terms) most = std::max(most, db.get_termfreq(term));
+    return most;
+}
+
+/// The persons named by surname (surnames.h) among the words no run
+/// named: two words first ("de clercq"), then one ("volcker", "thatcher"
+/// after "prime minister").  Each person once.
+void add_surname_entities(const Xapian::Database& db, const SurnameIndex& surnames, const MetadataLookup& metadata,
+                          const std::vector<RankingWord>& words, const std::vector<char>& covered,
+                          std::vector<RankingQuery::Entity>& entities) {
+    // Each candidate: its first word and length.
+    std::vector<std::pair<std::size_t, std::size_t>> spans;
+    std::vector<SurnameQuery> queries;
+    std::vector<Xapian::doccount> articles_of;
+    for (const auto& w : words) articles_of.push_back(word_articles(db, w));
+    for (std::size_t len = 2; len >= 1; --len)
+        for (std::size_t i = 0; i + len <= words.size(); ++i) {
+            bool free = true;
+            std::string name;
+            Xapian::doccount articles = 0;
+            for (std::size_t j = i; j < i + len; ++j) {
+                free = free && !covered[j];
+                name += (j > i ? " " : "") + words[j].folded;
+                articles = j == i ? articles_of[j] : std::min(articles, articles_of[j]);
+            }
+            std::string slug = free ? entity_slug(name) : std::string();
+            if (slug.empty() || articles == 0) continue;
+            spans.emplace_back(i, len);
+            queries.push_back({std::move(slug), articles});
+        }
+    if (queries.empty()) return;
+    std::vector<std::string> persons;
+    for (const auto& q : queries) persons.push_back(surnames.person(q));
+    std::vector<char> taken(words.size(), 0);
+    for (std::size_t k = 0; k < spans.size(); ++k) {
+        const auto [first, len] = spans[k];
+        if (persons[k].empty()) continue;
+        bool free = true;
+        for (std::size_t j = first; j < first + len; ++j) free = free && !taken[j];
+        const std::string term = std::string(schema::kPrefixPerson) + persons[k];
+        bool known = false;
+        for (const auto& e : entities) known = known || e.term == term;
+        if (!free || known) continue;
+        std::string surname;
+        for (std::size_t j = first; j < first + len; ++j) {
+            taken[j] = 1;
+            surname += (j > first ? " " : "") + words[j].folded;
+        }
+        std::string display = metadata(schema::name_key(schema::kPrefixPerson, persons[k]));
+        entities.push_back({term, display.empty() ? persons[k] : display, std::move(surname)});
+    }
+}
+
 }  // namespace
 
 RankingQuery make_ranking_query(const Xapian::Database& db, const MetadataLookup& metadata, const ParsedQuery& parsed,
-                                const RankingOptions& options) {
+                                const RankingOptions& options, const SurnameIndex* surnames) {
     RankingQuery out;
     out.words = parsed.ranking_words;
-    if (!options.entities || !parsed.plain_and) return out;
+    if (!options.entities || !parsed.plain_words) return out;
     const std::string_view prefixes[] = {schema::kPrefixPerson, schema::kPrefixCompany};
     const auto& words = out.words;
+    std::vector<char> covered(words.size(), 0);  // words of a run that named an entity
     for (std::size_t i = 0; i < words.size();) {
         std::size_t taken = 0;
         for (std::size_t len = std::min(kMaxEntityWords, words.size() - i); len >= kMinEntityWords && !taken; --len) {
@@ -281,13 +340,15 @@ RankingQuery make_ranking_query(const Xapian::Database& db, const MetadataLookup
                     if (canonical.empty() || !db.term_exists(std::string(prefix) + canonical)) continue;
                 }
                 std::string display = metadata(schema::name_key(prefix, canonical));
-                out.entities.push_back({std::string(prefix) + canonical, display.empty() ? canonical : display});
+                out.entities.push_back({std::string(prefix) + canonical, display.empty() ? canonical : display, {}});
                 taken = len;
                 break;
             }
         }
+        for (std::size_t j = i; j < i + taken; ++j) covered[j] = 1;
         i += taken ? taken : 1;
     }
+    if (options.surnames && surnames) add_surname_entities(db, *surnames, metadata, words, covered, out.entities);
     return out;
 }
 

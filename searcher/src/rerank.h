@@ -17,6 +17,7 @@
 #include "expansion.h"
 #include "query_parser.h"
 #include "stored_data.h"
+#include "surnames.h"
 
 #include <functional>
 #include <string>
@@ -84,6 +85,9 @@ struct RankingQuery {
     struct Entity {
         std::string term;  ///< XP<slug> or XC<slug>
         std::string name;  ///< display name
+        /// The query's words that named it as a surname ("volcker"), or
+        /// empty when a run naming the entity did (surnames.h).
+        std::string surname;
     };
     std::vector<Entity> entities;
     /// The matcher's query and RankingQuery were relaxed to an OR of the words.
@@ -97,9 +101,11 @@ using MetadataLookup = std::function<std::string(const std::string&)>;
 
 /// The ranking words of `parsed` and (RankingOptions::entities) the persons
 /// and companies a run of them names: the longest run first, by slug or
-/// alias, a term the database holds.
+/// alias, a term the database holds; then (RankingOptions::surnames, with
+/// `surnames`) the persons named by surname among the words left
+/// (surnames.h).
 RankingQuery make_ranking_query(const Xapian::Database& db, const MetadataLookup& metadata, const ParsedQuery& parsed,
-                                const RankingOptions& options);
+                                const RankingOptions& options, const SurnameIndex* surnames = nullptr);
 
 /// `query` that also matches the articles naming one of `ranking`'s
 /// entities and holding some of its words (OP_MAX: an article matching

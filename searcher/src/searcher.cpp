@@ -196,6 +196,7 @@ struct Searcher::Impl {
     std::vector<std::unique_ptr<Analyzer>> shard_analyzers;
     FacetIndex facets;
     std::vector<std::string> languages;
+    SurnameIndex surnames;  ///< built at the first query that may name a person by surname
 
     /// `use_arrays` false once the databases were seen changing under a
     /// search (an indexer committing): the per-document arrays are then
@@ -515,9 +516,13 @@ struct Searcher::Impl {
                            [this](const std::string& key) { return databases.metadata(key); });
         PreparedQuery out{parser.parse(asked.query, "query", /*rank_entity_filters=*/true), {}, asked, {}, {}, {}};
         const ParsedQuery& parsed = out.parsed;
+        // The persons by surname: one scan of the person terms, again only
+        // when the databases changed.
+        if (asked.ranking.entities && asked.ranking.surnames && parsed.plain_words && surnames.stale(databases.combined))
+            surnames = SurnameIndex(databases.combined);
         out.ranking = make_ranking_query(
             databases.combined, [this](const std::string& key) { return databases.metadata(key); }, parsed,
-            asked.ranking);
+            asked.ranking, &surnames);
         // A query that only filters gives every hit the same weight, so
         // "relevance" would be index order (issue 12: a corpus's notes file
         // came first).  The parser already ranks entity filters by how much

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """newsdex-search's ranking flags: --explain (text and JSON), the OR fallback
-and --no-or-fallback, the --no-... bonus flags, --expansion and --no-acronyms
+and --no-or-fallback, the --no-... bonus flags, --no-surname-match, --expansion and --no-acronyms
 (docs/cli.md, docs/ranking.md)."""
 import os
 
@@ -53,6 +53,15 @@ for flag in ["--no-lead-bonus", "--no-entity-match"]:
     off, proc = search_json(args, db, "jack ma", "--explain", "--facets", "none", flag)
     c.check(off is not None and off["hits"] and all("lead" not in kinds(h) for h in off["hits"]),
             f"{flag}: no hit earns lead: {proc.stderr}")
+# A surname alone names the person (docs/ranking.md, "Surnames"); --no-surname-match turns it off.
+on, proc = search_json(args, db, "buffett", "--explain", "--facets", "none")
+c.check(on is not None and any(p["kind"] == "entity" and p["detail"] == "Warren Buffett, by surname buffett"
+                               for h in on["hits"] for p in h.get("explain", [])),
+        f"a surname alone names the person by default: {proc.stderr}")
+for flag in ["--no-surname-match", "--no-entity-match"]:
+    off, proc = search_json(args, db, "buffett", "--explain", "--facets", "none", flag)
+    c.check(off is not None and off["hits"] and all("entity" not in kinds(h) for h in off["hits"]),
+            f"{flag}: a surname alone names no one: {proc.stderr}")
 
 # Query expansion: off by default, --expansion adds its part (text and JSON).
 on, proc = search_json(args, db, "trade", "--explain", "--facets", "none", "-n", "100", "--expansion")

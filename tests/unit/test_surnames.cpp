@@ -1,0 +1,179 @@
+// A query word that is a known person's surname names that person for the
+// re-ranking step (searcher/src/surnames.h, docs/ranking.md "Surnames"):
+// the person's articles rank above those that only repeat the word, a
+// title word before the name does not block it, an ambiguous surname or a
+// common word names no one, and several databases give what one gives.
+#include "newsdex/newsdex.h"
+
+#include "surnames.h"
+#include "test_support.h"
+
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+#include <xapian.h>
+
+using namespace newsdex;
+
+namespace {
+
+std::string article(const std::string& id, const std::string& title, const std::string& body) {
+    return nlohmann::json{{"id", id}, {"title", title}, {"body", body}, {"date", "2020-01-01"}}.dump() + "\n";
+}
+
+std::string index(const test::TempDir& dir, const std::string& name, const std::string& jsonl, unsigned shards) {
+    IndexOptions o;
+    o.db_path = dir.sub(name);
+    o.extract_entities = true;  // as newsdex-index does
+    o.shards = shards;
+    index_paths({dir.file(name + ".jsonl", jsonl)}, o);
+    return o.db_path;
+}
+
+SearchRequest request(const std::string& q) {
+    SearchRequest r;
+    r.query = q;
+    r.collapse_duplicates = false;
+    r.ranking.explain = true;
+    r.ranking.or_fallback = false;
+    return r;
+}
+
+std::vector<std::string> ids(const SearchResult& r) {
+    std::vector<std::string> out;
+    for (const auto& h : r.hits) out.push_back(h.id);
+    return out;
+}
+
+/// The detail of `h`'s entity part, or "" when it has none.
+std::string entity_part(const Hit& h) {
+    for (const auto& p : h.explanation)
+        if (p.kind == "entity") return p.detail;
+    return {};
+}
+
+// James Baker named in a1 (and t2); the word "baker" repeated in a2; the
+// words "secretary" and "baker" in a3 but no person.
+const std::string kBaker =
+    article("a1", "Dollar steady",
+            "Treasury Secretary James Baker said on Monday the dollar was stable against the yen. "
+            "Baker told reporters in Washington that talks with Japan would go on.") +
+    article("a2", "Guild meets",
+            "A baker said the baker guild, founded by a baker, would back every baker and each baker's "
+            "apprentice. The baker fair is held near the market, baker stalls and all.") +
+    article("a3", "Guild elects", "The guild's secretary, a baker by trade, was elected on Friday.") +
+    article("a4", "Yen talks", "James Baker met Japan's finance minister in Tokyo. Baker said talks went well.");
+
+}  // namespace
+
+TEST_CASE("a surname alone: an article naming the person ranks above one that only repeats the word") {
+    test::TempDir dir;
+    Searcher s({index(dir, "db", kBaker, 2)});
+    SearchRequest r = request("baker");
+    r.ranking.headline = false;
+    r.ranking.surnames = false;
+    SearchResult off = s.search(r);
+    REQUIRE(off.hits.size() == 4);
+    CHECK(off.hits[0].id == "a2");  // BM25 alone: the repeated word wins
+    for (const auto& h : off.hits) CHECK(entity_part(h).empty());
+    r.ranking.surnames = true;
+    SearchResult on = s.search(r);
+    REQUIRE(on.hits.size() == 4);
+    // Both articles naming James Baker first, then the word's.
+    CHECK(((on.hits[0].id == "a1" && on.hits[1].id == "a4") || (on.hits[0].id == "a4" && on.hits[1].id == "a1")));
+    CHECK(entity_part(on.hits[0]) == "James Baker, by surname baker");
+    CHECK(entity_part(on.hits[1]) == "James Baker, by surname baker");
+    CHECK(entity_part(on.hits[2]).empty());
+    // Only with entity matching.
+    r.ranking.entities = false;
+    for (const auto& h : s.search(r).hits) CHECK(entity_part(h).empty());
+}
+
+TEST_CASE("a title word before the surname does not block it: the person's articles without it match too") {
+    test::TempDir dir;
+    Searcher s({index(dir, "db", kBaker, 2)});
+    SearchRequest r = request("secretary baker");
+    r.ranking.surnames = false;
+    CHECK(ids(s.search(r)) == std::vector<std::string>{"a1", "a3"});  // every word (no OR fallback)
+    r.ranking.surnames = true;
+    SearchResult on = s.search(r);
+    REQUIRE(ids(on) == std::vector<std::string>{"a1", "a3", "a4"});  // a4 names James Baker, without "secretary"
+    CHECK(entity_part(on.hits[0]) == "James Baker, by surname baker");
+    CHECK(entity_part(on.hits[1]).empty());
+    CHECK(entity_part(on.hits[2]) == "James Baker, by surname baker");
+}
+
+TEST_CASE("an ambiguous surname or a word that is mostly a word names no one") {
+    test::TempDir dir;
+    const std::string db = index(
+        dir, "db",
+        article("p1", "Volcker speaks", "Fed chairman Paul Volcker said rates would hold. Volcker spoke in Dallas.") +
+            article("p2", "Steel", "Liberal leader David Steel said the alliance would win. Steel spoke in Leeds.") +
+            article("p3", "Senate", "Senator Howard Baker said the bill would pass.") +
+            article("p4", "Treasury", "Treasury Secretary James Baker said the dollar was stable.") +
+            article("s1", "Steel output", "Steel output rose. Steel mills said steel prices held.") +
+            article("s2", "Steel imports", "Steel imports fell in March, steel makers said.") +
+            article("s3", "Steel strike", "Steel workers went on strike at two steel plants."),
+        1);
+    Xapian::Database x(db + "/shard-000");
+    const SurnameIndex index(x);
+    CHECK(index.person({"volcker", 1}) == "paul-volcker");
+    CHECK(index.person({"paul-volcker", 1}) == "paul-volcker");  // a slug of two words by itself
+    CHECK(index.person({"steel", 1}) == "david-steel");
+    CHECK(index.person({"steel", 4}).empty());  // in 1 of the 4 articles holding the word: a word
+    CHECK(index.person({"baker", 2}).empty());  // two Bakers, one article each
+    CHECK(index.person({"greenspan", 1}).empty());
+    CHECK_FALSE(index.stale(x));
+    CHECK(SurnameIndex().stale(x));
+    // Through the searcher: "steel" names no one, "volcker" names Paul Volcker.
+    Searcher s({db});
+    for (const auto& h : s.search(request("steel")).hits) CHECK(entity_part(h).empty());
+    SearchResult v = s.search(request("volcker"));
+    REQUIRE(v.hits.size() == 1);
+    CHECK(entity_part(v.hits[0]) == "Paul Volcker, by surname volcker");
+}
+
+TEST_CASE("a surname names the same person over one database, shards and several databases") {
+    test::TempDir dir;
+    // The lone "Baker" of a5 and a second James Baker article in the other database.
+    const std::string more =
+        article("a5", "Talks", "Baker said the talks would go on.") +
+        article("a6", "Dollar", "U.S. Treasury Secretary James Baker said the dollar was stable. Baker added more.");
+    const std::string jsonl = kBaker + more;
+    const std::string one = index(dir, "one", jsonl, 1);
+    const std::string sharded = index(dir, "sharded", jsonl, 3);
+    const std::vector<std::string> several = {index(dir, "a", kBaker, 1), index(dir, "b", more, 1)};
+    SearchRequest r = request("baker");
+    SearchResult base = Searcher({one}).search(r);
+    REQUIRE(base.hits.size() == 6);
+    REQUIRE(entity_part(base.hits[0]) == "James Baker, by surname baker");
+    for (const auto& dbs : {std::vector<std::string>{sharded}, several}) {
+        SearchResult other = Searcher(dbs).search(r);
+        REQUIRE(ids(other) == ids(base));
+        for (std::size_t i = 0; i < base.hits.size(); ++i) {
+            CHECK(other.hits[i].score == doctest::Approx(base.hits[i].score).epsilon(1e-12));
+            CHECK(entity_part(other.hits[i]) == entity_part(base.hits[i]));
+        }
+    }
+}
+
+TEST_CASE("the surname index is stale once the databases change, and counts a lone surname as a bearer") {
+    test::TempDir dir;
+    Xapian::WritableDatabase w(dir.sub("x"), Xapian::DB_CREATE_OR_OPEN);
+    auto add = [&](const std::vector<std::string>& terms) {
+        Xapian::Document d;
+        for (const auto& t : terms) d.add_term(t);
+        d.add_term("body");
+        w.add_document(d);
+        w.commit();
+    };
+    for (int i = 0; i < 4; ++i) add({"XPpaul-volcker"});
+    const SurnameIndex before(w);
+    CHECK(before.person({"volcker", 4}) == "paul-volcker");
+    CHECK_FALSE(before.stale(w));
+    add({"XPvolcker"});  // a lone "Volcker": 4 of 5 articles, at the share
+    CHECK(before.stale(w));
+    const SurnameIndex five(w);
+    CHECK(five.person({"volcker", 5}) == "paul-volcker");
+    add({"XPvolcker"});  // 4 of 6: below it
+    CHECK(SurnameIndex(w).person({"volcker", 6}).empty());
+}
