@@ -111,7 +111,10 @@ struct RankingOptions {
     /// words are shown instead, those matching the most words first
     /// (SearchResult::fallback says so).
     bool or_fallback = true;
-    std::size_t or_fallback_below = 3;  ///< see or_fallback
+    /// A page: fewer than this many articles holding every word is too few
+    /// (a page of ten would show a partial list; the rest of it is filled
+    /// with the articles holding most of the words).
+    std::size_t or_fallback_below = 10;
     /// Query expansion (pseudo-relevance feedback) for a query of plain
     /// words naming no person or company: the terms that stand out in its
     /// best expansion_docs hits are added at a reduced weight and the query

@@ -86,13 +86,13 @@ TEST_CASE("a query naming a known person also matches the articles naming them b
               article("b4", "Alibaba", "Jack Ma, Alibaba's founder, was not in Hangzhou."));
     Searcher s({f.db});
     SearchRequest r = request("jack ma");
+    r.ranking.or_fallback = false;  // under a page of matches: the fallback would add b2 and b3 by their words
     SearchResult on = s.search(r);
     CHECK(on.fallback.empty());
     REQUIRE(on.hits.size() == 3);
     CHECK(on.hits[2].id == "b2");  // it lacks "jack" but names him
     for (const auto& h : on.hits) CHECK(has_part(h, "entity"));
     r.ranking.entities = false;
-    r.ranking.or_fallback = false;        // two articles hold both words: the fallback would add b2
     CHECK(ids(s.search(r)).size() == 2);  // without it: every word must match
 }
 
@@ -143,8 +143,15 @@ TEST_CASE("too few articles with every word: the OR of the words, most words fir
     CHECK(strict.hits.empty());
     CHECK(strict.fallback.empty());
     CHECK(to_json(strict).find("fallback") == std::string::npos);
+    // Fewer than a page (or_fallback_below, 10) of articles with every word:
+    // they come first, and the page is filled with those holding some.
+    SearchResult filled = s.search(request("tin prices"));
+    CHECK(filled.fallback == "or");
+    REQUIRE(ids(filled).size() == 3);  // o3 holds neither word
     // Enough matches of every word: no fallback.
-    CHECK(s.search(request("tin prices")).fallback.empty());
+    SearchRequest enough = request("tin prices");
+    enough.ranking.or_fallback_below = 3;
+    CHECK(s.search(enough).fallback.empty());
 }
 
 TEST_CASE("the explanation's parts add up to the score, on both matching paths") {
