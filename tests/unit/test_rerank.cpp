@@ -371,6 +371,93 @@ TEST_CASE("query expansion ranks an article with the feedback terms above a pass
     CHECK(to_json(on).find("\"expansion\"") != std::string::npos);
 }
 
+namespace {
+
+/// Articles about Margaret Thatcher (the feedback: prime minister,
+/// Britain, conservatives), one that shares their terms and names her once
+/// (y1), a short one where "thatcher" is a trade (y2), and filler.
+std::string thatcher_articles() {
+    std::string out;
+    for (int i = 1; i <= 3; ++i)
+        out += article("t" + std::to_string(i), "Talks " + std::to_string(i),
+                       "British Prime Minister Margaret Thatcher said on Monday the Conservative government "
+                       "would stand firm. Thatcher told parliament in London that Britain's conservatives "
+                       "backed the prime minister." +
+                           std::string(i == 1   ? ""
+                                       : i == 2 ? " Talks."
+                                                : " Talks, talks."));  // no ties
+    out += article("y1", "Parliament",
+                   "The prime minister told parliament the Conservative government, led by "
+                   "Thatcher, would keep Britain's course.");
+    out += article("y2", "Roofs", "A thatcher mended the roof.");
+    const char* filler[] = {"Steel output rose in Japan.",         "The bank cut its rates on Monday.",
+                            "Oil prices fell in Tokyo trading.",   "The union called a strike at the port.",
+                            "Wheat exports to Egypt were steady.", "The tin council met in Kuala Lumpur."};
+    for (int i = 0; i < 120; ++i) out += article("g" + std::to_string(i + 1), "News", filler[i % 6]);
+    return out;
+}
+
+/// The person facet as id:count pairs.
+std::vector<std::string> person_counts(const SearchResult& r) {
+    std::vector<std::string> out;
+    if (const Facet* f = r.facet(FacetField::Person))
+        for (const auto& v : f->values) out.push_back(v.id + ":" + std::to_string(v.count));
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("name expansion: a query naming a person by surname is expanded, a topic is not") {
+    Fixture f(thatcher_articles() + coffee_articles());
+    Searcher s({f.db});
+    SearchRequest r = request("thatcher");
+    r.ranking.expansion_docs = 3;
+    r.ranking.headline = false;
+    r.facets = {FacetField::Person};
+    r.ranking.name_expansion = false;
+    SearchResult off = s.search(r);
+    REQUIRE(ids(off).size() == 5);
+    CHECK(off.hits[3].id == "y2");  // BM25 alone: the shorter article wins
+    CHECK(off.hits[4].id == "y1");
+    r.ranking.name_expansion = true;  // the default
+    CHECK(SearchRequest{}.ranking.name_expansion);
+    SearchResult on = s.search(r);
+    REQUIRE(ids(on).size() == 5);
+    CHECK(on.hits[3].id == "y1");  // the feedback articles name Margaret Thatcher: expanded
+    CHECK(on.hits[4].id == "y2");
+    CHECK(has_part(on.hits[3], "expansion"));
+    CHECK(on.total == off.total);
+    CHECK(person_counts(on) == person_counts(off));  // counted once, by the second match
+    // The same as --expansion for this query.
+    r.ranking.expansion = true;
+    CHECK(ids(s.search(r)) == ids(on));
+
+    // "coffee": its feedback names no person, so the first match stands:
+    // hits, scores, total and facets are those without expansion.
+    SearchRequest c = request("coffee");
+    c.ranking.expansion_docs = 3;
+    c.facets = {FacetField::Person};
+    c.ranking.name_expansion = false;
+    SearchResult plain = s.search(c);
+    c.ranking.name_expansion = true;
+    SearchResult named = s.search(c);
+    named.elapsed_ms = plain.elapsed_ms;
+    CHECK(to_json(named) == to_json(plain));
+    for (const auto& h : named.hits) CHECK_FALSE(has_part(h, "expansion"));
+
+    // Page by page is one long page, whether the first match stands or not.
+    for (const char* q : {"thatcher", "coffee"}) {
+        SearchRequest p = request(q);
+        p.ranking.expansion_docs = 3;
+        const std::vector<std::string> all = ids(s.search(p));
+        std::vector<std::string> paged;
+        p.limit = 2;
+        for (p.offset = 0; p.offset < all.size(); p.offset += 2)
+            for (const auto& id : ids(s.search(p))) paged.push_back(id);
+        CHECK(paged == all);
+    }
+}
+
 TEST_CASE("query expansion gives the same hits and scores over one database, shards and several databases") {
     const std::string jsonl = coffee_articles();
     test::TempDir dir;
