@@ -6,7 +6,7 @@
 //
 //   newsdex-query-bench --db DB [--db DB2 ...] QUERIES [--facets] [--passes N]
 //                       [--out TSV] [--label NAME] [--collapse | --no-collapse] [--plain-bm25]
-//                       [--first-pass] [--expansion] [--no-name-expansion] [--no-acronyms]
+//                       [--first-pass] [--expansion] [--no-acronyms]
 //                       [--date-granularity day|month|auto]
 //
 // Query file lines: class<TAB>query<TAB>filter...  The query text is passed
@@ -124,8 +124,7 @@ int main(int argc, char** argv) {
     std::string out_tsv, label = "newsdex", gran = "day";
     // collapse: the library's default (no folding) unless --collapse / --no-collapse.
     std::optional<bool> collapse;
-    bool facets = false, analytics = false, plain = false, first_pass = false, expansion = false, acronyms = true,
-         name_expansion = true;
+    bool facets = false, analytics = false, plain = false, first_pass = false, expansion = false, acronyms = true;
     int passes = 5;
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
@@ -158,8 +157,6 @@ int main(int argc, char** argv) {
             first_pass = true;
         else if (a == "--expansion")  // query expansion (off by default): what it costs
             expansion = true;
-        else if (a == "--no-name-expansion")  // without expansion for a surname (on by default): what it costs
-            name_expansion = false;
         else if (a == "--no-acronyms")  // without acronym matching: what it costs
             acronyms = false;
         else if (a == "--date-granularity")
@@ -167,7 +164,7 @@ int main(int argc, char** argv) {
         else if (a == "-h" || a == "--help") {
             std::cout << "usage: newsdex-query-bench --db DB [--db DB2] QUERIES [--facets] "
                          "[--analytics] [--passes N] [--out TSV] [--label NAME] [--collapse | --no-collapse] [--plain-bm25] "
-                         "[--first-pass] [--expansion] [--no-name-expansion] [--no-acronyms] "
+                         "[--first-pass] [--expansion] [--no-acronyms] "
                          "[--date-granularity day|month|year|auto]\n";
             return 0;
         } else
@@ -188,7 +185,6 @@ int main(int argc, char** argv) {
         base.ranking.tables = base.ranking.company_names = false;
     }
     base.ranking.expansion = expansion;
-    base.ranking.name_expansion = name_expansion && !plain && !first_pass;  // neither pass had it
     base.ranking.acronyms = acronyms;
     if (plain) {
         base.ranking.headline = base.ranking.proximity = base.ranking.entities = false;

@@ -120,21 +120,8 @@ struct RankingOptions {
     /// best expansion_docs hits are added at a reduced weight and the query
     /// is matched again.  The words stay ANDed: the added terms reorder
     /// the hits, they never add one.  Off by default: on the relevance
-    /// benchmark it raised P@10 and MAP but not nDCG@10, and it lost dev
-    /// topics while helping people queries (docs/ranking.md); see
-    /// name_expansion.
+    /// benchmark it raised P@10 and MAP but not nDCG@10 (docs/ranking.md).
     bool expansion = false;
-    /// Query expansion (as `expansion`) only for a query that names a
-    /// person by surname in the articles it finds: at least two of its
-    /// best expansion_docs hits name in their text a person whose id ends
-    /// in one of the query's words ("thatcher", "oil minister subroto").
-    /// A surname alone matches the person's namesakes and the articles
-    /// that only quote them; the terms of the articles about the person
-    /// (their office, country) rank those first.  On by default: on the
-    /// relevance benchmark's dev split it raised people nDCG@10 from 0.907
-    /// to 0.920 and changed no topic query (docs/ranking.md).  `expansion`
-    /// expands every query of plain words as before.
-    bool name_expansion = true;
     std::size_t expansion_docs = 5;    ///< feedback hits (see expansion)
     std::size_t expansion_terms = 20;  ///< terms added (see expansion)
     /// The best added term's BM25 is scaled by this, the others by less

@@ -162,8 +162,6 @@ po::options_description describe(Options& o) {
         "no-or-fallback", "when too few articles match every word, show none rather than those matching any")(
         "no-acronyms", "do not also match an acronym for its long form (GNP for gross national product) and back")(
         "expansion", "query expansion: also rank by the terms that stand out in the best hits (off by default)")(
-        "no-name-expansion",
-        "do not expand a query that names a person by surname (on by default: --expansion expands every query)")(
         "exact", "count every match exactly even without facets")(
         "color", po::value(&o.color), "colour: auto (a terminal, NO_COLOR unset), always, never");
     po::options_description analytics("Entity analytics (over every match; docs/cli.md)");
@@ -315,7 +313,6 @@ SearchRequest make_request(const Options& o) {
     request.ranking.surnames = o.vm.count("no-surname-match") == 0;
     request.ranking.or_fallback = o.vm.count("no-or-fallback") == 0;
     request.ranking.expansion = o.vm.count("expansion") > 0;
-    request.ranking.name_expansion = o.vm.count("no-name-expansion") == 0;
     request.ranking.acronyms = o.vm.count("no-acronyms") == 0;
     request.exact_total = o.vm.count("exact") > 0;
     request.related = o.vm.count("related") > 0;

@@ -1,11 +1,8 @@
 #include "expansion.h"
 
-#include "common/schema/stored_entities.h"
-#include "common/text/slug.h"
 #include "shard_bm25.h"
 
 #include <algorithm>
-#include <string_view>
 
 namespace newsdex {
 
@@ -39,39 +36,6 @@ class WordsOnly : public Xapian::ExpandDecider {
 };
 
 }  // namespace
-
-namespace {
-
-/// Whether person id `id` (words joined by '-') is `slug` or ends in "-" + `slug`.
-bool id_ends_in(std::string_view id, const std::string& slug) {
-    if (slug.empty() || id.size() < slug.size()) return false;
-    if (id.size() == slug.size()) return id == slug;
-    return id.substr(id.size() - slug.size()) == slug && id[id.size() - slug.size() - 1] == '-';
-}
-
-}  // namespace
-
-bool feedback_names_person(StoredDataCache& documents, const std::vector<Xapian::docid>& feedback,
-                           const std::vector<std::string>& words) {
-    std::vector<std::string> slugs;
-    for (const auto& w : words) slugs.push_back(entity_slug(w));
-    std::vector<std::size_t> articles(slugs.size(), 0);
-    for (Xapian::docid docid : feedback) {
-        const StoredData stored = parse_stored_data(documents.data(docid));
-        auto persons = stored.meta.find("persons");
-        if (persons == stored.meta.end() || !persons->is_array()) continue;
-        std::vector<char> named(slugs.size(), 0);
-        schema::StoredEntity e;
-        for (const auto& entry : *persons) {
-            if (!schema::read_stored_entity(entry, e) || e.mentions <= 0) continue;
-            const std::string id = e.id();
-            for (std::size_t w = 0; w < slugs.size(); ++w) named[w] |= id_ends_in(id, slugs[w]) ? 1 : 0;
-        }
-        for (std::size_t w = 0; w < slugs.size(); ++w)
-            if (named[w] && ++articles[w] >= kNameFeedbackArticles) return true;
-    }
-    return false;
-}
 
 std::vector<ExpansionTerm> expansion_terms(const Xapian::Database& db, const std::vector<Xapian::docid>& feedback,
                                            const std::vector<std::vector<std::string>>& words,

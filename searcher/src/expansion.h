@@ -8,7 +8,6 @@
 #pragma once
 
 #include "newsdex/search.h"
-#include "stored_data.h"
 
 #include <string>
 #include <vector>
@@ -35,24 +34,6 @@ struct ExpansionTerm {
 std::vector<ExpansionTerm> expansion_terms(const Xapian::Database& db, const std::vector<Xapian::docid>& feedback,
                                            const std::vector<std::vector<std::string>>& words,
                                            const RankingOptions& options);
-
-/// How many of the feedback articles must name a person whose surname is
-/// one of the query's words for RankingOptions::name_expansion to expand:
-/// two, so that one article naming a namesake ("David Steel" for "steel
-/// output") is not enough.  On the relevance benchmark (docs/ranking.md)
-/// no topic query's feedback names such a person and every people query's
-/// but one names one in 3 to 5 of its 5, so 1 to 3 split the queries alike
-/// but for "boesky" (2 of 5).
-inline constexpr std::size_t kNameFeedbackArticles = 2;
-
-/// Whether the query of `words` (RankingWord::folded of each) names a
-/// person by surname in the articles it finds: at least
-/// kNameFeedbackArticles of `feedback` (docids of `documents`' database)
-/// name in their text (the extractor found mentions: not a source's
-/// tags) a person whose id ends in one of the words ("thatcher" for
-/// margaret-thatcher, "subroto" for subroto).
-bool feedback_names_person(StoredDataCache& documents, const std::vector<Xapian::docid>& feedback,
-                           const std::vector<std::string>& words);
 
 /// `query` with `terms` added: its matches, each scored more for the
 /// terms it holds.

@@ -853,7 +853,7 @@ struct Searcher::Impl {
     /// already widens those), ranked by relevance alone.
     static bool expands(const PreparedQuery& prepared) {
         const SearchRequest& request = prepared.request;
-        return (request.ranking.expansion || request.ranking.name_expansion) && request.sort == SortOrder::Relevance &&
+        return request.ranking.expansion && request.sort == SortOrder::Relevance &&
                request.recency_half_life_days <= 0 && prepared.parsed.plain_words &&
                prepared.ranking.entities.empty() && !prepared.ranking.or_fallback && request.ranking.expansion_docs > 0;
     }
@@ -869,50 +869,22 @@ struct Searcher::Impl {
         return first;
     }
 
-    /// The feedback articles of query expansion: the best expansion_docs of
-    /// `candidates` (the first match), re-ranked as the page would be.
-    /// With `page` (a first match that may stand: RankingOptions::
-    /// name_expansion) and a page that starts at rank 0 and holds them,
-    /// *page is that page (`candidates` re-ranked for the request), so that
-    /// a first match that stands is not re-ranked twice.
-    std::vector<Xapian::docid> feedback_articles(const PreparedQuery& prepared, const Candidates& candidates,
-                                                 StoredDataCache& documents, std::optional<Candidates>* page) {
-        const SearchRequest& request = prepared.request;
-        const std::size_t docs = request.ranking.expansion_docs;
-        const bool as_page = page && request.offset == 0 && request.limit >= docs;
-        Candidates best = candidates;
-        if (as_page) {
-            rerank(databases.combined, documents, request, prepared.ranking, best);
-        } else {
-            SearchRequest probe = request;
-            probe.offset = 0;
-            probe.limit = docs;
-            probe.ranking.explain = false;
-            rerank(databases.combined, documents, probe, prepared.ranking, best);
-        }
-        std::vector<Xapian::docid> feedback;
-        for (std::size_t i = 0; i < std::min(docs, best.list.size()); ++i) feedback.push_back(best.list[i].docid);
-        if (as_page) *page = std::move(best);
-        return feedback;
-    }
-
-    /// Whether query expansion applies to a query with these feedback
-    /// articles: always with RankingOptions::expansion; with
-    /// name_expansion only when they name a person by one of its words.
-    bool expands_with(const PreparedQuery& prepared, const std::vector<Xapian::docid>& feedback,
-                      StoredDataCache& documents) const {
-        if (prepared.request.ranking.expansion) return true;
-        std::vector<std::string> folded;
-        for (const auto& w : prepared.ranking.words) folded.push_back(w.folded);
-        return feedback_names_person(documents, feedback, folded);
-    }
-
-    /// Query expansion: the terms that stand out in `feedback` are added to
+    /// Query expansion: the best expansion_docs of `candidates` (the first
+    /// match, re-ranked as the page would be) give the terms added to
     /// prepared.query (expansion.h); ranking.expansion says which.
-    void expand_query(PreparedQuery& prepared, const std::vector<Xapian::docid>& feedback) {
+    void expand_query(PreparedQuery& prepared, const Candidates& candidates, StoredDataCache& documents) {
+        const SearchRequest& request = prepared.request;
+        Candidates best = candidates;
+        SearchRequest probe = request;
+        probe.offset = 0;
+        probe.limit = request.ranking.expansion_docs;
+        probe.ranking.explain = false;
+        rerank(databases.combined, documents, probe, prepared.ranking, best);
+        std::vector<Xapian::docid> feedback;
+        for (const auto& c : best.list) feedback.push_back(c.docid);
         std::vector<std::vector<std::string>> words;
         for (const auto& w : prepared.ranking.words) words.push_back(w.terms);
-        prepared.ranking.expansion = expansion_terms(databases.combined, feedback, words, prepared.request.ranking);
+        prepared.ranking.expansion = expansion_terms(databases.combined, feedback, words, request.ranking);
         prepared.query = with_expansion(prepared.query, prepared.ranking.expansion);
     }
 
@@ -954,14 +926,9 @@ struct Searcher::Impl {
         // With query expansion the matches are counted (facets, total) in
         // the second match, which matches the same articles.
         const bool expanding = expands(prepared);
-        // Expansion for names only (RankingOptions::name_expansion) decides
-        // after the first match, which stands when it does not expand: it
-        // counts, as a match without expansion would.
-        const bool may_stand = expanding && !request.ranking.expansion;
-        bool reranked = false;
         Candidates candidates =
             generate_candidates(prepared.query, expanding ? feedback_request(request) : request, prepared.ranking,
-                                expanding && !may_stand ? nullptr : counter.get(), result, matched_by_shard, bodies);
+                                expanding ? nullptr : counter.get(), result, matched_by_shard, bodies);
         if (const auto and_matches = needs_or_fallback(prepared, result)) {
             // Too few articles hold every word: those holding any, most words first.
             result.notices.push_back(or_fallback_notice(*and_matches));
@@ -974,20 +941,11 @@ struct Searcher::Impl {
             candidates = generate_candidates(prepared.query, request, prepared.ranking, counter.get(), result,
                                              matched_by_shard, bodies);
         } else if (expanding) {
-            std::optional<Candidates> page;
-            const std::vector<Xapian::docid> feedback =
-                feedback_articles(prepared, candidates, documents, may_stand ? &page : nullptr);
-            if (expands_with(prepared, feedback, documents)) {
-                expand_query(prepared, feedback);
-                if (may_stand) counter = make_counter();  // the first match counted
-                candidates = generate_candidates(prepared.query, request, prepared.ranking, counter.get(), result,
-                                                 matched_by_shard, bodies);
-            } else if (page) {
-                reranked = true;  // the first match stands, and its page is re-ranked already
-                candidates = std::move(*page);
-            }
+            expand_query(prepared, candidates, documents);
+            candidates = generate_candidates(prepared.query, request, prepared.ranking, counter.get(), result,
+                                             matched_by_shard, bodies);
         }
-        if (!reranked) rerank(databases.combined, documents, request, prepared.ranking, candidates);
+        rerank(databases.combined, documents, request, prepared.ranking, candidates);
         facets_and_hits(prepared, candidates, matched_by_shard, counter.get(), documents, bodies, result);
 
         // Entity analytics (analytics.h): over the same matches, after them.
