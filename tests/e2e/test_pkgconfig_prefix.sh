@@ -41,7 +41,7 @@ g++ -std=c++17 -o "$work/app" "$work/app.cpp" $(pkg-config --cflags --libs newsd
 
 # No rpath: the loader cannot find the library (what docs/library.md explains).
 if out=$(env -u LD_LIBRARY_PATH "$work/app" "$work/sample.db" 2>&1); then fail "ran without rpath: $out"; fi
-grep -q "libnewsdex_search.so.0.2" <<<"$out" || fail "loader message: $out"; ok
+grep -q "libnewsdex_search.so.0.3" <<<"$out" || fail "loader message: $out"; ok
 
 libdir=$(pkg-config --variable=libdir newsdex)
 out=$(LD_LIBRARY_PATH="$libdir" "$work/app" "$work/sample.db") || fail "LD_LIBRARY_PATH run: $out"; ok
