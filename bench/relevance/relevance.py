@@ -43,25 +43,31 @@ def split_of(qid):
     return "test" if int(hashlib.sha1(qid.encode()).hexdigest()[:8], 16) % 2 == 0 else "tune"
 
 
+def tsv_rows(path):
+    """(lineno, line, [two columns]) of a query file, skipping blank and comment lines."""
+    with open(path, encoding="utf-8") as f:
+        for lineno, line in enumerate(f, 1):
+            line = line.rstrip("\n")
+            if not line.strip() or line.startswith("#"):
+                continue
+            cols = line.split("\t")
+            yield lineno, line, cols if len(cols) == 2 and cols[0].strip() and cols[1].strip() else None
+
+
 def load_queries():
-    """[{qid, set, label, code, text, split}] from topics.tsv and people.tsv."""
+    """[{qid, set, label, code, text, split}] from topics.tsv and people.tsv, then dev.tsv."""
     queries, seen = [], {}
     for set_name, kind, filename, label_field in SETS:
         path = os.path.join(HERE, filename)
-        with open(path, encoding="utf-8") as f:
-            for lineno, line in enumerate(f, 1):
-                line = line.rstrip("\n")
-                if not line.strip() or line.startswith("#"):
-                    continue
-                cols = line.split("\t")
-                if len(cols) != 2 or not cols[0].strip() or not cols[1].strip():
-                    raise BadInput(f"{path}:{lineno}: expected CODE<TAB>QUERY TEXT, got {line!r}")
-                qid = f"{kind}:{cols[0].strip()}"
-                if qid in seen:
-                    raise BadInput(f"{path}:{lineno}: {cols[0].strip()} is already a query (line {seen[qid]})")
-                seen[qid] = lineno
-                queries.append({"qid": qid, "set": set_name, "label": label_field, "code": cols[0].strip(),
-                                "text": cols[1].strip(), "split": split_of(qid)})
+        for lineno, line, cols in tsv_rows(path):
+            if not cols:
+                raise BadInput(f"{path}:{lineno}: expected CODE<TAB>QUERY TEXT, got {line!r}")
+            qid = f"{kind}:{cols[0].strip()}"
+            if qid in seen:
+                raise BadInput(f"{path}:{lineno}: {cols[0].strip()} is already a query (line {seen[qid]})")
+            seen[qid] = lineno
+            queries.append({"qid": qid, "set": set_name, "label": label_field, "code": cols[0].strip(),
+                            "text": cols[1].strip(), "split": split_of(qid)})
     return queries + load_dev_queries()
 
 
@@ -69,23 +75,18 @@ def load_dev_queries():
     """[{...split: 'dev'}] from dev.tsv: more phrasings of tune-split codes (never of test ones)."""
     path, queries, per_code = os.path.join(HERE, "dev.tsv"), [], {}
     kinds = {kind: (set_name, label_field) for set_name, kind, _, label_field in SETS}
-    with open(path, encoding="utf-8") as f:
-        for lineno, line in enumerate(f, 1):
-            line = line.rstrip("\n")
-            if not line.strip() or line.startswith("#"):
-                continue
-            cols = line.split("\t")
-            kind, _, code = cols[0].strip().partition(":")
-            if len(cols) != 2 or kind not in kinds or not code or not cols[1].strip():
-                raise BadInput(f"{path}:{lineno}: expected KIND:CODE<TAB>QUERY TEXT "
-                               f"(KIND one of {', '.join(kinds)}), got {line!r}")
-            if split_of(f"{kind}:{code}") != "tune":
-                raise BadInput(f"{path}:{lineno}: {kind}:{code} is a test-split code: "
-                               "a dev query on it would tune on test judgements")
-            per_code[(kind, code)] = per_code.get((kind, code), 0) + 1
-            set_name, label_field = kinds[kind]
-            queries.append({"qid": f"dev:{kind}:{code}:{per_code[(kind, code)]}", "set": set_name,
-                            "label": label_field, "code": code, "text": cols[1].strip(), "split": "dev"})
+    for lineno, line, cols in tsv_rows(path):
+        kind, _, code = cols[0].strip().partition(":") if cols else ("", "", "")
+        if kind not in kinds or not code:
+            raise BadInput(f"{path}:{lineno}: expected KIND:CODE<TAB>QUERY TEXT "
+                           f"(KIND one of {', '.join(kinds)}), got {line!r}")
+        if split_of(f"{kind}:{code}") != "tune":
+            raise BadInput(f"{path}:{lineno}: {kind}:{code} is a test-split code: "
+                           "a dev query on it would tune on test judgements")
+        per_code[(kind, code)] = per_code.get((kind, code), 0) + 1
+        set_name, label_field = kinds[kind]
+        queries.append({"qid": f"dev:{kind}:{code}:{per_code[(kind, code)]}", "set": set_name,
+                        "label": label_field, "code": code, "text": cols[1].strip(), "split": "dev"})
     return queries
 
 
