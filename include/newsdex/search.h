@@ -93,9 +93,10 @@ struct RankingOptions {
     /// words, news puts its subject there), gains.
     bool lead = true;
     /// With entities: a query word that is the surname of a person the
-    /// database knows, who (nearly) alone bears it and in most of the
-    /// articles holding the word ("volcker", "prime minister thatcher"),
-    /// names that person as a run of words naming it would.
+    /// database knows, who (nearly) alone bears it (80% of its bearers'
+    /// articles) and is named in at least 30% of the articles holding the
+    /// word ("volcker", "prime minister thatcher"), names that person as a
+    /// run of words naming it would.
     bool surnames = true;
     /// A hit where a word of a query naming no person or company is part of
     /// the name of a company the article names (extracted, or given by its
@@ -106,14 +107,14 @@ struct RankingOptions {
     /// market reports, statistics) loses.  Not with recency (it would read
     /// the text of every article recency blends).
     bool tables = true;
-    /// When all the words of a query of plain words (ANDed) match fewer
-    /// than or_fallback_below articles, the articles matching any of the
-    /// words are shown instead, those matching the most words first
+    /// When a query of plain words (ANDed) matches fewer than
+    /// or_fallback_below articles, those come first, then the articles
+    /// matching any of the words, those matching the most words first
     /// (SearchResult::fallback says so).
     bool or_fallback = true;
-    /// A page: fewer than this many articles holding every word is too few
-    /// (a page of ten would show a partial list; the rest of it is filled
-    /// with the articles holding most of the words).
+    /// A page: fewer matches than this is too few (a page of ten would show
+    /// a partial list; the rest of it is filled with the articles holding
+    /// most of the words).
     std::size_t or_fallback_below = 10;
     /// Query expansion (pseudo-relevance feedback) for a query of plain
     /// words naming no person or company: the terms that stand out in its

@@ -378,6 +378,7 @@ int count_matches(Searcher& searcher, SearchRequest request) {
         request.facets.clear();
         request.snippets = false;
         request.exact_total = true;
+        request.ranking.or_fallback = false;  // the query's matches, not a page filled with partial ones
         total = run_search(searcher, request).total;
     }
     std::printf("%llu\n", static_cast<unsigned long long>(total));
@@ -390,6 +391,7 @@ int export_all(Searcher& searcher, SearchRequest request, Format format) {
     RowWriter writer(format, stdout);
     writer.header();
     request.facets.clear();
+    request.ranking.or_fallback = false;  // every match of the query, not a page filled with partial ones
     request.limit = kExportPage;
     request.snippets = format == Format::Jsonl;
     std::size_t rows = 0;

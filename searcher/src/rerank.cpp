@@ -420,6 +420,15 @@ void apply_table_penalty(StoredDataCache& documents, bool explain, double penalt
     }
 }
 
+/// With the OR fallback, where a candidate ranks before the score: the
+/// articles the query itself matched first (RankingQuery::query_matches),
+/// then by the number of the query's words it holds.
+std::size_t fallback_rank(const RankingQuery& ranking, Xapian::docid docid, std::size_t words_present) {
+    const bool query_match =
+        std::binary_search(ranking.query_matches.begin(), ranking.query_matches.end(), docid);
+    return query_match ? ranking.words.size() + 1 : words_present;
+}
+
 /// The bonuses (and with the OR fallback, the words matched) of the first
 /// `window` candidates, which are then sorted again; the table penalty for
 /// those that reach the page (up to `page_end`).
@@ -474,7 +483,12 @@ void add_bonuses(const Xapian::Database& db, StoredDataCache& documents, const R
         if (f.words_in_company_names)
             subtract("company-name", f.company_name,
                      unit * weights.company_name * static_cast<double>(f.words_in_company_names) / words);
-        matched.push_back(f.words_present);
+        if (ranking.or_fallback && options.explain)
+            c.explanation.insert(c.explanation.begin(), {"matched-words",
+                                                         std::to_string(f.words_present) + " of " +
+                                                             std::to_string(ranking.words.size()),
+                                                         0.0});
+        matched.push_back(fallback_rank(ranking, c.docid, f.words_present));
     }
     sort_window(window, ranking.or_fallback, list, matched);
     if (options.tables)
@@ -538,11 +552,6 @@ void rerank(const Xapian::Database& db, StoredDataCache& documents, const Search
         bonuses.tables = options.tables && !recency;
         add_bonuses(db, documents, bonuses, ranking, weights, recency ? list.size() : kRerankWindow,
                     request.offset + request.limit, list, matched);
-        if (ranking.or_fallback && options.explain)
-            for (std::size_t i = 0; i < matched.size(); ++i)
-                list[i].explanation.insert(
-                    list[i].explanation.begin(),
-                    {"matched-words", std::to_string(matched[i]) + " of " + std::to_string(ranking.words.size()), 0.0});
     }
     if (recency) apply_recency(db, list, request.recency_half_life_days, ranking.or_fallback ? &matched : nullptr);
     // The page: what is before the offset and after the limit goes.

@@ -92,6 +92,12 @@ struct RankingQuery {
     std::vector<Entity> entities;
     /// The matcher's query and RankingQuery were relaxed to an OR of the words.
     bool or_fallback = false;
+    /// With or_fallback: the articles the query itself matched (fewer than
+    /// RankingOptions::or_fallback_below; sorted).  They come first: an
+    /// article naming the query's person is a match however few of its
+    /// words it holds ("treasury secretary baker" for one naming James
+    /// Baker), so the most words first applies to those after them.
+    std::vector<Xapian::docid> query_matches;
     /// The terms query expansion added to the matcher's query (expansion.h).
     std::vector<ExpansionTerm> expansion;
 };

@@ -651,7 +651,8 @@ struct Searcher::Impl {
         // about as deep as their share: match_by_shard).  (Its list is the same: the
         // deeper list starts with the shallower one, and folding decides
         // each candidate by those before it.  needs_or_fallback reads the
-        // estimate, but below 3 matches every depth counts them exactly.)
+        // estimate, but below a page of matches every depth counts them
+        // exactly.)
         const bool exact_total_follows = counter != nullptr;
         std::size_t known_short = 0;  // the deepest depth matched that held too few
         bool may_guess = true;
@@ -828,24 +829,61 @@ struct Searcher::Impl {
         }
     }
 
-    /// The exact number of articles the AND of a query's plain words
-    /// matched when that is too few (RankingOptions::or_fallback), else
-    /// nothing.
-    std::optional<std::uint64_t> needs_or_fallback(const PreparedQuery& prepared, const SearchResult& result) {
+    /// The articles the query of plain words (its AND, with the acronyms'
+    /// and entities' matches) matched when they are too few
+    /// (RankingOptions::or_fallback): all of them, sorted; else nothing.
+    std::optional<std::vector<Xapian::docid>> needs_or_fallback(const PreparedQuery& prepared,
+                                                                const SearchResult& result) {
         const SearchRequest& request = prepared.request;
         const std::size_t below = request.ranking.or_fallback_below;
         if (!request.ranking.or_fallback || !prepared.parsed.plain_and || request.sort != SortOrder::Relevance ||
             result.total >= below + 100)
             return std::nullopt;
-        // The matcher's total is an estimate: count exactly, up to `below`
-        // (below it, checking at least `below` matches counts them all).
+        // The matcher's total is an estimate: match exactly, up to `below`
+        // (below it, checking at least `below` matches finds them all).
         Xapian::Enquire enquire(databases.combined);
         enquire.set_query(prepared.query);
         enquire.set_weighting_scheme(Xapian::BoolWeight());
-        const auto n = static_cast<Xapian::doccount>(below);
-        const Xapian::doccount exact = enquire.get_mset(0, 0, n).get_matches_lower_bound();
-        if (exact >= n) return std::nullopt;
-        return exact;
+        const Xapian::MSet matches = enquire.get_mset(0, static_cast<Xapian::doccount>(below));
+        if (matches.size() >= below) return std::nullopt;
+        std::vector<Xapian::docid> docids(matches.begin(), matches.end());
+        std::sort(docids.begin(), docids.end());
+        return docids;
+    }
+
+    /// With the OR fallback: the articles the query itself matched
+    /// (RankingQuery::query_matches) rank first, so the re-ranked window must
+    /// hold them.  Those the OR match ranked past the window (a rarer word
+    /// repeated outweighs two words said once) or past its list are matched
+    /// apart -- the same query, restricted to them by their id terms, so
+    /// their scores are those of the OR match -- and put at the list's head.
+    void bring_query_matches(const PreparedQuery& prepared, const SearchRequest& request, Candidates& candidates) {
+        const std::vector<Xapian::docid>& wanted = prepared.ranking.query_matches;
+        std::vector<Candidate>& list = candidates.list;
+        const bool recency = request.recency_half_life_days > 0;
+        const std::size_t window = recency ? list.size() : std::min(kRerankWindow, list.size());
+        std::vector<Xapian::docid> missing = wanted;
+        for (std::size_t i = 0; i < window; ++i)
+            missing.erase(std::remove(missing.begin(), missing.end(), list[i].docid), missing.end());
+        if (missing.empty()) return;
+        std::erase_if(list, [&](const Candidate& c) {
+            return std::find(missing.begin(), missing.end(), c.docid) != missing.end();
+        });
+        std::vector<Xapian::Query> ids;
+        const std::string id_prefix(schema::kPrefixId);
+        for (Xapian::docid docid : missing) {
+            auto t = databases.combined.termlist_begin(docid);
+            t.skip_to(id_prefix);
+            if (t != databases.combined.termlist_end(docid) && (*t).starts_with(id_prefix)) ids.emplace_back(*t);
+        }
+        SearchResult scratch;
+        bool by_shard = false;
+        Candidates found =
+            match_candidates(Xapian::Query(Xapian::Query::OP_FILTER, prepared.query,
+                                           Xapian::Query(Xapian::Query::OP_OR, ids.begin(), ids.end())),
+                             request, 0, missing.size(), nullptr, scratch, by_shard);
+        list.insert(list.begin(), std::make_move_iterator(found.list.begin()),
+                    std::make_move_iterator(found.list.end()));
     }
 
     /// Whether query expansion (RankingOptions::expansion) applies: a
@@ -888,12 +926,16 @@ struct Searcher::Impl {
         prepared.query = with_expansion(prepared.query, prepared.ranking.expansion);
     }
 
-    static std::string or_fallback_notice(std::uint64_t total) {
-        return std::string(total == 0   ? "no article matches"
-                           : total == 1 ? "only 1 article matches"
-                                        : "only " + std::to_string(total) + " articles match") +
-               " every word: showing the articles that match any of them, those matching the most words first "
-               "(--no-or-fallback to turn off)";
+    static std::string or_fallback_notice(std::size_t matches) {
+        const std::string tail = "(--no-or-fallback to turn off)";
+        if (matches == 0)
+            return std::string("no article matches every word: showing the articles that match any of them, "
+                               "those matching the most words first ") +
+                   tail;
+        return (matches == 1 ? std::string("only 1 article matches") : "only " + std::to_string(matches) +
+                                                                          " articles match") +
+               " the query: showing " + (matches == 1 ? "it" : "them") +
+               " first, then the articles that match any of its words, those matching the most words first " + tail;
     }
 
     /// The steps of a search: the query; candidate generation (shards in
@@ -929,17 +971,20 @@ struct Searcher::Impl {
         Candidates candidates =
             generate_candidates(prepared.query, expanding ? feedback_request(request) : request, prepared.ranking,
                                 expanding ? nullptr : counter.get(), result, matched_by_shard, bodies);
-        if (const auto and_matches = needs_or_fallback(prepared, result)) {
-            // Too few articles hold every word: those holding any, most words first.
-            result.notices.push_back(or_fallback_notice(*and_matches));
+        if (auto query_matches = needs_or_fallback(prepared, result)) {
+            // Too few articles match: they first, then those holding any
+            // of the words, most words first.
+            result.notices.push_back(or_fallback_notice(query_matches->size()));
             result.fallback = "or";
             prepared.ranking.or_fallback = true;
+            prepared.ranking.query_matches = std::move(*query_matches);
             prepared.query =
                 with_filters(prepared.any_word.empty() ? any_word_query(prepared.ranking) : prepared.any_word, false,
                              prepared.filters);
             counter = make_counter();
             candidates = generate_candidates(prepared.query, request, prepared.ranking, counter.get(), result,
                                              matched_by_shard, bodies);
+            bring_query_matches(prepared, request, candidates);
         } else if (expanding) {
             expand_query(prepared, candidates, documents);
             candidates = generate_candidates(prepared.query, request, prepared.ranking, counter.get(), result,

@@ -84,6 +84,19 @@ if c.check(doc is not None, f"fallback: runs: {proc.stderr}"):
     c.check(any("matches every word" in n for n in doc["notices"]), f"fallback: said in a notice: {doc['notices']}")
 r = run([args.search, "--db", db, "--facets", "none", "--", "apple qqzzxxv"])
 c.check(r.returncode == 0 and "note: no article matches every word" in r.stdout, f"text says it: {r.stdout[:300]}")
+# Under a page of matches: they come first, the page is filled; --count and --all stay the query's own.
+doc, proc = search_json(args, db, "trade talks", "--facets", "none", "--explain")
+if c.check(doc is not None and doc.get("fallback") == "or", f"fallback under a page: {proc.stderr}"):
+    strict, _ = search_json(args, db, "trade talks", "--facets", "none", "--no-or-fallback")
+    exact = [h["id"] for h in strict["hits"]]
+    c.check(0 < len(exact) < 10 and sorted(h["id"] for h in doc["hits"][:len(exact)]) == sorted(exact) and
+            len(doc["hits"]) > len(exact), f"the query's matches first, then others: {exact}")
+    c.check(any("articles match the query" in n for n in doc["notices"]), f"notice: {doc['notices']}")
+    r = run([args.search, "--db", db, "--count", "--", "trade talks"])
+    c.check(r.returncode == 0 and r.stdout.strip() == str(len(exact)), f"--count is the query's: {r.stdout}")
+    r = run([args.search, "--db", db, "--all", "--format", "tsv", "--", "trade talks"])
+    c.check(r.returncode == 0 and len(r.stdout.strip().splitlines()) == 1 + len(exact),
+            f"--all exports the query's matches: {r.stdout[:300]}")
 doc, proc = search_json(args, db, "apple qqzzxxv", "--facets", "none", "--no-or-fallback")
 c.check(doc is not None and doc["total"] == 0 and "fallback" not in doc and proc.returncode == 1,
         f"--no-or-fallback: nothing, exit 1: {proc.returncode} {doc}")

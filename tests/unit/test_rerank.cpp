@@ -128,13 +128,14 @@ TEST_CASE("words side by side rank above the same words far apart") {
 
 TEST_CASE("too few articles with every word: the OR of the words, most words first, said in the result") {
     Fixture f(article("o1", "Tin", "Tin prices fell.") + article("o2", "Zinc", "Zinc and tin prices rose.") +
-              article("o3", "Lead", "Lead was flat.") + article("o4", "Tin again", "Tin prices were steady."));
+              article("o3", "Lead", "Lead was flat.") + article("o4", "Tin again", "Tin prices were steady.") +
+              article("o5", "Tin mines", "Tin, tin and more tin: tin output rose."));
     Searcher s({f.db});
     SearchRequest r = request("zinc tin lead");
     SearchResult res = s.search(r);
     CHECK(res.fallback == "or");
     CHECK(res.notices.back().find("no article matches every word") != std::string::npos);
-    REQUIRE(ids(res).size() == 4);
+    REQUIRE(ids(res).size() == 5);
     CHECK(res.hits[0].id == "o2");  // two of the three words
     CHECK(has_part(res.hits[0], "matched-words"));
     CHECK(to_json(res).find("\"fallback\":\"or\"") != std::string::npos);
@@ -147,11 +148,47 @@ TEST_CASE("too few articles with every word: the OR of the words, most words fir
     // they come first, and the page is filled with those holding some.
     SearchResult filled = s.search(request("tin prices"));
     CHECK(filled.fallback == "or");
-    REQUIRE(ids(filled).size() == 3);  // o3 holds neither word
+    CHECK(filled.notices.back().find("only 3 articles match the query") != std::string::npos);
+    REQUIRE(ids(filled).size() == 4);  // o3 holds neither word
+    std::vector<std::string> exact(filled.hits.size() - 1);
+    std::transform(filled.hits.begin(), filled.hits.end() - 1, exact.begin(), [](const Hit& h) { return h.id; });
+    std::sort(exact.begin(), exact.end());
+    CHECK(exact == std::vector<std::string>{"o1", "o2", "o4"});  // every word first
+    CHECK(filled.hits[3].id == "o5");                            // then "tin" alone, said four times
     // Enough matches of every word: no fallback.
     SearchRequest enough = request("tin prices");
     enough.ranking.or_fallback_below = 3;
     CHECK(s.search(enough).fallback.empty());
+}
+
+TEST_CASE("the OR fallback: the articles holding every word come first even when past the window") {
+    // One article holds "tea" and "auction" once each; sixty say "tea" ten
+    // times (BM25: a rarer word repeated outweighs two words said once), a
+    // hundred say "auction" once, and filler makes the words rare.  The OR
+    // match ranks the one exact match past its best 50; it still comes first.
+    std::string jsonl = article("x1", "Market day", "The tea auction opened on Monday in the port.");
+    std::string tea;
+    for (int i = 0; i < 10; ++i) tea += "Tea was sold, and tea was bought. ";
+    for (int i = 0; i < 60; ++i) jsonl += article("t1-" + std::to_string(i), "Leaves " + std::to_string(i), tea);
+    for (int i = 0; i < 100; ++i)
+        jsonl += article("a1-" + std::to_string(i), "Sale " + std::to_string(i), "The auction ended on Friday.");
+    for (int i = 0; i < 140; ++i)
+        jsonl += article("f1-" + std::to_string(i), "Weather " + std::to_string(i), "Rain fell on the hills.");
+    Fixture f(jsonl);
+    Searcher s({f.db});
+    SearchRequest r = request("tea auction");
+    r.limit = 70;
+    SearchResult all = s.search(r);
+    CHECK(all.fallback == "or");
+    REQUIRE(all.hits.size() == 70);
+    CHECK(all.hits[0].id == "x1");
+    // Pages agree with one long page.
+    std::vector<std::string> paged;
+    for (r.offset = 0; r.offset < 70; r.offset += 10) {
+        r.limit = 10;
+        for (const auto& h : s.search(r).hits) paged.push_back(h.id);
+    }
+    CHECK(paged == ids(all));
 }
 
 TEST_CASE("the explanation's parts add up to the score, on both matching paths") {

@@ -177,3 +177,23 @@ TEST_CASE("the surname index is stale once the databases change, and counts a lo
     add({"XPvolcker"});  // 4 of 6: below it
     CHECK(SurnameIndex(w).person({"volcker", 6}).empty());
 }
+
+TEST_CASE("the OR fallback puts the articles the query matched first, those naming the person included") {
+    // "treasury secretary baker": a1 holds the three words, a4 names James
+    // Baker (by surname) with neither title word: two matches of the query,
+    // under a page, so the fallback adds a3 (two of the words, no person)
+    // and a2 (the word "baker" repeated).  a4 matched the query and comes
+    // before them, though it holds fewer words.
+    test::TempDir dir;
+    Searcher s({index(dir, "db", kBaker, 2)});
+    SearchRequest r = request("treasury secretary baker");
+    r.ranking.or_fallback = true;
+    SearchResult res = s.search(r);
+    CHECK(res.fallback == "or");
+    REQUIRE(ids(res) == std::vector<std::string>{"a1", "a4", "a3", "a2"});
+    CHECK(res.notices.back().find("only 2 articles match the query") != std::string::npos);
+    r.ranking.surnames = false;  // a4 is then no match of the query: the most words first
+    SearchResult words = s.search(r);
+    REQUIRE(words.hits.size() == 4);
+    CHECK(std::vector<std::string>{words.hits[0].id, words.hits[1].id} == std::vector<std::string>{"a1", "a3"});
+}
