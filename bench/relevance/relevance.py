@@ -13,7 +13,7 @@ Every engine indexes WORK/docs.jsonl (or its scriptindex dump): id, title, body 
 only, so no ranking ever sees the labels it is judged on.  Queries come from topics.tsv and
 people.tsv beside this script; a query's split (tune or test) is fixed by the SHA-1 of its
 id, so adding a query never moves another one.  dev.tsv adds more phrasings of tune-split
-codes only (split "dev", reported apart and left out of "all").  Runs are written to WORK/runs/LABEL.tsv
+codes, or of codes whose id falls in tune (split "dev", reported apart and left out of "all").  Runs are written to WORK/runs/LABEL.tsv
 (query id, rank, article id), top 1000, AND of the words.  stdlib only.
 """
 import argparse
@@ -271,7 +271,15 @@ def metrics(ranked, relevant):
     return p10, dcg / idcg, ap / len(relevant)
 
 
+def check_judged(queries, qrels):
+    missing = [q["qid"] for q in queries if q["qid"] not in qrels]
+    if missing:
+        raise BadInput(f"no judgements for {missing[0]} (and {len(missing) - 1} more): the work directory "
+                       "was prepared before the query files changed; run prepare again")
+
+
 def mean_scores(queries, runs, qrels):
+    check_judged(queries, qrels)
     rows = [metrics(runs.get(q["qid"], []), qrels[q["qid"]]) for q in queries]
     if not rows:
         return 0, (0, 0, 0)
@@ -296,6 +304,7 @@ def table(work, labels):
 def per_query(work, labels):
     """Per-query nDCG@10 of each run, for finding where engines differ."""
     queries, qrels = load_queries(), load_qrels(work)
+    check_judged(queries, qrels)
     runs = {label: read_run(work, label) for label in labels}
     out = ["qid\tsplit\trelevant\ttext\t" + "\t".join(labels)]
     for q in queries:

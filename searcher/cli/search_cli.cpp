@@ -155,11 +155,11 @@ po::options_description describe(Options& o) {
         "no-headline-bonus", "rank without the bonus for query words in the headline")(
         "no-proximity", "rank without the bonus for the query's words standing close together")(
         "no-entity-match", "do not also match and boost articles naming a person or company the query names")(
-        "no-lead-bonus", "rank without the bonus for an article naming the query's person or company in its lead")(
         "no-surname-match", "do not take a query word that is a known person's surname as naming that person")(
+        "no-lead-bonus", "rank without the bonus for an article naming the query's person or company in its lead")(
         "no-company-name-penalty", "rank without the penalty for a query word that is part of a company's name")(
         "no-table-penalty", "rank without the penalty for an article that is a table of figures")(
-        "no-or-fallback", "when too few articles match every word, show none rather than those matching any")(
+        "no-or-fallback", "when a query matches under a page of articles, show only those, not then those matching any word")(
         "no-acronyms", "do not also match an acronym for its long form (GNP for gross national product) and back")(
         "expansion", "query expansion: also rank by the terms that stand out in the best hits (off by default)")(
         "exact", "count every match exactly even without facets")(

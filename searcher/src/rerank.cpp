@@ -238,8 +238,8 @@ bool has_bonuses(const RankingOptions& options, const RankingQuery& ranking) {
 }
 
 /// BM25 of each ranking word in document `docid` (a word's stems in several
-/// languages taken together, as OP_SYNONYM does), with Xapian 1.4's
-/// default parameters.
+/// languages taken together, as OP_SYNONYM does), with the matcher's
+/// parameters (kBM25K1, kBM25B: shard_bm25.h).
 std::vector<ScorePart> word_parts(const Xapian::Database& db, const RankingQuery& ranking, Xapian::docid docid) {
     std::vector<ScorePart> parts;
     const Xapian::doccount doccount = db.get_doccount();
