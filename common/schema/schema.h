@@ -106,11 +106,13 @@
 
 namespace newsdex::schema {
 
-/// Schema 4 adds the XW terms (kPrefixPersonSurname); schema 3 (docs/index-schema.md, "Versions") stores the document data more
+/// Schema 3 (docs/index-schema.md, "Versions") stores the document data more
 /// compactly (common/schema/stored_entities.h) and kSlotHash as raw bytes;
-/// everything else is schema 2's.  The searcher reads both, and the indexer
-/// adds to a schema-2 database (marking it schema 3, since it then holds
-/// schema-3 documents that an older newsdex would misread).
+/// everything else is schema 2's.  Schema 4 adds the XW terms
+/// (kPrefixPersonSurname) and kSurnameTermsKey.  The searcher reads all
+/// three, and the indexer adds to a schema-2 or -3 database (marking it
+/// schema 4, since it then holds documents that an older newsdex would
+/// misread or add to without their XW terms).
 inline constexpr int kSchemaVersion = 4;
 /// The oldest schema this newsdex reads and adds to.
 inline constexpr int kOldestReadableSchemaVersion = 2;
