@@ -113,6 +113,9 @@ void add_filter_terms(BuiltDocument& built, const Article& article, const std::s
             if (term_value.empty()) continue;
             // An over-long value is kept here and refused in find_problem.
             built.document.add_boolean_term(std::string(field.prefix) + term_value);
+            // A person by its surname keys (schema 4), looked up by the searcher's SurnameIndex.
+            if (field.prefix == schema::kPrefixPerson)
+                for (const auto& t : schema::person_surname_terms(term_value)) built.document.add_boolean_term(t);
             if (!field.stores_name) continue;
             built.metadata.emplace_back(schema::name_key(field.prefix, term_value), v.name ? *v.name : v.value);
             if (v.aliases)

@@ -73,7 +73,7 @@ std::vector<Xapian::WritableDatabase> open_shards_for_writing(const std::string&
             throw UserError(path + " was written with index schema " + version + " and this newsdex writes schema " +
                             std::to_string(schema::kSchemaVersion) + ": index into a new database");
         // An older schema this newsdex still reads: what it writes now is
-        // schema 3, so the database says so (an older newsdex, which would
+        // schema 4, so the database says so (an older newsdex, which would
         // misread the new documents' data, then refuses it).
         if (version != std::to_string(schema::kSchemaVersion))
             for (auto& shard : shards)
@@ -104,6 +104,8 @@ std::vector<Xapian::WritableDatabase> open_shards_for_writing(const std::string&
         auto db = open_one(dir / schema::shard_name(i), Xapian::DB_CREATE_OR_OPEN);
         if (paths) paths->push_back((dir / schema::shard_name(i)).string());
         db.set_metadata(schema::kSchemaVersionKey, std::to_string(schema::kSchemaVersion));
+        // Every document of a shard begun empty gets its XW terms (schema.h).
+        if (db.get_lastdocid() == 0) db.set_metadata(schema::kSurnameTermsKey, "1");
         db.commit();
         shards.push_back(std::move(db));
     }

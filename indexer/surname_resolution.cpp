@@ -234,8 +234,19 @@ void link_document(const Kind& kind, Xapian::Document& doc, const std::string& s
     // guesses and the pass linked and unlinked the two (issue 8: the same
     // archive gives the same entities, whatever the order of indexing).
     if (!old_link.empty() && linked_by_doc(kind.entity, doc, old_link)) from.clear();
-    if (!from.empty() && has_term(doc, kind.entity + from)) doc.remove_term(kind.entity + from);
-    if (!to.empty()) doc.add_boolean_term(kind.entity + to);
+    // A person's XW terms (schema.h) come and go with its XP term.
+    const bool person = kind.entity == schema::kPrefixPerson;
+    if (!from.empty() && has_term(doc, kind.entity + from)) {
+        doc.remove_term(kind.entity + from);
+        if (person)
+            for (const auto& t : schema::person_surname_terms(from))
+                if (has_term(doc, t)) doc.remove_term(t);
+    }
+    if (!to.empty()) {
+        doc.add_boolean_term(kind.entity + to);
+        if (person)
+            for (const auto& t : schema::person_surname_terms(to)) doc.add_boolean_term(t);
+    }
     if (!new_link.empty()) doc.add_boolean_term(kind.mark + s + ":" + new_link);
     doc.add_value(kind.slot, replace_in_slot(doc.get_value(kind.slot), from, to));
     doc.set_data(replace_in_data(doc.get_data(), kind.json_key, from, to, name));

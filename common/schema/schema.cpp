@@ -32,6 +32,31 @@ bool readable_schema_version(const std::string& version) {
     return false;
 }
 
+std::vector<std::string> surname_keys(std::string_view person) {
+    std::vector<std::string> keys;
+    if (person.empty()) return keys;
+    const std::size_t last = person.rfind('-');
+    const std::size_t before = last == std::string_view::npos || last == 0 ? std::string_view::npos
+                                                                          : person.rfind('-', last - 1);
+    std::string one(last == std::string_view::npos ? person : person.substr(last + 1));
+    if (!one.empty()) keys.push_back(std::move(one));
+    if (last != std::string_view::npos) {
+        std::string two(before == std::string_view::npos ? person : person.substr(before + 1));
+        if (!two.empty() && (keys.empty() || two != keys.front())) keys.push_back(std::move(two));
+    }
+    return keys;
+}
+
+std::vector<std::string> person_surname_terms(std::string_view person) {
+    std::vector<std::string> terms;
+    for (const auto& key : surname_keys(person)) {
+        std::string term = std::string(kPrefixPersonSurname) + key + ":";
+        term.append(person.substr(0, person.size() - key.size()));
+        if (term.size() <= kMaxXapianTermBytes) terms.push_back(std::move(term));
+    }
+    return terms;
+}
+
 const FilterField& filter_field(FieldSource source) {
     for (const auto& field : filter_fields())
         if (field.source == source) return field;

@@ -45,6 +45,11 @@
 //                       tagger left untagged, no entity [linked to <id>]
 //     XK<id>[:<id2>]    a one-word company [linked to <id2>]       (resolution)
 //     XJ<alias>:<id>    the text ties one-word <alias> to company <id>
+//     XW<key>:<rest>    schema 4: person <rest><key> (an XP term of the
+//                       document) by its last word and by its last two words
+//                       (person_surname_terms), so that the searcher looks up
+//                       a query's surname by prefix instead of scanning every
+//                       person term (searcher/src/surnames.h)
 //     Y<yyyy>, M<yyyymm>, D<yyyymmdd>
 //                       local publication year, month and day    (date:, after:,
 //                       before:: a range becomes an OR of the fewest whole
@@ -84,6 +89,8 @@
 //     newsdex:schema        schema version, kSchemaVersion
 //     newsdex:languages     the stemming languages in use, e.g. "en,de"
 //                           (kLanguagesKey)
+//     newsdex:surname-terms "1" in a shard created at schema 4 or later: every
+//                           document holds the XW terms (kSurnameTermsKey)
 //     name:<prefix><slug>   display name of an entity or source, e.g.
 //                           "name:XCibm" -> "IBM"
 //     alias:<prefix><slug>  canonical slug for another name of an entity, e.g.
@@ -101,10 +108,12 @@ namespace newsdex::schema {
 
 /// Schema 3 (docs/index-schema.md, "Versions") stores the document data more
 /// compactly (common/schema/stored_entities.h) and kSlotHash as raw bytes;
-/// everything else is schema 2's.  The searcher reads both, and the indexer
-/// adds to a schema-2 database (marking it schema 3, since it then holds
-/// schema-3 documents that an older newsdex would misread).
-inline constexpr int kSchemaVersion = 3;
+/// everything else is schema 2's.  Schema 4 adds the XW terms
+/// (kPrefixPersonSurname) and kSurnameTermsKey.  The searcher reads all
+/// three, and the indexer adds to a schema-2 or -3 database (marking it
+/// schema 4, since it then holds documents that an older newsdex would
+/// misread or add to without their XW terms).
+inline constexpr int kSchemaVersion = 4;
 /// The oldest schema this newsdex reads and adds to.
 inline constexpr int kOldestReadableSchemaVersion = 2;
 /// Whether a shard's "newsdex:schema" metadata is one this newsdex reads.
@@ -113,6 +122,10 @@ inline constexpr const char* kSchemaVersionKey = "newsdex:schema";
 /// Metadata key: the stemming languages the shard's articles use, joined by
 /// ',' (the searcher stems a query in each of them).
 inline constexpr const char* kLanguagesKey = "newsdex:languages";
+/// Metadata key: "1" in a shard created at schema 4 or later, so that every
+/// document it holds has its XW terms (an older database the indexer adds
+/// to has documents without them, and the searcher scans its person terms).
+inline constexpr const char* kSurnameTermsKey = "newsdex:surname-terms";
 inline constexpr const char* kStubFile = "XAPIANDB";
 inline constexpr const char* kColumnsSuffix = ".facets";  ///< "shard-000" + suffix
 
@@ -145,6 +158,19 @@ inline constexpr std::string_view kPrefixShortCompany = "XK";
 /// "XJ" + alias + ":" + id: this document's text (or the alias table) names
 /// company `id` also as the one-word `alias`.
 inline constexpr std::string_view kPrefixCompanyTie = "XJ";
+/// "XW" + key + ":" + rest: the document names person rest + key, and `key`
+/// is the slug's last word or last two words (surname_keys).  Boolean, one
+/// per key and person; a term that would be longer than Xapian allows is left
+/// out (a person slug of 242 bytes or more).
+inline constexpr std::string_view kPrefixPersonSurname = "XW";
+
+/// The keys a person is known by as a surname: its last word and its last
+/// two words (the slug itself when it has one or two words); each a suffix of
+/// `person`.  "paul-volcker" -> "volcker", "paul-volcker"; "subroto" ->
+/// "subroto"; "willy-de-clercq" -> "clercq", "de-clercq".
+std::vector<std::string> surname_keys(std::string_view person);
+/// The XW terms of a document naming `person` (an XP slug).
+std::vector<std::string> person_surname_terms(std::string_view person);
 
 // Value slots.
 inline constexpr Xapian::valueno kSlotDate = 0;

@@ -516,10 +516,11 @@ struct Searcher::Impl {
                            [this](const std::string& key) { return databases.metadata(key); });
         PreparedQuery out{parser.parse(asked.query, "query", /*rank_entity_filters=*/true), {}, asked, {}, {}, {}};
         const ParsedQuery& parsed = out.parsed;
-        // The persons by surname: one scan of the person terms, again only
-        // when the databases changed.
+        // The persons by surname: by their XW terms, or (a database indexed
+        // before schema 4) one scan of the person terms, again only when the
+        // databases changed.
         if (asked.ranking.entities && asked.ranking.surnames && parsed.plain_words && surnames.stale(databases.combined))
-            surnames = SurnameIndex(databases.combined);
+            surnames = SurnameIndex(databases.combined, SurnameIndex::has_surname_terms(databases.shards));
         out.ranking = make_ranking_query(
             databases.combined, [this](const std::string& key) { return databases.metadata(key); }, parsed,
             asked.ranking, &surnames);

@@ -37,18 +37,30 @@ struct SurnameQuery {
 };
 
 /// Every person the database knows by its last one and two slug words
-/// (and a slug of one or two words by itself), with article counts.  Built
-/// from one scan of the person terms of `db`, the combined database: its
-/// term list and frequencies span every shard, local or remote, so several
-/// databases give what one database holding everything gives.  A searcher
+/// (and a slug of one or two words by itself), with article counts, from
+/// the person terms of `db`, the combined database: its term list and
+/// frequencies span every shard, local or remote, so several databases give
+/// what one database holding everything gives.
+///
+/// Two ways, with the same answers: when every shard holds the XW terms
+/// (schema 4, schema.h: kSurnameTermsKey), person() reads the bearers of
+/// the one key it is asked about (a prefix of the term list); otherwise the
+/// constructor scans every person term once (a database indexed before
+/// schema 4), which at a few hundred thousand persons costs a CLI search
+/// more than its query (docs/benchmarks.md, "Surname index").  A searcher
 /// builds it once and again only when the databases changed (stale()).
 class SurnameIndex {
   public:
     SurnameIndex() = default;
-    explicit SurnameIndex(const Xapian::Database& db);
+    /// `by_terms`: every shard of `db` holds the XW terms (has_surname_terms).
+    explicit SurnameIndex(const Xapian::Database& db, bool by_terms = false);
+
+    /// Whether every one of `shards` was written with the XW terms.
+    static bool has_surname_terms(const std::vector<Xapian::Database>& shards);
 
     /// Whether `db` changed since the index was built (or it never was):
-    /// its document count, last docid or total length differ.
+    /// its document count, last docid or total length differ.  Xapian keeps
+    /// these three of a remote shard from its last reply: no round trip.
     bool stale(const Xapian::Database& db) const;
 
     /// The person slug (no XP prefix) `q` names, or "" (see above).
@@ -61,7 +73,12 @@ class SurnameIndex {
         Xapian::doccount best = 0;  ///< the most frequent bearer's articles
         std::string person;         ///< its slug
     };
-    std::unordered_map<std::string, Bearers> by_surname_;
+    /// The bearers of `key` read from the XW terms.
+    Bearers bearers_by_terms(const std::string& key) const;
+
+    std::unordered_map<std::string, Bearers> by_surname_;  ///< scanned (not by terms)
+    Xapian::Database db_;                                   ///< read by person() when by terms
+    bool by_terms_ = false;
     bool built_ = false;
     // What the databases held when it was built.
     Xapian::doccount doccount_ = 0;

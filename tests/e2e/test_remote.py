@@ -23,7 +23,9 @@ with RemoteShards() as servers:
     stub = servers.serve(shards_of(db), os.path.join(args.work, "remote.stub"))
 
     queries = ["apple", "trade OR tariffs", "company:ibm", "person:\"jack ma\"", "\"supply chain\"", "date:2019",
-               "阿里巴巴", "zurich", "econ*", "title:apple", "chip -apple"]
+               "阿里巴巴", "zurich", "econ*", "title:apple", "chip -apple",
+               # Surnames (searcher/src/surnames.h): read from the XW terms of the remote shards.
+               "merkel", "bezos", "muller", "chancellor merkel"]
     for q in queries:
         local, lr = search_json(args, db, q, "-n", "20", "--exact", "--no-collapse")
         remote, rr = search_json(args, stub, q, "-n", "20", "--exact", "--no-collapse")

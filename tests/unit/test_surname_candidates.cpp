@@ -194,7 +194,9 @@ TEST_CASE("a surname candidate joins the one full name of the archive, and leave
     a.add("a4", {"lawson"}, {});     // unrelated
     CHECK(a.resolve().linked == 1);
     auto p = a.persons();
-    CHECK(p.at("a2") == "XPivan-boesky XUboesky XUboesky:ivan-boesky slot=ivan-boesky data=ivan-boesky/ivan-boesky/1 ");
+    // The link adds the person's XW terms with its XP term (schema 4).
+    CHECK(p.at("a2") == "XPivan-boesky XUboesky XUboesky:ivan-boesky XWboesky:ivan- XWivan-boesky: slot=ivan-boesky "
+                        "data=ivan-boesky/ivan-boesky/1 ");
     CHECK(p.at("a3") == "XUkellerman slot= data=");  // never a facet value of its own
 
     // A second full name: ambiguous, so a2 names nobody again (not "boesky").

@@ -5,10 +5,13 @@
 // common word names no one, and several databases give what one gives.
 #include "newsdex/newsdex.h"
 
+#include "common/schema/schema.h"
 #include "surnames.h"
 #include "test_support.h"
 
 #include <doctest/doctest.h>
+#include <filesystem>
+#include <set>
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
@@ -196,4 +199,121 @@ TEST_CASE("the OR fallback puts the articles the query matched first, those nami
     SearchResult words = s.search(r);
     REQUIRE(words.hits.size() == 4);
     CHECK(std::vector<std::string>{words.hits[0].id, words.hits[1].id} == std::vector<std::string>{"a1", "a3"});
+
+namespace {
+
+/// Whether every document of every shard of `db` holds the XW terms of its
+/// XP terms and no others (schema.h: they come and go together, also when
+/// the resolution pass links a lone surname to its person).
+bool surname_terms_follow_person_terms(const std::string& db) {
+    bool ok = true;
+    for (const auto& entry : std::filesystem::directory_iterator(db)) {
+        const std::string name = entry.path().filename().string();
+        if (name.rfind("shard-", 0) != 0 || !entry.is_directory()) continue;
+        Xapian::Database shard(entry.path().string());
+        for (auto d = shard.postlist_begin(""); d != shard.postlist_end(""); ++d) {
+            std::set<std::string> expected, actual;
+            for (auto t = shard.termlist_begin(*d); t != shard.termlist_end(*d); ++t) {
+                const std::string term = *t;
+                if (term.rfind("XP", 0) == 0)
+                    for (const auto& w : schema::person_surname_terms(term.substr(2))) expected.insert(w);
+                if (term.rfind("XW", 0) == 0) actual.insert(term);
+            }
+            ok = ok && expected == actual;
+        }
+    }
+    return ok;
+}
+
+}  // namespace
+
+TEST_CASE("surname keys and terms of a person slug") {
+    CHECK(schema::surname_keys("paul-volcker") == std::vector<std::string>{"volcker", "paul-volcker"});
+    CHECK(schema::surname_keys("willy-de-clercq") == std::vector<std::string>{"clercq", "de-clercq"});
+    CHECK(schema::surname_keys("subroto") == std::vector<std::string>{"subroto"});
+    CHECK(schema::surname_keys("").empty());
+    CHECK(schema::person_surname_terms("willy-de-clercq") ==
+          std::vector<std::string>{"XWclercq:willy-de-", "XWde-clercq:willy-"});
+    CHECK(schema::person_surname_terms("subroto") == std::vector<std::string>{"XWsubroto:"});
+    CHECK(schema::person_surname_terms(std::string(250, 'a')).empty());  // longer than a term may be
+}
+
+TEST_CASE("the surname index by XW terms answers as the scan of the person terms does") {
+    test::TempDir dir;
+    // The lone "Baker" of a5 is linked to James Baker by the resolution pass.
+    const std::string jsonl =
+        kBaker + article("a5", "Talks", "Baker said the talks would go on.") +
+        article("p1", "Volcker speaks", "Fed chairman Paul Volcker said rates would hold. Volcker spoke in Dallas.") +
+        article("p3", "Senate", "Senator Howard Baker said the bill would pass.") +
+        article("p5", "Brussels", "Belgian finance minister Willy De Clercq said the budget would pass. "
+                                  "De Clercq spoke in Brussels.");
+    const std::string db = index(dir, "db", jsonl, 2);
+    CHECK(surname_terms_follow_person_terms(db));
+    std::vector<Xapian::Database> shards;
+    Xapian::Database combined;
+    for (const char* name : {"/shard-000", "/shard-001"}) {
+        shards.emplace_back(db + name);
+        combined.add_database(shards.back());
+    }
+    REQUIRE(SurnameIndex::has_surname_terms(shards));
+    const SurnameIndex scanned(combined, false), by_terms(combined, true);
+    for (const std::string key : {"baker", "james-baker", "howard-baker", "volcker", "paul-volcker", "clercq",
+                                   "de-clercq", "greenspan", "said"})
+        for (Xapian::doccount articles : {1u, 3u, 10u}) {
+            CAPTURE(key);
+            CAPTURE(articles);
+            CHECK(scanned.person({key, articles}) == by_terms.person({key, articles}));
+            CHECK(scanned.person({key, articles}, 0.5, 0.1) == by_terms.person({key, articles}, 0.5, 0.1));
+        }
+    CHECK(by_terms.person({"volcker", 1}) == "paul-volcker");
+    CHECK(by_terms.person({"de-clercq", 1}) == "willy-de-clercq");
+    CHECK_FALSE(by_terms.stale(combined));
+    CHECK_FALSE(SurnameIndex::has_surname_terms({}));
+}
+
+TEST_CASE("equal bearers by XW terms: the first slug wins, as in the scan") {
+    test::TempDir dir;
+    Xapian::WritableDatabase w(dir.sub("x"), Xapian::DB_CREATE_OR_OPEN);
+    auto add = [&](const std::string& person) {
+        Xapian::Document d;
+        d.add_term("XP" + person);
+        for (const auto& t : schema::person_surname_terms(person)) d.add_term(t);
+        w.add_document(d);
+    };
+    // "john-paul-smith" sorts before "john-smith", though "john-" after "john-paul-".
+    for (const char* p : {"john-smith", "john-paul-smith", "john-smith", "john-paul-smith"}) add(p);
+    w.commit();
+    const SurnameIndex scanned(w, false), by_terms(w, true);
+    CHECK(scanned.person({"smith", 1}, 0.4, 0) == "john-paul-smith");
+    CHECK(by_terms.person({"smith", 1}, 0.4, 0) == "john-paul-smith");
+    CHECK(by_terms.person({"smith", 1}).empty());  // two bearers, half each
+}
+
+TEST_CASE("a database without the XW terms is scanned, with the same results") {
+    test::TempDir dir;
+    const std::string jsonl = kBaker + article("a5", "Talks", "Baker said the talks would go on.");
+    const std::string with = index(dir, "with", jsonl, 2);
+    const std::string without = index(dir, "without", jsonl, 2);
+    // As a database begun before schema 4 (the indexer then adds to it without the marker).
+    for (const char* name : {"/shard-000", "/shard-001"}) {
+        Xapian::WritableDatabase shard(without + name);
+        shard.set_metadata(schema::kSurnameTermsKey, "");
+        shard.commit();
+        CHECK(Xapian::Database(with + name).get_metadata(schema::kSurnameTermsKey) == "1");
+    }
+    CHECK_FALSE(SurnameIndex::has_surname_terms({Xapian::Database(without + "/shard-000")}));
+    for (const std::string q : {"baker", "secretary baker", "james baker"}) {
+        CAPTURE(q);
+        SearchResult a = Searcher({with}).search(request(q)), b = Searcher({without}).search(request(q));
+        REQUIRE(ids(a) == ids(b));
+        for (std::size_t i = 0; i < a.hits.size(); ++i) {
+            CHECK(a.hits[i].score == doctest::Approx(b.hits[i].score).epsilon(1e-12));
+            CHECK(entity_part(a.hits[i]) == entity_part(b.hits[i]));
+        }
+        // A mix, one database with the terms and one without, is scanned: as two with them.
+        SearchResult mixed = Searcher({with, without}).search(request(q));
+        SearchResult both = Searcher({with, with}).search(request(q));
+        REQUIRE(ids(mixed) == ids(both));
+        for (std::size_t i = 0; i < both.hits.size(); ++i) CHECK(entity_part(mixed.hits[i]) == entity_part(both.hits[i]));
+    }
 }
