@@ -199,6 +199,7 @@ TEST_CASE("the OR fallback puts the articles the query matched first, those nami
     SearchResult words = s.search(r);
     REQUIRE(words.hits.size() == 4);
     CHECK(std::vector<std::string>{words.hits[0].id, words.hits[1].id} == std::vector<std::string>{"a1", "a3"});
+}
 
 namespace {
 
