@@ -269,7 +269,11 @@ Xapian::doccount word_articles(const Xapian::Database& db, const RankingWord& wo
 
 /// The persons named by surname (surnames.h) among the words no run
 /// named: two words first ("de clercq"), then one ("volcker", "thatcher"
-/// after "prime minister").  Each person once.
+/// after "prime minister").  Each person once.  A first name just before
+/// the surname that is not the person's ("john volcker": John is the first
+/// name of someone the database knows, but not of Paul Volcker) names no
+/// one: the query asks for another person of that surname.  A title word
+/// ("minister", "chairman") is no one's first name.
 void add_surname_entities(const Xapian::Database& db, const SurnameIndex& surnames, const MetadataLookup& metadata,
                           const std::vector<RankingWord>& words, const std::vector<char>& covered,
                           std::vector<RankingQuery::Entity>& entities) {
@@ -300,6 +304,13 @@ void add_surname_entities(const Xapian::Database& db, const SurnameIndex& surnam
     for (std::size_t k = 0; k < spans.size(); ++k) {
         const auto [first, len] = spans[k];
         if (persons[k].empty()) continue;
+        if (first > 0) {
+            // `before` one of the person's own names ("paul" of john-paul-smith) does not block.
+            const std::string before = entity_slug(words[first - 1].folded);
+            const bool persons_name =
+                persons[k].rfind(before + "-", 0) == 0 || persons[k].find("-" + before + "-") != std::string::npos;
+            if (!before.empty() && !persons_name && is_first_name(db, before)) continue;
+        }
         bool free = true;
         for (std::size_t j = first; j < first + len; ++j) free = free && !taken[j];
         const std::string term = std::string(schema::kPrefixPerson) + persons[k];

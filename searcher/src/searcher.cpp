@@ -196,7 +196,9 @@ struct Searcher::Impl {
     std::vector<std::unique_ptr<Analyzer>> shard_analyzers;
     FacetIndex facets;
     std::vector<std::string> languages;
-    SurnameIndex surnames;  ///< built at the first query that may name a person by surname
+    /// Built at the first query that may name a person by surname, once:
+    /// `databases` never change (a reopened Searcher is a new Impl).
+    std::optional<SurnameIndex> surnames;
 
     /// `use_arrays` false once the databases were seen changing under a
     /// search (an indexer committing): the per-document arrays are then
@@ -517,13 +519,12 @@ struct Searcher::Impl {
         PreparedQuery out{parser.parse(asked.query, "query", /*rank_entity_filters=*/true), {}, asked, {}, {}, {}};
         const ParsedQuery& parsed = out.parsed;
         // The persons by surname: by their XW terms, or (a database indexed
-        // before schema 4) one scan of the person terms, again only when the
-        // databases changed.
-        if (asked.ranking.entities && asked.ranking.surnames && parsed.plain_words && surnames.stale(databases.combined))
-            surnames = SurnameIndex(databases.combined, SurnameIndex::has_surname_terms(databases.shards));
+        // before schema 4) one scan of the person terms.
+        if (asked.ranking.entities && asked.ranking.surnames && parsed.plain_words && !surnames)
+            surnames.emplace(databases.combined, SurnameIndex::has_surname_terms(databases.shards));
         out.ranking = make_ranking_query(
             databases.combined, [this](const std::string& key) { return databases.metadata(key); }, parsed,
-            asked.ranking, &surnames);
+            asked.ranking, surnames ? &*surnames : nullptr);
         // A query that only filters gives every hit the same weight, so
         // "relevance" would be index order (issue 12: a corpus's notes file
         // came first).  The parser already ranks entity filters by how much

@@ -15,18 +15,15 @@ namespace {
 template <typename B>
 void add_bearer(B& b, const std::string& person, Xapian::doccount freq) {
     b.all += freq;
-    if (freq > b.best) b.best = freq, b.person = person;
+    if (freq > b.best) {
+        b.best = freq;
+        b.person = person;
+    }
 }
 
 }  // namespace
 
-SurnameIndex::SurnameIndex(const Xapian::Database& db, bool by_terms)
-    : db_(db),
-      by_terms_(by_terms),
-      built_(true),
-      doccount_(db.get_doccount()),
-      lastdocid_(db.get_lastdocid()),
-      length_(db.get_total_length()) {
+SurnameIndex::SurnameIndex(const Xapian::Database& db, bool by_terms) : db_(db), by_terms_(by_terms) {
     if (by_terms_) return;
     const std::string prefix(schema::kPrefixPerson);
     for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
@@ -60,13 +57,8 @@ SurnameIndex::Bearers SurnameIndex::bearers_by_terms(const std::string& key) con
     return b;
 }
 
-bool SurnameIndex::stale(const Xapian::Database& db) const {
-    return !built_ || db.get_doccount() != doccount_ || db.get_lastdocid() != lastdocid_ ||
-           db.get_total_length() != length_;
-}
-
 std::string SurnameIndex::person(const SurnameQuery& q, double share, double word_share) const {
-    if (!built_ || q.slug.empty()) return {};
+    if (q.slug.empty()) return {};
     Bearers found;
     if (by_terms_) {
         found = bearers_by_terms(q.slug);
@@ -80,6 +72,12 @@ std::string SurnameIndex::person(const SurnameQuery& q, double share, double wor
     if (static_cast<double>(b.best) < share * static_cast<double>(b.all)) return {};
     if (static_cast<double>(b.best) < word_share * static_cast<double>(q.word_articles)) return {};
     return b.person;
+}
+
+bool is_first_name(const Xapian::Database& db, const std::string& word) {
+    if (word.empty()) return false;
+    const std::string prefix = std::string(schema::kPrefixPerson) + word + "-";
+    return db.allterms_begin(prefix) != db.allterms_end(prefix);
 }
 
 }  // namespace newsdex

@@ -39,8 +39,10 @@ struct SurnameQuery {
 /// Every person the database knows by its last one and two slug words
 /// (and a slug of one or two words by itself), with article counts, from
 /// the person terms of `db`, the combined database: its term list and
-/// frequencies span every shard, local or remote, so several databases give
-/// what one database holding everything gives.
+/// frequencies span every shard, local or remote, so the same person terms
+/// name the same person whether in one database, its shards or several.
+/// (The terms themselves may differ: archive-level resolution, which links
+/// a lone surname to a full name, is per database: docs/entities.md.)
 ///
 /// Two ways, with the same answers: when every shard holds the XW terms
 /// (schema 4, schema.h: kSurnameTermsKey), person() reads the bearers of
@@ -48,20 +50,16 @@ struct SurnameQuery {
 /// constructor scans every person term once (a database indexed before
 /// schema 4), which at a few hundred thousand persons costs a CLI search
 /// more than its query (docs/benchmarks.md, "Surname index").  A searcher
-/// builds it once and again only when the databases changed (stale()).
+/// builds it at its first query that may name a person by surname, once per
+/// Searcher: its databases are a snapshot, and a reopened Searcher builds
+/// a new one.
 class SurnameIndex {
   public:
-    SurnameIndex() = default;
     /// `by_terms`: every shard of `db` holds the XW terms (has_surname_terms).
     explicit SurnameIndex(const Xapian::Database& db, bool by_terms = false);
 
     /// Whether every one of `shards` was written with the XW terms.
     static bool has_surname_terms(const std::vector<Xapian::Database>& shards);
-
-    /// Whether `db` changed since the index was built (or it never was):
-    /// its document count, last docid or total length differ.  Xapian keeps
-    /// these three of a remote shard from its last reply: no round trip.
-    bool stale(const Xapian::Database& db) const;
 
     /// The person slug (no XP prefix) `q` names, or "" (see above).
     std::string person(const SurnameQuery& q, double share = kSurnameShare,
@@ -77,13 +75,13 @@ class SurnameIndex {
     Bearers bearers_by_terms(const std::string& key) const;
 
     std::unordered_map<std::string, Bearers> by_surname_;  ///< scanned (not by terms)
-    Xapian::Database db_;                                   ///< read by person() when by terms
+    Xapian::Database db_;                                  ///< read by person() when by terms
     bool by_terms_ = false;
-    bool built_ = false;
-    // What the databases held when it was built.
-    Xapian::doccount doccount_ = 0;
-    Xapian::docid lastdocid_ = 0;
-    Xapian::totallength length_ = 0;
 };
+
+/// Whether `word` (a slug of one word) is the first word of the slug of a
+/// person `db` knows ("john" of john-smith): one prefix of the term list.
+/// A title word ("minister", "chairman") is no one's.
+bool is_first_name(const Xapian::Database& db, const std::string& word);
 
 }  // namespace newsdex
