@@ -96,7 +96,8 @@ struct RankingOptions {
     /// database knows, who (nearly) alone bears it (80% of its bearers'
     /// articles) and is named in at least 30% of the articles holding the
     /// word ("volcker", "prime minister thatcher"), names that person as a
-    /// run of words naming it would.
+    /// run of words naming it would; not after a first name that is someone
+    /// else's and not the person's ("john volcker").
     bool surnames = true;
     /// A hit where a word of a query naming no person or company is part of
     /// the name of a company the article names (extracted, or given by its
