@@ -156,6 +156,11 @@ struct Wanted {
     bool proximity = false;
     bool lead = false;
     bool company_names = false;
+    /// Read values from each candidate's document, not a value stream: on a
+    /// remote shard the stream's check() goes through skip_to(), which
+    /// fetches every following document until one has the value (a sparse
+    /// slot: seconds on a 100k-article shard).
+    bool values_by_document = false;
     bool positions() const { return proximity || lead; }
 };
 
@@ -219,11 +224,19 @@ std::vector<Features> read_features(const Xapian::Database& db, StoredDataCache&
         // skip_to(): on a remote shard the stream is a document fetch per
         // docid, and check() looks at the candidate alone where skip_to()
         // would fetch every following document until one has the value.
-        auto v = db.valuestream_begin(schema::kSlotCompanies);
-        const auto end = db.valuestream_end(schema::kSlotCompanies);
-        for (std::size_t i : order) {
-            if (v == end) break;
-            if (v.check(docids[i]) && v != end && v.get_docid() == docids[i]) find_company_names(*v, ranking, out[i]);
+        if (wanted.values_by_document) {
+            for (std::size_t i : order) {
+                const std::string companies = db.get_document(docids[i]).get_value(schema::kSlotCompanies);
+                if (!companies.empty()) find_company_names(companies, ranking, out[i]);
+            }
+        } else {
+            auto v = db.valuestream_begin(schema::kSlotCompanies);
+            const auto end = db.valuestream_end(schema::kSlotCompanies);
+            for (std::size_t i : order) {
+                if (v == end) break;
+                if (v.check(docids[i]) && v != end && v.get_docid() == docids[i])
+                    find_company_names(*v, ranking, out[i]);
+            }
         }
     }
     return out;
@@ -443,9 +456,9 @@ std::size_t fallback_rank(const RankingQuery& ranking, Xapian::docid docid, std:
 /// The bonuses (and with the OR fallback, the words matched) of the first
 /// `window` candidates, which are then sorted again; the table penalty for
 /// those that reach the page (up to `page_end`).
-void add_bonuses(const Xapian::Database& db, StoredDataCache& documents, const RankingOptions& options, const RankingQuery& ranking,
-                 const BonusWeights& weights, std::size_t window, std::size_t page_end, std::vector<Candidate>& list,
-                 std::vector<std::size_t>& matched) {
+void add_bonuses(const Xapian::Database& db, StoredDataCache& documents, const RankingOptions& options,
+                 const RankingQuery& ranking, const BonusWeights& weights, bool all_local, std::size_t window,
+                 std::size_t page_end, std::vector<Candidate>& list, std::vector<std::size_t>& matched) {
     window = std::min(window, list.size());
     if (window == 0) return;
     std::vector<Xapian::docid> docids;
@@ -456,6 +469,7 @@ void add_bonuses(const Xapian::Database& db, StoredDataCache& documents, const R
     // A query naming a person or company is about a name: its words in
     // other names are no other sense (Ivan F. Boesky's firm for "ivan boesky").
     wanted.company_names = options.company_names && ranking.entities.empty();
+    wanted.values_by_document = !all_local;
     std::vector<Features> features = read_features(db, documents, ranking, docids, wanted);
     // Shares of the best BM25 in the window: a bonus weighs alike in every query.
     double unit = 0;
@@ -547,7 +561,7 @@ void explain(const Xapian::Database& db, const RankingQuery& ranking, bool recen
 }  // namespace
 
 void rerank(const Xapian::Database& db, StoredDataCache& documents, const SearchRequest& request,
-            const RankingQuery& ranking, Candidates& candidates, const BonusWeights& weights) {
+            const RankingQuery& ranking, Candidates& candidates, const BonusWeights& weights, bool all_local) {
     auto& list = candidates.list;
     const RankingOptions& options = request.ranking;
     const bool relevance = request.sort == SortOrder::Relevance;
@@ -561,7 +575,7 @@ void rerank(const Xapian::Database& db, StoredDataCache& documents, const Search
         // blends, it would read them all (RankingOptions::tables).
         RankingOptions bonuses = options;
         bonuses.tables = options.tables && !recency;
-        add_bonuses(db, documents, bonuses, ranking, weights, recency ? list.size() : kRerankWindow,
+        add_bonuses(db, documents, bonuses, ranking, weights, all_local, recency ? list.size() : kRerankWindow,
                     request.offset + request.limit, list, matched);
     }
     if (recency) apply_recency(db, list, request.recency_half_life_days, ranking.or_fallback ? &matched : nullptr);

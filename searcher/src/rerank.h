@@ -131,7 +131,10 @@ std::size_t rerank_depth(const SearchRequest& request, const RankingQuery& ranki
 
 /// Re-rank `candidates` and cut them to the page [offset, offset + limit).
 /// The document data it reads (`documents`, of `db`) is kept for the hits.
+/// `all_local`: no shard of `db` is remote (values are then read from one
+/// value stream; over a remote shard, from each candidate's document).
 void rerank(const Xapian::Database& db, StoredDataCache& documents, const SearchRequest& request,
-            const RankingQuery& ranking, Candidates& candidates, const BonusWeights& weights = {});
+            const RankingQuery& ranking, Candidates& candidates, const BonusWeights& weights = {},
+            bool all_local = true);
 
 }  // namespace newsdex

@@ -919,7 +919,7 @@ struct Searcher::Impl {
         probe.offset = 0;
         probe.limit = request.ranking.expansion_docs;
         probe.ranking.explain = false;
-        rerank(databases.combined, documents, probe, prepared.ranking, best);
+        rerank(databases.combined, documents, probe, prepared.ranking, best, {}, databases.all_local);
         std::vector<Xapian::docid> feedback;
         for (const auto& c : best.list) feedback.push_back(c.docid);
         std::vector<std::vector<std::string>> words;
@@ -992,7 +992,7 @@ struct Searcher::Impl {
             candidates = generate_candidates(prepared.query, request, prepared.ranking, counter.get(), result,
                                              matched_by_shard, bodies);
         }
-        rerank(databases.combined, documents, request, prepared.ranking, candidates);
+        rerank(databases.combined, documents, request, prepared.ranking, candidates, {}, databases.all_local);
         facets_and_hits(prepared, candidates, matched_by_shard, counter.get(), documents, bodies, result);
 
         // Entity analytics (analytics.h): over the same matches, after them.
