@@ -1,6 +1,8 @@
 #include "surnames.h"
 
 #include <algorithm>
+#include <array>
+#include <string_view>
 #include <utility>
 
 #include "common/schema/schema.h"
@@ -75,7 +77,12 @@ std::string SurnameIndex::person(const SurnameQuery& q, double share, double wor
 }
 
 bool is_first_name(const Xapian::Database& db, const std::string& word) {
-    if (word.empty()) return false;
+    // Honorifics are no one's first name, though a person id may start with
+    // one ("ms-dos", "dr-who", "mr-bean" from a source's person list): they
+    // say which person, like "minister".
+    static constexpr std::array<std::string_view, 12> kHonorifics{"mr",   "mrs", "ms",  "miss", "dr",   "sir",
+                                                                   "lord", "lady", "dame", "prof", "rev", "sen"};
+    if (word.empty() || std::find(kHonorifics.begin(), kHonorifics.end(), word) != kHonorifics.end()) return false;
     const std::string prefix = std::string(schema::kPrefixPerson) + word + "-";
     return db.allterms_begin(prefix) != db.allterms_end(prefix);
 }

@@ -81,7 +81,8 @@ class SurnameIndex {
 
 /// Whether `word` (a slug of one word) is the first word of the slug of a
 /// person `db` knows ("john" of john-smith): one prefix of the term list.
-/// A title word ("minister", "chairman") is no one's.
+/// A title word ("minister", "chairman") is no one's, nor an honorific
+/// ("ms", "dr"), even where a person id starts with one ("ms-dos").
 bool is_first_name(const Xapian::Database& db, const std::string& word);
 
 }  // namespace newsdex

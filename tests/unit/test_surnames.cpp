@@ -189,7 +189,10 @@ const std::string kPersons =
     article("g1", "Rates", "The economist Alan Greenspan said rates would rise. Greenspan spoke in Boston.") +
     article("d1", "Brussels",
             "Belgian finance minister Willy De Clercq said the budget would pass. He spoke in Brussels.") +
-    article("j1", "Sales", "The company's president, John Smith, said sales rose. Smith spoke in Chicago.");
+    article("j1", "Sales", "The company's president, John Smith, said sales rose. Smith spoke in Chicago.") +
+    // A person given by the source whose id starts with an honorific (ms-dos).
+    nlohmann::json{{"id", "m1"}, {"title", "Software"}, {"body", "The program ran on a personal computer."},
+                   {"date", "2020-01-01"}, {"persons", {"Ms Dos"}}}.dump() + "\n";
 
 /// The entity parts of every hit of `q` (none without explain), by id.
 std::map<std::string, std::string> entities_of(Searcher& s, const std::string& q) {
@@ -213,6 +216,10 @@ TEST_CASE("a first name that is not the person's blocks the surname, a title wor
     CHECK(entities_of(s, "volcker") ==
           M{{"v1", "Paul Volcker, by surname volcker"}, {"v2", "Paul Volcker, by surname volcker"}});
     CHECK(entities_of(s, "paul volcker") == M{{"v1", "Paul Volcker"}, {"v2", "Paul Volcker"}});
+    // An honorific is no one's first name, though a person id starts with it.
+    REQUIRE(is_first_name(Xapian::Database(dir.sub("db")), "john"));
+    CHECK(entities_of(s, "ms volcker") ==
+          M{{"v1", "Paul Volcker, by surname volcker"}, {"v2", "Paul Volcker, by surname volcker"}});
 }
 
 TEST_CASE("two-word surnames, two surnames in one query, a surname whose person a run named") {
