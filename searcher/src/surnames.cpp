@@ -61,15 +61,14 @@ SurnameIndex::Bearers SurnameIndex::bearers_by_terms(const std::string& key) con
 
 std::string SurnameIndex::person(const SurnameQuery& q, double share, double word_share) const {
     if (q.slug.empty()) return {};
-    Bearers found;
+    Bearers b;
     if (by_terms_) {
-        found = bearers_by_terms(q.slug);
+        b = bearers_by_terms(q.slug);
     } else {
         auto it = by_surname_.find(q.slug);
         if (it == by_surname_.end()) return {};
-        found = it->second;
+        b = it->second;
     }
-    const Bearers& b = found;
     if (b.best == 0) return {};
     if (static_cast<double>(b.best) < share * static_cast<double>(b.all)) return {};
     if (static_cast<double>(b.best) < word_share * static_cast<double>(q.word_articles)) return {};
